@@ -1,0 +1,59 @@
+#include "climain.h"
+
+#include "exitcodes.h"
+
+#include <cstdio>
+
+namespace Trailscope::Cli {
+
+namespace {
+
+const char Usage[] = R"(Usage: trailscope-cli COMMAND [OPTIONS] ...
+
+Commands:
+  import CASE PATH...   import trail files, folders and archives into CASE (created when missing)
+  info CASE             summarise a case: events, time span, accounts, regions, coverage, import sessions
+
+Run 'trailscope-cli COMMAND --help' for the options of a command.
+)";
+
+} // namespace
+
+void printOut(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+}
+
+void printErr(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+int runCli(const QStringList& arguments)
+{
+    if (arguments.size() < 2) {
+        printErr(QString::fromLatin1(Usage));
+        return ExitUsage;
+    }
+    const QString command = arguments.at(1);
+    const QStringList rest = arguments.mid(1);
+    if (command == QLatin1String("import"))
+        return runImport(rest);
+    if (command == QLatin1String("info"))
+        return runInfo(rest);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        printOut(QString::fromLatin1(Usage));
+        return ExitOk;
+    }
+    if (command == QLatin1String("--version")) {
+        printOut(QStringLiteral("trailscope-cli %1\n").arg(QStringLiteral(TRAILSCOPE_VERSION)));
+        return ExitOk;
+    }
+    printErr(QStringLiteral("trailscope-cli: unknown command '%1'\n\n").arg(command) + QString::fromLatin1(Usage));
+    return ExitUsage;
+}
+
+} // namespace Trailscope::Cli

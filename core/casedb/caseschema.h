@@ -1,0 +1,42 @@
+#pragma once
+
+#include "casedb/sqlite.h"
+
+#include <QString>
+
+#include <span>
+#include <string_view>
+
+namespace Trailscope::Core {
+
+/// The case file's identity and layout. A case is a SQLite database whose `PRAGMA application_id` is
+/// `CaseApplicationId`; any other SQLite file is refused.
+namespace CaseSchema {
+
+inline constexpr int ApplicationId = 0x54725363; // "TrSc"
+inline constexpr int Version = 1;
+inline constexpr char FileSuffix[] = "tscase";
+
+/// One index of the case, named once here for the importer, the query layer and the CLI.
+struct IndexDef
+{
+    std::string_view name;
+    std::string_view sql;
+};
+
+/// Built before an import reports the case searchable: browsing in time order.
+std::span<const IndexDef> searchableIndexes();
+/// Built in the background right after (lookups by name, source, identity, IP, error, eventID, resource).
+std::span<const IndexDef> browseIndexes();
+
+enum class OpenMode { ReadOnly, ReadWrite, CreateOrOpen };
+
+/// Opens a case, creating the schema in a new or empty file; refuses other SQLite files and newer schemas.
+Result<Sql::Database> open(const QString& path, OpenMode mode);
+
+/// Names of the indexes of both sets that do not exist yet.
+std::vector<IndexDef> missingIndexes(Sql::Database& db);
+
+} // namespace CaseSchema
+
+} // namespace Trailscope::Core

@@ -1,0 +1,535 @@
+#include "casewriter.h"
+
+#include "import/recordparser.h"
+
+#include <QDateTime>
+
+namespace Trailscope::Core {
+
+namespace {
+
+constexpr std::size_t MaxReportedProblems = 1000;
+constexpr std::int64_t MaxStoredProblems = 100000;
+constexpr auto CommitInterval = std::chrono::milliseconds(750);
+
+std::uint64_t idHash(std::string_view eventId)
+{
+    return std::hash<std::string_view>{}(eventId);
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+std::int64_t nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+bool encodeUuid(std::string_view text, unsigned char out[16])
+{
+    if (text.size() != 36 || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')
+        return false;
+    int byte = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '-') {
+            ++i;
+            continue;
+        }
+        const int high = hexValue(text[i]);
+        const int low = hexValue(text[i + 1]);
+        if (high < 0 || low < 0 || byte == 16)
+            return false;
+        out[byte++] = static_cast<unsigned char>(high << 4 | low);
+        i += 2;
+    }
+    return byte == 16;
+}
+
+std::string decodeStoredId(std::string_view stored, bool isBlob)
+{
+    if (!isBlob || stored.size() != 16)
+        return std::string(stored);
+    static constexpr char Hex[] = "0123456789abcdef";
+    std::string text;
+    text.reserve(36);
+    for (std::size_t i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            text += '-';
+        const auto byte = static_cast<unsigned char>(stored[i]);
+        text += Hex[byte >> 4];
+        text += Hex[byte & 15];
+    }
+    return text;
+}
+
+CaseWriter::CaseWriter(Sql::Database db) : m_db(std::move(db)) {}
+
+CaseWriter::~CaseWriter()
+{
+    if (m_inTransaction)
+        (void)m_db.exec("COMMIT");
+}
+
+Result<std::unique_ptr<CaseWriter>> CaseWriter::open(const QString& path)
+{
+    auto db = CaseSchema::open(path, CaseSchema::OpenMode::CreateOrOpen);
+    if (!db)
+        return std::unexpected(db.error());
+    std::unique_ptr<CaseWriter> writer(new CaseWriter(std::move(*db)));
+    if (auto prepared = writer->prepare(); !prepared) {
+        Error error = prepared.error();
+        error.path = path;
+        return std::unexpected(error);
+    }
+    return writer;
+}
+
+Result<void> CaseWriter::prepare()
+{
+    m_insertEvent = m_db.prepare(
+        "INSERT INTO events(id, time, event_id, flags, version_major, version_minor, name, source, region, account, "
+        "identity, ip, agent, error_code, error_message, event_type, category, request_id, shared_event_id, "
+        "api_version, vpce, vpce_account, tls, session_from_console, console_login, mfa_used, read_only, management, "
+        "file_id, offset, length) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
+        "?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31)");
+    m_insertResource = m_db.prepare(
+        "INSERT OR IGNORE INTO resources(event, ordinal, type, arn, account, arn_is_prefix) VALUES(?1,?2,?3,?4,?5,?6)");
+    m_insertInsight = m_db.prepare(
+        "INSERT INTO insights(event, state, event_source, event_name, insight_type, error_code, baseline_average, "
+        "insight_average, insight_duration, baseline_duration, details) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+    m_insertFile = m_db.prepare(
+        "INSERT INTO source_files(id, session_id, path, member, folder, shape, rank, encoding, organization, account, "
+        "region, delivered, stored_sha256, stored_size, evidence_original, complete) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,0)");
+    m_insertBlob = m_db.prepare("INSERT INTO source_blobs(file_id, data) VALUES(?1, ?2)");
+    m_completeFile =
+        m_db.prepare("UPDATE source_files SET complete=1, content_sha256=?2, content_size=?3, "
+                     "records=?4, events=coalesce(events,0)+?5, shape=?6, rank=?7, encoding=?8 WHERE id=?1");
+    m_insertProblem =
+        m_db.prepare("INSERT INTO import_problems(session_id, severity, path, member, record, line, code, "
+                     "reason) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+    m_existingEvent = m_db.prepare("SELECT e.event_id, e.file_id, e.offset, e.length, f.rank, typeof(e.event_id) "
+                                   "FROM events e JOIN source_files f ON f.id = e.file_id WHERE e.id = ?1");
+    m_insertVariant = m_db.prepare("INSERT INTO event_variants(event_id, reason, session_id, file_id, offset, length, "
+                                   "time, content_hash, kept_event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+    for (const Sql::Statement* statement :
+         {&m_insertEvent, &m_insertResource, &m_insertInsight, &m_insertFile, &m_insertBlob, &m_completeFile,
+          &m_insertProblem, &m_existingEvent, &m_insertVariant}) {
+        if (!statement->isValid())
+            return fail(ErrorCode::CorruptCase, statement->prepareError());
+    }
+    m_interner = std::make_unique<Interner>(m_db);
+    m_reader = std::make_unique<RawRecordReader>(m_db);
+    if (auto loaded = m_interner->load(); !loaded)
+        return loaded;
+    auto ids = m_db.prepare("SELECT id, event_id, typeof(event_id) = 'blob' FROM events");
+    while (ids.step() == SQLITE_ROW) {
+        const std::int64_t row = ids.columnInt(0);
+        const std::string text = decodeStoredId(ids.columnBlob(1), ids.columnInt(2) != 0);
+        m_eventIds[idHash(text)] = row;
+        m_nextEventId = std::max(m_nextEventId, row + 1);
+    }
+    m_nextEventId = std::max(m_nextEventId, m_db.queryInt("SELECT max(id) + 1 FROM event_variants").value_or(1));
+    m_nextFileId = m_db.queryInt("SELECT max(id) + 1 FROM source_files").value_or(1);
+    // A session left running was interrupted (killed or crashed): say so rather than leave it "running".
+    return m_db.exec("UPDATE import_sessions SET status='interrupted' WHERE status='running'");
+}
+
+std::map<Sha256, KnownFile> CaseWriter::knownStoredFiles() const
+{
+    std::map<Sha256, KnownFile> known;
+    auto rows = m_db.prepare("SELECT stored_sha256, id, complete FROM source_files WHERE stored_sha256 IS NOT NULL");
+    while (rows.step() == SQLITE_ROW) {
+        Sha256 digest{};
+        const std::string_view blob = rows.columnBlob(0);
+        if (blob.size() != digest.size())
+            continue;
+        std::copy(blob.begin(), blob.end(), digest.begin());
+        KnownFile& file = known[digest];
+        if (!file.complete)
+            file = KnownFile{rows.columnInt(1), rows.columnInt(2) != 0};
+    }
+    return known;
+}
+
+std::map<Sha256, KnownFile> CaseWriter::knownContentFiles() const
+{
+    std::map<Sha256, KnownFile> known;
+    auto rows =
+        m_db.prepare("SELECT content_sha256, id FROM source_files WHERE complete=1 AND content_sha256 IS NOT NULL");
+    while (rows.step() == SQLITE_ROW) {
+        Sha256 digest{};
+        const std::string_view blob = rows.columnBlob(0);
+        if (blob.size() != digest.size())
+            continue;
+        std::copy(blob.begin(), blob.end(), digest.begin());
+        known[digest] = KnownFile{rows.columnInt(1), true};
+    }
+    return known;
+}
+
+Result<std::int64_t> CaseWriter::beginSession(const QStringList& paths, const QString& optionsJson)
+{
+    auto insert =
+        m_db.prepare("INSERT INTO import_sessions(started, status, paths, options) VALUES(?1,'running',?2,?3)");
+    const QByteArray joined = paths.join(QLatin1Char('\n')).toUtf8();
+    const QByteArray options = optionsJson.toUtf8();
+    insert.bind(1, nowMs()).bindText(2, joined.toStdString()).bindText(3, options.toStdString());
+    if (insert.exec() != SQLITE_DONE)
+        return std::unexpected(m_db.error(QStringLiteral("starting an import session")));
+    m_sessionId = sqlite3_last_insert_rowid(m_db.handle());
+    return m_sessionId;
+}
+
+Result<void> CaseWriter::ensureTransaction()
+{
+    if (m_inTransaction)
+        return {};
+    if (auto begun = m_db.exec("BEGIN IMMEDIATE"); !begun)
+        return begun;
+    m_inTransaction = true;
+    m_transactionStart = std::chrono::steady_clock::now();
+    return {};
+}
+
+Result<void> CaseWriter::commit()
+{
+    if (!m_inTransaction)
+        return {};
+    m_inTransaction = false;
+    return m_db.exec("COMMIT");
+}
+
+Result<void> CaseWriter::finishFailure(const QString& context) const
+{
+    return std::unexpected(m_db.error(context));
+}
+
+Result<void> CaseWriter::insertFile(const SourceFile& file)
+{
+    const QByteArray path = file.path.toUtf8();
+    const QByteArray member = file.member.toUtf8();
+    auto& s = m_insertFile;
+    s.bind(1, file.id).bind(2, m_sessionId).bindStatic(3, path.toStdString());
+    if (file.member.isEmpty())
+        s.bindNull(4);
+    else
+        s.bindText(4, member.toStdString());
+    s.bind(5, static_cast<int>(file.key.folder)).bind(6, static_cast<int>(file.shape));
+    s.bind(7, static_cast<int>(file.rank)).bind(8, static_cast<int>(file.encoding));
+    const auto text = [&](int index, const std::string& value) {
+        if (value.empty())
+            s.bindNull(index);
+        else
+            s.bindText(index, value);
+    };
+    text(9, file.key.organizationId);
+    text(10, file.key.accountId);
+    text(11, file.key.region);
+    s.bind(12, file.key.delivered);
+    s.bindBlob(13, file.storedSha256.data(), file.storedSha256.size());
+    s.bind(14, static_cast<std::int64_t>(file.evidence.size()));
+    s.bind(15, file.evidenceIsOriginal ? 1 : 0);
+    if (s.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("recording source file %1").arg(file.path));
+    m_insertBlob.bind(1, file.id)
+        .bindBlob(2, file.evidence.constData(), static_cast<std::size_t>(file.evidence.size()));
+    if (m_insertBlob.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("keeping evidence of %1").arg(file.path));
+    return {};
+}
+
+Result<void> CaseWriter::completeFile(const SourceFile& file, std::int64_t events)
+{
+    auto& s = m_completeFile;
+    s.bind(1, file.id).bindBlob(2, file.contentSha256.data(), file.contentSha256.size());
+    s.bind(3, static_cast<std::int64_t>(file.contentSize)).bind(4, file.records).bind(5, events);
+    s.bind(6, static_cast<int>(file.shape))
+        .bind(7, static_cast<int>(file.rank))
+        .bind(8, static_cast<int>(file.encoding));
+    if (s.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("completing source file %1").arg(file.path));
+    return {};
+}
+
+void CaseWriter::recordProblems(const EventBatch& batch)
+{
+    const QByteArray path = batch.file->path.toUtf8();
+    const QByteArray member = batch.file->member.toUtf8();
+    const auto store = [&](const Error& problem, const char* severity, std::vector<Error>& report) {
+        Error located = problem;
+        located.path = batch.file->path;
+        located.member = batch.file->member;
+        if (report.size() < MaxReportedProblems)
+            report.push_back(located);
+        if (m_storedProblems++ >= MaxStoredProblems)
+            return;
+        auto& s = m_insertProblem;
+        s.bind(1, m_sessionId).bindStatic(2, severity).bindStatic(3, path.toStdString());
+        if (member.isEmpty())
+            s.bindNull(4);
+        else
+            s.bindText(4, member.toStdString());
+        s.bind(5, problem.record >= 0 ? std::optional<std::int64_t>(problem.record) : std::nullopt);
+        s.bind(6, problem.line >= 0 ? std::optional<std::int64_t>(problem.line) : std::nullopt);
+        s.bindText(7, errorCodeName(problem.code).toStdString()).bindText(8, problem.detail.toStdString());
+        (void)s.exec();
+    };
+    for (const Error& problem : batch.rejected)
+        store(problem, "error", m_rejected);
+    for (const Error& problem : batch.warnings)
+        store(problem, "warning", m_warnings);
+    m_counts.rejected += static_cast<std::int64_t>(batch.rejected.size());
+    m_counts.warnings += static_cast<std::int64_t>(batch.warnings.size());
+}
+
+Result<void> CaseWriter::write(const EventBatch& batch)
+{
+    if (auto begun = ensureTransaction(); !begun)
+        return begun;
+    const SourceFile& file = *batch.file;
+    if (batch.firstOfFile) {
+        ++m_counts.files;
+        if (m_fileEvents.emplace(file.id, 0).second && file.id >= m_nextFileId) {
+            if (auto inserted = insertFile(file); !inserted)
+                return inserted;
+            m_nextFileId = file.id + 1;
+        }
+    }
+    std::int64_t stored = 0;
+    for (std::size_t i = 0; i < batch.events.size(); ++i) {
+        const ParsedEvent& event = batch.events[i];
+        const std::string_view eventId = batch.view(event.eventId);
+        const std::uint64_t hash = idHash(eventId);
+        if (const auto found = m_eventIds.find(hash); found != m_eventIds.end()) {
+            const auto storeIt = resolveDuplicate(batch, event, found->second);
+            if (!storeIt)
+                return std::unexpected(storeIt.error());
+            if (!*storeIt)
+                continue;
+        }
+        const std::int64_t rowId = m_nextEventId++;
+        if (auto inserted = insertEvent(batch, i, rowId); !inserted)
+            return inserted;
+        m_eventIds[hash] = rowId;
+        ++stored;
+    }
+    m_counts.events += stored;
+    m_fileEvents[file.id] += stored;
+    recordProblems(batch);
+    if (batch.lastOfFile) {
+        if (auto completed = completeFile(file, m_fileEvents[file.id]); !completed)
+            return completed;
+        m_fileEvents.erase(file.id);
+    }
+    if (const Error* error = m_interner->lastError())
+        return std::unexpected(*error);
+    if (std::chrono::steady_clock::now() - m_transactionStart > CommitInterval)
+        return commit();
+    return {};
+}
+
+Result<void> CaseWriter::insertEvent(const EventBatch& batch, std::size_t index, std::int64_t rowId)
+{
+    const ParsedEvent& e = batch.events[index];
+    Interner& intern = *m_interner;
+    auto& s = m_insertEvent;
+    const auto id = [&](int column, const TextRef& ref) {
+        if (const std::int64_t value = intern.string(batch, ref))
+            s.bind(column, value);
+        else
+            s.bindNull(column);
+    };
+    unsigned char uuid[3][16];
+    const auto compactId = [&](int column, const TextRef& ref, int slot) {
+        const std::string_view text = batch.view(ref);
+        if (!ref.present)
+            s.bindNull(column);
+        else if (encodeUuid(text, uuid[slot]))
+            s.bindBlob(column, uuid[slot], 16);
+        else
+            s.bindStatic(column, text);
+    };
+    const auto optionalInt = [&](int column, int value, int absent) {
+        if (value == absent)
+            s.bindNull(column);
+        else
+            s.bind(column, value);
+    };
+    s.bind(1, rowId).bind(2, e.time);
+    compactId(3, e.eventId, 0);
+    s.bind(4, static_cast<std::int64_t>(e.flags));
+    optionalInt(5, e.versionMajor, -1);
+    optionalInt(6, e.versionMinor, -1);
+    id(7, e.name);
+    id(8, e.source);
+    id(9, e.region);
+    id(10, e.recipientAccount);
+    if (const std::int64_t identity = intern.identity(batch, e.identity))
+        s.bind(11, identity);
+    else
+        s.bindNull(11);
+    id(12, e.sourceIp);
+    id(13, e.userAgent);
+    id(14, e.errorCode);
+    id(15, e.errorMessage);
+    id(16, e.eventType);
+    id(17, e.category);
+    compactId(18, e.requestId, 1);
+    compactId(19, e.sharedEventId, 2);
+    id(20, e.apiVersion);
+    id(21, e.vpcEndpointId);
+    id(22, e.vpcEndpointAccount);
+    if (const std::int64_t tls = intern.tls(batch, e.tls))
+        s.bind(23, tls);
+    else
+        s.bindNull(23);
+    id(24, e.sessionCredentialFromConsole);
+    id(25, e.consoleLogin);
+    id(26, e.mfaUsed);
+    optionalInt(27, e.readOnly, -1);
+    optionalInt(28, e.managementEvent, -1);
+    s.bind(29, batch.file->id)
+        .bind(30, static_cast<std::int64_t>(e.offset))
+        .bind(31, static_cast<std::int64_t>(e.length));
+    if (s.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("storing an event"));
+    for (const ResourceFields& resource : batch.resources) {
+        if (resource.eventIndex != index)
+            continue;
+        auto& r = m_insertResource;
+        r.bind(1, rowId).bind(2, static_cast<std::int64_t>(resource.ordinal));
+        for (const auto& [column, ref] : {std::pair{3, resource.type}, {4, resource.arn}, {5, resource.accountId}}) {
+            if (const std::int64_t value = intern.string(batch, ref))
+                r.bind(column, value);
+            else
+                r.bindNull(column);
+        }
+        r.bind(6, resource.arnIsPrefix ? 1 : 0);
+        if (r.exec() != SQLITE_DONE)
+            return finishFailure(QStringLiteral("storing a resource"));
+    }
+    if (e.insight) {
+        const InsightFields& insight = *e.insight;
+        auto& n = m_insertInsight;
+        n.bind(1, rowId);
+        int column = 2;
+        for (const TextRef& ref :
+             {insight.state, insight.eventSource, insight.eventName, insight.insightType, insight.errorCode}) {
+            if (ref.present)
+                n.bindStatic(column, batch.view(ref));
+            else
+                n.bindNull(column);
+            ++column;
+        }
+        n.bind(7, insight.baselineAverage).bind(8, insight.insightAverage);
+        n.bind(9, insight.insightDuration).bind(10, insight.baselineDuration);
+        n.bindStatic(11, batch.view(insight.details));
+        if (n.exec() != SQLITE_DONE)
+            return finishFailure(QStringLiteral("storing an insight"));
+    }
+    return {};
+}
+
+Result<void> CaseWriter::insertVariant(std::string_view eventId, const char* reason, const SourceFile& file,
+                                       const ParsedEvent& event, std::int64_t keptEvent)
+{
+    auto& s = m_insertVariant;
+    s.bindText(1, eventId).bindStatic(2, reason).bind(3, m_sessionId).bind(4, file.id);
+    s.bind(5, static_cast<std::int64_t>(event.offset)).bind(6, static_cast<std::int64_t>(event.length));
+    s.bind(7, event.time).bind(8, static_cast<std::int64_t>(event.contentHash)).bind(9, keptEvent);
+    if (s.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("keeping a variant of event %1")
+                                 .arg(QString::fromUtf8(eventId.data(), static_cast<qsizetype>(eventId.size()))));
+    return {};
+}
+
+Result<bool> CaseWriter::resolveDuplicate(const EventBatch& batch, const ParsedEvent& event, std::int64_t existingRow)
+{
+    auto& s = m_existingEvent;
+    s.bind(1, existingRow);
+    if (s.step() != SQLITE_ROW) {
+        s.reset();
+        return true;
+    }
+    const std::string existingId = decodeStoredId(s.columnBlob(0), s.columnText(5) == "blob");
+    const std::int64_t fileId = s.columnInt(1);
+    const auto offset = static_cast<std::uint64_t>(s.columnInt(2));
+    const auto length = static_cast<std::uint64_t>(s.columnInt(3));
+    const auto existingRank = static_cast<int>(s.columnInt(4));
+    s.reset();
+    const std::string_view eventId = batch.view(event.eventId);
+    if (existingId != eventId)
+        return true; // a 64-bit hash collision between different IDs
+    const auto existing = m_reader->record(fileId, offset, length);
+    if (existing && contentHashOf(*existing) == event.contentHash) {
+        ++m_counts.duplicates;
+        return false;
+    }
+    const int rank = static_cast<int>(batch.file->rank);
+    if (rank < existingRank) {
+        if (auto moved = supersede(existingRow); !moved)
+            return std::unexpected(moved.error());
+        ++m_counts.superseded;
+        return true;
+    }
+    if (rank > existingRank) {
+        ++m_counts.duplicates;
+        if (auto kept = insertVariant(eventId, "abridged", *batch.file, event, existingRow); !kept)
+            return std::unexpected(kept.error());
+        return false;
+    }
+    ++m_counts.conflicts;
+    if (auto kept = insertVariant(eventId, "conflict", *batch.file, event, existingRow); !kept)
+        return std::unexpected(kept.error());
+    return false;
+}
+
+Result<void> CaseWriter::supersede(std::int64_t existingRow)
+{
+    // The abridged copy stays addressable in event_variants (its evidence is untouched); the trail copy replaces it.
+    const std::string row = std::to_string(existingRow);
+    return m_db.exec("INSERT INTO event_variants(event_id, reason, session_id, file_id, offset, length, time) "
+                     "SELECT event_id, 'superseded', " +
+                     std::to_string(m_sessionId) + ", file_id, offset, length, time FROM events WHERE id = " + row +
+                     "; DELETE FROM resources WHERE event = " + row + "; DELETE FROM insights WHERE event = " + row +
+                     "; DELETE FROM events WHERE id = " + row + ";");
+}
+
+Result<void> CaseWriter::buildIndexes(const std::vector<CaseSchema::IndexDef>& indexes)
+{
+    if (auto committed = commit(); !committed)
+        return committed;
+    for (const CaseSchema::IndexDef& index : indexes) {
+        // One index per transaction: a crash loses at most the index being built, and the next open resumes.
+        if (auto built = m_db.exec(index.sql); !built)
+            return built;
+    }
+    return {};
+}
+
+Result<void> CaseWriter::finishSession(const QString& status)
+{
+    if (auto committed = commit(); !committed)
+        return committed;
+    auto update = m_db.prepare("UPDATE import_sessions SET finished=?2, status=?3, files=?4, skipped_files=?5, "
+                               "events=?6, duplicates=?7, conflicts=?8, superseded=?9, rejected=?10, warnings=?11 "
+                               "WHERE id=?1");
+    update.bind(1, m_sessionId).bind(2, nowMs()).bindText(3, status.toStdString());
+    update.bind(4, m_counts.files).bind(5, m_counts.skippedFiles).bind(6, m_counts.events);
+    update.bind(7, m_counts.duplicates).bind(8, m_counts.conflicts).bind(9, m_counts.superseded);
+    update.bind(10, m_counts.rejected).bind(11, m_counts.warnings);
+    if (update.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("closing the import session"));
+    return {};
+}
+
+} // namespace Trailscope::Core

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "casedb/caseschema.h"
+#include "casedb/interner.h"
+#include "casedb/rawrecordreader.h"
+#include "casedb/sqlite.h"
+#include "import/eventbatch.h"
+
+#include <QStringList>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace Trailscope::Core {
+
+/// What one import did to the case.
+struct ImportCounts
+{
+    std::int64_t files = 0;        ///< source files read (including those that yielded errors)
+    std::int64_t skippedFiles = 0; ///< already in the case, not parsed again
+    std::int64_t events = 0;       ///< newly stored
+    std::int64_t duplicates = 0;   ///< same eventID, same content (or an abridged copy of a stored event)
+    std::int64_t conflicts = 0;    ///< same eventID, different content: kept aside in event_variants
+    std::int64_t superseded = 0;   ///< abridged copies replaced by a trail-file copy
+    std::int64_t rejected = 0;     ///< records and files not stored
+    std::int64_t warnings = 0;     ///< records stored with a flag
+};
+
+/// A source file already in the case, found by the SHA-256 of its stored bytes or of its content.
+struct KnownFile
+{
+    std::int64_t id = 0;
+    bool complete = false;
+};
+
+/// The case's only writer: owns the read-write connection, interns strings, deduplicates events by eventID and
+/// commits in large transactions. Used from one thread.
+class CaseWriter
+{
+public:
+    static Result<std::unique_ptr<CaseWriter>> open(const QString& path);
+    ~CaseWriter();
+
+    /// Source files already stored, by SHA-256 of stored bytes and of content; for the parse workers.
+    std::map<Sha256, KnownFile> knownStoredFiles() const;
+    std::map<Sha256, KnownFile> knownContentFiles() const;
+    std::int64_t nextFileId() const { return m_nextFileId; }
+    bool hasEvents() const { return m_nextEventId > 1; }
+
+    Result<std::int64_t> beginSession(const QStringList& paths, const QString& optionsJson);
+    Result<void> write(const EventBatch& batch);
+    /// Commits what has been written; the next write opens a new transaction.
+    Result<void> commit();
+    Result<void> buildIndexes(const std::vector<CaseSchema::IndexDef>& indexes);
+    Result<void> finishSession(const QString& status);
+
+    const ImportCounts& counts() const { return m_counts; }
+    /// The first problems of the session, in order (capped), for reports.
+    const std::vector<Error>& rejected() const { return m_rejected; }
+    const std::vector<Error>& warnings() const { return m_warnings; }
+    void countSkippedFile() { ++m_counts.skippedFiles; }
+
+    Sql::Database& database() { return m_db; }
+
+private:
+    explicit CaseWriter(Sql::Database db);
+    Result<void> prepare();
+    Result<void> ensureTransaction();
+    Result<void> insertFile(const SourceFile& file);
+    Result<void> completeFile(const SourceFile& file, std::int64_t events);
+    Result<void> insertEvent(const EventBatch& batch, std::size_t index, std::int64_t rowId);
+    Result<void> insertVariant(std::string_view eventId, const char* reason, const SourceFile& file,
+                               const ParsedEvent& event, std::int64_t keptEvent);
+    /// Returns true when the event must be stored as a new row.
+    Result<bool> resolveDuplicate(const EventBatch& batch, const ParsedEvent& event, std::int64_t existingRow);
+    Result<void> supersede(std::int64_t existingRow);
+    void recordProblems(const EventBatch& batch);
+    Result<void> finishFailure(const QString& context) const;
+
+    Sql::Database m_db;
+    std::unique_ptr<Interner> m_interner;
+    std::unique_ptr<RawRecordReader> m_reader;
+    std::unordered_map<std::uint64_t, std::int64_t> m_eventIds; // hash of eventID -> row
+    std::int64_t m_nextEventId = 1;
+    std::int64_t m_nextFileId = 1;
+    std::int64_t m_sessionId = 0;
+    std::int64_t m_storedProblems = 0;
+    bool m_inTransaction = false;
+    std::chrono::steady_clock::time_point m_transactionStart;
+    std::unordered_map<std::int64_t, std::int64_t> m_fileEvents;
+    ImportCounts m_counts;
+    std::vector<Error> m_rejected, m_warnings;
+    Sql::Statement m_insertEvent, m_insertResource, m_insertInsight, m_insertFile, m_insertBlob, m_completeFile,
+        m_insertProblem, m_existingEvent, m_insertVariant;
+};
+
+/// 16 bytes for a canonical lowercase UUID (how event IDs are stored compactly), else nothing.
+bool encodeUuid(std::string_view text, unsigned char out[16]);
+/// The text form of a stored event or request ID column value (blob UUID or text).
+std::string decodeStoredId(std::string_view stored, bool isBlob);
+
+} // namespace Trailscope::Core

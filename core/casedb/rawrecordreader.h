@@ -1,0 +1,38 @@
+#pragma once
+
+#include "casedb/sqlite.h"
+
+#include <cstdint>
+#include <list>
+#include <string>
+
+namespace Trailscope::Core {
+
+/// Reads events back from the evidence kept in the case: the source file's stored bytes, decoded and sliced at the
+/// event's location. Keeps the most recently decoded files, so reading events in storage order decodes each once.
+class RawRecordReader
+{
+public:
+    explicit RawRecordReader(Sql::Database& db, std::size_t cacheBytes = 64u << 20);
+
+    /// The record exactly as it appeared in its source (for lookup-events, the CloudTrailEvent string unescaped).
+    Result<std::string> eventRecord(std::int64_t eventRowId);
+    Result<std::string> record(std::int64_t fileId, std::uint64_t offset, std::uint64_t length);
+
+private:
+    struct DecodedFile
+    {
+        std::int64_t fileId = 0;
+        int encoding = 0;
+        std::string content;
+    };
+
+    Result<const DecodedFile*> decodedFile(std::int64_t fileId);
+
+    Sql::Database& m_db;
+    std::size_t m_cacheBytes;
+    std::list<DecodedFile> m_cache; // most recent first
+    Sql::Statement m_eventLocation, m_fileBlob;
+};
+
+} // namespace Trailscope::Core

@@ -1,0 +1,202 @@
+#include "sqlite.h"
+
+#include <QFile>
+#include <utility>
+
+namespace Trailscope::Core::Sql {
+
+Statement::Statement(sqlite3* db, std::string_view sql)
+{
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_statement,
+                           nullptr) != SQLITE_OK) {
+        m_prepareError = QString::fromUtf8(sqlite3_errmsg(db));
+        m_statement = nullptr;
+    }
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : m_statement(std::exchange(other.m_statement, nullptr)), m_prepareError(std::move(other.m_prepareError))
+{}
+
+Statement& Statement::operator=(Statement&& other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(m_statement);
+        m_statement = std::exchange(other.m_statement, nullptr);
+        m_prepareError = std::move(other.m_prepareError);
+    }
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value)
+{
+    sqlite3_bind_int64(m_statement, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_statement, index, value);
+    return *this;
+}
+
+Statement& Statement::bindText(int index, std::string_view text)
+{
+    sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bindStatic(int index, std::string_view text)
+{
+    sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    return *this;
+}
+
+Statement& Statement::bindBlob(int index, const void* data, std::size_t size)
+{
+    sqlite3_bind_blob64(m_statement, index, data, size, SQLITE_STATIC);
+    return *this;
+}
+
+Statement& Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const std::optional<std::int64_t>& value)
+{
+    return value ? bind(index, *value) : bindNull(index);
+}
+
+Statement& Statement::bind(int index, const std::optional<double>& value)
+{
+    return value ? bind(index, *value) : bindNull(index);
+}
+
+int Statement::step()
+{
+    return sqlite3_step(m_statement);
+}
+
+int Statement::exec()
+{
+    int status = SQLITE_ROW;
+    while (status == SQLITE_ROW)
+        status = sqlite3_step(m_statement);
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    return status;
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+}
+
+std::string_view Statement::columnText(int index) const
+{
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, index));
+    return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, index)))
+                : std::string_view();
+}
+
+std::string_view Statement::columnBlob(int index) const
+{
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(m_statement, index));
+    return data ? std::string_view(data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, index)))
+                : std::string_view();
+}
+
+QString Statement::columnQString(int index) const
+{
+    const std::string_view text = columnText(index);
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+Database::~Database()
+{
+    sqlite3_close_v2(m_db);
+}
+
+Database::Database(Database&& other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
+
+Database& Database::operator=(Database&& other) noexcept
+{
+    if (this != &other) {
+        sqlite3_close_v2(m_db);
+        m_db = std::exchange(other.m_db, nullptr);
+    }
+    return *this;
+}
+
+Result<Database> Database::open(const QString& path, int flags)
+{
+    Database db;
+    const QByteArray name = QFile::encodeName(path);
+    const int status = sqlite3_open_v2(name.constData(), &db.m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (status != SQLITE_OK) {
+        Error error{ErrorCode::Io, db.m_db ? db.lastError() : QString::fromUtf8(sqlite3_errstr(status)), path};
+        return std::unexpected(error);
+    }
+    sqlite3_extended_result_codes(db.m_db, 1);
+    sqlite3_busy_timeout(db.m_db, 5000);
+    return db;
+}
+
+Result<void> Database::exec(std::string_view sql)
+{
+    char* message = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        Error error{ErrorCode::Sqlite, QString::fromUtf8(message ? message : "unknown error")};
+        sqlite3_free(message);
+        return std::unexpected(error);
+    }
+    return {};
+}
+
+std::optional<std::int64_t> Database::queryInt(std::string_view sql) const
+{
+    Statement statement(m_db, sql);
+    if (!statement.isValid() || statement.step() != SQLITE_ROW || statement.columnIsNull(0))
+        return std::nullopt;
+    return statement.columnInt(0);
+}
+
+QString Database::lastError() const
+{
+    return QString::fromUtf8(sqlite3_errmsg(m_db));
+}
+
+Error Database::error(QString context) const
+{
+    return Error{ErrorCode::Sqlite, context + QStringLiteral(": ") + lastError()};
+}
+
+Transaction::Transaction(Database& db, bool immediate) : m_db(db)
+{
+    m_open = m_db.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN").has_value();
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        (void)m_db.exec("ROLLBACK");
+}
+
+Result<void> Transaction::commit()
+{
+    if (!m_open)
+        return fail(ErrorCode::Sqlite, QStringLiteral("no transaction to commit"));
+    m_open = false;
+    return m_db.exec("COMMIT");
+}
+
+} // namespace Trailscope::Core::Sql

@@ -1,0 +1,177 @@
+#include "filedecoder.h"
+
+#include "import/contentdecoder.h"
+#include "util/sha256.h"
+
+#include <libdeflate.h>
+
+namespace Trailscope::Core {
+
+namespace {
+
+constexpr std::uint64_t WholeContentLimit = 64u << 20;
+
+QByteArray gzipForEvidence(const QByteArray& plain)
+{
+    libdeflate_compressor* compressor = libdeflate_alloc_compressor(6);
+    QByteArray out(
+        static_cast<qsizetype>(libdeflate_gzip_compress_bound(compressor, static_cast<size_t>(plain.size()))),
+        Qt::Uninitialized);
+    const size_t size = libdeflate_gzip_compress(compressor, plain.constData(), static_cast<size_t>(plain.size()),
+                                                 out.data(), static_cast<size_t>(out.size()));
+    libdeflate_free_compressor(compressor);
+    out.truncate(static_cast<qsizetype>(size));
+    return out;
+}
+
+std::uint64_t estimatedContentSize(const QByteArray& stored)
+{
+    if (!ContentDecoder::isGzip(stored) || stored.size() < 18)
+        return static_cast<std::uint64_t>(stored.size());
+    const auto* tail = reinterpret_cast<const unsigned char*>(stored.constData() + stored.size() - 4);
+    return std::uint64_t(tail[0]) | std::uint64_t(tail[1]) << 8 | std::uint64_t(tail[2]) << 16 |
+           std::uint64_t(tail[3]) << 24;
+}
+
+SourceRank rankOf(const SourceFile& file)
+{
+    switch (file.shape) {
+    case DocumentShape::EventsEnvelope:
+        return SourceRank::Abridged;
+    case DocumentShape::RecordsEnvelope: {
+        const QString name = (file.member.isEmpty() ? file.path : file.member).section(u'/', -1);
+        if (name.startsWith(QLatin1String("event_history"), Qt::CaseInsensitive))
+            return SourceRank::Abridged;
+        if (file.key.folder == S3Key::Folder::CloudTrail || file.key.folder == S3Key::Folder::Insight ||
+            looksLikeTrailFileName(name.toStdString()))
+            return SourceRank::TrailFile;
+        return SourceRank::FullRecords;
+    }
+    default:
+        return SourceRank::FullRecords;
+    }
+}
+
+} // namespace
+
+KnownFiles::KnownFiles(std::map<Sha256, KnownFile> stored, std::map<Sha256, KnownFile> content)
+    : m_stored(std::move(stored)), m_content(std::move(content))
+{}
+
+std::optional<KnownFile> KnownFiles::byStoredHash(const Sha256& digest) const
+{
+    std::lock_guard lock(m_mutex);
+    if (const auto found = m_stored.find(digest); found != m_stored.end())
+        return found->second;
+    return std::nullopt;
+}
+
+bool KnownFiles::claimContent(const Sha256& digest)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_content.contains(digest))
+        return true;
+    return !m_claimed.insert(digest).second;
+}
+
+FileDecoder::FileDecoder(KnownFiles& known, std::atomic<std::int64_t>& nextFileId, BatchSink sink,
+                         const std::atomic<bool>& cancel)
+    : m_known(known), m_nextFileId(nextFileId), m_sink(std::move(sink)), m_cancel(cancel)
+{}
+
+void FileDecoder::flush(bool last)
+{
+    m_batch.file = m_file;
+    m_batch.firstOfFile = !m_sentFirst;
+    m_batch.lastOfFile = last;
+    m_sentFirst = true;
+    m_sink(std::move(m_batch));
+    m_batch = EventBatch();
+}
+
+void FileDecoder::decide(DocumentShape shape)
+{
+    if (m_file->shape == shape)
+        return;
+    m_file->shape = shape;
+    m_file->encoding = shape == DocumentShape::EventsEnvelope ? RecordEncoding::LookupEvents : RecordEncoding::Json;
+    m_file->rank = rankOf(*m_file);
+}
+
+void FileDecoder::fileError(const Error& error)
+{
+    Error located = error;
+    m_batch.rejected.push_back(located);
+}
+
+bool FileDecoder::process(SourceUnit&& unit)
+{
+    const std::string_view stored(unit.stored.constData(), static_cast<std::size_t>(unit.stored.size()));
+    m_file = std::make_shared<SourceFile>();
+    m_file->path = unit.path;
+    m_file->member = unit.member;
+    m_file->key = unit.key;
+    m_file->storedSha256 = sha256(stored);
+    m_sentFirst = false;
+    m_batch = EventBatch();
+    const auto known = m_known.byStoredHash(m_file->storedSha256);
+    if (known && known->complete)
+        return false;
+    m_file->id = known ? known->id : m_nextFileId++;
+    m_file->evidenceIsOriginal = ContentDecoder::isGzip(stored);
+    m_file->evidence = m_file->evidenceIsOriginal ? unit.stored : gzipForEvidence(unit.stored);
+    m_file->rank = rankOf(*m_file);
+
+    RecordSplitter splitter(MaxRecordBytes, [&](const RecordSlice& slice) {
+        decide(splitter.shape());
+        m_parser.parse(slice, m_file->encoding, m_batch);
+        if (m_batch.events.size() >= EventsPerBatch)
+            flush(false);
+        return !m_cancel.load(std::memory_order_relaxed);
+    });
+    Sha256Hasher hasher;
+    std::optional<Error> problem;
+    const bool digestOnly = unit.key.folder == S3Key::Folder::Digest;
+    const bool whole = estimatedContentSize(unit.stored) <= WholeContentLimit;
+    m_content.clear();
+    const auto decoded = ContentDecoder::decode(stored, DecodeLimits{}, [&](std::string_view chunk) {
+        hasher.add(chunk);
+        m_file->contentSize += chunk.size();
+        if (whole || digestOnly) {
+            m_content.append(chunk);
+            return true;
+        }
+        if (auto fed = splitter.feed(chunk); !fed) {
+            problem = fed.error();
+            return false;
+        }
+        return !m_cancel.load(std::memory_order_relaxed);
+    });
+    if (!decoded)
+        problem = decoded.error();
+    m_file->contentSha256 = hasher.finish();
+    if (whole && !digestOnly) {
+        // Small files are decoded first so a copy already in the case is skipped before any parsing.
+        if (!problem && !known && m_known.claimContent(m_file->contentSha256))
+            return false;
+        if (auto fed = splitter.feed(m_content); !fed && !problem)
+            problem = fed.error();
+    }
+    if (!digestOnly && !problem) {
+        if (auto finished = splitter.finish(); !finished)
+            problem = finished.error();
+        else if (splitter.shape() == DocumentShape::Unknown)
+            problem = Error{ErrorCode::NoRecords, QStringLiteral("no JSON content")};
+    }
+    decide(splitter.shape());
+    m_file->records = splitter.recordCount();
+    if (problem)
+        fileError(*problem);
+    m_content.clear();
+    if (m_content.capacity() > WholeContentLimit)
+        m_content.shrink_to_fit();
+    flush(true);
+    return true;
+}
+
+} // namespace Trailscope::Core

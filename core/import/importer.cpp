@@ -1,0 +1,191 @@
+#include "importer.h"
+
+#include "casedb/coverage.h"
+#include "import/filedecoder.h"
+#include "util/boundedqueue.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+
+#include <thread>
+
+namespace Trailscope::Core {
+
+namespace {
+
+constexpr std::size_t UnitQueueBytes = 256u << 20;
+constexpr std::size_t BatchQueueItems = 64;
+
+QString optionsJson(const ImportOptions& options)
+{
+    QJsonObject object;
+    const ImportScope& scope = options.scope;
+    if (scope.since)
+        object[QStringLiteral("since")] = QString::number(*scope.since);
+    if (scope.until)
+        object[QStringLiteral("until")] = QString::number(*scope.until);
+    if (!scope.accounts.isEmpty())
+        object[QStringLiteral("accounts")] = QJsonArray::fromStringList(scope.accounts);
+    if (!scope.regions.isEmpty())
+        object[QStringLiteral("regions")] = QJsonArray::fromStringList(scope.regions);
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+int workerCount(const ImportOptions& options)
+{
+    if (options.workers > 0)
+        return options.workers;
+    return std::max(1, QThread::idealThreadCount() - 1);
+}
+
+} // namespace
+
+Importer::Importer(QString casePath) : m_casePath(std::move(casePath)) {}
+
+Result<void> Importer::completeIndexes(const QString& casePath)
+{
+    auto writer = CaseWriter::open(casePath);
+    if (!writer)
+        return std::unexpected(writer.error());
+    const auto missing = CaseSchema::missingIndexes((*writer)->database());
+    if (missing.empty())
+        return {};
+    return (*writer)->buildIndexes(missing);
+}
+
+Result<ImportSummary> Importer::run(const ImportOptions& options, const ProgressCallback& progress,
+                                    const std::atomic<bool>& cancel)
+{
+    QElapsedTimer clock;
+    clock.start();
+    auto opened = CaseWriter::open(m_casePath);
+    if (!opened)
+        return std::unexpected(opened.error());
+    CaseWriter& writer = **opened;
+    if (writer.hasEvents()) {
+        // A crash may have left indexes unbuilt; appending keeps them live, so build them first.
+        if (auto built = writer.buildIndexes(CaseSchema::missingIndexes(writer.database())); !built)
+            return std::unexpected(built.error());
+    }
+    if (auto session = writer.beginSession(options.paths, optionsJson(options)); !session)
+        return std::unexpected(session.error());
+
+    ImportSummary summary;
+    ImportProgress snapshot;
+    snapshot.bytesTotal = InputWalker::totalBytes(options.paths);
+    snapshot.phase = QStringLiteral("reading");
+    KnownFiles known(writer.knownStoredFiles(), writer.knownContentFiles());
+    std::atomic<std::int64_t> nextFileId(writer.nextFileId());
+    std::atomic<std::uint64_t> bytesDone(0);
+    std::atomic<std::int64_t> skipped(0);
+    BoundedQueue<SourceUnit> units(UnitQueueBytes);
+    BoundedQueue<EventBatch> batches(BatchQueueItems);
+
+    InputWalker walker(
+        options.scope,
+        [&](SourceUnit&& unit) {
+            const auto cost = static_cast<std::size_t>(unit.stored.size());
+            return units.push(std::move(unit), cost);
+        },
+        [&](const Error& error) {
+            // Files that cannot even be read travel as a batch without events, so the writer records them too.
+            // The batch queue stays open until the workers finish, which is after the walker.
+            EventBatch batch;
+            batch.file = std::make_shared<SourceFile>();
+            batch.file->path = error.path;
+            batch.file->member = error.member;
+            batch.rejected.push_back(error);
+            batches.push(std::move(batch));
+        },
+        cancel);
+    std::thread walkerThread([&] {
+        walker.walk(options.paths);
+        units.close();
+    });
+    std::vector<std::thread> workers;
+    std::atomic<int> workersLeft(workerCount(options));
+    for (int i = workersLeft.load(); i > 0; --i) {
+        workers.emplace_back([&] {
+            FileDecoder decoder(
+                known, nextFileId, [&](EventBatch&& batch) { batches.push(std::move(batch)); }, cancel);
+            while (auto unit = units.pop()) {
+                const auto size = static_cast<std::uint64_t>(unit->stored.size());
+                if (!cancel && !decoder.process(std::move(*unit)))
+                    ++skipped;
+                bytesDone += size;
+            }
+            if (--workersLeft == 0)
+                batches.close();
+        });
+    }
+
+    Result<void> status;
+    QElapsedTimer lastReport;
+    lastReport.start();
+    const auto report = [&](bool force) {
+        if (!progress || (!force && lastReport.elapsed() < 100))
+            return;
+        lastReport.restart();
+        const ImportCounts& counts = writer.counts();
+        snapshot.filesDone = counts.files + skipped;
+        snapshot.events = counts.events;
+        snapshot.rejected = counts.rejected;
+        snapshot.bytesDone = bytesDone;
+        snapshot.seconds = clock.elapsed() / 1000.0;
+        snapshot.eventsPerSecond = snapshot.seconds > 0 ? counts.events / snapshot.seconds : 0;
+        snapshot.etaSeconds =
+            snapshot.bytesDone > 0 && snapshot.bytesTotal >= snapshot.bytesDone
+                ? snapshot.seconds * double(snapshot.bytesTotal - snapshot.bytesDone) / snapshot.bytesDone
+                : -1;
+        progress(snapshot);
+    };
+    while (auto batch = batches.pop()) {
+        if (status && !cancel)
+            status = writer.write(*batch);
+        report(false);
+    }
+    if (!status || cancel)
+        units.close();
+    walkerThread.join();
+    for (std::thread& worker : workers)
+        worker.join();
+    if (status)
+        status = writer.commit();
+    for (std::int64_t i = 0; i < skipped; ++i)
+        writer.countSkippedFile();
+
+    summary.cancelled = cancel;
+    if (status && !cancel) {
+        snapshot.phase = QStringLiteral("indexing");
+        report(true);
+        const auto searchable = CaseSchema::searchableIndexes();
+        status = writer.buildIndexes({searchable.begin(), searchable.end()});
+        summary.searchableSeconds = clock.elapsed() / 1000.0;
+        if (status && options.buildIndexes)
+            status = writer.buildIndexes(CaseSchema::missingIndexes(writer.database()));
+        if (status)
+            status = rebuildCoverage(writer.database());
+    }
+    const ImportCounts& counts = writer.counts();
+    summary.counts = counts;
+    summary.rejected = writer.rejected();
+    summary.warnings = writer.warnings();
+    summary.outOfScopeFiles = walker.outOfScope();
+    summary.ignoredFiles = walker.ignored();
+    const QString finalStatus = !status  ? QStringLiteral("failed")
+                                : cancel ? QStringLiteral("cancelled")
+                                         : QStringLiteral("complete");
+    if (auto finished = writer.finishSession(finalStatus); !finished && status)
+        status = finished;
+    summary.seconds = clock.elapsed() / 1000.0;
+    snapshot.phase = QStringLiteral("done");
+    report(true);
+    if (!status)
+        return std::unexpected(status.error());
+    return summary;
+}
+
+} // namespace Trailscope::Core

@@ -1,0 +1,282 @@
+#include "inputwalker.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace Trailscope::Core {
+
+namespace {
+
+constexpr std::int64_t HourMs = 3600000;
+constexpr std::int64_t DayMs = 24 * HourMs;
+constexpr qint64 MaxSourceBytes = qint64(1) << 30;
+constexpr int MaxArchiveDepth = 8;
+
+bool nameEndsWith(const QString& name, std::initializer_list<const char*> suffixes)
+{
+    for (const char* suffix : suffixes)
+        if (name.endsWith(QLatin1String(suffix), Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+bool isArchiveName(const QString& name)
+{
+    return nameEndsWith(name, {".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".tar.zst"});
+}
+
+bool hasZipMagic(const QByteArray& head)
+{
+    return head.startsWith("PK\x03\x04") || head.startsWith("PK\x05\x06");
+}
+
+bool hasTarMagic(const QByteArray& head)
+{
+    return head.size() >= 262 && head.mid(257, 5) == "ustar";
+}
+
+// Names that could only come from a crafted archive: absolute, escaping upwards, or carrying control characters.
+bool isOddMemberName(const QString& name)
+{
+    if (name.isEmpty() || name.startsWith(u'/') || name.startsWith(u'\\') || (name.size() > 1 && name[1] == u':'))
+        return true;
+    for (const QString& part : name.split(QRegularExpression(QStringLiteral("[/\\\\]"))))
+        if (part == QLatin1String(".."))
+            return true;
+    for (const QChar c : name)
+        if (c.unicode() < 0x20 || c == QChar::ReplacementCharacter)
+            return true;
+    return false;
+}
+
+QString entryName(archive_entry* entry)
+{
+    if (const char* utf8 = archive_entry_pathname_utf8(entry))
+        return QString::fromUtf8(utf8);
+    const char* raw = archive_entry_pathname(entry);
+    return raw ? QString::fromUtf8(raw) : QString();
+}
+
+} // namespace
+
+bool ImportScope::accepts(const S3Key& key) const
+{
+    if (!accounts.isEmpty() && !key.accountId.empty() && !accounts.contains(QString::fromStdString(key.accountId)))
+        return false;
+    if (!regions.isEmpty() && !key.region.empty() && !regions.contains(QString::fromStdString(key.region)))
+        return false;
+    if (!key.delivered)
+        return true;
+    // A file holds events from before its delivery; day-only keys could be delivered any time that day.
+    const std::int64_t latestDelivery = *key.delivered + (key.deliveredDayOnly ? DayMs : 0);
+    if (since && latestDelivery < *since)
+        return false;
+    if (until && *key.delivered > *until + HourMs)
+        return false;
+    return true;
+}
+
+InputWalker::InputWalker(ImportScope scope, Sink sink, ErrorSink onError, const std::atomic<bool>& cancel)
+    : m_scope(std::move(scope)), m_sink(std::move(sink)), m_onError(std::move(onError)), m_cancel(cancel)
+{}
+
+bool InputWalker::isCandidateName(const QString& name)
+{
+    const QString fileName = name.section(u'/', -1);
+    if (fileName.startsWith(u'.'))
+        return false;
+    return nameEndsWith(fileName, {".json", ".gz", ".jsonl", ".ndjson", ".cloudtrail", ".zip", ".tar", ".tgz", ".bz2",
+                                   ".xz", ".zst", ".log"}) ||
+           !fileName.contains(u'.');
+}
+
+std::uint64_t InputWalker::totalBytes(const QStringList& paths)
+{
+    std::uint64_t total = 0;
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        if (info.isFile()) {
+            total += static_cast<std::uint64_t>(info.size());
+            continue;
+        }
+        QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            it.next();
+            total += static_cast<std::uint64_t>(it.fileInfo().size());
+        }
+    }
+    return total;
+}
+
+void InputWalker::walk(const QStringList& paths)
+{
+    for (const QString& path : paths) {
+        if (m_cancel)
+            return;
+        const QFileInfo info(path);
+        if (!info.exists()) {
+            m_onError(Error{ErrorCode::Io, QStringLiteral("no such file or folder"), path});
+            continue;
+        }
+        if (info.isFile()) {
+            walkFile(path, true);
+            continue;
+        }
+        QStringList files;
+        QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+        files.sort(); // a stable order makes imports reproducible
+        for (const QString& file : files) {
+            if (m_cancel)
+                return;
+            walkFile(file, false);
+        }
+    }
+}
+
+bool InputWalker::emit(SourceUnit&& unit)
+{
+    return m_sink(std::move(unit));
+}
+
+void InputWalker::walkFile(const QString& path, bool explicitlyNamed)
+{
+    if (!explicitlyNamed && !isCandidateName(path)) {
+        ++m_ignored;
+        return;
+    }
+    SourceUnit unit;
+    unit.path = path;
+    unit.key = parseS3Key(path.toStdString());
+    if (!m_scope.accepts(unit.key)) {
+        ++m_outOfScope;
+        return;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_onError(Error{ErrorCode::Io, file.errorString(), path});
+        return;
+    }
+    if (file.size() > MaxSourceBytes) {
+        m_onError(Error{ErrorCode::MemberTooLarge,
+                        QStringLiteral("file of %1 bytes is larger than 1 GiB").arg(file.size()), path});
+        return;
+    }
+    const QByteArray head = file.peek(512);
+    const bool gzipTar = head.startsWith("\x1f\x8b") && nameEndsWith(path, {".tgz", ".tar.gz"});
+    if (hasZipMagic(head) || hasTarMagic(head) || gzipTar || (isArchiveName(path) && !head.startsWith("{"))) {
+        file.close();
+        walkArchiveFile(path);
+        return;
+    }
+    unit.stored = file.readAll();
+    if (unit.stored.size() != file.size()) {
+        m_onError(Error{ErrorCode::Io, QStringLiteral("short read: %1").arg(file.errorString()), path});
+        return;
+    }
+    emit(std::move(unit));
+}
+
+void InputWalker::walkArchiveFile(const QString& path)
+{
+    archive* reader = archive_read_new();
+    archive_read_support_filter_all(reader);
+    archive_read_support_format_zip(reader);
+    archive_read_support_format_tar(reader);
+    archive_read_support_format_gnutar(reader);
+    const QByteArray name = QFile::encodeName(path);
+    if (archive_read_open_filename(reader, name.constData(), 1 << 20) != ARCHIVE_OK) {
+        m_onError(Error{ErrorCode::UnsupportedArchive, QString::fromUtf8(archive_error_string(reader)), path});
+        archive_read_free(reader);
+        return;
+    }
+    walkArchive(reader, path, QString(), 0);
+    archive_read_free(reader);
+}
+
+void InputWalker::walkArchive(archive* reader, const QString& path, const QString& prefix, int depth)
+{
+    archive_entry* entry = nullptr;
+    for (;;) {
+        if (m_cancel)
+            return;
+        const int status = archive_read_next_header(reader, &entry);
+        if (status == ARCHIVE_EOF)
+            return;
+        if (status < ARCHIVE_WARN) {
+            m_onError(Error{ErrorCode::CorruptArchive, QString::fromUtf8(archive_error_string(reader)), path,
+                            prefix.isEmpty() ? QString() : prefix.chopped(1)});
+            return;
+        }
+        if (archive_entry_filetype(entry) != AE_IFREG)
+            continue;
+        const QString memberName = entryName(entry);
+        const QString member = prefix + memberName;
+        if (isOddMemberName(memberName)) {
+            m_onError(Error{ErrorCode::BadArchiveMemberName, QStringLiteral("refusing a member with an unsafe name"),
+                            path, member});
+            continue;
+        }
+        if (!isCandidateName(memberName)) {
+            ++m_ignored;
+            continue;
+        }
+        SourceUnit unit;
+        unit.path = path;
+        unit.member = member;
+        unit.key = parseS3Key(memberName.toStdString());
+        if (!m_scope.accepts(unit.key)) {
+            ++m_outOfScope;
+            continue;
+        }
+        if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > MaxSourceBytes) {
+            m_onError(Error{ErrorCode::MemberTooLarge, QStringLiteral("member larger than 1 GiB"), path, member});
+            continue;
+        }
+        char buffer[1 << 16];
+        la_ssize_t got = 0;
+        while ((got = archive_read_data(reader, buffer, sizeof buffer)) > 0) {
+            unit.stored.append(buffer, got);
+            if (unit.stored.size() > MaxSourceBytes)
+                break;
+        }
+        if (got < 0) {
+            m_onError(Error{ErrorCode::CorruptArchive, QString::fromUtf8(archive_error_string(reader)), path, member});
+            if (archive_errno(reader) != 0 && got == ARCHIVE_FATAL)
+                return;
+            continue;
+        }
+        if (unit.stored.size() > MaxSourceBytes) {
+            m_onError(Error{ErrorCode::MemberTooLarge, QStringLiteral("member larger than 1 GiB"), path, member});
+            continue;
+        }
+        const QByteArray head = unit.stored.left(512);
+        const bool nested = hasZipMagic(head) || hasTarMagic(head) ||
+                            (head.startsWith("\x1f\x8b") && nameEndsWith(memberName, {".tgz", ".tar.gz"}));
+        if (nested && depth < MaxArchiveDepth) {
+            archive* inner = archive_read_new();
+            archive_read_support_filter_all(inner);
+            archive_read_support_format_zip(inner);
+            archive_read_support_format_tar(inner);
+            archive_read_support_format_gnutar(inner);
+            if (archive_read_open_memory(inner, unit.stored.constData(), static_cast<size_t>(unit.stored.size())) ==
+                ARCHIVE_OK)
+                walkArchive(inner, path, member + u'!', depth + 1);
+            else
+                m_onError(
+                    Error{ErrorCode::CorruptArchive, QString::fromUtf8(archive_error_string(inner)), path, member});
+            archive_read_free(inner);
+            continue;
+        }
+        if (!emit(std::move(unit)))
+            return;
+    }
+}
+
+} // namespace Trailscope::Core

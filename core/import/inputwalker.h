@@ -1,0 +1,71 @@
+#pragma once
+
+#include "import/s3key.h"
+#include "util/error.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+struct archive;
+
+namespace Trailscope::Core {
+
+/// One source as stored: a file on disk or a member of an archive, with its bytes in memory.
+struct SourceUnit
+{
+    QString path;
+    QString member;
+    QByteArray stored;
+    S3Key key;
+};
+
+/// Which delivered files an import reads, decided from the S3 key before a file is opened.
+struct ImportScope
+{
+    std::optional<std::int64_t> since, until; ///< event-time bounds, UTC ms (until exclusive)
+    QStringList accounts, regions;
+
+    bool isEmpty() const { return !since && !until && accounts.isEmpty() && regions.isEmpty(); }
+    /// A file is read unless its key proves it holds nothing in scope; delivery lags are allowed an hour.
+    bool accepts(const S3Key& key) const;
+};
+
+/// Walks files, folders and archives (zip, tar, tar.gz, nested at any depth) and hands each candidate source to
+/// `sink` with its bytes, never extracting to disk.
+class InputWalker
+{
+public:
+    using Sink = std::function<bool(SourceUnit&&)>;
+    using ErrorSink = std::function<void(const Error&)>;
+
+    InputWalker(ImportScope scope, Sink sink, ErrorSink onError, const std::atomic<bool>& cancel);
+
+    void walk(const QStringList& paths);
+    std::int64_t outOfScope() const { return m_outOfScope; }
+    std::int64_t ignored() const { return m_ignored; }
+
+    /// Bytes on disk under the paths, for progress and ETA.
+    static std::uint64_t totalBytes(const QStringList& paths);
+    /// Whether a name inside a folder or archive is worth reading as a trail source.
+    static bool isCandidateName(const QString& name);
+
+private:
+    void walkFile(const QString& path, bool explicitlyNamed);
+    void walkArchiveFile(const QString& path);
+    void walkArchive(struct archive* reader, const QString& path, const QString& prefix, int depth);
+    bool emit(SourceUnit&& unit);
+
+    ImportScope m_scope;
+    Sink m_sink;
+    ErrorSink m_onError;
+    const std::atomic<bool>& m_cancel;
+    std::int64_t m_outOfScope = 0;
+    std::int64_t m_ignored = 0;
+};
+
+} // namespace Trailscope::Core

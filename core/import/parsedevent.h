@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace Trailscope::Core {
+
+/// A string held in a batch's text arena: cheap to copy, resolved against `EventBatch::text`.
+struct TextRef
+{
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;
+    bool present = false;
+};
+
+/// How the stored bytes at a record's location become the record.
+enum class RecordEncoding : int {
+    Json = 0,         ///< the bytes are the record object
+    LookupEvents = 1, ///< the bytes are a lookup-events item; the record is its CloudTrailEvent string
+};
+
+/// Per-event flags, stored in `events.flags`.
+enum EventFlag : std::uint32_t {
+    FlagUnusableTime = 1u << 0,  ///< eventTime missing or unparseable; `time` is NULL
+    FlagSynthesizedId = 1u << 1, ///< eventID missing; a stable ID was derived from the content
+};
+
+/// The userIdentity of an event, interned as one row per distinct combination.
+struct IdentityFields
+{
+    TextRef type, principalId, arn, accountId, accessKeyId, userName, invokedBy;
+    TextRef issuerType, issuerPrincipalId, issuerArn, issuerName, issuerAccountId;
+    TextRef mfaAuthenticated, sessionCreated, sourceIdentity, identityProvider;
+    TextRef user; ///< derived: userName, else assumed-role session name, else issuer name, else invokedBy
+};
+
+struct TlsFields
+{
+    TextRef version, cipherSuite, hostHeader, keyExchange;
+};
+
+struct InsightFields
+{
+    TextRef state, eventSource, eventName, insightType, errorCode, details;
+    std::optional<double> baselineAverage, insightAverage;
+    std::optional<std::int64_t> insightDuration, baselineDuration;
+};
+
+struct ResourceFields
+{
+    std::uint32_t eventIndex = 0; ///< index into EventBatch::events
+    std::uint32_t ordinal = 0;
+    TextRef type, arn, accountId;
+    bool arnIsPrefix = false;
+};
+
+/// One record as the importer stores it: typed columns, no raw JSON (that stays in the source file).
+struct ParsedEvent
+{
+    TextRef eventId;
+    std::optional<std::int64_t> time;
+    std::uint32_t flags = 0;
+    int versionMajor = -1, versionMinor = -1;
+    TextRef name, source, region, recipientAccount, sourceIp, userAgent, errorCode, errorMessage;
+    TextRef eventType, category, requestId, sharedEventId, apiVersion, vpcEndpointId, vpcEndpointAccount;
+    TextRef sessionCredentialFromConsole, consoleLogin, mfaUsed;
+    int readOnly = -1, managementEvent = -1;
+    IdentityFields identity;
+    TlsFields tls;
+    std::optional<InsightFields> insight;
+    std::uint64_t contentHash = 0;        ///< of the record with insignificant whitespace removed
+    std::uint64_t offset = 0, length = 0; ///< location in the decoded source file
+};
+
+} // namespace Trailscope::Core

@@ -1,0 +1,503 @@
+#include "recordparser.h"
+
+#include "util/eventtime.h"
+#include "util/sha256.h"
+
+#include <simdjson.h>
+
+#include <charconv>
+#include <functional>
+
+namespace Trailscope::Core {
+
+namespace dom = simdjson::dom;
+
+namespace {
+
+constexpr std::size_t MaxDepth = 128;
+
+ErrorCode errorCodeOf(simdjson::error_code error)
+{
+    switch (error) {
+    case simdjson::UTF8_ERROR:
+        return ErrorCode::InvalidUtf8;
+    case simdjson::DEPTH_ERROR:
+        return ErrorCode::TooDeep;
+    default:
+        return ErrorCode::InvalidJson;
+    }
+}
+
+bool keyIs(std::string_view key, std::string_view wanted)
+{
+    return key == wanted;
+}
+
+bool keyIsAnyCase(std::string_view key, std::string_view wanted)
+{
+    if (key.size() != wanted.size())
+        return false;
+    for (std::size_t i = 0; i < key.size(); ++i)
+        if ((key[i] | 0x20) != (wanted[i] | 0x20))
+            return false;
+    return true;
+}
+
+// Parses "1.08", "1.10" or "1.0" into numbers; the minor version is compared numerically, leading zeroes and all.
+void parseVersion(std::string_view text, int& major, int& minor)
+{
+    const std::size_t dot = text.find('.');
+    int value = 0;
+    if (std::from_chars(text.data(), text.data() + (dot == std::string_view::npos ? text.size() : dot), value).ec ==
+        std::errc())
+        major = value;
+    if (dot != std::string_view::npos &&
+        std::from_chars(text.data() + dot + 1, text.data() + text.size(), value).ec == std::errc())
+        minor = value;
+}
+
+std::string_view sessionNameOf(std::string_view arn)
+{
+    for (const std::string_view marker : {std::string_view(":assumed-role/"), std::string_view(":federated-user/")}) {
+        const std::size_t at = arn.find(marker);
+        if (at == std::string_view::npos)
+            continue;
+        const std::size_t slash = arn.rfind('/');
+        if (slash != std::string_view::npos && slash + 1 < arn.size() && slash >= at + marker.size() - 1)
+            return arn.substr(slash + 1);
+    }
+    return {};
+}
+
+bool isRecordKey(std::string_view key)
+{
+    for (const std::string_view known : {"eventVersion", "eventTime", "eventSource", "eventName", "eventID",
+                                         "userIdentity", "awsRegion", "eventType", "recipientAccountId"})
+        if (key == known)
+            return true;
+    return false;
+}
+
+// Finds the exact bytes of an EventBridge envelope's `detail`, so the stored location addresses the record itself.
+bool locateDetail(std::string_view envelope, std::string_view& detail)
+{
+    const simdjson::padded_string padded(envelope);
+    simdjson::ondemand::parser parser;
+    simdjson::ondemand::document document;
+    if (parser.iterate(padded).get(document) != simdjson::SUCCESS)
+        return false;
+    simdjson::ondemand::value value;
+    if (document["detail"].get(value) != simdjson::SUCCESS)
+        return false;
+    std::string_view raw;
+    if (simdjson::to_json_string(value).get(raw) != simdjson::SUCCESS)
+        return false;
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+        raw.remove_suffix(1);
+    detail = envelope.substr(static_cast<std::size_t>(raw.data() - padded.data()), raw.size());
+    return true;
+}
+
+} // namespace
+
+struct RecordParser::Impl
+{
+    dom::parser recordParser;
+    dom::parser innerParser; // for the CloudTrailEvent string of lookup-events items
+    Impl()
+    {
+        // Failing to pre-allocate only means parse() allocates on first use.
+        if (recordParser.allocate(1u << 20, MaxDepth) != simdjson::SUCCESS ||
+            innerParser.allocate(1u << 20, MaxDepth) != simdjson::SUCCESS)
+            qWarning("simdjson: could not pre-allocate parser buffers");
+    }
+
+    TextRef text(dom::element value, EventBatch& batch)
+    {
+        switch (value.type()) {
+        case dom::element_type::STRING:
+            return batch.add(std::string_view(value.get_string().value_unsafe()));
+        case dom::element_type::INT64:
+        case dom::element_type::UINT64:
+        case dom::element_type::DOUBLE:
+        case dom::element_type::BOOL:
+            return batch.add(simdjson::to_string(value));
+        default:
+            return {};
+        }
+    }
+
+    static int boolean(dom::element value)
+    {
+        if (value.type() == dom::element_type::BOOL)
+            return value.get_bool().value_unsafe() ? 1 : 0;
+        if (value.type() == dom::element_type::STRING) {
+            const std::string_view text = value.get_string().value_unsafe();
+            if (text == "true")
+                return 1;
+            if (text == "false")
+                return 0;
+        }
+        return -1;
+    }
+
+    static std::optional<double> number(dom::element value)
+    {
+        double result = 0;
+        if (value.get_double().get(result) == simdjson::SUCCESS)
+            return result;
+        return std::nullopt;
+    }
+
+    void parseIssuer(dom::object issuer, IdentityFields& id, EventBatch& batch)
+    {
+        for (const dom::key_value_pair field : issuer) {
+            if (keyIs(field.key, "type"))
+                id.issuerType = text(field.value, batch);
+            else if (keyIs(field.key, "principalId"))
+                id.issuerPrincipalId = text(field.value, batch);
+            else if (keyIs(field.key, "arn"))
+                id.issuerArn = text(field.value, batch);
+            else if (keyIs(field.key, "accountId"))
+                id.issuerAccountId = text(field.value, batch);
+            else if (keyIs(field.key, "userName"))
+                id.issuerName = text(field.value, batch);
+        }
+    }
+
+    void parseSessionContext(dom::object context, IdentityFields& id, EventBatch& batch)
+    {
+        for (const dom::key_value_pair field : context) {
+            if (keyIs(field.key, "sessionIssuer") && field.value.is_object()) {
+                parseIssuer(field.value.get_object().value_unsafe(), id, batch);
+            } else if (keyIs(field.key, "attributes") && field.value.is_object()) {
+                for (const dom::key_value_pair attribute : field.value.get_object().value_unsafe()) {
+                    if (keyIs(attribute.key, "mfaAuthenticated"))
+                        id.mfaAuthenticated = text(attribute.value, batch);
+                    else if (keyIs(attribute.key, "creationDate"))
+                        id.sessionCreated = text(attribute.value, batch);
+                }
+            } else if (keyIs(field.key, "sourceIdentity")) {
+                id.sourceIdentity = text(field.value, batch);
+            }
+        }
+    }
+
+    void parseIdentity(dom::element value, IdentityFields& id, EventBatch& batch)
+    {
+        if (!value.is_object())
+            return; // "None" and other odd shapes: no identity columns, the raw record keeps what there is
+        for (const dom::key_value_pair field : value.get_object().value_unsafe()) {
+            const std::string_view key = field.key;
+            if (keyIs(key, "type"))
+                id.type = text(field.value, batch);
+            else if (keyIs(key, "principalId"))
+                id.principalId = text(field.value, batch);
+            else if (keyIs(key, "arn"))
+                id.arn = text(field.value, batch);
+            else if (keyIs(key, "accountId"))
+                id.accountId = text(field.value, batch);
+            else if (keyIs(key, "accessKeyId"))
+                id.accessKeyId = text(field.value, batch);
+            else if (keyIs(key, "userName"))
+                id.userName = text(field.value, batch);
+            else if (keyIs(key, "invokedBy"))
+                id.invokedBy = text(field.value, batch);
+            else if (keyIs(key, "identityProvider"))
+                id.identityProvider = text(field.value, batch);
+            else if (keyIs(key, "sessionContext") && field.value.is_object())
+                parseSessionContext(field.value.get_object().value_unsafe(), id, batch);
+        }
+        deriveUser(id, batch);
+    }
+
+    static void deriveUser(IdentityFields& id, const EventBatch& batch)
+    {
+        const auto nonEmpty = [&](const TextRef& ref) { return ref.present && ref.length > 0; };
+        if (nonEmpty(id.userName)) {
+            id.user = id.userName;
+        } else if (const std::string_view session = sessionNameOf(batch.view(id.arn)); !session.empty()) {
+            id.user = TextRef{static_cast<std::uint32_t>(id.arn.offset + (session.data() - batch.view(id.arn).data())),
+                              static_cast<std::uint32_t>(session.size()), true};
+        } else if (nonEmpty(id.issuerName)) {
+            id.user = id.issuerName;
+        } else if (nonEmpty(id.invokedBy)) {
+            id.user = id.invokedBy;
+        }
+    }
+
+    void parseResources(dom::element value, std::uint32_t eventIndex, EventBatch& batch)
+    {
+        if (!value.is_array())
+            return;
+        std::uint32_t ordinal = 0;
+        for (const dom::element item : value.get_array().value_unsafe()) {
+            if (!item.is_object())
+                continue;
+            ResourceFields resource;
+            resource.eventIndex = eventIndex;
+            resource.ordinal = ordinal++;
+            for (const dom::key_value_pair field : item.get_object().value_unsafe()) {
+                if (keyIsAnyCase(field.key, "arn")) {
+                    resource.arn = text(field.value, batch);
+                } else if (keyIsAnyCase(field.key, "arnPrefix")) {
+                    if (!resource.arn.present) {
+                        resource.arn = text(field.value, batch);
+                        resource.arnIsPrefix = true;
+                    }
+                } else if (keyIs(field.key, "accountId")) {
+                    resource.accountId = text(field.value, batch);
+                } else if (keyIs(field.key, "type")) {
+                    resource.type = text(field.value, batch);
+                }
+            }
+            batch.resources.push_back(resource);
+        }
+    }
+
+    void parseInsight(dom::element value, ParsedEvent& event, EventBatch& batch)
+    {
+        if (!value.is_object())
+            return;
+        InsightFields insight;
+        insight.details = batch.add(simdjson::minify(value));
+        for (const dom::key_value_pair field : value.get_object().value_unsafe()) {
+            if (keyIs(field.key, "state"))
+                insight.state = text(field.value, batch);
+            else if (keyIs(field.key, "eventSource"))
+                insight.eventSource = text(field.value, batch);
+            else if (keyIs(field.key, "eventName"))
+                insight.eventName = text(field.value, batch);
+            else if (keyIs(field.key, "insightType"))
+                insight.insightType = text(field.value, batch);
+            else if (keyIs(field.key, "errorCode"))
+                insight.errorCode = text(field.value, batch);
+        }
+        dom::element statistics;
+        if (value.at_pointer("/insightContext/statistics").get(statistics) == simdjson::SUCCESS) {
+            dom::element item;
+            if (statistics.at_pointer("/baseline/average").get(item) == simdjson::SUCCESS)
+                insight.baselineAverage = number(item);
+            if (statistics.at_pointer("/insight/average").get(item) == simdjson::SUCCESS)
+                insight.insightAverage = number(item);
+            std::int64_t minutes = 0;
+            if (statistics["insightDuration"].get_int64().get(minutes) == simdjson::SUCCESS)
+                insight.insightDuration = minutes;
+            if (statistics["baselineDuration"].get_int64().get(minutes) == simdjson::SUCCESS)
+                insight.baselineDuration = minutes;
+        }
+        event.insight = insight;
+    }
+
+    void parseField(std::string_view key, dom::element value, ParsedEvent& event, std::uint32_t eventIndex,
+                    EventBatch& batch)
+    {
+        switch (key.empty() ? '\0' : key[0]) {
+        case 'a':
+            if (keyIs(key, "awsRegion"))
+                event.region = text(value, batch);
+            else if (keyIs(key, "apiVersion"))
+                event.apiVersion = text(value, batch);
+            else if (keyIs(key, "additionalEventData") && value.is_object())
+                if (dom::element mfa; value["MFAUsed"].get(mfa) == simdjson::SUCCESS)
+                    event.mfaUsed = text(mfa, batch);
+            break;
+        case 'e':
+            if (keyIs(key, "eventTime")) {
+                if (value.is_string())
+                    event.time = parseEventTime(value.get_string().value_unsafe());
+                if (!event.time)
+                    event.flags |= FlagUnusableTime;
+            } else if (keyIs(key, "eventName")) {
+                event.name = text(value, batch);
+            } else if (keyIs(key, "eventSource")) {
+                event.source = text(value, batch);
+            } else if (keyIs(key, "eventID")) {
+                event.eventId = text(value, batch);
+            } else if (keyIs(key, "eventType")) {
+                event.eventType = text(value, batch);
+            } else if (keyIs(key, "eventCategory")) {
+                event.category = text(value, batch);
+            } else if (keyIs(key, "eventVersion")) {
+                const TextRef version = text(value, batch);
+                parseVersion(batch.view(version), event.versionMajor, event.versionMinor);
+            } else if (keyIs(key, "errorCode")) {
+                event.errorCode = text(value, batch);
+            } else if (keyIs(key, "errorMessage")) {
+                event.errorMessage = text(value, batch);
+            }
+            break;
+        case 'i':
+            if (keyIs(key, "insightDetails"))
+                parseInsight(value, event, batch);
+            break;
+        case 'm':
+            if (keyIs(key, "managementEvent"))
+                event.managementEvent = boolean(value);
+            break;
+        case 'r':
+            if (keyIs(key, "readOnly"))
+                event.readOnly = boolean(value);
+            else if (keyIs(key, "recipientAccountId"))
+                event.recipientAccount = text(value, batch);
+            else if (keyIs(key, "requestID"))
+                event.requestId = text(value, batch);
+            else if (keyIs(key, "resources"))
+                parseResources(value, eventIndex, batch);
+            else if (keyIs(key, "responseElements") && value.is_object())
+                if (dom::element login; value["ConsoleLogin"].get(login) == simdjson::SUCCESS)
+                    event.consoleLogin = text(login, batch);
+            break;
+        case 's':
+            if (keyIs(key, "sourceIPAddress"))
+                event.sourceIp = text(value, batch);
+            else if (keyIs(key, "sharedEventID"))
+                event.sharedEventId = text(value, batch);
+            else if (keyIs(key, "sessionCredentialFromConsole"))
+                event.sessionCredentialFromConsole = text(value, batch);
+            break;
+        case 't':
+            if (keyIs(key, "tlsDetails") && value.is_object())
+                parseTls(value.get_object().value_unsafe(), event.tls, batch);
+            break;
+        case 'u':
+            if (keyIs(key, "userIdentity"))
+                parseIdentity(value, event.identity, batch);
+            else if (keyIs(key, "userAgent"))
+                event.userAgent = text(value, batch);
+            break;
+        case 'v':
+            if (keyIs(key, "vpcEndpointId"))
+                event.vpcEndpointId = text(value, batch);
+            else if (keyIs(key, "vpcEndpointAccountId"))
+                event.vpcEndpointAccount = text(value, batch);
+            break;
+        default:
+            break;
+        }
+    }
+
+    void parseTls(dom::object tls, TlsFields& out, EventBatch& batch)
+    {
+        for (const dom::key_value_pair field : tls) {
+            if (keyIs(field.key, "tlsVersion"))
+                out.version = text(field.value, batch);
+            else if (keyIs(field.key, "cipherSuite"))
+                out.cipherSuite = text(field.value, batch);
+            else if (keyIs(field.key, "clientProvidedHostHeader"))
+                out.hostHeader = text(field.value, batch);
+            else if (keyIs(field.key, "keyExchange"))
+                out.keyExchange = text(field.value, batch);
+        }
+    }
+
+    std::uint64_t contentHash(std::string_view json) { return contentHashOf(json); }
+};
+
+std::uint64_t contentHashOf(std::string_view json)
+{
+    thread_local std::string minified;
+    minified.resize(json.size() + simdjson::SIMDJSON_PADDING);
+    std::size_t length = 0;
+    if (simdjson::minify(json.data(), json.size(), minified.data(), length) != simdjson::SUCCESS)
+        return std::hash<std::string_view>{}(json);
+    return std::hash<std::string_view>{}(std::string_view(minified.data(), length));
+}
+
+RecordParser::RecordParser() : d(std::make_unique<Impl>()) {}
+
+RecordParser::~RecordParser() = default;
+
+void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, EventBatch& batch)
+{
+    const auto reject = [&](ErrorCode code, QString detail) {
+        batch.rejected.push_back(Error{code, std::move(detail), {}, {}, slice.index, slice.line});
+    };
+    if (slice.notAnObject)
+        return reject(ErrorCode::NotAnObject, QStringLiteral("element is not a JSON object"));
+    if (slice.tooLarge)
+        return reject(ErrorCode::RecordTooLarge,
+                      QStringLiteral("record of %1 bytes is over the limit").arg(slice.length));
+
+    dom::element root;
+    if (const auto error = d->recordParser.parse(slice.json.data(), slice.json.size()).get(root)) {
+        return reject(errorCodeOf(error), QString::fromUtf8(simdjson::error_message(error)));
+    }
+    std::string_view recordJson = slice.json;
+    std::uint64_t recordOffset = slice.offset;
+    if (encoding == RecordEncoding::LookupEvents) {
+        std::string_view inner;
+        if (root["CloudTrailEvent"].get_string().get(inner) != simdjson::SUCCESS)
+            return reject(ErrorCode::NotAnObject,
+                          QStringLiteral("lookup-events item without a CloudTrailEvent string"));
+        if (const auto error = d->innerParser.parse(inner.data(), inner.size()).get(root))
+            return reject(errorCodeOf(error),
+                          QStringLiteral("CloudTrailEvent: ") + QString::fromUtf8(simdjson::error_message(error)));
+        recordJson = inner;
+    } else if (root.is_object() && root["detail-type"].error() == simdjson::SUCCESS && root["detail"].is_object()) {
+        // An EventBridge envelope: the CloudTrail record is its `detail`; point the location at exactly those bytes.
+        if (!locateDetail(slice.json, recordJson))
+            return reject(ErrorCode::InvalidJson, QStringLiteral("cannot locate the EventBridge detail"));
+        recordOffset = slice.offset + static_cast<std::uint64_t>(recordJson.data() - slice.json.data());
+        root = root["detail"].value_unsafe();
+    }
+    if (!root.is_object())
+        return reject(ErrorCode::NotAnObject, QStringLiteral("record is not a JSON object"));
+
+    const std::size_t textStart = batch.text.size();
+    ParsedEvent event;
+    event.offset = encoding == RecordEncoding::LookupEvents ? slice.offset : recordOffset;
+    event.length = encoding == RecordEncoding::LookupEvents ? slice.length : recordJson.size();
+    bool sawTime = false;
+    int recordKeys = 0;
+    for (const dom::key_value_pair field : root.get_object().value_unsafe()) {
+        sawTime = sawTime || field.key == "eventTime";
+        recordKeys += isRecordKey(field.key) ? 1 : 0;
+    }
+    // Any JSON object parses; only one carrying CloudTrail's own fields is an event (not, say, a labels file).
+    if (recordKeys < 2) {
+        batch.text.resize(textStart);
+        return reject(ErrorCode::NotARecord, QStringLiteral("object has no CloudTrail record fields"));
+    }
+    const auto eventIndex = static_cast<std::uint32_t>(batch.events.size());
+    for (const dom::key_value_pair field : root.get_object().value_unsafe())
+        d->parseField(field.key, field.value, event, eventIndex, batch);
+    event.contentHash = d->contentHash(recordJson);
+    if (!sawTime) {
+        event.flags |= FlagUnusableTime;
+        batch.warnings.push_back(Error{ErrorCode::MissingEventTime,
+                                       QStringLiteral("no eventTime; kept without a time"),
+                                       {},
+                                       {},
+                                       slice.index,
+                                       slice.line});
+    } else if (!event.time) {
+        batch.warnings.push_back(Error{ErrorCode::UnusableEventTime,
+                                       QStringLiteral("eventTime is not a timestamp; kept without a time"),
+                                       {},
+                                       {},
+                                       slice.index,
+                                       slice.line});
+    }
+    if (!event.eventId.present || event.eventId.length == 0) {
+        // Attack-simulation output often drops eventID; a content-derived ID keeps the record and still dedupes it.
+        const Sha256 digest = sha256(recordJson);
+        static constexpr char Hex[] = "0123456789abcdef";
+        std::string synthetic = "ts-";
+        for (int i = 0; i < 16; ++i) {
+            synthetic += Hex[digest[i] >> 4];
+            synthetic += Hex[digest[i] & 15];
+        }
+        event.eventId = batch.add(synthetic);
+        event.flags |= FlagSynthesizedId;
+        batch.warnings.push_back(Error{ErrorCode::MissingEventId,
+                                       QStringLiteral("no eventID; kept as %1").arg(QString::fromLatin1(synthetic)),
+                                       {},
+                                       {},
+                                       slice.index,
+                                       slice.line});
+    }
+    batch.events.push_back(event);
+}
+
+} // namespace Trailscope::Core
