@@ -116,8 +116,10 @@ Result<void> CaseWriter::prepare()
     m_insertProblem =
         m_db.prepare("INSERT INTO import_problems(session_id, severity, path, member, record, line, code, "
                      "reason) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
-    m_existingEvent = m_db.prepare("SELECT e.event_id, e.file_id, e.offset, e.length, f.rank, typeof(e.event_id) "
-                                   "FROM events e JOIN source_files f ON f.id = e.file_id WHERE e.id = ?1");
+    m_existingEvent =
+        m_db.prepare("SELECT e.event_id, e.file_id, e.offset, e.length, f.rank, typeof(e.event_id), f.delivered, "
+                     "f.path || '!' || coalesce(f.member, '') FROM events e JOIN source_files f ON f.id = e.file_id "
+                     "WHERE e.id = ?1");
     m_insertVariant = m_db.prepare("INSERT INTO event_variants(event_id, reason, session_id, file_id, offset, length, "
                                    "time, content_hash, kept_event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
     for (const Sql::Statement* statement :
@@ -298,10 +300,9 @@ Result<void> CaseWriter::write(const EventBatch& batch)
     const SourceFile& file = *batch.file;
     if (batch.firstOfFile) {
         ++m_counts.files;
-        if (m_fileEvents.emplace(file.id, 0).second && file.id >= m_nextFileId) {
+        if (m_fileEvents.emplace(file.id, 0).second && !file.resumed) {
             if (auto inserted = insertFile(file); !inserted)
                 return inserted;
-            m_nextFileId = file.id + 1;
         }
     }
     std::int64_t stored = 0;
@@ -465,6 +466,9 @@ Result<bool> CaseWriter::resolveDuplicate(const EventBatch& batch, const ParsedE
     const auto offset = static_cast<std::uint64_t>(s.columnInt(2));
     const auto length = static_cast<std::uint64_t>(s.columnInt(3));
     const auto existingRank = static_cast<int>(s.columnInt(4));
+    const std::optional<std::int64_t> existingDelivered =
+        s.columnIsNull(6) ? std::nullopt : std::optional<std::int64_t>(s.columnInt(6));
+    const QString existingSource = s.columnQString(7);
     s.reset();
     const std::string_view eventId = batch.view(event.eventId);
     if (existingId != eventId)
@@ -476,7 +480,7 @@ Result<bool> CaseWriter::resolveDuplicate(const EventBatch& batch, const ParsedE
     }
     const int rank = static_cast<int>(batch.file->rank);
     if (rank < existingRank) {
-        if (auto moved = supersede(existingRow); !moved)
+        if (auto moved = moveAside(existingRow, "superseded"); !moved)
             return std::unexpected(moved.error());
         ++m_counts.superseded;
         return true;
@@ -488,18 +492,33 @@ Result<bool> CaseWriter::resolveDuplicate(const EventBatch& batch, const ParsedE
         return false;
     }
     ++m_counts.conflicts;
-    if (auto kept = insertVariant(eventId, "conflict", *batch.file, event, existingRow); !kept)
+    // Which copy stays in events must not depend on thread timing: the earlier delivery (CloudTrail's original),
+    // then the lower source path, wins; the other is kept aside.
+    const SourceFile& file = *batch.file;
+    const QString source = file.path + u'!' + file.member;
+    const auto delivered = file.key.delivered;
+    const bool newWins =
+        delivered && existingDelivered
+            ? (*delivered != *existingDelivered ? *delivered < *existingDelivered : source < existingSource)
+            : source < existingSource;
+    if (newWins) {
+        if (auto moved = moveAside(existingRow, "conflict"); !moved)
+            return std::unexpected(moved.error());
+        return true;
+    }
+    if (auto kept = insertVariant(eventId, "conflict", file, event, existingRow); !kept)
         return std::unexpected(kept.error());
     return false;
 }
 
-Result<void> CaseWriter::supersede(std::int64_t existingRow)
+Result<void> CaseWriter::moveAside(std::int64_t existingRow, const char* reason)
 {
-    // The abridged copy stays addressable in event_variants (its evidence is untouched); the trail copy replaces it.
+    // The displaced copy stays addressable in event_variants (its evidence is untouched).
     const std::string row = std::to_string(existingRow);
     return m_db.exec("INSERT INTO event_variants(event_id, reason, session_id, file_id, offset, length, time) "
-                     "SELECT event_id, 'superseded', " +
-                     std::to_string(m_sessionId) + ", file_id, offset, length, time FROM events WHERE id = " + row +
+                     "SELECT event_id, '" +
+                     std::string(reason) + "', " + std::to_string(m_sessionId) +
+                     ", file_id, offset, length, time FROM events WHERE id = " + row +
                      "; DELETE FROM resources WHERE event = " + row + "; DELETE FROM insights WHERE event = " + row +
                      "; DELETE FROM events WHERE id = " + row + ";");
 }

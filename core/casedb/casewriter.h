@@ -76,7 +76,7 @@ private:
                                const ParsedEvent& event, std::int64_t keptEvent);
     /// Returns true when the event must be stored as a new row.
     Result<bool> resolveDuplicate(const EventBatch& batch, const ParsedEvent& event, std::int64_t existingRow);
-    Result<void> supersede(std::int64_t existingRow);
+    Result<void> moveAside(std::int64_t existingRow, const char* reason);
     void recordProblems(const EventBatch& batch);
     Result<void> finishFailure(const QString& context) const;
 

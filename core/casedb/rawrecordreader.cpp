@@ -36,7 +36,8 @@ Result<const RawRecordReader::DecodedFile*> RawRecordReader::decodedFile(std::in
         return true;
     });
     m_fileBlob.reset();
-    if (!status)
+    // Evidence of a truncated or damaged file decodes up to the damage, which is where its stored events are.
+    if (!status && decoded.content.empty())
         return std::unexpected(status.error());
     m_cache.push_front(std::move(decoded));
     std::size_t total = 0;

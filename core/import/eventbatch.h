@@ -38,6 +38,7 @@ struct SourceFile
     QByteArray evidence; ///< gzip bytes kept in the case: the original when it was gzip
     bool evidenceIsOriginal = true;
     std::int64_t records = 0; ///< elements seen, good and bad
+    bool resumed = false;     ///< an earlier, interrupted import already recorded this file
 };
 
 /// A slice of one file's events on its way from a parse worker to the writer. The first batch of a file carries

@@ -1,28 +1,14 @@
 #include "filedecoder.h"
 
 #include "import/contentdecoder.h"
+#include "util/gzip.h"
 #include "util/sha256.h"
-
-#include <libdeflate.h>
 
 namespace Trailscope::Core {
 
 namespace {
 
 constexpr std::uint64_t WholeContentLimit = 64u << 20;
-
-QByteArray gzipForEvidence(const QByteArray& plain)
-{
-    libdeflate_compressor* compressor = libdeflate_alloc_compressor(6);
-    QByteArray out(
-        static_cast<qsizetype>(libdeflate_gzip_compress_bound(compressor, static_cast<size_t>(plain.size()))),
-        Qt::Uninitialized);
-    const size_t size = libdeflate_gzip_compress(compressor, plain.constData(), static_cast<size_t>(plain.size()),
-                                                 out.data(), static_cast<size_t>(out.size()));
-    libdeflate_free_compressor(compressor);
-    out.truncate(static_cast<qsizetype>(size));
-    return out;
-}
 
 std::uint64_t estimatedContentSize(const QByteArray& stored)
 {
@@ -118,8 +104,9 @@ bool FileDecoder::process(SourceUnit&& unit)
     if (known && known->complete)
         return false;
     m_file->id = known ? known->id : m_nextFileId++;
+    m_file->resumed = known.has_value();
     m_file->evidenceIsOriginal = ContentDecoder::isGzip(stored);
-    m_file->evidence = m_file->evidenceIsOriginal ? unit.stored : gzipForEvidence(unit.stored);
+    m_file->evidence = m_file->evidenceIsOriginal ? unit.stored : gzipCompress(unit.stored);
     m_file->rank = rankOf(*m_file);
 
     RecordSplitter splitter(MaxRecordBytes, [&](const RecordSlice& slice) {

@@ -455,7 +455,7 @@ void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, Even
         recordKeys += isRecordKey(field.key) ? 1 : 0;
     }
     // Any JSON object parses; only one carrying CloudTrail's own fields is an event (not, say, a labels file).
-    if (recordKeys < 2) {
+    if (recordKeys == 0) {
         batch.text.resize(textStart);
         return reject(ErrorCode::NotARecord, QStringLiteral("object has no CloudTrail record fields"));
     }

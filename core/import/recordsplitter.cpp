@@ -27,6 +27,12 @@ std::size_t findQuoteOrBackslash(const char* data, std::size_t from, std::size_t
     return size;
 }
 
+bool isByteOrderMarkByte(char c, std::uint64_t position)
+{
+    static constexpr unsigned char Bom[] = {0xEF, 0xBB, 0xBF};
+    return static_cast<unsigned char>(c) == Bom[position];
+}
+
 bool isValueStart(char c)
 {
     return c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n';
@@ -278,9 +284,8 @@ void RecordSplitter::processChunk(std::string_view chunk, std::size_t& i)
             ++i;
             continue;
         }
-        if (m_chunkOffset + i == 0 && static_cast<unsigned char>(c) == 0xEF && size >= 3 &&
-            static_cast<unsigned char>(data[1]) == 0xBB && static_cast<unsigned char>(data[2]) == 0xBF) {
-            i += 3; // UTF-8 byte order mark
+        if (m_chunkOffset + i < 3 && m_stack.empty() && isByteOrderMarkByte(c, m_chunkOffset + i)) {
+            ++i; // a UTF-8 byte order mark, possibly split across chunks
             continue;
         }
         if (!handleStructural(c, chunk, i)) {

@@ -1,0 +1,391 @@
+#include "casedb/caseschema.h"
+#include "casedb/rawrecordreader.h"
+#include "testsupport.h"
+#include "util/eventtime.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace Trailscope::Core;
+using namespace Trailscope::Test;
+
+namespace {
+
+QString id(int n)
+{
+    return QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0'));
+}
+
+QString at(int minute)
+{
+    return QStringLiteral("2026-02-21T18:%1:00Z").arg(minute, 2, 10, QLatin1Char('0'));
+}
+
+std::vector<QJsonObject> records(int first, int count, int minute = 0)
+{
+    std::vector<QJsonObject> result;
+    for (int i = first; i < first + count; ++i)
+        result.push_back(makeRecord(id(i), at(minute)));
+    return result;
+}
+
+// Every stored raw record, by eventID, read back through the evidence kept in the case.
+QMap<QString, QJsonObject> storedRecords(const QString& casePath)
+{
+    QMap<QString, QJsonObject> result;
+    auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+    if (!db)
+        qFatal("cannot open %s", qPrintable(casePath));
+    RawRecordReader reader(*db);
+    auto rows = db->prepare("SELECT id FROM events ORDER BY id");
+    while (rows.step() == SQLITE_ROW) {
+        const auto raw = reader.eventRecord(rows.columnInt(0));
+        if (!raw)
+            qFatal("cannot read event: %s", qPrintable(raw.error().toString()));
+        const QJsonObject object = QJsonDocument::fromJson(QByteArray::fromStdString(*raw)).object();
+        result.insert(object.value(QStringLiteral("eventID")).toString(), object);
+    }
+    return result;
+}
+
+} // namespace
+
+class TestImporter : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_case = 0;
+    QString newCase() { return m_dir.filePath(QStringLiteral("case%1.tscase").arg(++m_case)); }
+    QString input(const QString& name, const QByteArray& bytes) { return writeFile(m_dir.path(), name, bytes); }
+
+private Q_SLOTS:
+    void eachInputFormat_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("events");
+        const auto three = records(1, 3);
+        QTest::newRow("trail json.gz") << trailKey("111122223333", "us-east-1", "20260221T1810Z")
+                                       << gzip(recordsEnvelope(three)) << 3;
+        QTest::newRow("plain json envelope") << "x/records.json" << recordsEnvelope(three) << 3;
+        QTest::newRow("bare array") << "x/array.json.cloudtrail" << jsonArray(three) << 3;
+        QTest::newRow("single object") << "x/one.json" << compact(three.front()) << 1;
+        QTest::newRow("json lines") << "x/lines.jsonl" << jsonLines(three) << 3;
+        QTest::newRow("json lines gzip") << "x/lines.jsonl.gz" << gzip(jsonLines(three)) << 3;
+        QJsonArray events;
+        for (const QJsonObject& record : three)
+            events.append(QJsonObject{{QStringLiteral("EventId"), record[QStringLiteral("eventID")]},
+                                      {QStringLiteral("CloudTrailEvent"), QString::fromUtf8(compact(record))}});
+        QTest::newRow("lookup-events") << "x/lookup.json"
+                                       << QJsonDocument(QJsonObject{{QStringLiteral("Events"), events}}).toJson() << 3;
+        QByteArray bridge;
+        for (const QJsonObject& record : three)
+            bridge +=
+                compact(QJsonObject{{QStringLiteral("version"), QStringLiteral("0")},
+                                    {QStringLiteral("detail-type"), QStringLiteral("AWS API Call via CloudTrail")},
+                                    {QStringLiteral("source"), QStringLiteral("aws.ec2")},
+                                    {QStringLiteral("detail"), record}}) +
+                '\n';
+        QTest::newRow("eventbridge lines") << "x/bridge.jsonl" << bridge << 3;
+        QTest::newRow("event history download") << "x/event_history.json" << recordsEnvelope(three) << 3;
+    }
+
+    void eachInputFormat()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, events);
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.path(), name, bytes);
+        const auto summary = importPaths(casePath, {dir.path()});
+        QVERIFY2(summary.has_value(), summary ? "" : qPrintable(summary.error().toString()));
+        QCOMPARE(summary->counts.events, events);
+        QCOMPARE(summary->counts.rejected, 0);
+        // Round trip: each stored raw record is the original record.
+        const auto stored = storedRecords(casePath);
+        QCOMPARE(stored.size(), events);
+        for (const QJsonObject& original : records(1, events))
+            QCOMPARE(stored.value(original[QStringLiteral("eventID")].toString()), original);
+    }
+
+    void evidenceIsBitExact()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        const QByteArray stored = gzip(recordsEnvelope(records(1, 5)));
+        writeFile(dir.path(), trailKey("111122223333", "us-east-1", "20260221T1810Z"), stored);
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        auto blob = db->prepare("SELECT data FROM source_blobs");
+        QCOMPARE(blob.step(), SQLITE_ROW);
+        QCOMPARE(QByteArray::fromStdString(std::string(blob.columnBlob(0))), stored);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM source_files WHERE complete=1 AND account='111122223333' "
+                                      "AND region='us-east-1' AND delivered=1771697400000"),
+                 1);
+    }
+
+    void duplicatesAndReimport()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        writeFile(dir.path(), trailKey("111122223333", "us-east-1", "20260221T1810Z", "AAAAAAAAAAAAAAA1"),
+                  gzip(recordsEnvelope(records(1, 10))));
+        // CloudTrail occasionally delivers an event twice: same ID, same content, another file.
+        writeFile(dir.path(), trailKey("111122223333", "us-east-1", "20260221T1815Z", "AAAAAAAAAAAAAAA2"),
+                  gzip(recordsEnvelope(records(8, 5))));
+        const auto first = importPaths(casePath, {dir.path()});
+        QVERIFY(first.has_value());
+        QCOMPARE(first->counts.events, 12);
+        QCOMPARE(first->counts.duplicates, 3);
+        QCOMPARE(first->counts.conflicts, 0);
+        const auto again = importPaths(casePath, {dir.path()});
+        QVERIFY(again.has_value());
+        QCOMPARE(again->counts.events, 0);
+        QCOMPARE(again->counts.skippedFiles, 2);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM events"), 12);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM source_files"), 2);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM import_sessions WHERE status='complete'"), 2);
+    }
+
+    void sameContentRecompressedIsSkipped()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        const QByteArray plain = recordsEnvelope(records(1, 4));
+        writeFile(dir.path(), "a/file.json.gz", gzip(plain));
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        QTemporaryDir other;
+        writeFile(other.path(), "b/file.json", plain);
+        const auto second = importPaths(casePath, {other.path()});
+        QVERIFY(second.has_value());
+        QCOMPARE(second->counts.skippedFiles, 1);
+        QCOMPARE(second->counts.events, 0);
+    }
+
+    void conflictingDuplicateIsKeptAside()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        QJsonObject tampered = makeRecord(id(2), at(0), QStringLiteral("DeleteTrail"));
+        writeFile(dir.path(), trailKey("111122223333", "us-east-1", "20260221T1810Z", "AAAAAAAAAAAAAAA1"),
+                  gzip(recordsEnvelope(records(1, 3))));
+        writeFile(dir.path(), trailKey("111122223333", "us-east-1", "20260221T1815Z", "AAAAAAAAAAAAAAA2"),
+                  gzip(recordsEnvelope({tampered})));
+        const auto summary = importPaths(casePath, {dir.path()});
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->counts.events, 3);
+        QCOMPARE(summary->counts.conflicts, 1);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM event_variants WHERE reason='conflict'"), 1);
+        QCOMPARE(storedRecords(casePath).value(id(2))[QStringLiteral("eventName")].toString(),
+                 QStringLiteral("DescribeInstances"));
+    }
+
+    void trailCopySupersedesEventHistory()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir history;
+        std::vector<QJsonObject> abridged = records(1, 2);
+        for (QJsonObject& record : abridged)
+            record.remove(QStringLiteral("tlsDetails"));
+        writeFile(history.path(), "event_history.json", recordsEnvelope(abridged));
+        QVERIFY(importPaths(casePath, {history.path()}).has_value());
+        QTemporaryDir trail;
+        writeFile(trail.path(), trailKey("111122223333", "us-east-1", "20260221T1810Z"),
+                  gzip(recordsEnvelope(records(1, 2))));
+        const auto summary = importPaths(casePath, {trail.path()});
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->counts.superseded, 2);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM events"), 2);
+        QVERIFY(storedRecords(casePath).value(id(1)).contains(QStringLiteral("tlsDetails")));
+        // And an abridged copy arriving after the trail copy changes nothing.
+        QTemporaryDir later;
+        writeFile(later.path(), "event_history.json", recordsEnvelope(abridged) + "\n");
+        const auto third = importPaths(casePath, {later.path()});
+        QVERIFY(third.has_value());
+        QCOMPARE(third->counts.events, 0);
+        QCOMPARE(third->counts.duplicates, 2);
+        QVERIFY(storedRecords(casePath).value(id(1)).contains(QStringLiteral("tlsDetails")));
+    }
+
+    void archives_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("zip") << "zip";
+        QTest::newRow("tar") << "tar";
+        QTest::newRow("tar.gz") << "tar.gz";
+        QTest::newRow("zip inside tar.gz") << "nested";
+    }
+
+    void archives()
+    {
+        QFETCH(QString, kind);
+        const Members members{
+            {trailKey("111122223333", "us-east-1", "20260221T1810Z", "AAAAAAAAAAAAAAA1"),
+             gzip(recordsEnvelope(records(1, 4)))},
+            {trailKey("444455556666", "eu-west-1", "20260221T1810Z", "AAAAAAAAAAAAAAA2"),
+             gzip(recordsEnvelope(records(5, 3)))},
+            {QStringLiteral("README.txt"), QByteArray("not a trail")},
+            {QStringLiteral("AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/02/21/"
+                            "111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20260221T190000Z.json.gz"),
+             gzip("{\"awsAccountId\":\"111122223333\",\"logFiles\":[]}")}};
+        QByteArray archive;
+        QString name;
+        if (kind == QLatin1String("zip")) {
+            archive = makeZip(members), name = QStringLiteral("logs.zip");
+        } else if (kind == QLatin1String("tar")) {
+            archive = makeTar(members), name = QStringLiteral("logs.tar");
+        } else if (kind == QLatin1String("tar.gz")) {
+            archive = makeTarGz(members), name = QStringLiteral("logs.tar.gz");
+        } else {
+            archive = makeTarGz({{QStringLiteral("inner/logs.zip"), makeZip(members)}});
+            name = QStringLiteral("outer.tgz");
+        }
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.path(), name, archive);
+        const auto summary = importPaths(casePath, {path});
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->counts.events, 7);
+        QCOMPARE(summary->counts.rejected, 0);
+        QCOMPARE(summary->ignoredFiles, 1);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM source_files WHERE folder=3"), 1); // the digest, kept
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM source_files WHERE member LIKE '%AWSLogs/444455556666/%'"),
+                 1);
+        QCOMPARE(storedRecords(casePath).size(), 7);
+    }
+
+    void badInputNeverStopsTheOthers()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        const QByteArray good = gzip(recordsEnvelope(records(1, 3)));
+        const QByteArray longFile = gzip(recordsEnvelope(records(10, 200)));
+        writeFile(dir.path(), "a/good.json.gz", good);
+        writeFile(dir.path(), "b/truncated.json.gz", longFile.left(longFile.size() * 2 / 3));
+        writeFile(dir.path(), "c/notjson.json", "this is not json");
+        QJsonObject noTime = makeRecord(id(500), at(0));
+        noTime.remove(QStringLiteral("eventTime"));
+        writeFile(dir.path(), "d/mixed.json",
+                  "[" + compact(makeRecord(id(501), at(1))) + ",{\"eventID\":\"bad\",}," + compact(noTime) + "]");
+        const auto summary = importPaths(casePath, {dir.path()});
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->counts.files, 4);
+        const auto codeAt = [&](const QString& fileName) {
+            for (const Error& error : summary->rejected)
+                if (error.path.endsWith(fileName))
+                    return errorCodeName(error.code);
+            return QString();
+        };
+        QCOMPARE(codeAt("truncated.json.gz"), QStringLiteral("truncated-gzip"));
+        QCOMPARE(codeAt("notjson.json"), QStringLiteral("invalid-json"));
+        QCOMPARE(codeAt("mixed.json"), QStringLiteral("invalid-json"));
+        const auto stored = storedRecords(casePath);
+        QVERIFY(stored.contains(id(1)) && stored.contains(id(501)) && stored.contains(id(500)));
+        QVERIFY(stored.contains(id(10))); // before the truncation point
+        QVERIFY(!stored.contains(id(209)));
+        QCOMPARE(queryCount(casePath, QStringLiteral("SELECT flags FROM events WHERE time IS NULL")),
+                 qint64(FlagUnusableTime));
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM import_problems WHERE severity='error'"),
+                 summary->counts.rejected);
+    }
+
+    void scopeDecidesFromTheKey()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        writeFile(dir.path(), trailKey("111122223333", "us-east-1", "20260221T1810Z", "AAAAAAAAAAAAAAA1"),
+                  gzip(recordsEnvelope(records(1, 2))));
+        writeFile(dir.path(), trailKey("444455556666", "us-east-1", "20260221T1810Z", "AAAAAAAAAAAAAAA2"),
+                  gzip(recordsEnvelope(records(3, 2))));
+        writeFile(dir.path(), trailKey("111122223333", "eu-west-1", "20260221T1810Z", "AAAAAAAAAAAAAAA3"),
+                  gzip(recordsEnvelope(records(5, 2))));
+        writeFile(dir.path(), trailKey("111122223333", "us-east-1", "20260225T1810Z", "AAAAAAAAAAAAAAA4"),
+                  gzip(recordsEnvelope(records(7, 2))));
+        ImportScope scope;
+        scope.accounts = {QStringLiteral("111122223333")};
+        scope.regions = {QStringLiteral("us-east-1")};
+        scope.until = *parseTimeForTest("2026-02-22T00:00:00Z");
+        const auto summary = importPaths(casePath, {dir.path()}, scope);
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->outOfScopeFiles, 3);
+        QCOMPARE(summary->counts.events, 2);
+    }
+
+    void coverageShowsDeliveryGap()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        int n = 1;
+        // Deliveries every 5 minutes from 10:00 to 12:00, none until 15:00 (logging stopped), then again.
+        for (int minutes = 600; minutes <= 1000; minutes += 5) {
+            if (minutes > 720 && minutes < 900)
+                continue;
+            const QString stamp = QStringLiteral("20260221T%1%2Z")
+                                      .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+                                      .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+            std::vector<QJsonObject> batch;
+            const QString time = QStringLiteral("2026-02-21T%1:%2:00Z")
+                                     .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+                                     .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+            batch.push_back(makeRecord(id(n++), time));
+            writeFile(
+                dir.path(),
+                trailKey("111122223333", "us-east-1", stamp, QStringLiteral("U%1").arg(n, 15, 10, QLatin1Char('0'))),
+                gzip(recordsEnvelope(batch)));
+        }
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+        auto row = db->prepare("SELECT gaps, events FROM coverage WHERE account='111122223333' AND region='us-east-1'");
+        QCOMPARE(row.step(), SQLITE_ROW);
+        const QJsonArray gaps =
+            QJsonDocument::fromJson(QByteArray::fromStdString(std::string(row.columnText(0)))).array();
+        QCOMPARE(gaps.size(), 1);
+        QCOMPARE(gaps[0][QStringLiteral("from")].toString(), QStringLiteral("2026-02-21T12:00:00.000Z"));
+        QCOMPARE(gaps[0][QStringLiteral("to")].toString(), QStringLiteral("2026-02-21T15:00:00.000Z"));
+    }
+
+    void otherSqliteFilesAreRefused()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("other.db"));
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+        const auto summary = importPaths(path, {m_dir.path()});
+        QVERIFY(!summary.has_value());
+        QCOMPARE(summary.error().code, ErrorCode::NotACase);
+        const QString text = input(QStringLiteral("notes.txt"), "hello");
+        const auto opened = CaseSchema::open(text, CaseSchema::OpenMode::ReadWrite);
+        QVERIFY(!opened.has_value());
+        QCOMPARE(opened.error().code, ErrorCode::NotACase);
+        QCOMPARE(opened.error().path, text);
+    }
+
+    void caseCarriesItsIdentity()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        writeFile(dir.path(), "a.json", recordsEnvelope(records(1, 1)));
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        QCOMPARE(queryCount(casePath, "PRAGMA application_id"), qint64(CaseSchema::ApplicationId));
+        QCOMPARE(queryCount(casePath, "PRAGMA user_version"), qint64(CaseSchema::Version));
+        for (const auto& index : CaseSchema::browseIndexes())
+            QCOMPARE(
+                queryCount(casePath, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name='%1'")
+                                         .arg(QString::fromLatin1(index.name.data(), qsizetype(index.name.size())))),
+                1);
+    }
+
+private:
+    static std::optional<std::int64_t> parseTimeForTest(const char* text) { return parseEventTime(text); }
+};
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "tst_importer.moc"
