@@ -12,6 +12,8 @@
 
 #include <csignal>
 
+#include <sys/resource.h>
+
 namespace Trailscope::Cli {
 
 namespace {
@@ -63,6 +65,13 @@ QJsonObject problemJson(const Error& error)
     return object;
 }
 
+qint64 peakRssBytes()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return qint64(usage.ru_maxrss) * 1024;
+}
+
 QJsonObject summaryJson(const ImportSummary& summary)
 {
     QJsonArray rejected, warnings;
@@ -85,7 +94,8 @@ QJsonObject summaryJson(const ImportSummary& summary)
                        {QStringLiteral("warningsTotal"), qint64(c.warnings)},
                        {QStringLiteral("searchableSeconds"), summary.searchableSeconds},
                        {QStringLiteral("seconds"), summary.seconds},
-                       {QStringLiteral("cancelled"), summary.cancelled}};
+                       {QStringLiteral("cancelled"), summary.cancelled},
+                       {QStringLiteral("peakRssBytes"), peakRssBytes()}};
 }
 
 void printHumanSummary(const ImportSummary& summary)

@@ -85,7 +85,8 @@ int runInfo(const QStringList& arguments)
         printErr(QStringLiteral("info: %1\n").arg(info.error().toString()));
         return ExitFatal;
     }
-    // Indexes a crash or cancel left unbuilt are finished before answering (the CLI waits for them).
+    // Indexes a crash or cancel left unbuilt are finished before returning (the CLI waits for them); a read-only
+    // case is still described.
     if (auto indexed = Core::Importer::completeIndexes(casePath); !indexed)
         printErr(QStringLiteral("info: could not finish the indexes: %1\n").arg(indexed.error().toString()));
     if (parser.isSet(json))

@@ -64,6 +64,21 @@ QJsonArray sessions(Sql::Database& db)
     return result;
 }
 
+// Bytes on disk split into what the importer derived (rows and indexes) and the evidence it keeps (source files).
+QJsonObject storage(Sql::Database& db)
+{
+    const qint64 pageSize = db.queryInt("PRAGMA page_size").value_or(4096);
+    const qint64 total = db.queryInt("PRAGMA page_count").value_or(0) * pageSize;
+    const auto evidence = db.queryInt("SELECT sum(pgsize) FROM dbstat WHERE name = 'source_blobs'");
+    QJsonObject result{{QStringLiteral("fileBytes"), total}};
+    if (evidence) {
+        const qint64 free = db.queryInt("PRAGMA freelist_count").value_or(0) * pageSize;
+        result[QStringLiteral("evidenceBytes")] = qint64(*evidence);
+        result[QStringLiteral("rowsAndIndexesBytes")] = total - qint64(*evidence) - free;
+    }
+    return result;
+}
+
 } // namespace
 
 Result<QJsonObject> readCaseInfo(const QString& casePath)
@@ -98,6 +113,7 @@ Result<QJsonObject> readCaseInfo(const QString& casePath)
         qint64(db->queryInt("SELECT count(*) FROM source_files WHERE folder = 3").value_or(0));
     info[QStringLiteral("conflicts")] =
         qint64(db->queryInt("SELECT count(*) FROM event_variants WHERE reason = 'conflict'").value_or(0));
+    info[QStringLiteral("storage")] = storage(*db);
     info[QStringLiteral("flaggedEvents")] =
         qint64(db->queryInt("SELECT count(*) FROM events WHERE flags != 0").value_or(0));
     return info;

@@ -72,7 +72,8 @@ Result<void> configure(Sql::Database& db, bool writable)
 {
     auto status = db.exec("PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
     if (status && writable)
-        status = db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864;");
+        status = db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864; "
+                         "PRAGMA threads=2;");
     return status;
 }
 

@@ -17,41 +17,12 @@ std::uint64_t idHash(std::string_view eventId)
     return std::hash<std::string_view>{}(eventId);
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 std::int64_t nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
 }
 
 } // namespace
-
-bool encodeUuid(std::string_view text, unsigned char out[16])
-{
-    if (text.size() != 36 || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')
-        return false;
-    int byte = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        if (text[i] == '-') {
-            ++i;
-            continue;
-        }
-        const int high = hexValue(text[i]);
-        const int low = hexValue(text[i + 1]);
-        if (high < 0 || low < 0 || byte == 16)
-            return false;
-        out[byte++] = static_cast<unsigned char>(high << 4 | low);
-        i += 2;
-    }
-    return byte == 16;
-}
 
 std::string decodeStoredId(std::string_view stored, bool isBlob)
 {
@@ -128,9 +99,9 @@ Result<void> CaseWriter::prepare()
         if (!statement->isValid())
             return fail(ErrorCode::CorruptCase, statement->prepareError());
     }
-    m_interner = std::make_unique<Interner>(m_db);
+    m_interner = std::make_unique<Interner>();
     m_reader = std::make_unique<RawRecordReader>(m_db);
-    if (auto loaded = m_interner->load(); !loaded)
+    if (auto loaded = m_interner->load(m_db); !loaded)
         return loaded;
     auto ids = m_db.prepare("SELECT id, event_id, typeof(event_id) = 'blob' FROM events");
     while (ids.step() == SQLITE_ROW) {
@@ -297,6 +268,8 @@ Result<void> CaseWriter::write(const EventBatch& batch)
 {
     if (auto begun = ensureTransaction(); !begun)
         return begun;
+    if (auto stored = m_interner->storePending(m_db); !stored)
+        return stored;
     const SourceFile& file = *batch.file;
     if (batch.firstOfFile) {
         ++m_counts.files;
@@ -308,8 +281,7 @@ Result<void> CaseWriter::write(const EventBatch& batch)
     std::int64_t stored = 0;
     for (std::size_t i = 0; i < batch.events.size(); ++i) {
         const ParsedEvent& event = batch.events[i];
-        const std::string_view eventId = batch.view(event.eventId);
-        const std::uint64_t hash = idHash(eventId);
+        const std::uint64_t hash = event.idHash;
         if (const auto found = m_eventIds.find(hash); found != m_eventIds.end()) {
             const auto storeIt = resolveDuplicate(batch, event, found->second);
             if (!storeIt)
@@ -331,8 +303,6 @@ Result<void> CaseWriter::write(const EventBatch& batch)
             return completed;
         m_fileEvents.erase(file.id);
     }
-    if (const Error* error = m_interner->lastError())
-        return std::unexpected(*error);
     if (std::chrono::steady_clock::now() - m_transactionStart > CommitInterval)
         return commit();
     return {};
@@ -341,75 +311,73 @@ Result<void> CaseWriter::write(const EventBatch& batch)
 Result<void> CaseWriter::insertEvent(const EventBatch& batch, std::size_t index, std::int64_t rowId)
 {
     const ParsedEvent& e = batch.events[index];
-    Interner& intern = *m_interner;
+    const ResolvedIds& r = e.ids;
     auto& s = m_insertEvent;
-    const auto id = [&](int column, const TextRef& ref) {
-        if (const std::int64_t value = intern.string(batch, ref))
+    const auto id = [&](int column, std::int64_t value) {
+        if (value != 0)
             s.bind(column, value);
         else
             s.bindNull(column);
     };
-    unsigned char uuid[3][16];
-    const auto compactId = [&](int column, const TextRef& ref, int slot) {
-        const std::string_view text = batch.view(ref);
+    const auto compactId = [&](int column, const TextRef& ref, const CompactId& compact) {
         if (!ref.present)
             s.bindNull(column);
-        else if (encodeUuid(text, uuid[slot]))
-            s.bindBlob(column, uuid[slot], 16);
+        else if (compact.isUuid)
+            s.bindBlob(column, compact.bytes, sizeof compact.bytes);
         else
-            s.bindStatic(column, text);
+            s.bindStatic(column, batch.view(ref));
     };
-    const auto optionalInt = [&](int column, int value, int absent) {
-        if (value == absent)
+    const auto optionalInt = [&](int column, int value) {
+        if (value < 0)
             s.bindNull(column);
         else
             s.bind(column, value);
     };
     s.bind(1, rowId).bind(2, e.time);
-    compactId(3, e.eventId, 0);
+    compactId(3, e.eventId, e.storedEventId);
     s.bind(4, static_cast<std::int64_t>(e.flags));
-    optionalInt(5, e.versionMajor, -1);
-    optionalInt(6, e.versionMinor, -1);
-    id(7, e.name);
-    id(8, e.source);
-    id(9, e.region);
-    id(10, e.recipientAccount);
-    if (const std::int64_t identity = intern.identity(batch, e.identity))
-        s.bind(11, identity);
-    else
-        s.bindNull(11);
-    id(12, e.sourceIp);
-    id(13, e.userAgent);
-    id(14, e.errorCode);
-    id(15, e.errorMessage);
-    id(16, e.eventType);
-    id(17, e.category);
-    compactId(18, e.requestId, 1);
-    compactId(19, e.sharedEventId, 2);
-    id(20, e.apiVersion);
-    id(21, e.vpcEndpointId);
-    id(22, e.vpcEndpointAccount);
-    if (const std::int64_t tls = intern.tls(batch, e.tls))
-        s.bind(23, tls);
-    else
-        s.bindNull(23);
-    id(24, e.sessionCredentialFromConsole);
-    id(25, e.consoleLogin);
-    id(26, e.mfaUsed);
-    optionalInt(27, e.readOnly, -1);
-    optionalInt(28, e.managementEvent, -1);
+    optionalInt(5, e.versionMajor);
+    optionalInt(6, e.versionMinor);
+    id(7, r.name);
+    id(8, r.source);
+    id(9, r.region);
+    id(10, r.account);
+    id(11, r.identity);
+    id(12, r.ip);
+    id(13, r.agent);
+    id(14, r.errorCode);
+    id(15, r.errorMessage);
+    id(16, r.eventType);
+    id(17, r.category);
+    compactId(18, e.requestId, e.storedRequestId);
+    compactId(19, e.sharedEventId, e.storedSharedEventId);
+    id(20, r.apiVersion);
+    id(21, r.vpce);
+    id(22, r.vpceAccount);
+    id(23, r.tls);
+    id(24, r.sessionFromConsole);
+    id(25, r.consoleLogin);
+    id(26, r.mfaUsed);
+    optionalInt(27, e.readOnly);
+    optionalInt(28, e.managementEvent);
     s.bind(29, batch.file->id)
         .bind(30, static_cast<std::int64_t>(e.offset))
         .bind(31, static_cast<std::int64_t>(e.length));
     if (s.exec() != SQLITE_DONE)
         return finishFailure(QStringLiteral("storing an event"));
+    return insertDetails(batch, index, rowId);
+}
+
+Result<void> CaseWriter::insertDetails(const EventBatch& batch, std::size_t index, std::int64_t rowId)
+{
     for (const ResourceFields& resource : batch.resources) {
         if (resource.eventIndex != index)
             continue;
         auto& r = m_insertResource;
         r.bind(1, rowId).bind(2, static_cast<std::int64_t>(resource.ordinal));
-        for (const auto& [column, ref] : {std::pair{3, resource.type}, {4, resource.arn}, {5, resource.accountId}}) {
-            if (const std::int64_t value = intern.string(batch, ref))
+        for (const auto& [column, value] :
+             {std::pair{3, resource.typeId}, {4, resource.arnId}, {5, resource.accountIdId}}) {
+            if (value != 0)
                 r.bind(column, value);
             else
                 r.bindNull(column);
@@ -418,25 +386,26 @@ Result<void> CaseWriter::insertEvent(const EventBatch& batch, std::size_t index,
         if (r.exec() != SQLITE_DONE)
             return finishFailure(QStringLiteral("storing a resource"));
     }
-    if (e.insight) {
-        const InsightFields& insight = *e.insight;
-        auto& n = m_insertInsight;
-        n.bind(1, rowId);
-        int column = 2;
-        for (const TextRef& ref :
-             {insight.state, insight.eventSource, insight.eventName, insight.insightType, insight.errorCode}) {
-            if (ref.present)
-                n.bindStatic(column, batch.view(ref));
-            else
-                n.bindNull(column);
-            ++column;
-        }
-        n.bind(7, insight.baselineAverage).bind(8, insight.insightAverage);
-        n.bind(9, insight.insightDuration).bind(10, insight.baselineDuration);
-        n.bindStatic(11, batch.view(insight.details));
-        if (n.exec() != SQLITE_DONE)
-            return finishFailure(QStringLiteral("storing an insight"));
+    const ParsedEvent& e = batch.events[index];
+    if (!e.insight)
+        return {};
+    const InsightFields& insight = *e.insight;
+    auto& n = m_insertInsight;
+    n.bind(1, rowId);
+    int column = 2;
+    for (const TextRef& ref :
+         {insight.state, insight.eventSource, insight.eventName, insight.insightType, insight.errorCode}) {
+        if (ref.present)
+            n.bindStatic(column, batch.view(ref));
+        else
+            n.bindNull(column);
+        ++column;
     }
+    n.bind(7, insight.baselineAverage).bind(8, insight.insightAverage);
+    n.bind(9, insight.insightDuration).bind(10, insight.baselineDuration);
+    n.bindStatic(11, batch.view(insight.details));
+    if (n.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("storing an insight"));
     return {};
 }
 
@@ -466,8 +435,7 @@ Result<bool> CaseWriter::resolveDuplicate(const EventBatch& batch, const ParsedE
     const auto offset = static_cast<std::uint64_t>(s.columnInt(2));
     const auto length = static_cast<std::uint64_t>(s.columnInt(3));
     const auto existingRank = static_cast<int>(s.columnInt(4));
-    const std::optional<std::int64_t> existingDelivered =
-        s.columnIsNull(6) ? std::nullopt : std::optional<std::int64_t>(s.columnInt(6));
+    const std::int64_t existingDelivered = s.columnIsNull(6) ? -1 : s.columnInt(6); // -1: key without a time
     const QString existingSource = s.columnQString(7);
     s.reset();
     const std::string_view eventId = batch.view(event.eventId);
@@ -496,11 +464,10 @@ Result<bool> CaseWriter::resolveDuplicate(const EventBatch& batch, const ParsedE
     // then the lower source path, wins; the other is kept aside.
     const SourceFile& file = *batch.file;
     const QString source = file.path + u'!' + file.member;
-    const auto delivered = file.key.delivered;
+    const std::int64_t delivered = file.key.delivered.value_or(-1);
+    const bool bothTimed = delivered >= 0 && existingDelivered >= 0;
     const bool newWins =
-        delivered && existingDelivered
-            ? (*delivered != *existingDelivered ? *delivered < *existingDelivered : source < existingSource)
-            : source < existingSource;
+        bothTimed && delivered != existingDelivered ? delivered < existingDelivered : source < existingSource;
     if (newWins) {
         if (auto moved = moveAside(existingRow, "conflict"); !moved)
             return std::unexpected(moved.error());

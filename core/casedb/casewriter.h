@@ -64,6 +64,8 @@ public:
     void countSkippedFile() { ++m_counts.skippedFiles; }
 
     Sql::Database& database() { return m_db; }
+    /// Shared with the parse workers, which resolve ids before handing batches over.
+    Interner& interner() { return *m_interner; }
 
 private:
     explicit CaseWriter(Sql::Database db);
@@ -72,6 +74,7 @@ private:
     Result<void> insertFile(const SourceFile& file);
     Result<void> completeFile(const SourceFile& file, std::int64_t events);
     Result<void> insertEvent(const EventBatch& batch, std::size_t index, std::int64_t rowId);
+    Result<void> insertDetails(const EventBatch& batch, std::size_t index, std::int64_t rowId);
     Result<void> insertVariant(std::string_view eventId, const char* reason, const SourceFile& file,
                                const ParsedEvent& event, std::int64_t keptEvent);
     /// Returns true when the event must be stored as a new row.
@@ -97,8 +100,6 @@ private:
         m_insertProblem, m_existingEvent, m_insertVariant;
 };
 
-/// 16 bytes for a canonical lowercase UUID (how event IDs are stored compactly), else nothing.
-bool encodeUuid(std::string_view text, unsigned char out[16]);
 /// The text form of a stored event or request ID column value (blob UUID or text).
 std::string decodeStoredId(std::string_view stored, bool isBlob);
 

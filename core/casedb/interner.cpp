@@ -12,29 +12,50 @@ std::string tupleKey(const std::int64_t* ids, int count)
     return std::string(reinterpret_cast<const char*>(ids), sizeof(std::int64_t) * static_cast<std::size_t>(count));
 }
 
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+CompactId compactId(std::string_view text)
+{
+    CompactId id;
+    if (text.size() != 36 || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')
+        return id;
+    int byte = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '-') {
+            ++i;
+            continue;
+        }
+        const int high = hexValue(text[i]);
+        const int low = hexValue(text[i + 1]);
+        if (high < 0 || low < 0 || byte == 16)
+            return CompactId{};
+        id.bytes[byte++] = static_cast<unsigned char>(high << 4 | low);
+        i += 2;
+    }
+    id.isUuid = byte == 16;
+    return id;
+}
+
 } // namespace
 
-Interner::Interner(Sql::Database& db)
-    : m_db(db), m_insertString(db.prepare("INSERT INTO strings(id, value) VALUES(?1, ?2)")),
-      m_insertIdentity(db.prepare(
-          "INSERT INTO identities(id, type, principal_id, arn, account_id, access_key_id, user_name, invoked_by, "
-          "issuer_type, issuer_principal_id, issuer_arn, issuer_name, issuer_account_id, mfa_authenticated, "
-          "session_created, source_identity, identity_provider, user) "
-          "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)")),
-      m_insertTls(db.prepare(
-          "INSERT INTO tls_profiles(id, version, cipher_suite, host_header, key_exchange) VALUES(?1,?2,?3,?4,?5)"))
-{}
-
-Result<void> Interner::load()
+Result<void> Interner::load(Sql::Database& db)
 {
-    auto strings = m_db.prepare("SELECT id, value FROM strings");
+    std::lock_guard lock(m_mutex);
+    auto strings = db.prepare("SELECT id, value FROM strings");
     while (strings.step() == SQLITE_ROW) {
         const std::int64_t id = strings.columnInt(0);
         m_strings.emplace(std::string(strings.columnText(1)), id);
         m_nextString = std::max(m_nextString, id + 1);
     }
     const auto loadTuples = [&](std::string_view sql, int columns, Map& map, std::int64_t& next) {
-        auto rows = m_db.prepare(sql);
+        auto rows = db.prepare(sql);
         std::int64_t ids[IdentityColumns];
         while (rows.step() == SQLITE_ROW) {
             const std::int64_t id = rows.columnInt(0);
@@ -53,27 +74,18 @@ Result<void> Interner::load()
     return {};
 }
 
-void Interner::recordFailure(const QString& context)
-{
-    if (!m_failed)
-        m_error = m_db.error(context);
-    m_failed = true;
-}
-
 std::int64_t Interner::string(std::string_view value)
 {
     if (const auto found = m_strings.find(value); found != m_strings.end())
         return found->second;
     const std::int64_t id = m_nextString++;
-    m_insertString.bind(1, id).bindStatic(2, value);
-    if (m_insertString.exec() != SQLITE_DONE)
-        recordFailure(QStringLiteral("storing a string"));
     m_strings.emplace(std::string(value), id);
+    m_pendingStrings.emplace_back(id, std::string(value));
     return id;
 }
 
-std::int64_t Interner::internTuple(Map& map, Sql::Statement& insert, std::int64_t& nextId, const std::int64_t* ids,
-                                   int count)
+std::int64_t Interner::tuple(Map& map, std::vector<PendingTuple>& pending, std::int64_t& nextId,
+                             const std::int64_t* ids, int count)
 {
     bool any = false;
     for (int i = 0; i < count; ++i)
@@ -84,46 +96,118 @@ std::int64_t Interner::internTuple(Map& map, Sql::Statement& insert, std::int64_
     if (const auto found = map.find(key); found != map.end())
         return found->second;
     const std::int64_t id = nextId++;
-    insert.bind(1, id);
-    for (int i = 0; i < count; ++i) {
-        if (ids[i] != 0)
-            insert.bind(i + 2, ids[i]);
-        else
-            insert.bindNull(i + 2);
-    }
-    if (insert.exec() != SQLITE_DONE)
-        recordFailure(QStringLiteral("storing a tuple"));
     map.emplace(std::move(key), id);
+    pending.push_back(PendingTuple{id, std::vector<std::int64_t>(ids, ids + count)});
     return id;
 }
 
-std::int64_t Interner::identity(const EventBatch& batch, const IdentityFields& id)
+void Interner::resolveEvent(const EventBatch& batch, ParsedEvent& e)
 {
-    const std::int64_t ids[IdentityColumns] = {string(batch, id.type),
-                                               string(batch, id.principalId),
-                                               string(batch, id.arn),
-                                               string(batch, id.accountId),
-                                               string(batch, id.accessKeyId),
-                                               string(batch, id.userName),
-                                               string(batch, id.invokedBy),
-                                               string(batch, id.issuerType),
-                                               string(batch, id.issuerPrincipalId),
-                                               string(batch, id.issuerArn),
-                                               string(batch, id.issuerName),
-                                               string(batch, id.issuerAccountId),
-                                               string(batch, id.mfaAuthenticated),
-                                               string(batch, id.sessionCreated),
-                                               string(batch, id.sourceIdentity),
-                                               string(batch, id.identityProvider),
-                                               string(batch, id.user)};
-    return internTuple(m_identities, m_insertIdentity, m_nextIdentity, ids, IdentityColumns);
+    const IdentityFields& i = e.identity;
+    const std::int64_t identity[IdentityColumns] = {string(batch, i.type),
+                                                    string(batch, i.principalId),
+                                                    string(batch, i.arn),
+                                                    string(batch, i.accountId),
+                                                    string(batch, i.accessKeyId),
+                                                    string(batch, i.userName),
+                                                    string(batch, i.invokedBy),
+                                                    string(batch, i.issuerType),
+                                                    string(batch, i.issuerPrincipalId),
+                                                    string(batch, i.issuerArn),
+                                                    string(batch, i.issuerName),
+                                                    string(batch, i.issuerAccountId),
+                                                    string(batch, i.mfaAuthenticated),
+                                                    string(batch, i.sessionCreated),
+                                                    string(batch, i.sourceIdentity),
+                                                    string(batch, i.identityProvider),
+                                                    string(batch, i.user)};
+    const std::int64_t tls[TlsColumns] = {string(batch, e.tls.version), string(batch, e.tls.cipherSuite),
+                                          string(batch, e.tls.hostHeader), string(batch, e.tls.keyExchange)};
+    ResolvedIds& r = e.ids;
+    r.identity = tuple(m_identities, m_pendingIdentities, m_nextIdentity, identity, IdentityColumns);
+    r.tls = tuple(m_tls, m_pendingTls, m_nextTls, tls, TlsColumns);
+    r.name = string(batch, e.name);
+    r.source = string(batch, e.source);
+    r.region = string(batch, e.region);
+    r.account = string(batch, e.recipientAccount);
+    r.ip = string(batch, e.sourceIp);
+    r.agent = string(batch, e.userAgent);
+    r.errorCode = string(batch, e.errorCode);
+    r.errorMessage = string(batch, e.errorMessage);
+    r.eventType = string(batch, e.eventType);
+    r.category = string(batch, e.category);
+    r.apiVersion = string(batch, e.apiVersion);
+    r.vpce = string(batch, e.vpcEndpointId);
+    r.vpceAccount = string(batch, e.vpcEndpointAccount);
+    r.sessionFromConsole = string(batch, e.sessionCredentialFromConsole);
+    r.consoleLogin = string(batch, e.consoleLogin);
+    r.mfaUsed = string(batch, e.mfaUsed);
 }
 
-std::int64_t Interner::tls(const EventBatch& batch, const TlsFields& tls)
+void Interner::resolve(EventBatch& batch)
 {
-    const std::int64_t ids[TlsColumns] = {string(batch, tls.version), string(batch, tls.cipherSuite),
-                                          string(batch, tls.hostHeader), string(batch, tls.keyExchange)};
-    return internTuple(m_tls, m_insertTls, m_nextTls, ids, TlsColumns);
+    // Work that needs no shared state happens before taking the lock.
+    for (ParsedEvent& event : batch.events) {
+        const std::string_view eventId = batch.view(event.eventId);
+        event.idHash = std::hash<std::string_view>{}(eventId);
+        event.storedEventId = compactId(eventId);
+        event.storedRequestId = compactId(batch.view(event.requestId));
+        event.storedSharedEventId = compactId(batch.view(event.sharedEventId));
+    }
+    std::lock_guard lock(m_mutex);
+    for (ParsedEvent& event : batch.events)
+        resolveEvent(batch, event);
+    for (ResourceFields& resource : batch.resources) {
+        resource.typeId = string(batch, resource.type);
+        resource.arnId = string(batch, resource.arn);
+        resource.accountIdId = string(batch, resource.accountId);
+    }
+}
+
+Result<void> Interner::storePending(Sql::Database& db)
+{
+    std::vector<std::pair<std::int64_t, std::string>> strings;
+    std::vector<PendingTuple> identities, tls;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_pendingStrings.empty() && m_pendingIdentities.empty() && m_pendingTls.empty())
+            return {};
+        strings.swap(m_pendingStrings);
+        identities.swap(m_pendingIdentities);
+        tls.swap(m_pendingTls);
+    }
+    auto insertString = db.prepare("INSERT INTO strings(id, value) VALUES(?1, ?2)");
+    for (const auto& [id, value] : strings) {
+        insertString.bind(1, id).bindStatic(2, value);
+        if (insertString.exec() != SQLITE_DONE)
+            return std::unexpected(db.error(QStringLiteral("storing a string")));
+    }
+    const auto storeTuples = [&](std::string_view sql, const std::vector<PendingTuple>& rows) -> Result<void> {
+        auto insert = db.prepare(sql);
+        for (const PendingTuple& row : rows) {
+            insert.bind(1, row.id);
+            for (std::size_t i = 0; i < row.columns.size(); ++i) {
+                if (row.columns[i] != 0)
+                    insert.bind(static_cast<int>(i) + 2, row.columns[i]);
+                else
+                    insert.bindNull(static_cast<int>(i) + 2);
+            }
+            if (insert.exec() != SQLITE_DONE)
+                return std::unexpected(db.error(QStringLiteral("storing an identity")));
+        }
+        return {};
+    };
+    if (auto stored = storeTuples("INSERT INTO identities(id, type, principal_id, arn, account_id, access_key_id, "
+                                  "user_name, invoked_by, issuer_type, issuer_principal_id, issuer_arn, issuer_name, "
+                                  "issuer_account_id, mfa_authenticated, session_created, source_identity, "
+                                  "identity_provider, user) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"
+                                  "?15,?16,?17,?18)",
+                                  identities);
+        !stored)
+        return stored;
+    return storeTuples("INSERT INTO tls_profiles(id, version, cipher_suite, host_header, key_exchange) "
+                       "VALUES(?1,?2,?3,?4,?5)",
+                       tls);
 }
 
 } // namespace Trailscope::Core

@@ -3,30 +3,26 @@
 #include "casedb/sqlite.h"
 #include "import/eventbatch.h"
 
+#include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace Trailscope::Core {
 
-/// Maps strings, userIdentity combinations and TLS details to their ids in the case, inserting new ones through
-/// the writer's connection. Owned by the writer thread.
+/// Maps strings, userIdentity combinations and TLS details to their ids in the case. Parse workers resolve whole
+/// batches (one lock per batch), so the single writer only binds integers; values new to the case are queued and
+/// the writer stores them before the batch that first uses them.
 class Interner
 {
 public:
-    explicit Interner(Sql::Database& db);
+    Result<void> load(Sql::Database& db);
 
-    Result<void> load();
+    /// Fills every id of the batch's events and resources. Thread-safe.
+    void resolve(EventBatch& batch);
 
-    /// 0 for an absent value (stored as NULL).
-    std::int64_t string(std::string_view value);
-    std::int64_t string(const EventBatch& batch, const TextRef& ref)
-    {
-        return ref.present ? string(batch.view(ref)) : 0;
-    }
-    std::int64_t identity(const EventBatch& batch, const IdentityFields& identity);
-    std::int64_t tls(const EventBatch& batch, const TlsFields& tls);
-
-    const Error* lastError() const { return m_failed ? &m_error : nullptr; }
+    /// Inserts the values queued since the last call; called by the writer inside its transaction.
+    Result<void> storePending(Sql::Database& db);
 
 private:
     struct StringHash
@@ -35,17 +31,26 @@ private:
         std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
     };
     using Map = std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>;
+    struct PendingTuple
+    {
+        std::int64_t id;
+        std::vector<std::int64_t> columns;
+    };
 
-    std::int64_t internTuple(Map& map, Sql::Statement& insert, std::int64_t& nextId, const std::int64_t* ids,
-                             int count);
-    void recordFailure(const QString& context);
+    std::int64_t string(std::string_view value);
+    std::int64_t string(const EventBatch& batch, const TextRef& ref)
+    {
+        return ref.present ? string(batch.view(ref)) : 0;
+    }
+    std::int64_t tuple(Map& map, std::vector<PendingTuple>& pending, std::int64_t& nextId, const std::int64_t* ids,
+                       int count);
+    void resolveEvent(const EventBatch& batch, ParsedEvent& event);
 
-    Sql::Database& m_db;
+    std::mutex m_mutex;
     Map m_strings, m_identities, m_tls;
     std::int64_t m_nextString = 1, m_nextIdentity = 1, m_nextTls = 1;
-    Sql::Statement m_insertString, m_insertIdentity, m_insertTls;
-    bool m_failed = false;
-    Error m_error;
+    std::vector<std::pair<std::int64_t, std::string>> m_pendingStrings;
+    std::vector<PendingTuple> m_pendingIdentities, m_pendingTls;
 };
 
 } // namespace Trailscope::Core

@@ -60,9 +60,9 @@ bool KnownFiles::claimContent(const Sha256& digest)
     return !m_claimed.insert(digest).second;
 }
 
-FileDecoder::FileDecoder(KnownFiles& known, std::atomic<std::int64_t>& nextFileId, BatchSink sink,
+FileDecoder::FileDecoder(KnownFiles& known, Interner& interner, std::atomic<std::int64_t>& nextFileId, BatchSink sink,
                          const std::atomic<bool>& cancel)
-    : m_known(known), m_nextFileId(nextFileId), m_sink(std::move(sink)), m_cancel(cancel)
+    : m_known(known), m_interner(interner), m_nextFileId(nextFileId), m_sink(std::move(sink)), m_cancel(cancel)
 {}
 
 void FileDecoder::flush(bool last)
@@ -71,6 +71,7 @@ void FileDecoder::flush(bool last)
     m_batch.firstOfFile = !m_sentFirst;
     m_batch.lastOfFile = last;
     m_sentFirst = true;
+    m_interner.resolve(m_batch);
     m_sink(std::move(m_batch));
     m_batch = EventBatch();
 }

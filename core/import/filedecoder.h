@@ -37,7 +37,7 @@ class FileDecoder
 public:
     using BatchSink = std::function<void(EventBatch&&)>;
 
-    FileDecoder(KnownFiles& known, std::atomic<std::int64_t>& nextFileId, BatchSink sink,
+    FileDecoder(KnownFiles& known, Interner& interner, std::atomic<std::int64_t>& nextFileId, BatchSink sink,
                 const std::atomic<bool>& cancel);
 
     /// Returns false when the unit was skipped because the case already holds it.
@@ -52,6 +52,7 @@ private:
     void fileError(const Error& error);
 
     KnownFiles& m_known;
+    Interner& m_interner;
     std::atomic<std::int64_t>& m_nextFileId;
     BatchSink m_sink;
     const std::atomic<bool>& m_cancel;

@@ -47,13 +47,18 @@ Importer::Importer(QString casePath) : m_casePath(std::move(casePath)) {}
 
 Result<void> Importer::completeIndexes(const QString& casePath)
 {
-    auto writer = CaseWriter::open(casePath);
-    if (!writer)
-        return std::unexpected(writer.error());
-    const auto missing = CaseSchema::missingIndexes((*writer)->database());
-    if (missing.empty())
+    auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+    if (!db)
+        return std::unexpected(db.error());
+    if (CaseSchema::missingIndexes(*db).empty())
         return {};
-    return (*writer)->buildIndexes(missing);
+    auto writable = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadWrite);
+    if (!writable)
+        return std::unexpected(writable.error());
+    for (const CaseSchema::IndexDef& index : CaseSchema::missingIndexes(*writable))
+        if (auto built = writable->exec(index.sql); !built)
+            return built;
+    return {};
 }
 
 Result<ImportSummary> Importer::run(const ImportOptions& options, const ProgressCallback& progress,
@@ -110,7 +115,8 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
     for (int i = workersLeft.load(); i > 0; --i) {
         workers.emplace_back([&] {
             FileDecoder decoder(
-                known, nextFileId, [&](EventBatch&& batch) { batches.push(std::move(batch)); }, cancel);
+                known, writer.interner(), nextFileId, [&](EventBatch&& batch) { batches.push(std::move(batch)); },
+                cancel);
             while (auto unit = units.pop()) {
                 const auto size = static_cast<std::uint64_t>(unit->stored.size());
                 if (!cancel && !decoder.process(std::move(*unit)))

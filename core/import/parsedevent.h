@@ -55,6 +55,22 @@ struct ResourceFields
     std::uint32_t ordinal = 0;
     TextRef type, arn, accountId;
     bool arnIsPrefix = false;
+    std::int64_t typeId = 0, arnId = 0, accountIdId = 0; ///< resolved by the Interner
+};
+
+/// An event, request or shared event ID as stored: 16 bytes when it is a canonical lowercase UUID.
+struct CompactId
+{
+    bool isUuid = false;
+    unsigned char bytes[16] = {};
+};
+
+/// Ids into `strings`, `identities` and `tls_profiles`, resolved on the parse worker; 0 = absent.
+struct ResolvedIds
+{
+    std::int64_t name = 0, source = 0, region = 0, account = 0, identity = 0, ip = 0, agent = 0, errorCode = 0,
+                 errorMessage = 0, eventType = 0, category = 0, apiVersion = 0, vpce = 0, vpceAccount = 0, tls = 0,
+                 sessionFromConsole = 0, consoleLogin = 0, mfaUsed = 0;
 };
 
 /// One record as the importer stores it: typed columns, no raw JSON (that stays in the source file).
@@ -71,7 +87,10 @@ struct ParsedEvent
     IdentityFields identity;
     TlsFields tls;
     std::optional<InsightFields> insight;
-    std::uint64_t contentHash = 0;        ///< of the record with insignificant whitespace removed
+    std::uint64_t contentHash = 0; ///< of the record with insignificant whitespace removed
+    std::uint64_t idHash = 0;      ///< of the eventID text, for deduplication
+    CompactId storedEventId, storedRequestId, storedSharedEventId;
+    ResolvedIds ids;
     std::uint64_t offset = 0, length = 0; ///< location in the decoded source file
 };
 

@@ -69,6 +69,23 @@ std::string_view sessionNameOf(std::string_view arn)
     return {};
 }
 
+// A range-for over `get_object().value_unsafe()` would iterate a member of a destroyed temporary.
+dom::object objectOf(dom::element value)
+{
+    dom::object object;
+    if (value.get_object().get(object) != simdjson::SUCCESS)
+        Q_ASSERT_X(false, "objectOf", "callers check is_object() first");
+    return object;
+}
+
+dom::array arrayOf(dom::element value)
+{
+    dom::array array;
+    if (value.get_array().get(array) != simdjson::SUCCESS)
+        Q_ASSERT_X(false, "arrayOf", "callers check is_array() first");
+    return array;
+}
+
 bool isRecordKey(std::string_view key)
 {
     for (const std::string_view known : {"eventVersion", "eventTime", "eventSource", "eventName", "eventID",
@@ -171,7 +188,7 @@ struct RecordParser::Impl
             if (keyIs(field.key, "sessionIssuer") && field.value.is_object()) {
                 parseIssuer(field.value.get_object().value_unsafe(), id, batch);
             } else if (keyIs(field.key, "attributes") && field.value.is_object()) {
-                for (const dom::key_value_pair attribute : field.value.get_object().value_unsafe()) {
+                for (const dom::key_value_pair attribute : objectOf(field.value)) {
                     if (keyIs(attribute.key, "mfaAuthenticated"))
                         id.mfaAuthenticated = text(attribute.value, batch);
                     else if (keyIs(attribute.key, "creationDate"))
@@ -187,7 +204,7 @@ struct RecordParser::Impl
     {
         if (!value.is_object())
             return; // "None" and other odd shapes: no identity columns, the raw record keeps what there is
-        for (const dom::key_value_pair field : value.get_object().value_unsafe()) {
+        for (const dom::key_value_pair field : objectOf(value)) {
             const std::string_view key = field.key;
             if (keyIs(key, "type"))
                 id.type = text(field.value, batch);
@@ -231,13 +248,13 @@ struct RecordParser::Impl
         if (!value.is_array())
             return;
         std::uint32_t ordinal = 0;
-        for (const dom::element item : value.get_array().value_unsafe()) {
+        for (const dom::element item : arrayOf(value)) {
             if (!item.is_object())
                 continue;
             ResourceFields resource;
             resource.eventIndex = eventIndex;
             resource.ordinal = ordinal++;
-            for (const dom::key_value_pair field : item.get_object().value_unsafe()) {
+            for (const dom::key_value_pair field : objectOf(item)) {
                 if (keyIsAnyCase(field.key, "arn")) {
                     resource.arn = text(field.value, batch);
                 } else if (keyIsAnyCase(field.key, "arnPrefix")) {
@@ -261,7 +278,7 @@ struct RecordParser::Impl
             return;
         InsightFields insight;
         insight.details = batch.add(simdjson::minify(value));
-        for (const dom::key_value_pair field : value.get_object().value_unsafe()) {
+        for (const dom::key_value_pair field : objectOf(value)) {
             if (keyIs(field.key, "state"))
                 insight.state = text(field.value, batch);
             else if (keyIs(field.key, "eventSource"))
@@ -450,7 +467,7 @@ void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, Even
     event.length = encoding == RecordEncoding::LookupEvents ? slice.length : recordJson.size();
     bool sawTime = false;
     int recordKeys = 0;
-    for (const dom::key_value_pair field : root.get_object().value_unsafe()) {
+    for (const dom::key_value_pair field : objectOf(root)) {
         sawTime = sawTime || field.key == "eventTime";
         recordKeys += isRecordKey(field.key) ? 1 : 0;
     }
@@ -460,7 +477,7 @@ void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, Even
         return reject(ErrorCode::NotARecord, QStringLiteral("object has no CloudTrail record fields"));
     }
     const auto eventIndex = static_cast<std::uint32_t>(batch.events.size());
-    for (const dom::key_value_pair field : root.get_object().value_unsafe())
+    for (const dom::key_value_pair field : objectOf(root))
         d->parseField(field.key, field.value, event, eventIndex, batch);
     event.contentHash = d->contentHash(recordJson);
     if (!sawTime) {
