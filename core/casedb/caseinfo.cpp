@@ -114,6 +114,9 @@ Result<QJsonObject> readCaseInfo(const QString& casePath)
     info[QStringLiteral("conflicts")] =
         qint64(db->queryInt("SELECT count(*) FROM event_variants WHERE reason = 'conflict'").value_or(0));
     info[QStringLiteral("storage")] = storage(*db);
+    auto contentHash = db->prepare("SELECT value FROM meta WHERE key = 'content_sha256'");
+    if (contentHash.step() == SQLITE_ROW)
+        info[QStringLiteral("contentSha256")] = contentHash.columnQString(0);
     info[QStringLiteral("flaggedEvents")] =
         qint64(db->queryInt("SELECT count(*) FROM events WHERE flags != 0").value_or(0));
     return info;

@@ -502,10 +502,33 @@ Result<void> CaseWriter::buildIndexes(const std::vector<CaseSchema::IndexDef>& i
     return {};
 }
 
+Result<void> CaseWriter::recordContentHash()
+{
+    // A fingerprint of the evidence: the SHA-256 over the sorted content hashes of every complete source file.
+    // Derived rows can be rebuilt from the evidence, so this is what a later check compares against.
+    Sha256Hasher hasher;
+    auto files = m_db.prepare("SELECT content_sha256 FROM source_files WHERE complete = 1 AND content_sha256 IS NOT "
+                              "NULL ORDER BY content_sha256");
+    std::int64_t count = 0;
+    while (files.step() == SQLITE_ROW) {
+        hasher.add(files.columnBlob(0));
+        ++count;
+    }
+    const QByteArray hex = toHex(hasher.finish()).toLatin1();
+    auto store = m_db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('content_sha256', ?1), "
+                              "('content_files', ?2)");
+    store.bindText(1, std::string_view(hex.constData(), static_cast<std::size_t>(hex.size()))).bind(2, count);
+    if (store.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("recording the content hash"));
+    return {};
+}
+
 Result<void> CaseWriter::finishSession(const QString& status)
 {
     if (auto committed = commit(); !committed)
         return committed;
+    if (auto hashed = recordContentHash(); !hashed)
+        return hashed;
     auto update = m_db.prepare("UPDATE import_sessions SET finished=?2, status=?3, files=?4, skipped_files=?5, "
                                "events=?6, duplicates=?7, conflicts=?8, superseded=?9, rejected=?10, warnings=?11 "
                                "WHERE id=?1");

@@ -81,6 +81,7 @@ private:
     Result<bool> resolveDuplicate(const EventBatch& batch, const ParsedEvent& event, std::int64_t existingRow);
     Result<void> moveAside(std::int64_t existingRow, const char* reason);
     void recordProblems(const EventBatch& batch);
+    Result<void> recordContentHash();
     Result<void> finishFailure(const QString& context) const;
 
     Sql::Database m_db;

@@ -3,6 +3,7 @@
 #include "testsupport.h"
 #include "util/eventtime.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -376,6 +377,15 @@ private Q_SLOTS:
         QVERIFY(importPaths(casePath, {dir.path()}).has_value());
         QCOMPARE(queryCount(casePath, "PRAGMA application_id"), qint64(CaseSchema::ApplicationId));
         QCOMPARE(queryCount(casePath, "PRAGMA user_version"), qint64(CaseSchema::Version));
+        QCOMPARE(queryCount(casePath, "SELECT value FROM meta WHERE key = 'content_files'"), 1);
+        // The recorded fingerprint is the SHA-256 of the file's decompressed bytes, hashed once more.
+        const QByteArray fileHash =
+            QCryptographicHash::hash(recordsEnvelope(records(1, 1)), QCryptographicHash::Sha256);
+        const QByteArray expected = QCryptographicHash::hash(fileHash, QCryptographicHash::Sha256).toHex();
+        auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+        auto row = db->prepare("SELECT value FROM meta WHERE key = 'content_sha256'");
+        QCOMPARE(row.step(), SQLITE_ROW);
+        QCOMPARE(QByteArray::fromStdString(std::string(row.columnText(0))), expected);
         for (const auto& index : CaseSchema::browseIndexes())
             QCOMPARE(
                 queryCount(casePath, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name='%1'")
