@@ -1,6 +1,7 @@
 #include "caseinfo.h"
 
 #include "casedb/caseschema.h"
+#include "casedb/importlock.h"
 #include "util/eventtime.h"
 
 #include <QJsonArray>
@@ -41,25 +42,30 @@ QJsonArray coverage(Sql::Database& db)
     return result;
 }
 
-QJsonArray sessions(Sql::Database& db)
+QJsonArray sessions(Sql::Database& db, const QString& casePath)
 {
+    // A session still marked running whose importer is gone was interrupted; the next import records that.
+    const bool importing = ImportLock::isHeld(casePath);
     QJsonArray result;
     auto rows = db.prepare("SELECT id, started, finished, status, paths, files, events, duplicates, rejected, "
                            "conflicts, skipped_files, warnings FROM import_sessions ORDER BY id");
     while (rows.step() == SQLITE_ROW) {
-        result.append(QJsonObject{{QStringLiteral("id"), qint64(rows.columnInt(0))},
-                                  {QStringLiteral("started"), timeOrNull(rows, 1)},
-                                  {QStringLiteral("finished"), timeOrNull(rows, 2)},
-                                  {QStringLiteral("status"), rows.columnQString(3)},
-                                  {QStringLiteral("paths"),
-                                   QJsonArray::fromStringList(rows.columnQString(4).split(u'\n', Qt::SkipEmptyParts))},
-                                  {QStringLiteral("files"), qint64(rows.columnInt(5))},
-                                  {QStringLiteral("events"), qint64(rows.columnInt(6))},
-                                  {QStringLiteral("duplicates"), qint64(rows.columnInt(7))},
-                                  {QStringLiteral("rejected"), qint64(rows.columnInt(8))},
-                                  {QStringLiteral("conflicts"), qint64(rows.columnInt(9))},
-                                  {QStringLiteral("skippedFiles"), qint64(rows.columnInt(10))},
-                                  {QStringLiteral("warnings"), qint64(rows.columnInt(11))}});
+        result.append(
+            QJsonObject{{QStringLiteral("id"), qint64(rows.columnInt(0))},
+                        {QStringLiteral("started"), timeOrNull(rows, 1)},
+                        {QStringLiteral("finished"), timeOrNull(rows, 2)},
+                        {QStringLiteral("status"), rows.columnQString(3) == QLatin1String("running") && !importing
+                                                       ? QStringLiteral("interrupted")
+                                                       : rows.columnQString(3)},
+                        {QStringLiteral("paths"),
+                         QJsonArray::fromStringList(rows.columnQString(4).split(u'\n', Qt::SkipEmptyParts))},
+                        {QStringLiteral("files"), qint64(rows.columnInt(5))},
+                        {QStringLiteral("events"), qint64(rows.columnInt(6))},
+                        {QStringLiteral("duplicates"), qint64(rows.columnInt(7))},
+                        {QStringLiteral("rejected"), qint64(rows.columnInt(8))},
+                        {QStringLiteral("conflicts"), qint64(rows.columnInt(9))},
+                        {QStringLiteral("skippedFiles"), qint64(rows.columnInt(10))},
+                        {QStringLiteral("warnings"), qint64(rows.columnInt(11))}});
     }
     return result;
 }
@@ -106,7 +112,7 @@ Result<QJsonObject> readCaseInfo(const QString& casePath)
         "SELECT s.value, count(*) FROM events e JOIN strings s ON s.id = e.source GROUP BY e.source ORDER BY 2 DESC",
         QStringLiteral("source"));
     info[QStringLiteral("coverage")] = coverage(*db);
-    info[QStringLiteral("sessions")] = sessions(*db);
+    info[QStringLiteral("sessions")] = sessions(*db, casePath);
     info[QStringLiteral("files")] = qint64(db->queryInt("SELECT count(*) FROM source_files").value_or(0));
     info[QStringLiteral("insights")] = qint64(db->queryInt("SELECT count(*) FROM insights").value_or(0));
     info[QStringLiteral("digestFiles")] =

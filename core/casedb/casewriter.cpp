@@ -191,7 +191,9 @@ Result<void> CaseWriter::insertFile(const SourceFile& file)
     const QByteArray path = file.path.toUtf8();
     const QByteArray member = file.member.toUtf8();
     auto& s = m_insertFile;
-    s.bind(1, file.id).bind(2, m_sessionId).bindStatic(3, path.toStdString());
+    s.bind(1, file.id)
+        .bind(2, m_sessionId)
+        .bindText(3, std::string_view(path.constData(), static_cast<std::size_t>(path.size())));
     if (file.member.isEmpty())
         s.bindNull(4);
     else
@@ -246,7 +248,9 @@ void CaseWriter::recordProblems(const EventBatch& batch)
         if (m_storedProblems++ >= MaxStoredProblems)
             return;
         auto& s = m_insertProblem;
-        s.bind(1, m_sessionId).bindStatic(2, severity).bindStatic(3, path.toStdString());
+        s.bind(1, m_sessionId)
+            .bindStatic(2, severity)
+            .bindText(3, std::string_view(path.constData(), static_cast<std::size_t>(path.size())));
         if (member.isEmpty())
             s.bindNull(4);
         else
@@ -279,23 +283,27 @@ Result<void> CaseWriter::write(const EventBatch& batch)
         }
     }
     std::int64_t stored = 0;
+    std::int64_t added = 0; // new eventIDs; a replaced copy is stored but adds no event
     for (std::size_t i = 0; i < batch.events.size(); ++i) {
         const ParsedEvent& event = batch.events[i];
         const std::uint64_t hash = event.idHash;
+        bool replaced = false;
         if (const auto found = m_eventIds.find(hash); found != m_eventIds.end()) {
-            const auto storeIt = resolveDuplicate(batch, event, found->second);
-            if (!storeIt)
-                return std::unexpected(storeIt.error());
-            if (!*storeIt)
+            const auto outcome = resolveDuplicate(batch, event, found->second);
+            if (!outcome)
+                return std::unexpected(outcome.error());
+            if (*outcome == Duplicate::Skip)
                 continue;
+            replaced = *outcome == Duplicate::Replace;
         }
         const std::int64_t rowId = m_nextEventId++;
         if (auto inserted = insertEvent(batch, i, rowId); !inserted)
             return inserted;
         m_eventIds[hash] = rowId;
         ++stored;
+        added += replaced ? 0 : 1;
     }
-    m_counts.events += stored;
+    m_counts.events += added;
     m_fileEvents[file.id] += stored;
     recordProblems(batch);
     if (batch.lastOfFile) {
@@ -422,13 +430,14 @@ Result<void> CaseWriter::insertVariant(std::string_view eventId, const char* rea
     return {};
 }
 
-Result<bool> CaseWriter::resolveDuplicate(const EventBatch& batch, const ParsedEvent& event, std::int64_t existingRow)
+Result<CaseWriter::Duplicate> CaseWriter::resolveDuplicate(const EventBatch& batch, const ParsedEvent& event,
+                                                           std::int64_t existingRow)
 {
     auto& s = m_existingEvent;
     s.bind(1, existingRow);
     if (s.step() != SQLITE_ROW) {
         s.reset();
-        return true;
+        return Duplicate::StoreNew;
     }
     const std::string existingId = decodeStoredId(s.columnBlob(0), s.columnText(5) == "blob");
     const std::int64_t fileId = s.columnInt(1);
@@ -440,24 +449,24 @@ Result<bool> CaseWriter::resolveDuplicate(const EventBatch& batch, const ParsedE
     s.reset();
     const std::string_view eventId = batch.view(event.eventId);
     if (existingId != eventId)
-        return true; // a 64-bit hash collision between different IDs
+        return Duplicate::StoreNew; // a 64-bit hash collision between different IDs
     const auto existing = m_reader->record(fileId, offset, length);
     if (existing && contentHashOf(*existing) == event.contentHash) {
         ++m_counts.duplicates;
-        return false;
+        return Duplicate::Skip;
     }
     const int rank = static_cast<int>(batch.file->rank);
     if (rank < existingRank) {
         if (auto moved = moveAside(existingRow, "superseded"); !moved)
             return std::unexpected(moved.error());
         ++m_counts.superseded;
-        return true;
+        return Duplicate::Replace;
     }
     if (rank > existingRank) {
         ++m_counts.duplicates;
         if (auto kept = insertVariant(eventId, "abridged", *batch.file, event, existingRow); !kept)
             return std::unexpected(kept.error());
-        return false;
+        return Duplicate::Skip;
     }
     ++m_counts.conflicts;
     // Which copy stays in events must not depend on thread timing: the earlier delivery (CloudTrail's original),
@@ -471,11 +480,11 @@ Result<bool> CaseWriter::resolveDuplicate(const EventBatch& batch, const ParsedE
     if (newWins) {
         if (auto moved = moveAside(existingRow, "conflict"); !moved)
             return std::unexpected(moved.error());
-        return true;
+        return Duplicate::Replace;
     }
     if (auto kept = insertVariant(eventId, "conflict", file, event, existingRow); !kept)
         return std::unexpected(kept.error());
-    return false;
+    return Duplicate::Skip;
 }
 
 Result<void> CaseWriter::moveAside(std::int64_t existingRow, const char* reason)

@@ -77,8 +77,9 @@ private:
     Result<void> insertDetails(const EventBatch& batch, std::size_t index, std::int64_t rowId);
     Result<void> insertVariant(std::string_view eventId, const char* reason, const SourceFile& file,
                                const ParsedEvent& event, std::int64_t keptEvent);
-    /// Returns true when the event must be stored as a new row.
-    Result<bool> resolveDuplicate(const EventBatch& batch, const ParsedEvent& event, std::int64_t existingRow);
+    enum class Duplicate { Skip, StoreNew, Replace };
+    /// Decides what a second copy of a stored eventID does; Replace has already moved the stored copy aside.
+    Result<Duplicate> resolveDuplicate(const EventBatch& batch, const ParsedEvent& event, std::int64_t existingRow);
     Result<void> moveAside(std::int64_t existingRow, const char* reason);
     void recordProblems(const EventBatch& batch);
     Result<void> recordContentHash();

@@ -1,6 +1,7 @@
 #include "importer.h"
 
 #include "casedb/coverage.h"
+#include "casedb/importlock.h"
 #include "import/filedecoder.h"
 #include "util/boundedqueue.h"
 
@@ -66,6 +67,10 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
 {
     QElapsedTimer clock;
     clock.start();
+    ImportLock lock(m_casePath);
+    if (!lock.tryAcquire())
+        return std::unexpected(
+            Error(ErrorCode::CaseBusy, QStringLiteral("another import into this case is running"), m_casePath));
     auto opened = CaseWriter::open(m_casePath);
     if (!opened)
         return std::unexpected(opened.error());
@@ -163,8 +168,9 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
     for (std::int64_t i = 0; i < skipped; ++i)
         writer.countSkippedFile();
 
+    // Decided once: a signal during index building must not make the summary and the session disagree.
     summary.cancelled = cancel;
-    if (status && !cancel) {
+    if (status && !summary.cancelled) {
         snapshot.phase = QStringLiteral("indexing");
         report(true);
         const auto searchable = CaseSchema::searchableIndexes();
@@ -181,9 +187,9 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
     summary.warnings = writer.warnings();
     summary.outOfScopeFiles = walker.outOfScope();
     summary.ignoredFiles = walker.ignored();
-    const QString finalStatus = !status  ? QStringLiteral("failed")
-                                : cancel ? QStringLiteral("cancelled")
-                                         : QStringLiteral("complete");
+    const QString finalStatus = !status             ? QStringLiteral("failed")
+                                : summary.cancelled ? QStringLiteral("cancelled")
+                                                    : QStringLiteral("complete");
     if (auto finished = writer.finishSession(finalStatus); !finished && status)
         status = finished;
     summary.seconds = clock.elapsed() / 1000.0;

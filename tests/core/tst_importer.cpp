@@ -1,4 +1,5 @@
 #include "casedb/caseschema.h"
+#include "casedb/importlock.h"
 #include "casedb/rawrecordreader.h"
 #include "testsupport.h"
 #include "util/eventtime.h"
@@ -367,6 +368,19 @@ private Q_SLOTS:
         QVERIFY(!opened.has_value());
         QCOMPARE(opened.error().code, ErrorCode::NotACase);
         QCOMPARE(opened.error().path, text);
+    }
+
+    void oneImportAtATime()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        writeFile(dir.path(), "a.json", recordsEnvelope(records(1, 1)));
+        ImportLock held(casePath);
+        QVERIFY(held.tryAcquire());
+        QVERIFY(ImportLock::isHeld(casePath));
+        const auto refused = importPaths(casePath, {dir.path()});
+        QVERIFY(!refused.has_value());
+        QCOMPARE(refused.error().code, ErrorCode::CaseBusy);
     }
 
     void caseCarriesItsIdentity()

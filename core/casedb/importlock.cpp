@@ -1,0 +1,35 @@
+#include "importlock.h"
+
+namespace Trailscope::Core {
+
+namespace {
+
+QString lockPath(const QString& casePath)
+{
+    return casePath + QStringLiteral(".lock");
+}
+
+} // namespace
+
+ImportLock::ImportLock(const QString& casePath) : m_lock(std::make_unique<QLockFile>(lockPath(casePath)))
+{
+    m_lock->setStaleLockTime(0); // only a dead owner makes the lock stale, never its age
+}
+
+bool ImportLock::tryAcquire()
+{
+    return m_lock->tryLock(0);
+}
+
+bool ImportLock::isHeld(const QString& casePath)
+{
+    QLockFile probe(lockPath(casePath));
+    probe.setStaleLockTime(0);
+    if (probe.tryLock(0)) {
+        probe.unlock();
+        return false;
+    }
+    return probe.error() == QLockFile::LockFailedError;
+}
+
+} // namespace Trailscope::Core

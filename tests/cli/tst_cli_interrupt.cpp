@@ -1,0 +1,359 @@
+// An import stopped half-way, by SIGINT or by SIGKILL, leaves a usable case that the same import completes.
+// The input is large enough that the import is still running when the signal arrives.
+#include "testsupport.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+#include <sqlite3.h>
+
+using namespace Trailscope::Test;
+
+namespace {
+
+// Enough that an optimised build is still importing a second after its first commit, few enough for a debug one.
+#ifdef NDEBUG
+constexpr int FileCount = 2000;
+#else
+constexpr int FileCount = 500;
+#endif
+constexpr int RecordsPerFile = 200;
+constexpr qint64 TotalEvents = qint64(FileCount) * RecordsPerFile;
+
+const QString Cli = QStringLiteral(TRAILSCOPE_BINARY_DIR "/bin/trailscope-cli");
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+CliRun finish(QProcess& process)
+{
+    CliRun run;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        run.err = "trailscope-cli did not finish";
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+CliRun runCli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(Cli, arguments);
+    return finish(process);
+}
+
+QByteArray describe(const CliRun& run)
+{
+    return "exit " + QByteArray::number(run.exitCode) + "\n--- stdout:\n" + run.out + "\n--- stderr:\n" + run.err;
+}
+
+#define COMPARE_EXIT(run, code)                                                                                        \
+    do {                                                                                                               \
+        const CliRun& checked = (run);                                                                                 \
+        QVERIFY2(checked.exitCode == (code), describe(checked).constData());                                           \
+    } while (false)
+
+#define PARSE_JSON(run, name)                                                                                          \
+    QJsonParseError parseError_##name;                                                                                 \
+    const QJsonDocument document_##name = QJsonDocument::fromJson((run).out, &parseError_##name);                      \
+    QVERIFY2(parseError_##name.error == QJsonParseError::NoError && document_##name.isObject(),                        \
+             describe(run).constData());                                                                               \
+    const QJsonObject name = document_##name.object()
+
+// First column of the first row, or -1 while the case is missing, empty or locked: safe to poll during an import.
+qint64 pollCount(const QString& casePath, const char* sql)
+{
+    qint64 value = -1;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(casePath).constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK && sqlite3_step(statement) == SQLITE_ROW)
+            value = sqlite3_column_int64(statement, 0);
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return value;
+}
+
+QStringList queryStrings(const QString& casePath, const char* sql)
+{
+    QStringList values;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(casePath).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK) {
+            while (sqlite3_step(statement) == SQLITE_ROW)
+                values << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+        }
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return values;
+}
+
+// True when no connection holds the case's write lock right now (checked without waiting).
+bool writeLockIsFree(const QString& casePath)
+{
+    sqlite3* db = nullptr;
+    bool free = false;
+    if (sqlite3_open_v2(QFile::encodeName(casePath).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+        free = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+        if (free)
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close(db);
+    return free;
+}
+
+qint64 count(const QString& casePath, const char* sql)
+{
+    return queryCount(casePath, QString::fromLatin1(sql));
+}
+
+// Builds records from one serialised template, so two hundred thousand of them take a moment, not a minute.
+class RecordFactory
+{
+public:
+    RecordFactory()
+    {
+        const QByteArray text =
+            compact(makeRecord(QStringLiteral("@id@"), QStringLiteral("@time@"), QStringLiteral("DescribeInstances"),
+                               {{QStringLiteral("awsRegion"), QStringLiteral("@region@")},
+                                {QStringLiteral("recipientAccountId"), QStringLiteral("@account@")},
+                                {QStringLiteral("requestID"), QStringLiteral("@request@")}}));
+        m_parts = text.split('@'); // literal, name, literal, name, ..., literal
+    }
+
+    void append(QByteArray& out, const QHash<QByteArray, QByteArray>& values) const
+    {
+        for (qsizetype i = 0; i < m_parts.size(); ++i)
+            out += i % 2 == 0 ? m_parts[i] : values.value(m_parts[i]);
+    }
+
+private:
+    QList<QByteArray> m_parts;
+};
+
+// FileCount delivered files over two accounts and two regions, RecordsPerFile distinct events each.
+void writeBigTrail(const QString& root)
+{
+    const RecordFactory factory;
+    const QDateTime start(QDate(2026, 2, 21), QTime(0, 0), Qt::UTC);
+    for (int file = 0; file < FileCount; ++file) {
+        const QString account = file % 2 == 0 ? QStringLiteral("111122223333") : QStringLiteral("444455556666");
+        const QString region = file / 2 % 2 == 0 ? QStringLiteral("us-east-1") : QStringLiteral("eu-west-1");
+        const QDateTime delivered = start.addSecs(qint64(file) * 300);
+        QHash<QByteArray, QByteArray> values{{"account", account.toLatin1()}, {"region", region.toLatin1()}};
+        QByteArray plain = "{\"Records\":[";
+        plain.reserve(RecordsPerFile * 1100);
+        for (int record = 0; record < RecordsPerFile; ++record) {
+            const QByteArray serial = QByteArray::number(file * RecordsPerFile + record, 16).rightJustified(12, '0');
+            values["id"] = "5eed0000-0000-4000-8000-" + serial;
+            values["request"] = "7e0e0000-0000-4000-9000-" + serial;
+            values["time"] = delivered.addSecs(record - 300).toString(Qt::ISODate).toLatin1();
+            if (record > 0)
+                plain += ',';
+            factory.append(plain, values);
+        }
+        plain += "]}";
+        writeFile(root,
+                  trailKey(account, region, delivered.toString(QStringLiteral("yyyyMMdd'T'HHmm'Z'")),
+                           QStringLiteral("F%1").arg(file, 5, 10, QLatin1Char('0'))),
+                  gzip(plain));
+    }
+}
+
+QStringList sessionStatuses(const QJsonObject& info)
+{
+    QStringList statuses;
+    for (const QJsonValue& session : info[QStringLiteral("sessions")].toArray())
+        statuses << session[QStringLiteral("status")].toString();
+    return statuses;
+}
+
+} // namespace
+
+class TestCliInterrupt : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_trail;
+    int m_serial = 0;
+    QString newCase() { return m_dir.filePath(QStringLiteral("case%1.tscase").arg(++m_serial)); }
+
+    // Starts `import CASE TRAIL --json` and returns once the case holds committed events.
+    bool startImport(QProcess& process, const QString& casePath)
+    {
+        process.start(Cli, {QStringLiteral("import"), casePath, m_trail, QStringLiteral("--json")});
+        if (!process.waitForStarted())
+            return false;
+        QDeadlineTimer deadline(30000);
+        while (!deadline.hasExpired()) {
+            if (pollCount(casePath, "SELECT count(*) FROM events") > 0)
+                return true;
+            if (process.waitForFinished(20))
+                return false; // finished before any check: the input is too small for this machine
+        }
+        return false;
+    }
+
+    // What every interrupted case must satisfy, and then the same import completing it exactly.
+    void checkResumable(const QString& casePath, const QString& interruptedStatus)
+    {
+        const CliRun info = runCli({QStringLiteral("info"), casePath, QStringLiteral("--json")});
+        COMPARE_EXIT(info, 0);
+        PARSE_JSON(info, before);
+        const qint64 kept = count(casePath, "SELECT count(*) FROM events");
+        QCOMPARE(before[QStringLiteral("events")].toInteger(), kept);
+        // A kill can land after the last commit (while indexes are built): then everything is kept.
+        QVERIFY2(kept > 0 && kept <= TotalEvents, qPrintable(QString::number(kept)));
+        // Committed files are whole: every event of a file marked complete is there.
+        const qint64 completeFiles = count(casePath, "SELECT count(*) FROM source_files WHERE complete = 1");
+        QVERIFY(kept >= count(casePath, "SELECT coalesce(sum(events), 0) FROM source_files WHERE complete = 1"));
+        QCOMPARE(count(casePath, "SELECT count(*) FROM events e JOIN source_files f ON f.id = e.file_id "
+                                 "WHERE f.complete = 1"),
+                 count(casePath, "SELECT coalesce(sum(events), 0) FROM source_files WHERE complete = 1"));
+        QCOMPARE(count(casePath, "SELECT count(*) - count(DISTINCT event_id) FROM events"), 0);
+
+        const CliRun again = runCli({QStringLiteral("import"), casePath, m_trail, QStringLiteral("--json")});
+        COMPARE_EXIT(again, 0);
+        PARSE_JSON(again, summary);
+        QCOMPARE(summary[QStringLiteral("events")].toInteger(), TotalEvents - kept);
+        QCOMPARE(summary[QStringLiteral("skippedFiles")].toInteger(), completeFiles);
+        QCOMPARE(summary[QStringLiteral("rejectedTotal")].toInteger(), 0);
+        QCOMPARE(summary[QStringLiteral("conflicts")].toInteger(), 0);
+        QCOMPARE(summary[QStringLiteral("cancelled")].toBool(true), false);
+
+        QCOMPARE(count(casePath, "SELECT count(*) FROM events"), TotalEvents);
+        QCOMPARE(count(casePath, "SELECT count(*) - count(DISTINCT event_id) FROM events"), 0);
+        QCOMPARE(count(casePath, "SELECT count(*) FROM source_files"), FileCount);
+        QCOMPARE(count(casePath, "SELECT count(*) FROM source_files WHERE complete = 0"), 0);
+        QCOMPARE(count(casePath, "SELECT sum(events) FROM source_files"), TotalEvents);
+        QCOMPARE(count(casePath, "SELECT count(*) FROM event_variants"), 0);
+
+        const CliRun finalInfo = runCli({QStringLiteral("info"), casePath, QStringLiteral("--json")});
+        COMPARE_EXIT(finalInfo, 0);
+        PARSE_JSON(finalInfo, after);
+        QCOMPARE(after[QStringLiteral("events")].toInteger(), TotalEvents);
+        QCOMPARE(sessionStatuses(after), (QStringList{interruptedStatus, QStringLiteral("complete")}));
+        qint64 covered = 0;
+        for (const QJsonValue& row : after[QStringLiteral("coverage")].toArray())
+            covered += row[QStringLiteral("events")].toInteger();
+        QCOMPARE(after[QStringLiteral("coverage")].toArray().size(), 4);
+        QCOMPARE(covered, TotalEvents);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFile::exists(Cli), "trailscope-cli is not built");
+        m_trail = m_dir.filePath(QStringLiteral("trail"));
+        writeBigTrail(m_trail);
+    }
+
+    void sigintKeepsCommittedWork()
+    {
+        const QString casePath = newCase();
+        QProcess process;
+        QVERIFY2(startImport(process, casePath), "the import finished before it could be interrupted");
+        QCOMPARE(::kill(static_cast<pid_t>(process.processId()), SIGINT), 0);
+        const CliRun run = finish(process);
+        COMPARE_EXIT(run, 130);
+        QVERIFY2(run.err.contains("import: interrupted"), describe(run).constData());
+        QVERIFY2(!run.err.contains('\r'), describe(run).constData());
+        PARSE_JSON(run, summary);
+        QCOMPARE(summary[QStringLiteral("cancelled")].toBool(), true);
+        // What the summary reports as stored is exactly what the case holds.
+        QCOMPARE(summary[QStringLiteral("events")].toInteger(), count(casePath, "SELECT count(*) FROM events"));
+        QCOMPARE(summary[QStringLiteral("rejectedTotal")].toInteger(), 0);
+        const qint64 kept = count(casePath, "SELECT count(*) FROM events");
+        QVERIFY2(kept < TotalEvents, "SIGINT arrived after the import had stored everything");
+        QCOMPARE(count(casePath, "SELECT count(*) FROM import_sessions WHERE status = 'cancelled'"), 1);
+        checkResumable(casePath, QStringLiteral("cancelled"));
+    }
+
+    void infoDuringImportLeavesItsSessionRunning()
+    {
+        const QString casePath = newCase();
+        QProcess process;
+        QVERIFY2(startImport(process, casePath), "the import finished before info could run");
+        const auto pid = static_cast<pid_t>(process.processId());
+        // Pause the import between two of its transactions, so that nothing but info itself decides the outcome.
+        bool paused = false;
+        for (int attempt = 0; attempt < 200 && !paused; ++attempt) {
+            ::kill(pid, SIGSTOP);
+            paused = writeLockIsFree(casePath);
+            if (!paused) {
+                ::kill(pid, SIGCONT);
+                QVERIFY2(!process.waitForFinished(QRandomGenerator::global()->bounded(2, 20)),
+                         "the import finished before info could run");
+            }
+        }
+        if (!paused) {
+            ::kill(pid, SIGKILL);
+            process.waitForFinished();
+            QSKIP("could not catch the import between two transactions");
+        }
+        const CliRun info = runCli({QStringLiteral("info"), casePath, QStringLiteral("--json")});
+        const QStringList statuses = queryStrings(casePath, "SELECT status FROM import_sessions");
+        ::kill(pid, SIGCONT);
+        ::kill(pid, SIGINT);
+        const CliRun import = finish(process);
+        COMPARE_EXIT(info, 0);
+        QVERIFY2(info.err.isEmpty(), describe(info).constData());
+        PARSE_JSON(info, object);
+        QCOMPARE(sessionStatuses(object), QStringList{QStringLiteral("running")});
+        // info reads, and builds missing indexes, but never declares the live import's session interrupted.
+        QCOMPARE(statuses, QStringList{QStringLiteral("running")});
+        COMPARE_EXIT(import, 130);
+        QCOMPARE(queryStrings(casePath, "SELECT status FROM import_sessions"),
+                 QStringList{QStringLiteral("cancelled")});
+    }
+
+    void sigkillLeavesUsableCase_data()
+    {
+        QTest::addColumn<int>("delayMs");
+        QTest::newRow("as the first rows land") << 0;
+        QTest::newRow("a random moment later") << int(QRandomGenerator::global()->bounded(50, 800));
+    }
+
+    void sigkillLeavesUsableCase()
+    {
+        QFETCH(int, delayMs);
+        qInfo("killing %d ms after the first committed events", delayMs);
+        const QString casePath = newCase();
+        QProcess process;
+        QVERIFY2(startImport(process, casePath), "the import finished before it could be killed");
+        QVERIFY2(!process.waitForFinished(delayMs), "the import finished before it could be killed");
+        process.kill();
+        QVERIFY(process.waitForFinished());
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+
+        const QStringList integrity = queryStrings(casePath, "PRAGMA integrity_check");
+        QCOMPARE(integrity, QStringList{QStringLiteral("ok")});
+        checkResumable(casePath, QStringLiteral("interrupted"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliInterrupt)
+#include "tst_cli_interrupt.moc"
