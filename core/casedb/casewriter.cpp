@@ -1,8 +1,10 @@
 #include "casewriter.h"
 
 #include "import/recordparser.h"
+#include "util/logging.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 
 namespace Trailscope::Core {
 
@@ -78,9 +80,10 @@ Result<void> CaseWriter::prepare()
         "insight_average, insight_duration, baseline_duration, details) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
     m_insertFile = m_db.prepare(
         "INSERT INTO source_files(id, session_id, path, member, folder, shape, rank, encoding, organization, account, "
-        "region, delivered, stored_sha256, stored_size, evidence_original, complete) "
-        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,0)");
-    m_insertBlob = m_db.prepare("INSERT INTO source_blobs(file_id, data) VALUES(?1, ?2)");
+        "region, delivered, stored_sha256, stored_size, evidence_original, pack_id, pack_offset, complete, "
+        "content_sha256, content_size, records, events) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)");
+    m_insertBlob = m_db.prepare("INSERT INTO source_blobs(id, data) VALUES(?1, ?2)");
     m_completeFile =
         m_db.prepare("UPDATE source_files SET complete=1, content_sha256=?2, content_size=?3, "
                      "records=?4, events=coalesce(events,0)+?5, shape=?6, rank=?7, encoding=?8 WHERE id=?1");
@@ -112,6 +115,7 @@ Result<void> CaseWriter::prepare()
     }
     m_nextEventId = std::max(m_nextEventId, m_db.queryInt("SELECT max(id) + 1 FROM event_variants").value_or(1));
     m_nextFileId = m_db.queryInt("SELECT max(id) + 1 FROM source_files").value_or(1);
+    m_packId = m_db.queryInt("SELECT max(id) + 1 FROM source_blobs").value_or(1);
     // A session left running was interrupted (killed or crashed): say so rather than leave it "running".
     return m_db.exec("UPDATE import_sessions SET status='interrupted' WHERE status='running'");
 }
@@ -177,6 +181,8 @@ Result<void> CaseWriter::commit()
 {
     if (!m_inTransaction)
         return {};
+    if (auto flushed = flushPack(); !flushed)
+        return flushed;
     m_inTransaction = false;
     return m_db.exec("COMMIT");
 }
@@ -186,18 +192,47 @@ Result<void> CaseWriter::finishFailure(const QString& context) const
     return std::unexpected(m_db.error(context));
 }
 
-Result<void> CaseWriter::insertFile(const SourceFile& file)
+Result<void> CaseWriter::ensureRecorded(const SourceFile& file)
 {
+    OpenFile& open = m_openFiles[file.id];
+    if (open.recorded)
+        return {};
+    open.recorded = true;
+    return insertFile(file, false, 0);
+}
+
+Result<void> CaseWriter::flushPack()
+{
+    if (m_pack.empty())
+        return {};
+    m_insertBlob.bind(1, m_packId).bindBlob(2, m_pack.data(), m_pack.size());
+    if (m_insertBlob.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("keeping evidence"));
+    ++m_packId;
+    m_pack.clear();
+    return {};
+}
+
+Result<void> CaseWriter::insertFile(const SourceFile& file, bool complete, std::int64_t events)
+{
+    constexpr std::size_t PackBytes = 8u << 20;
+    const auto evidenceSize = static_cast<std::size_t>(file.evidence.size());
+    if (!m_pack.empty() && m_pack.size() + evidenceSize > PackBytes) {
+        if (auto flushed = flushPack(); !flushed)
+            return flushed;
+    }
+    const auto packOffset = static_cast<std::int64_t>(m_pack.size());
+    m_pack.append(file.evidence.constData(), evidenceSize);
+
     const QByteArray path = file.path.toUtf8();
     const QByteArray member = file.member.toUtf8();
     auto& s = m_insertFile;
-    s.bind(1, file.id)
-        .bind(2, m_sessionId)
-        .bindText(3, std::string_view(path.constData(), static_cast<std::size_t>(path.size())));
+    s.bind(1, file.id).bind(2, m_sessionId);
+    s.bindText(3, std::string_view(path.constData(), static_cast<std::size_t>(path.size())));
     if (file.member.isEmpty())
         s.bindNull(4);
     else
-        s.bindText(4, member.toStdString());
+        s.bindText(4, std::string_view(member.constData(), static_cast<std::size_t>(member.size())));
     s.bind(5, static_cast<int>(file.key.folder)).bind(6, static_cast<int>(file.shape));
     s.bind(7, static_cast<int>(file.rank)).bind(8, static_cast<int>(file.encoding));
     const auto text = [&](int index, const std::string& value) {
@@ -211,14 +246,19 @@ Result<void> CaseWriter::insertFile(const SourceFile& file)
     text(11, file.key.region);
     s.bind(12, file.key.delivered);
     s.bindBlob(13, file.storedSha256.data(), file.storedSha256.size());
-    s.bind(14, static_cast<std::int64_t>(file.evidence.size()));
+    s.bind(14, static_cast<std::int64_t>(evidenceSize));
     s.bind(15, file.evidenceIsOriginal ? 1 : 0);
+    s.bind(16, m_packId).bind(17, packOffset);
+    // A file that arrives in one batch (most trail files) is recorded complete in a single statement.
+    s.bind(18, complete ? 1 : 0);
+    if (complete) {
+        s.bindBlob(19, file.contentSha256.data(), file.contentSha256.size());
+        s.bind(20, static_cast<std::int64_t>(file.contentSize)).bind(21, file.records).bind(22, events);
+    } else {
+        s.bindNull(19).bindNull(20).bindNull(21).bind(22, std::int64_t(0));
+    }
     if (s.exec() != SQLITE_DONE)
         return finishFailure(QStringLiteral("recording source file %1").arg(file.path));
-    m_insertBlob.bind(1, file.id)
-        .bindBlob(2, file.evidence.constData(), static_cast<std::size_t>(file.evidence.size()));
-    if (m_insertBlob.exec() != SQLITE_DONE)
-        return finishFailure(QStringLiteral("keeping evidence of %1").arg(file.path));
     return {};
 }
 
@@ -275,12 +315,19 @@ Result<void> CaseWriter::write(const EventBatch& batch)
     if (auto stored = m_interner->storePending(m_db); !stored)
         return stored;
     const SourceFile& file = *batch.file;
+    if (!batch.firstOfFile && !batch.lastOfFile && batch.events.empty()) {
+        recordProblems(batch); // a source that could not even be read: there is no file to record
+        return {};
+    }
+    OpenFile& open = m_openFiles[file.id];
     if (batch.firstOfFile) {
         ++m_counts.files;
-        if (m_fileEvents.emplace(file.id, 0).second && !file.resumed) {
-            if (auto inserted = insertFile(file); !inserted)
-                return inserted;
-        }
+        open.recorded = file.resumed;
+    }
+    // A file that arrives in one batch (most trail files) is recorded once, complete, after its events.
+    if (!batch.lastOfFile) {
+        if (auto recorded = ensureRecorded(file); !recorded)
+            return recorded;
     }
     std::int64_t stored = 0;
     std::int64_t added = 0; // new eventIDs; a replaced copy is stored but adds no event
@@ -304,12 +351,15 @@ Result<void> CaseWriter::write(const EventBatch& batch)
         added += replaced ? 0 : 1;
     }
     m_counts.events += added;
-    m_fileEvents[file.id] += stored;
     recordProblems(batch);
+    OpenFile& current = m_openFiles[file.id];
+    current.events += stored;
     if (batch.lastOfFile) {
-        if (auto completed = completeFile(file, m_fileEvents[file.id]); !completed)
+        const auto completed =
+            current.recorded ? completeFile(file, current.events) : insertFile(file, true, current.events);
+        if (!completed)
             return completed;
-        m_fileEvents.erase(file.id);
+        m_openFiles.erase(file.id);
     }
     if (std::chrono::steady_clock::now() - m_transactionStart > CommitInterval)
         return commit();
@@ -378,9 +428,11 @@ Result<void> CaseWriter::insertEvent(const EventBatch& batch, std::size_t index,
 
 Result<void> CaseWriter::insertDetails(const EventBatch& batch, std::size_t index, std::int64_t rowId)
 {
-    for (const ResourceFields& resource : batch.resources) {
-        if (resource.eventIndex != index)
-            continue;
+    // Resources are appended in event order: find this event's run by binary search, not a scan per event.
+    const auto first = std::lower_bound(batch.resources.begin(), batch.resources.end(), index,
+                                        [](const ResourceFields& r, std::size_t i) { return r.eventIndex < i; });
+    for (auto it = first; it != batch.resources.end() && it->eventIndex == index; ++it) {
+        const ResourceFields& resource = *it;
         auto& r = m_insertResource;
         r.bind(1, rowId).bind(2, static_cast<std::int64_t>(resource.ordinal));
         for (const auto& [column, value] :
@@ -418,12 +470,12 @@ Result<void> CaseWriter::insertDetails(const EventBatch& batch, std::size_t inde
 }
 
 Result<void> CaseWriter::insertVariant(std::string_view eventId, const char* reason, const SourceFile& file,
-                                       const ParsedEvent& event, std::int64_t keptEvent)
+                                       const ParsedEvent& event, std::uint64_t contentHash, std::int64_t keptEvent)
 {
     auto& s = m_insertVariant;
     s.bindText(1, eventId).bindStatic(2, reason).bind(3, m_sessionId).bind(4, file.id);
     s.bind(5, static_cast<std::int64_t>(event.offset)).bind(6, static_cast<std::int64_t>(event.length));
-    s.bind(7, event.time).bind(8, static_cast<std::int64_t>(event.contentHash)).bind(9, keptEvent);
+    s.bind(7, event.time).bind(8, static_cast<std::int64_t>(contentHash)).bind(9, keptEvent);
     if (s.exec() != SQLITE_DONE)
         return finishFailure(QStringLiteral("keeping a variant of event %1")
                                  .arg(QString::fromUtf8(eventId.data(), static_cast<qsizetype>(eventId.size()))));
@@ -433,6 +485,11 @@ Result<void> CaseWriter::insertVariant(std::string_view eventId, const char* rea
 Result<CaseWriter::Duplicate> CaseWriter::resolveDuplicate(const EventBatch& batch, const ParsedEvent& event,
                                                            std::int64_t existingRow)
 {
+    // Both files must be readable: the incoming one may not be recorded yet, or only in the pack being filled.
+    if (auto recorded = ensureRecorded(*batch.file); !recorded)
+        return std::unexpected(recorded.error());
+    if (auto flushed = flushPack(); !flushed)
+        return std::unexpected(flushed.error());
     auto& s = m_existingEvent;
     s.bind(1, existingRow);
     if (s.step() != SQLITE_ROW) {
@@ -450,8 +507,11 @@ Result<CaseWriter::Duplicate> CaseWriter::resolveDuplicate(const EventBatch& bat
     const std::string_view eventId = batch.view(event.eventId);
     if (existingId != eventId)
         return Duplicate::StoreNew; // a 64-bit hash collision between different IDs
+    // Duplicates are rare, so both copies are read back from the evidence here rather than hashed on every import.
     const auto existing = m_reader->record(fileId, offset, length);
-    if (existing && contentHashOf(*existing) == event.contentHash) {
+    const auto incoming = m_reader->record(batch.file->id, event.offset, event.length);
+    const std::uint64_t incomingHash = incoming ? contentHashOf(*incoming) : 0;
+    if (existing && incoming && contentHashOf(*existing) == incomingHash) {
         ++m_counts.duplicates;
         return Duplicate::Skip;
     }
@@ -464,7 +524,7 @@ Result<CaseWriter::Duplicate> CaseWriter::resolveDuplicate(const EventBatch& bat
     }
     if (rank > existingRank) {
         ++m_counts.duplicates;
-        if (auto kept = insertVariant(eventId, "abridged", *batch.file, event, existingRow); !kept)
+        if (auto kept = insertVariant(eventId, "abridged", *batch.file, event, incomingHash, existingRow); !kept)
             return std::unexpected(kept.error());
         return Duplicate::Skip;
     }
@@ -482,7 +542,7 @@ Result<CaseWriter::Duplicate> CaseWriter::resolveDuplicate(const EventBatch& bat
             return std::unexpected(moved.error());
         return Duplicate::Replace;
     }
-    if (auto kept = insertVariant(eventId, "conflict", file, event, existingRow); !kept)
+    if (auto kept = insertVariant(eventId, "conflict", file, event, incomingHash, existingRow); !kept)
         return std::unexpected(kept.error());
     return Duplicate::Skip;
 }
@@ -505,8 +565,11 @@ Result<void> CaseWriter::buildIndexes(const std::vector<CaseSchema::IndexDef>& i
         return committed;
     for (const CaseSchema::IndexDef& index : indexes) {
         // One index per transaction: a crash loses at most the index being built, and the next open resumes.
+        QElapsedTimer timer;
+        timer.start();
         if (auto built = m_db.exec(index.sql); !built)
             return built;
+        qCInfo(logDb, "index %s built in %lld ms", index.name.data(), static_cast<long long>(timer.elapsed()));
     }
     return {};
 }

@@ -50,6 +50,9 @@ public:
     std::int64_t nextFileId() const { return m_nextFileId; }
     bool hasEvents() const { return m_nextEventId > 1; }
 
+    /// Sizes the eventID table for about this many more events, sparing rehashes on a large import.
+    void reserveEvents(std::size_t events) { m_eventIds.reserve(m_eventIds.size() + events); }
+
     Result<std::int64_t> beginSession(const QStringList& paths, const QString& optionsJson);
     Result<void> write(const EventBatch& batch);
     /// Commits what has been written; the next write opens a new transaction.
@@ -71,12 +74,14 @@ private:
     explicit CaseWriter(Sql::Database db);
     Result<void> prepare();
     Result<void> ensureTransaction();
-    Result<void> insertFile(const SourceFile& file);
+    Result<void> insertFile(const SourceFile& file, bool complete, std::int64_t events);
+    Result<void> flushPack();
+    Result<void> ensureRecorded(const SourceFile& file);
     Result<void> completeFile(const SourceFile& file, std::int64_t events);
     Result<void> insertEvent(const EventBatch& batch, std::size_t index, std::int64_t rowId);
     Result<void> insertDetails(const EventBatch& batch, std::size_t index, std::int64_t rowId);
     Result<void> insertVariant(std::string_view eventId, const char* reason, const SourceFile& file,
-                               const ParsedEvent& event, std::int64_t keptEvent);
+                               const ParsedEvent& event, std::uint64_t contentHash, std::int64_t keptEvent);
     enum class Duplicate { Skip, StoreNew, Replace };
     /// Decides what a second copy of a stored eventID does; Replace has already moved the stored copy aside.
     Result<Duplicate> resolveDuplicate(const EventBatch& batch, const ParsedEvent& event, std::int64_t existingRow);
@@ -91,11 +96,18 @@ private:
     std::unordered_map<std::uint64_t, std::int64_t> m_eventIds; // hash of eventID -> row
     std::int64_t m_nextEventId = 1;
     std::int64_t m_nextFileId = 1;
+    std::int64_t m_packId = 1;
+    std::string m_pack;
     std::int64_t m_sessionId = 0;
     std::int64_t m_storedProblems = 0;
     bool m_inTransaction = false;
     std::chrono::steady_clock::time_point m_transactionStart;
-    std::unordered_map<std::int64_t, std::int64_t> m_fileEvents;
+    struct OpenFile
+    {
+        std::int64_t events = 0;
+        bool recorded = false; ///< its source_files row exists
+    };
+    std::unordered_map<std::int64_t, OpenFile> m_openFiles;
     ImportCounts m_counts;
     std::vector<Error> m_rejected, m_warnings;
     Sql::Statement m_insertEvent, m_insertResource, m_insertInsight, m_insertFile, m_insertBlob, m_completeFile,

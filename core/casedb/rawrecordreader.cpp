@@ -10,8 +10,7 @@ namespace Trailscope::Core {
 RawRecordReader::RawRecordReader(Sql::Database& db, std::size_t cacheBytes)
     : m_db(db), m_cacheBytes(cacheBytes),
       m_eventLocation(db.prepare("SELECT file_id, offset, length FROM events WHERE id = ?1")),
-      m_fileBlob(db.prepare("SELECT b.data, f.encoding FROM source_blobs b JOIN source_files f ON f.id = b.file_id "
-                            "WHERE b.file_id = ?1"))
+      m_fileBlob(db.prepare("SELECT pack_id, pack_offset, stored_size, encoding FROM source_files WHERE id = ?1"))
 {}
 
 Result<const RawRecordReader::DecodedFile*> RawRecordReader::decodedFile(std::int64_t fileId)
@@ -23,19 +22,21 @@ Result<const RawRecordReader::DecodedFile*> RawRecordReader::decodedFile(std::in
         }
     }
     m_fileBlob.bind(1, fileId);
-    if (m_fileBlob.step() != SQLITE_ROW) {
+    if (m_fileBlob.step() != SQLITE_ROW || m_fileBlob.columnIsNull(0)) {
         m_fileBlob.reset();
         return fail(ErrorCode::CorruptCase, QStringLiteral("no evidence kept for source file %1").arg(fileId));
     }
     DecodedFile decoded;
     decoded.fileId = fileId;
-    decoded.encoding = static_cast<int>(m_fileBlob.columnInt(1));
-    const std::string_view stored = m_fileBlob.columnBlob(0);
-    const auto status = ContentDecoder::decode(stored, DecodeLimits{}, [&](std::string_view chunk) {
+    decoded.encoding = static_cast<int>(m_fileBlob.columnInt(3));
+    const auto stored = evidence(m_fileBlob.columnInt(0), m_fileBlob.columnInt(1), m_fileBlob.columnInt(2));
+    m_fileBlob.reset();
+    if (!stored)
+        return std::unexpected(stored.error());
+    const auto status = ContentDecoder::decode(*stored, DecodeLimits{}, [&](std::string_view chunk) {
         decoded.content.append(chunk);
         return true;
     });
-    m_fileBlob.reset();
     // Evidence of a truncated or damaged file decodes up to the damage, which is where its stored events are.
     if (!status && decoded.content.empty())
         return std::unexpected(status.error());
@@ -49,6 +50,34 @@ Result<const RawRecordReader::DecodedFile*> RawRecordReader::decodedFile(std::in
         }
     }
     return &m_cache.front();
+}
+
+Result<std::string> RawRecordReader::evidence(std::int64_t packId, std::int64_t offset, std::int64_t size)
+{
+    // Incremental blob I/O reads just this file's bytes out of a pack of many.
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(m_db.handle(), "main", "source_blobs", "data", packId, 0, &blob) != SQLITE_OK) {
+        sqlite3_blob_close(blob);
+        return fail(ErrorCode::CorruptCase, QStringLiteral("evidence pack %1 is missing").arg(packId));
+    }
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    const int status = sqlite3_blob_read(blob, bytes.data(), static_cast<int>(size), static_cast<int>(offset));
+    sqlite3_blob_close(blob);
+    if (status != SQLITE_OK)
+        return fail(ErrorCode::CorruptCase, QStringLiteral("evidence pack %1 is shorter than recorded").arg(packId));
+    return bytes;
+}
+
+Result<std::string> RawRecordReader::storedBytes(std::int64_t fileId)
+{
+    m_fileBlob.bind(1, fileId);
+    if (m_fileBlob.step() != SQLITE_ROW || m_fileBlob.columnIsNull(0)) {
+        m_fileBlob.reset();
+        return fail(ErrorCode::CorruptCase, QStringLiteral("no evidence kept for source file %1").arg(fileId));
+    }
+    const std::int64_t pack = m_fileBlob.columnInt(0), offset = m_fileBlob.columnInt(1), size = m_fileBlob.columnInt(2);
+    m_fileBlob.reset();
+    return evidence(pack, offset, size);
 }
 
 Result<std::string> RawRecordReader::record(std::int64_t fileId, std::uint64_t offset, std::uint64_t length)

@@ -18,6 +18,8 @@ public:
     /// The record exactly as it appeared in its source (for lookup-events, the CloudTrailEvent string unescaped).
     Result<std::string> eventRecord(std::int64_t eventRowId);
     Result<std::string> record(std::int64_t fileId, std::uint64_t offset, std::uint64_t length);
+    /// The source file's bytes exactly as they were stored (gzip), for integrity checks and export.
+    Result<std::string> storedBytes(std::int64_t fileId);
 
 private:
     struct DecodedFile
@@ -28,6 +30,7 @@ private:
     };
 
     Result<const DecodedFile*> decodedFile(std::int64_t fileId);
+    Result<std::string> evidence(std::int64_t packId, std::int64_t offset, std::int64_t size);
 
     Sql::Database& m_db;
     std::size_t m_cacheBytes;

@@ -4,6 +4,7 @@
 #include "casedb/importlock.h"
 #include "import/filedecoder.h"
 #include "util/boundedqueue.h"
+#include "util/logging.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -86,6 +87,7 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
     ImportSummary summary;
     ImportProgress snapshot;
     snapshot.bytesTotal = InputWalker::totalBytes(options.paths);
+    writer.reserveEvents(static_cast<std::size_t>(snapshot.bytesTotal / 150)); // ~130 gzip bytes per event
     snapshot.phase = QStringLiteral("reading");
     KnownFiles known(writer.knownStoredFiles(), writer.knownContentFiles());
     std::atomic<std::int64_t> nextFileId(writer.nextFileId());
@@ -153,11 +155,16 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
                 : -1;
         progress(snapshot);
     };
+    qint64 writeNs = 0;
+    QElapsedTimer writeTimer;
     while (auto batch = batches.pop()) {
+        writeTimer.start();
         if (status && !cancel)
             status = writer.write(*batch);
+        writeNs += writeTimer.nsecsElapsed();
         report(false);
     }
+    qCInfo(logImport, "writer busy %.2f s of %.2f s", writeNs / 1e9, clock.elapsed() / 1000.0);
     if (!status || cancel)
         units.close();
     walkerThread.join();
@@ -174,12 +181,16 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
         snapshot.phase = QStringLiteral("indexing");
         report(true);
         const auto searchable = CaseSchema::searchableIndexes();
+        qCInfo(logImport, "events stored after %.2f s", clock.elapsed() / 1000.0);
         status = writer.buildIndexes({searchable.begin(), searchable.end()});
         summary.searchableSeconds = clock.elapsed() / 1000.0;
+        qCInfo(logImport, "searchable after %.2f s", summary.searchableSeconds);
         if (status && options.buildIndexes)
             status = writer.buildIndexes(CaseSchema::missingIndexes(writer.database()));
+        qCInfo(logImport, "indexes built after %.2f s", clock.elapsed() / 1000.0);
         if (status)
             status = rebuildCoverage(writer.database());
+        qCInfo(logImport, "coverage after %.2f s", clock.elapsed() / 1000.0);
     }
     const ImportCounts& counts = writer.counts();
     summary.counts = counts;

@@ -87,8 +87,7 @@ struct ParsedEvent
     IdentityFields identity;
     TlsFields tls;
     std::optional<InsightFields> insight;
-    std::uint64_t contentHash = 0; ///< of the record with insignificant whitespace removed
-    std::uint64_t idHash = 0;      ///< of the eventID text, for deduplication
+    std::uint64_t idHash = 0; ///< of the eventID text, for deduplication
     CompactId storedEventId, storedRequestId, storedSharedEventId;
     ResolvedIds ids;
     std::uint64_t offset = 0, length = 0; ///< location in the decoded source file

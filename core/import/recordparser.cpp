@@ -407,18 +407,26 @@ struct RecordParser::Impl
                 out.keyExchange = text(field.value, batch);
         }
     }
-
-    std::uint64_t contentHash(std::string_view json) { return contentHashOf(json); }
 };
 
-std::uint64_t contentHashOf(std::string_view json)
+namespace {
+
+// The record without insignificant whitespace; the view lives until the next call on this thread.
+std::string_view minifiedJson(std::string_view json)
 {
     thread_local std::string minified;
     minified.resize(json.size() + simdjson::SIMDJSON_PADDING);
     std::size_t length = 0;
     if (simdjson::minify(json.data(), json.size(), minified.data(), length) != simdjson::SUCCESS)
-        return std::hash<std::string_view>{}(json);
-    return std::hash<std::string_view>{}(std::string_view(minified.data(), length));
+        return json;
+    return std::string_view(minified.data(), length);
+}
+
+} // namespace
+
+std::uint64_t contentHashOf(std::string_view json)
+{
+    return std::hash<std::string_view>{}(minifiedJson(json));
 }
 
 RecordParser::RecordParser() : d(std::make_unique<Impl>()) {}
@@ -479,7 +487,6 @@ void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, Even
     const auto eventIndex = static_cast<std::uint32_t>(batch.events.size());
     for (const dom::key_value_pair field : objectOf(root))
         d->parseField(field.key, field.value, event, eventIndex, batch);
-    event.contentHash = d->contentHash(recordJson);
     if (!sawTime) {
         event.flags |= FlagUnusableTime;
         batch.warnings.push_back(Error{ErrorCode::MissingEventTime,
@@ -498,7 +505,7 @@ void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, Even
     }
     if (!event.eventId.present || event.eventId.length == 0) {
         // Attack-simulation output often drops eventID; a content-derived ID keeps the record and still dedupes it.
-        const Sha256 digest = sha256(recordJson);
+        const Sha256 digest = sha256(minifiedJson(recordJson));
         static constexpr char Hex[] = "0123456789abcdef";
         std::string synthetic = "ts-";
         for (int i = 0; i < 16; ++i) {

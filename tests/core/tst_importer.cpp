@@ -125,9 +125,10 @@ private Q_SLOTS:
         QVERIFY(importPaths(casePath, {dir.path()}).has_value());
         auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
         QVERIFY(db.has_value());
-        auto blob = db->prepare("SELECT data FROM source_blobs");
-        QCOMPARE(blob.step(), SQLITE_ROW);
-        QCOMPARE(QByteArray::fromStdString(std::string(blob.columnBlob(0))), stored);
+        RawRecordReader reader(*db);
+        const auto kept = reader.storedBytes(queryCount(casePath, "SELECT id FROM source_files"));
+        QVERIFY(kept.has_value());
+        QCOMPARE(QByteArray::fromStdString(*kept), stored);
         QCOMPARE(queryCount(casePath, "SELECT count(*) FROM source_files WHERE complete=1 AND account='111122223333' "
                                       "AND region='us-east-1' AND delivered=1771697400000"),
                  1);
@@ -154,6 +155,23 @@ private Q_SLOTS:
         QCOMPARE(queryCount(casePath, "SELECT count(*) FROM events"), 12);
         QCOMPARE(queryCount(casePath, "SELECT count(*) FROM source_files"), 2);
         QCOMPARE(queryCount(casePath, "SELECT count(*) FROM import_sessions WHERE status='complete'"), 2);
+    }
+
+    void duplicatesInsideOneFile()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        std::vector<QJsonObject> list = records(1, 3);
+        list.push_back(records(2, 1).front());                             // identical copy
+        list.push_back(makeRecord(id(3), at(5), QStringLiteral("Other"))); // same ID, other content
+        writeFile(dir.path(), trailKey("111122223333", "us-east-1", "20260221T1810Z"), gzip(recordsEnvelope(list)));
+        const auto summary = importPaths(casePath, {dir.path()});
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->counts.events, 3);
+        QCOMPARE(summary->counts.duplicates, 1);
+        QCOMPARE(summary->counts.conflicts, 1);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM source_files WHERE complete = 1 AND events = 3"), 1);
+        QCOMPARE(storedRecords(casePath).size(), 3);
     }
 
     void sameContentRecompressedIsSkipped()
