@@ -31,8 +31,6 @@ CREATE TABLE source_files(id INTEGER PRIMARY KEY, session_id INT NOT NULL, path 
     folder INT, shape INT, rank INT, encoding INT, organization TEXT, account TEXT, region TEXT, delivered INT,
     stored_sha256 BLOB, content_sha256 BLOB, stored_size INT, content_size INT, records INT, events INT,
     complete INT NOT NULL DEFAULT 0, evidence_original INT, pack_id INT, pack_offset INT);
-CREATE INDEX source_files_stored ON source_files(stored_sha256);
-CREATE INDEX source_files_content ON source_files(content_sha256);
 CREATE TABLE source_blobs(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE events(id INTEGER PRIMARY KEY, time INT, event_id NOT NULL, flags INT NOT NULL,
     version_major INT, version_minor INT, name INT, source INT, region INT, account INT, identity INT, ip INT,

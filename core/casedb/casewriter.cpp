@@ -110,7 +110,7 @@ Result<void> CaseWriter::prepare()
     while (ids.step() == SQLITE_ROW) {
         const std::int64_t row = ids.columnInt(0);
         const std::string text = decodeStoredId(ids.columnBlob(1), ids.columnInt(2) != 0);
-        m_eventIds[idHash(text)] = row;
+        m_eventIds.set(idHash(text), row);
         m_nextEventId = std::max(m_nextEventId, row + 1);
     }
     m_nextEventId = std::max(m_nextEventId, m_db.queryInt("SELECT max(id) + 1 FROM event_variants").value_or(1));
@@ -277,6 +277,8 @@ Result<void> CaseWriter::completeFile(const SourceFile& file, std::int64_t event
 
 void CaseWriter::recordProblems(const EventBatch& batch)
 {
+    if (batch.rejected.empty() && batch.warnings.empty())
+        return;
     const QByteArray path = batch.file->path.toUtf8();
     const QByteArray member = batch.file->member.toUtf8();
     const auto store = [&](const Error& problem, const char* severity, std::vector<Error>& report) {
@@ -335,8 +337,8 @@ Result<void> CaseWriter::write(const EventBatch& batch)
         const ParsedEvent& event = batch.events[i];
         const std::uint64_t hash = event.idHash;
         bool replaced = false;
-        if (const auto found = m_eventIds.find(hash); found != m_eventIds.end()) {
-            const auto outcome = resolveDuplicate(batch, event, found->second);
+        if (const std::int64_t existing = m_eventIds.find(hash)) {
+            const auto outcome = resolveDuplicate(batch, event, existing);
             if (!outcome)
                 return std::unexpected(outcome.error());
             if (*outcome == Duplicate::Skip)
@@ -346,7 +348,7 @@ Result<void> CaseWriter::write(const EventBatch& batch)
         const std::int64_t rowId = m_nextEventId++;
         if (auto inserted = insertEvent(batch, i, rowId); !inserted)
             return inserted;
-        m_eventIds[hash] = rowId;
+        m_eventIds.set(hash, rowId);
         ++stored;
         added += replaced ? 0 : 1;
     }

@@ -5,6 +5,7 @@
 #include "casedb/rawrecordreader.h"
 #include "casedb/sqlite.h"
 #include "import/eventbatch.h"
+#include "util/idtable.h"
 
 #include <QStringList>
 
@@ -93,7 +94,7 @@ private:
     Sql::Database m_db;
     std::unique_ptr<Interner> m_interner;
     std::unique_ptr<RawRecordReader> m_reader;
-    std::unordered_map<std::uint64_t, std::int64_t> m_eventIds; // hash of eventID -> row
+    IdTable m_eventIds; // hash of eventID -> row
     std::int64_t m_nextEventId = 1;
     std::int64_t m_nextFileId = 1;
     std::int64_t m_packId = 1;
