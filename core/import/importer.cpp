@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QThread>
 
+#include <pthread.h>
 #include <thread>
 
 namespace Trailscope::Core {
@@ -94,7 +95,7 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
     std::atomic<std::uint64_t> bytesDone(0);
     std::atomic<std::int64_t> skipped(0);
     BoundedQueue<SourceUnit> units(UnitQueueBytes);
-    BoundedQueue<EventBatch> batches(BatchQueueItems);
+    BoundedQueue<std::vector<EventBatch>> batches(BatchQueueItems);
 
     InputWalker walker(
         options.scope,
@@ -110,10 +111,13 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
             batch.file->path = error.path;
             batch.file->member = error.member;
             batch.rejected.push_back(error);
-            batches.push(std::move(batch));
+            std::vector<EventBatch> group;
+            group.push_back(std::move(batch));
+            batches.push(std::move(group));
         },
         cancel);
     std::thread walkerThread([&] {
+        pthread_setname_np(pthread_self(), "ts-walk"); // names show in top and perf
         walker.walk(options.paths);
         units.close();
     });
@@ -121,8 +125,25 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
     std::atomic<int> workersLeft(workerCount(options));
     for (int i = workersLeft.load(); i > 0; --i) {
         workers.emplace_back([&] {
+            pthread_setname_np(pthread_self(), "ts-parse");
+            // Small trail files travel to the writer in groups: one hand-over per ~2,000 events, not per file.
+            std::vector<EventBatch> group;
+            std::size_t groupEvents = 0;
+            const auto handOver = [&] {
+                if (group.empty())
+                    return;
+                batches.push(std::move(group));
+                group = {};
+                groupEvents = 0;
+            };
             FileDecoder decoder(
-                known, writer.interner(), nextFileId, [&](EventBatch&& batch) { batches.push(std::move(batch)); },
+                known, writer.interner(), nextFileId,
+                [&](EventBatch&& batch) {
+                    groupEvents += batch.events.size() + 1;
+                    group.push_back(std::move(batch));
+                    if (groupEvents >= FileDecoder::EventsPerBatch)
+                        handOver();
+                },
                 cancel);
             while (auto unit = units.pop()) {
                 const auto size = static_cast<std::uint64_t>(unit->stored.size());
@@ -130,6 +151,7 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
                     ++skipped;
                 bytesDone += size;
             }
+            handOver();
             if (--workersLeft == 0)
                 batches.close();
         });
@@ -157,10 +179,12 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
     };
     qint64 writeNs = 0;
     QElapsedTimer writeTimer;
-    while (auto batch = batches.pop()) {
+    while (auto group = batches.pop()) {
         writeTimer.start();
-        if (status && !cancel)
-            status = writer.write(*batch);
+        for (const EventBatch& batch : *group) {
+            if (status && !cancel)
+                status = writer.write(batch);
+        }
         writeNs += writeTimer.nsecsElapsed();
         report(false);
     }
