@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 
 namespace Trailscope::Core {
 
@@ -561,16 +562,33 @@ Result<void> CaseWriter::moveAside(std::int64_t existingRow, const char* reason)
                      "; DELETE FROM events WHERE id = " + row + ";");
 }
 
-Result<void> CaseWriter::buildIndexes(const std::vector<CaseSchema::IndexDef>& indexes)
+namespace {
+
+int stopWhenCancelled(void* flag)
+{
+    return static_cast<const std::atomic<bool>*>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
+}
+
+} // namespace
+
+Result<void> CaseWriter::buildIndexes(const std::vector<CaseSchema::IndexDef>& indexes, const std::atomic<bool>* cancel)
 {
     if (auto committed = commit(); !committed)
         return committed;
+    // Sorting a million keys takes seconds: a cancel request interrupts the statement instead of waiting for it.
+    if (cancel)
+        sqlite3_progress_handler(m_db.handle(), 100000, &stopWhenCancelled,
+                                 const_cast<void*>(static_cast<const void*>(cancel)));
+    const auto uninstall = qScopeGuard([&] { sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr); });
     for (const CaseSchema::IndexDef& index : indexes) {
         // One index per transaction: a crash loses at most the index being built, and the next open resumes.
         QElapsedTimer timer;
         timer.start();
-        if (auto built = m_db.exec(index.sql); !built)
+        if (auto built = m_db.exec(index.sql); !built) {
+            if (cancel && cancel->load())
+                return fail(ErrorCode::Cancelled, QStringLiteral("index build interrupted"));
             return built;
+        }
         qCInfo(logDb, "index %s built in %lld ms", index.name.data(), static_cast<long long>(timer.elapsed()));
     }
     return {};

@@ -9,6 +9,7 @@
 
 #include <QStringList>
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -58,7 +59,9 @@ public:
     Result<void> write(const EventBatch& batch);
     /// Commits what has been written; the next write opens a new transaction.
     Result<void> commit();
-    Result<void> buildIndexes(const std::vector<CaseSchema::IndexDef>& indexes);
+    /// Builds the indexes one per transaction; a set `cancel` flag interrupts the one being built.
+    Result<void> buildIndexes(const std::vector<CaseSchema::IndexDef>& indexes,
+                              const std::atomic<bool>* cancel = nullptr);
     Result<void> finishSession(const QString& status);
 
     const ImportCounts& counts() const { return m_counts; }

@@ -1,5 +1,7 @@
 #include "interner.h"
 
+#include <array>
+
 namespace Trailscope::Core {
 
 namespace {
@@ -12,13 +14,20 @@ std::string tupleKey(const std::int64_t* ids, int count)
     return std::string(reinterpret_cast<const char*>(ids), sizeof(std::int64_t) * static_cast<std::size_t>(count));
 }
 
+// Lowercase hex digits only: an uppercase UUID is kept as text so it reads back exactly as written.
+constexpr std::array<signed char, 256> HexTable = [] {
+    std::array<signed char, 256> table{};
+    table.fill(-1);
+    for (int c = '0'; c <= '9'; ++c)
+        table[static_cast<std::size_t>(c)] = static_cast<signed char>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c)
+        table[static_cast<std::size_t>(c)] = static_cast<signed char>(c - 'a' + 10);
+    return table;
+}();
+
 int hexValue(char c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
+    return HexTable[static_cast<unsigned char>(c)];
 }
 
 CompactId compactId(std::string_view text)

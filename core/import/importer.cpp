@@ -199,23 +199,26 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
     for (std::int64_t i = 0; i < skipped; ++i)
         writer.countSkippedFile();
 
-    // Decided once: a signal during index building must not make the summary and the session disagree.
-    summary.cancelled = cancel;
-    if (status && !summary.cancelled) {
+    if (status && !cancel) {
         snapshot.phase = QStringLiteral("indexing");
         report(true);
         const auto searchable = CaseSchema::searchableIndexes();
         qCInfo(logImport, "events stored after %.2f s", clock.elapsed() / 1000.0);
-        status = writer.buildIndexes({searchable.begin(), searchable.end()});
+        status = writer.buildIndexes({searchable.begin(), searchable.end()}, &cancel);
         summary.searchableSeconds = clock.elapsed() / 1000.0;
         qCInfo(logImport, "searchable after %.2f s", summary.searchableSeconds);
         if (status && options.buildIndexes)
-            status = writer.buildIndexes(CaseSchema::missingIndexes(writer.database()));
+            status = writer.buildIndexes(CaseSchema::missingIndexes(writer.database()), &cancel);
         qCInfo(logImport, "indexes built after %.2f s", clock.elapsed() / 1000.0);
-        if (status)
+        if (status && !cancel)
             status = rebuildCoverage(writer.database());
         qCInfo(logImport, "coverage after %.2f s", clock.elapsed() / 1000.0);
     }
+    // Decided once, after the last phase that can be interrupted, so the summary and the session agree. An index
+    // build stopped by the signal is not a failure: the next import or `info` finishes it.
+    summary.cancelled = cancel;
+    if (!status && summary.cancelled && status.error().code == ErrorCode::Cancelled)
+        status = {};
     const ImportCounts& counts = writer.counts();
     summary.counts = counts;
     summary.rejected = writer.rejected();

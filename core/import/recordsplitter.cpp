@@ -232,11 +232,70 @@ bool RecordSplitter::handleStructural(char c, std::string_view chunk, std::size_
     return true;
 }
 
+bool RecordSplitter::scanRecordBody(std::string_view chunk, std::size_t& i)
+{
+    // Deep inside a record only strings and brackets matter: a tight loop without the envelope bookkeeping.
+    // Stops (returning true) at the chunk's end, inside a string that runs past it, or at the closer that
+    // leaves these levels, which the general path then handles.
+    const std::size_t minDepth = m_recordDepth + (m_recordIsTopObject ? 2 : 1);
+    const char* data = chunk.data();
+    const std::size_t size = chunk.size();
+    while (i < size) {
+        const char c = data[i];
+        if (c == '"') {
+            std::size_t next = i + 1;
+            for (;;) {
+                next = findQuoteOrBackslash(data, next, size);
+                if (next >= size) {
+                    m_inString = true;
+                    i = size;
+                    return true;
+                }
+                if (data[next] == '"')
+                    break;
+                if (next + 1 >= size) { // a backslash ending the chunk escapes the first byte of the next
+                    m_inString = true;
+                    m_escape = true;
+                    i = size;
+                    return true;
+                }
+                next += 2;
+            }
+            i = next + 1;
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            m_stack.push_back(c == '{' ? Frame::Object : Frame::Array);
+        } else if (c == '}' || c == ']') {
+            if (m_stack.size() <= minDepth)
+                return true;
+            if (m_stack.back() != (c == '}' ? Frame::Object : Frame::Array)) {
+                m_error = QStringLiteral("unexpected '%1' at byte %2").arg(QLatin1Char(c)).arg(m_chunkOffset + i);
+                return false;
+            }
+            m_stack.pop_back();
+        } else if (c == '\n') {
+            ++m_line;
+        }
+        ++i;
+    }
+    return true;
+}
+
 void RecordSplitter::processChunk(std::string_view chunk, std::size_t& i)
 {
     const char* data = chunk.data();
     const std::size_t size = chunk.size();
     while (i < size) {
+        if (!m_inString && m_inRecord && m_stack.size() >= m_recordDepth + (m_recordIsTopObject ? 2u : 1u)) {
+            if (!scanRecordBody(chunk, i)) {
+                m_stopped = true;
+                return;
+            }
+            if (i >= size || m_inString)
+                continue;
+            // At the closer that leaves the record body: fall through to the general path.
+        }
         if (m_inString) {
             if (m_escape) {
                 m_escape = false;

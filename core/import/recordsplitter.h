@@ -54,6 +54,7 @@ private:
     enum class Frame : char { Object, Array };
 
     void processChunk(std::string_view chunk, std::size_t& i);
+    bool scanRecordBody(std::string_view chunk, std::size_t& i);
     bool handleStructural(char c, std::string_view chunk, std::size_t i);
     bool openValue(char c, std::string_view chunk, std::size_t i);
     bool closeContainer(char c, std::string_view chunk, std::size_t i);
