@@ -15,7 +15,6 @@ namespace {
 constexpr std::string_view SchemaSql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE strings(id INTEGER PRIMARY KEY, value TEXT NOT NULL);
-CREATE UNIQUE INDEX strings_value ON strings(value);
 CREATE TABLE identities(id INTEGER PRIMARY KEY, type INT, principal_id INT, arn INT, account_id INT,
     access_key_id INT, user_name INT, invoked_by INT, issuer_type INT, issuer_principal_id INT, issuer_arn INT,
     issuer_name INT, issuer_account_id INT, mfa_authenticated INT, session_created INT, source_identity INT,
@@ -53,6 +52,8 @@ constexpr std::array SearchableIndexes{
 };
 
 constexpr std::array BrowseIndexes{
+    // The importer interns in memory; value -> id lookups are the query layer's, so this is built with the rest.
+    IndexDef{"strings_value", "CREATE UNIQUE INDEX IF NOT EXISTS strings_value ON strings(value)"},
     IndexDef{"events_event_id", "CREATE INDEX IF NOT EXISTS events_event_id ON events(event_id)"},
     IndexDef{"events_name_time", "CREATE INDEX IF NOT EXISTS events_name_time ON events(name, time)"},
     IndexDef{"events_source_time", "CREATE INDEX IF NOT EXISTS events_source_time ON events(source, time)"},
