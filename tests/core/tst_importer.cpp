@@ -281,6 +281,27 @@ private Q_SLOTS:
         QCOMPARE(storedRecords(casePath).size(), 7);
     }
 
+    void oddMemberNamesAreRefused()
+    {
+        const Members members{{QStringLiteral("../../escape.json"), recordsEnvelope(records(1, 1))},
+                              {QStringLiteral("/absolute.json"), recordsEnvelope(records(2, 1))},
+                              {QStringLiteral("ok/fine.json"), recordsEnvelope(records(3, 2))}};
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        const QString path = writeFile(dir.path(), QStringLiteral("odd.tar"), makeTar(members));
+        const auto summary = importPaths(casePath, {path});
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->counts.events, 2);
+        QStringList refused;
+        for (const Error& error : summary->rejected) {
+            QCOMPARE(error.code, ErrorCode::BadArchiveMemberName);
+            QCOMPARE(error.path, path);
+            refused << error.member;
+        }
+        refused.sort();
+        QCOMPARE(refused, (QStringList{QStringLiteral("../../escape.json"), QStringLiteral("/absolute.json")}));
+    }
+
     void badInputNeverStopsTheOthers()
     {
         const QString casePath = newCase();
