@@ -13,6 +13,7 @@ const char Usage[] = R"(Usage: trailscope-cli COMMAND [OPTIONS] ...
 Commands:
   import CASE PATH...   import trail files, folders and archives into CASE (created when missing)
   info CASE             summarise a case: events, time span, accounts, regions, coverage, import sessions
+  lookup CASE SEARCH    look up events by the search-bar language or a {...} filter pattern, newest first
 
 Run 'trailscope-cli COMMAND --help' for the options of a command.
 )";
@@ -44,6 +45,8 @@ int runCli(const QStringList& arguments)
         return runImport(rest);
     if (command == QLatin1String("info"))
         return runInfo(rest);
+    if (command == QLatin1String("lookup"))
+        return runLookup(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         printOut(QString::fromLatin1(Usage));
         return ExitOk;

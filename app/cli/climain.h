@@ -9,6 +9,7 @@ int runCli(const QStringList& arguments);
 
 int runImport(const QStringList& arguments);
 int runInfo(const QStringList& arguments);
+int runLookup(const QStringList& arguments);
 
 /// stderr/stdout helpers: UTF-8, unbuffered enough for progress lines.
 void printOut(const QString& text);

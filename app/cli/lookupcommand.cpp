@@ -1,0 +1,295 @@
+#include "climain.h"
+#include "exitcodes.h"
+
+#include "casedb/caseschema.h"
+#include "casedb/rawrecordreader.h"
+#include "query/eventrows.h"
+#include "query/searchparser.h"
+#include "query/searchsql.h"
+#include "util/eventtime.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace Trailscope::Cli {
+
+namespace {
+
+using namespace Trailscope::Core;
+using namespace Trailscope::Core::Query;
+
+enum class Format { Table, Csv, Json, Jsonl };
+
+constexpr int BatchSize = 1000;
+constexpr qsizetype MaxTableCell = 64;
+
+// Console (Event history) labels for people; CloudTrail's own key names, which are also search fields, for JSON.
+const char* const Labels[] = {"Event time",    "Event name",    "User name",   "Event source",
+                              "Resource type", "Resource name", "AWS region",  "Source IP address",
+                              "Error code",    "Read-only",     "AWS account", "Event ID"};
+const char* const Keys[] = {"eventTime",    "eventName",    "userName",           "eventSource",
+                            "resourceType", "resourceName", "awsRegion",          "sourceIPAddress",
+                            "errorCode",    "readOnly",     "recipientAccountId", "eventID"};
+constexpr int ColumnCount = 12;
+
+QJsonArray rowValues(const EventRow& row)
+{
+    const auto text = [](const QString& value) { return value.isEmpty() ? QJsonValue() : QJsonValue(value); };
+    return QJsonArray{row.time ? QJsonValue(formatEventTime(*row.time)) : QJsonValue(),
+                      text(row.eventName),
+                      text(row.user),
+                      text(row.eventSource),
+                      text(row.resourceType),
+                      text(row.resourceName),
+                      text(row.region),
+                      text(row.sourceIp),
+                      text(row.errorCode),
+                      row.readOnly ? QJsonValue(*row.readOnly) : QJsonValue(),
+                      text(row.account),
+                      text(row.eventId)};
+}
+
+QStringList rowTexts(const EventRow& row)
+{
+    QStringList cells;
+    for (const QJsonValue& value : rowValues(row))
+        cells << (value.isBool() ? (value.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                 : value.toString());
+    return cells;
+}
+
+// RFC 4180, with cells a spreadsheet would run as a formula (= + - @, and tab/CR) prefixed with '.
+QString csvLine(const QStringList& cells)
+{
+    QStringList out;
+    for (QString cell : cells) {
+        if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
+            cell.prepend(u'\'');
+        if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r'))
+            cell = u'"' + QString(cell).replace(u'"', QStringLiteral("\"\"")) + u'"';
+        out << cell;
+    }
+    return out.join(u',') + QStringLiteral("\r\n");
+}
+
+class TablePrinter
+{
+public:
+    void print(const std::vector<QStringList>& rows)
+    {
+        if (m_widths.empty()) {
+            // Widths come from the header and the first batch; later batches keep them so columns stay put.
+            for (int i = 0; i < ColumnCount; ++i)
+                m_widths.push_back(QString::fromLatin1(Labels[i]).size());
+            for (const QStringList& row : rows)
+                for (int i = 0; i < ColumnCount; ++i)
+                    m_widths[static_cast<std::size_t>(i)] =
+                        std::max(m_widths[static_cast<std::size_t>(i)], std::min(row[i].size(), MaxTableCell));
+            QStringList header;
+            for (int i = 0; i < ColumnCount; ++i)
+                header << QString::fromLatin1(Labels[i]);
+            printLine(header);
+        }
+        for (const QStringList& row : rows)
+            printLine(row);
+    }
+
+private:
+    void printLine(const QStringList& cells)
+    {
+        QString line;
+        for (int i = 0; i < ColumnCount; ++i) {
+            QString cell = cells[i];
+            if (cell.size() > MaxTableCell)
+                cell = cell.left(MaxTableCell - 1) + u'…';
+            line += i + 1 < ColumnCount
+                        ? cell.leftJustified(m_widths[static_cast<std::size_t>(i)]) + QStringLiteral("  ")
+                        : cell;
+        }
+        printOut(line + u'\n');
+    }
+
+    std::vector<qsizetype> m_widths;
+};
+
+// Prints pages of results in the chosen format as they arrive, so `--limit 0` streams.
+class ResultWriter
+{
+public:
+    ResultWriter(Format format, Sql::Database& db) : m_format(format), m_rows(db), m_raw(db) {}
+
+    void begin()
+    {
+        if (m_format == Format::Csv) {
+            QStringList header;
+            for (const char* label : Labels)
+                header << QString::fromLatin1(label);
+            printOut(csvLine(header));
+        } else if (m_format == Format::Json) {
+            QJsonArray columns;
+            for (const char* key : Keys)
+                columns.append(QString::fromLatin1(key));
+            printOut(QStringLiteral("{\"columns\":") +
+                     QString::fromUtf8(QJsonDocument(columns).toJson(QJsonDocument::Compact)) +
+                     QStringLiteral(",\"rows\":["));
+        }
+    }
+
+    Result<void> write(const std::vector<EventKey>& page)
+    {
+        std::vector<QStringList> tableRows;
+        for (const EventKey& key : page) {
+            if (m_format == Format::Jsonl) {
+                auto record = m_raw.eventRecord(key.rowId);
+                if (!record)
+                    return std::unexpected(record.error());
+                // Records from pretty-printed sources span lines; line breaks between JSON tokens can go.
+                std::erase_if(*record, [](char c) { return c == '\n' || c == '\r'; });
+                *record += '\n';
+                std::fwrite(record->data(), 1, record->size(), stdout);
+                ++m_written;
+                continue;
+            }
+            const auto row = m_rows.read(key.rowId);
+            if (!row)
+                return std::unexpected(row.error());
+            if (m_format == Format::Table)
+                tableRows.push_back(rowTexts(*row));
+            else if (m_format == Format::Csv)
+                printOut(csvLine(rowTexts(*row)));
+            else
+                printOut((m_written > 0 ? QStringLiteral(",") : QString()) +
+                         QString::fromUtf8(QJsonDocument(rowValues(*row)).toJson(QJsonDocument::Compact)));
+            ++m_written;
+        }
+        if (!tableRows.empty())
+            m_table.print(tableRows);
+        return {};
+    }
+
+    void end()
+    {
+        if (m_format == Format::Table && m_written == 0)
+            m_table.print({}); // the header alone says "no matches" and what would have been shown
+        else if (m_format == Format::Json)
+            printOut(QStringLiteral("]}\n"));
+    }
+
+private:
+    Format m_format;
+    EventRowReader m_rows;
+    RawRecordReader m_raw;
+    TablePrinter m_table;
+    qint64 m_written = 0;
+};
+
+std::optional<std::int64_t> timeOption(const QCommandLineParser& parser, const QCommandLineOption& option, bool& bad)
+{
+    if (!parser.isSet(option))
+        return std::nullopt;
+    const auto span = parseTimeSpan(parser.value(option).trimmed());
+    bad = bad || !span;
+    // Both bounds take the start of what was written: --start 2026-02-21 --end 2026-02-22 is that one day.
+    return span ? std::optional<std::int64_t>(span->start) : std::nullopt;
+}
+
+} // namespace
+
+int runLookup(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Look up events: newest first, by the search-bar language or a {…} CloudWatch filter pattern."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file."));
+    parser.addPositionalArgument(QStringLiteral("SEARCH"),
+                                 QStringLiteral("e.g. 'eventName:RunInstances -readOnly:true ip:10.0.0.0/8' or "
+                                                "'{ $.errorCode = \"AccessDenied*\" }'; empty matches every event."));
+    const QCommandLineOption start(QStringLiteral("start"), QStringLiteral("From T (inclusive; UTC unless a zone)."),
+                                   QStringLiteral("T"));
+    const QCommandLineOption end(QStringLiteral("end"), QStringLiteral("Until T (exclusive)."), QStringLiteral("T"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N events (default 50; 0 = all)."),
+                                   QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption ascending(QStringLiteral("asc"), QStringLiteral("Oldest first."));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("table, csv, json, or jsonl (each raw record on one line)."),
+                                    QStringLiteral("F"), QStringLiteral("table"));
+    parser.addOptions({start, end, limit, ascending, format});
+    if (!parser.parse(arguments)) {
+        printErr(parser.errorText() + u'\n');
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        printErr(QStringLiteral("lookup: needs CASE and SEARCH (\"\" for every event)\n"));
+        return ExitUsage;
+    }
+    static const QStringList Formats{QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json"),
+                                     QStringLiteral("jsonl")};
+    const qsizetype formatIndex = Formats.indexOf(parser.value(format));
+    if (formatIndex < 0) {
+        printErr(QStringLiteral("lookup: --format is table, csv, json or jsonl\n"));
+        return ExitUsage;
+    }
+    const auto outputFormat = static_cast<Format>(formatIndex);
+    bool limitOk = false;
+    const int maxEvents = parser.value(limit).toInt(&limitOk);
+    if (!limitOk || maxEvents < 0) {
+        printErr(QStringLiteral("lookup: --limit wants a number, 0 for all\n"));
+        return ExitUsage;
+    }
+    SearchOptions options;
+    bool badTime = false;
+    options.start = timeOption(parser, start, badTime);
+    options.end = timeOption(parser, end, badTime);
+    if (badTime) {
+        printErr(QStringLiteral("lookup: --start and --end want a time like 2026-02-21 or 2026-02-21T18:00Z\n"));
+        return ExitUsage;
+    }
+    options.order = parser.isSet(ascending) ? SortOrder::OldestFirst : SortOrder::NewestFirst;
+
+    const auto search = parseSearch(positional.at(1));
+    if (!search) {
+        printErr(QStringLiteral("1:%1: %2\n").arg(search.error().position + 1).arg(search.error().message));
+        return ExitQueryError;
+    }
+    auto db = CaseSchema::open(positional.at(0), CaseSchema::OpenMode::ReadOnly);
+    if (!db) {
+        printErr(QStringLiteral("lookup: %1\n").arg(db.error().toString()));
+        return ExitFatal;
+    }
+    auto events = EventSearch::create(*db, *search, options);
+    if (!events) {
+        printErr(QStringLiteral("1:1: %1\n").arg(events.error().detail));
+        return ExitQueryError;
+    }
+    ResultWriter writer(outputFormat, *db);
+    writer.begin();
+    std::optional<EventKey> after;
+    int printed = 0;
+    while (maxEvents == 0 || printed < maxEvents) {
+        const int wanted = maxEvents == 0 ? BatchSize : std::min(BatchSize, maxEvents - printed);
+        const auto page = events->page(after, wanted);
+        const auto written = page ? writer.write(*page) : Result<void>(std::unexpected(page.error()));
+        if (!written) {
+            printErr(QStringLiteral("lookup: %1\n").arg(written.error().toString()));
+            return ExitFatal;
+        }
+        printed += static_cast<int>(page->size());
+        if (static_cast<int>(page->size()) < wanted)
+            break;
+        after = page->back();
+    }
+    writer.end();
+    return ExitOk;
+}
+
+} // namespace Trailscope::Cli

@@ -1,0 +1,421 @@
+#include "searchfunctions.h"
+
+#include "casedb/caseschema.h"
+#include "casedb/rawrecordreader.h"
+
+#include <QRegularExpression>
+
+#include <simdjson.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace Trailscope::Core::Query {
+
+namespace dom = simdjson::dom;
+
+namespace {
+
+char lowerAscii(char c)
+{
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
+
+std::string lowered(std::string_view text)
+{
+    std::string result(text);
+    for (char& c : result)
+        c = lowerAscii(c);
+    return result;
+}
+
+// A Pattern in UTF-8, lowered once when case is ignored.
+struct Utf8Pattern
+{
+    std::vector<std::string> pieces;
+    bool caseInsensitive = false;
+
+    Utf8Pattern(const Pattern& pattern, bool ignoreCase) : caseInsensitive(ignoreCase)
+    {
+        for (const QString& piece : pattern.pieces) {
+            const QByteArray utf8 = piece.toUtf8();
+            const std::string text(utf8.constData(), static_cast<std::size_t>(utf8.size()));
+            pieces.push_back(ignoreCase ? lowered(text) : text);
+        }
+    }
+
+    // The whole text matches: first piece a prefix, last a suffix, the rest in order between them.
+    bool matchesWhole(std::string_view text) const
+    {
+        std::string folded;
+        if (caseInsensitive) {
+            folded = lowered(text);
+            text = folded;
+        }
+        if (pieces.size() == 1)
+            return text == pieces.front();
+        const std::string& first = pieces.front();
+        const std::string& last = pieces.back();
+        if (text.size() < first.size() + last.size() || !text.starts_with(first) || !text.ends_with(last))
+            return false;
+        std::size_t pos = first.size();
+        const std::size_t limit = text.size() - last.size();
+        for (std::size_t i = 1; i + 1 < pieces.size(); ++i) {
+            const std::size_t found = text.substr(0, limit).find(pieces[i], pos);
+            if (found == std::string_view::npos)
+                return false;
+            pos = found + pieces[i].size();
+        }
+        return true;
+    }
+
+    // Somewhere in the text (free text): the pieces in order. `text` is already lowered when case is ignored.
+    bool occursIn(std::string_view text) const
+    {
+        std::size_t pos = 0;
+        for (const std::string& piece : pieces) {
+            const std::size_t found = text.find(piece, pos);
+            if (found == std::string_view::npos)
+                return false;
+            pos = found + piece.size();
+        }
+        return true;
+    }
+};
+
+std::string scalarText(dom::element value)
+{
+    if (value.is_string())
+        return std::string(value.get_string().value_unsafe());
+    return simdjson::to_string(value); // numbers and booleans, as the importer stores them
+}
+
+bool isScalar(dom::element value)
+{
+    const auto type = value.type();
+    return type == dom::element_type::STRING || type == dom::element_type::INT64 || type == dom::element_type::UINT64 ||
+           type == dom::element_type::DOUBLE || type == dom::element_type::BOOL;
+}
+
+bool isNumber(dom::element value)
+{
+    const auto type = value.type();
+    return type == dom::element_type::INT64 || type == dom::element_type::UINT64 || type == dom::element_type::DOUBLE;
+}
+
+// A filter-pattern condition with its values prepared for evaluation row after row.
+struct PreparedCondition
+{
+    JsonCondition condition;
+    Utf8Pattern pattern;
+    std::string literal; // Number: the literal as written, for string-valued properties
+    QRegularExpression regex;
+
+    explicit PreparedCondition(JsonCondition c)
+        : condition(std::move(c)), pattern(condition.pattern, false), literal(condition.text.toStdString()),
+          regex(condition.valueType == JsonCondition::ValueType::Regex ? condition.text : QString())
+    {}
+
+    void collect(dom::element value, std::size_t step, std::vector<dom::element>& out) const
+    {
+        if (step == condition.path.size()) {
+            out.push_back(value);
+            return;
+        }
+        const JsonStep& s = condition.path[step];
+        switch (s.kind) {
+        case JsonStep::Kind::Key: {
+            dom::object object;
+            dom::element child;
+            const QByteArray key = s.key.toUtf8();
+            if (value.get_object().get(object) == simdjson::SUCCESS &&
+                object.at_key(std::string_view(key.constData(), static_cast<std::size_t>(key.size()))).get(child) ==
+                    simdjson::SUCCESS)
+                collect(child, step + 1, out);
+            break;
+        }
+        case JsonStep::Kind::Index: {
+            dom::array array;
+            dom::element child;
+            if (s.index >= 0 && value.get_array().get(array) == simdjson::SUCCESS &&
+                array.at(static_cast<std::size_t>(s.index)).get(child) == simdjson::SUCCESS)
+                collect(child, step + 1, out);
+            break;
+        }
+        case JsonStep::Kind::AnyMember: {
+            // Named, not iterated as temporaries: a range-for over value_unsafe() iterates a destroyed result.
+            dom::array array;
+            dom::object object;
+            if (value.get_array().get(array) == simdjson::SUCCESS) {
+                for (const dom::element child : array)
+                    collect(child, step + 1, out);
+            } else if (value.get_object().get(object) == simdjson::SUCCESS) {
+                for (const dom::key_value_pair member : object)
+                    collect(member.value, step + 1, out);
+            }
+            break;
+        }
+        }
+    }
+
+    bool satisfiedBy(dom::element value) const
+    {
+        using Op = JsonCondition::Op;
+        using Type = JsonCondition::ValueType;
+        switch (condition.op) {
+        case Op::IsNull:
+            return value.is_null();
+        case Op::IsTrue:
+        case Op::IsFalse:
+            return value.is_bool() && value.get_bool().value_unsafe() == (condition.op == Op::IsTrue);
+        case Op::NotExists:
+            return false;
+        default:
+            break;
+        }
+        if (!isScalar(value))
+            return false;
+        const bool equality = condition.op == Op::Equal || condition.op == Op::NotEqual;
+        const bool negated = condition.op == Op::NotEqual;
+        if (condition.valueType == Type::String)
+            return pattern.matchesWhole(scalarText(value)) != negated;
+        if (condition.valueType == Type::Regex) {
+            const QString text = QString::fromStdString(scalarText(value));
+            return regex.match(text).hasMatch() != negated;
+        }
+        // Numbers compare as numbers; a string property equals a number only as the same text.
+        if (!isNumber(value))
+            return equality && value.is_string() && (scalarText(value) == literal) != negated;
+        double number = 0;
+        if (value.get_double().get(number) != simdjson::SUCCESS)
+            return false;
+        switch (condition.op) {
+        case Op::Equal:
+            return number == condition.number;
+        case Op::NotEqual:
+            return number != condition.number;
+        case Op::Less:
+            return number < condition.number;
+        case Op::LessEqual:
+            return number <= condition.number;
+        case Op::Greater:
+            return number > condition.number;
+        case Op::GreaterEqual:
+            return number >= condition.number;
+        default:
+            return false;
+        }
+    }
+
+    bool evaluate(dom::element root) const
+    {
+        std::vector<dom::element> found;
+        collect(root, 0, found);
+        if (condition.op == JsonCondition::Op::NotExists)
+            return found.empty();
+        for (const dom::element value : found)
+            if (satisfiedBy(value))
+                return true;
+        return false;
+    }
+};
+
+// The record of the event being filtered, read once however many conditions look at it. It reads through a
+// connection of its own: statements of the searched connection held here would keep that connection from closing
+// (a zombie until they are finalized), and SQLite only drops this context when the connection closes.
+class RawContext
+{
+public:
+    explicit RawContext(Sql::Database db) : m_db(std::move(db)), m_reader(m_db) {}
+
+    Result<std::string_view> record(std::int64_t rowId)
+    {
+        if (rowId != m_rowId) {
+            m_rowId = -1;
+            auto raw = m_reader.eventRecord(rowId);
+            if (!raw)
+                return std::unexpected(raw.error());
+            m_record = std::move(*raw);
+            m_lowered.clear();
+            m_parsed = false;
+            m_rowId = rowId;
+        }
+        return std::string_view(m_record);
+    }
+
+    Result<std::string_view> loweredRecord(std::int64_t rowId)
+    {
+        auto raw = record(rowId);
+        if (!raw)
+            return raw;
+        if (m_lowered.empty() && !m_record.empty())
+            m_lowered = lowered(m_record);
+        return std::string_view(m_lowered);
+    }
+
+    Result<dom::element> json(std::int64_t rowId)
+    {
+        auto raw = record(rowId);
+        if (!raw)
+            return std::unexpected(raw.error());
+        if (!m_parsed) {
+            if (m_parser.parse(m_record).get(m_root) != simdjson::SUCCESS)
+                return fail(ErrorCode::CorruptCase, QStringLiteral("stored record of event %1 is not JSON").arg(rowId));
+            m_parsed = true;
+        }
+        return m_root;
+    }
+
+private:
+    Sql::Database m_db;
+    RawRecordReader m_reader;
+    std::int64_t m_rowId = -1;
+    std::string m_record, m_lowered;
+    dom::parser m_parser;
+    dom::element m_root;
+    bool m_parsed = false;
+};
+
+std::string_view textArgument(sqlite3_value* value)
+{
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(value))) : std::string_view();
+}
+
+// A constant argument's prepared form, kept by SQLite for the statement's lifetime (sqlite3_set_auxdata).
+template <typename T, typename Make>
+T* auxiliary(sqlite3_context* context, int argument, Make make)
+{
+    if (auto* cached = static_cast<T*>(sqlite3_get_auxdata(context, argument)))
+        return cached;
+    auto* created = make();
+    if (!created)
+        return nullptr;
+    sqlite3_set_auxdata(context, argument, created, [](void* p) { delete static_cast<T*>(p); });
+    return static_cast<T*>(sqlite3_get_auxdata(context, argument)); // SQLite may have freed it already
+}
+
+void reportError(sqlite3_context* context, const Error& error)
+{
+    sqlite3_result_error(context, error.detail.toUtf8().constData(), -1);
+}
+
+void rawText(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    auto* raw = static_cast<std::shared_ptr<RawContext>*>(sqlite3_user_data(context))->get();
+    const auto* pattern = auxiliary<Utf8Pattern>(
+        context, 1, [&] { return new Utf8Pattern(Pattern::fromText(QString::fromUtf8(textArgument(argv[1]))), true); });
+    if (!pattern)
+        return sqlite3_result_error_nomem(context);
+    const auto record = raw->loweredRecord(sqlite3_value_int64(argv[0]));
+    if (!record)
+        return reportError(context, record.error());
+    sqlite3_result_int(context, pattern->occursIn(*record) ? 1 : 0);
+}
+
+void rawJson(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    auto* raw = static_cast<std::shared_ptr<RawContext>*>(sqlite3_user_data(context))->get();
+    const auto* prepared = auxiliary<PreparedCondition>(context, 1, [&]() -> PreparedCondition* {
+        const std::string_view spec = textArgument(argv[1]);
+        auto condition = JsonCondition::fromSpec(QByteArray(spec.data(), static_cast<qsizetype>(spec.size())));
+        return condition ? new PreparedCondition(std::move(*condition)) : nullptr;
+    });
+    if (!prepared)
+        return sqlite3_result_error(context, "ts_raw_json: invalid condition", -1);
+    const auto root = raw->json(sqlite3_value_int64(argv[0]));
+    if (!root)
+        return reportError(context, root.error());
+    sqlite3_result_int(context, prepared->evaluate(*root) ? 1 : 0);
+}
+
+void ipIn(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    const auto* network = auxiliary<IpNetwork>(context, 1, [&]() -> IpNetwork* {
+        const auto parsed = IpNetwork::parse(textArgument(argv[1]));
+        return parsed ? new IpNetwork(*parsed) : nullptr;
+    });
+    if (!network)
+        return sqlite3_result_error(context, "ts_ip_in: invalid network", -1);
+    sqlite3_result_int(context, network->contains(textArgument(argv[0])) ? 1 : 0);
+}
+
+void arnName(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return sqlite3_result_null(context);
+    const std::string_view text = textArgument(argv[0]);
+    const std::size_t cut = text.find_last_of("/:");
+    const std::string_view name = cut == std::string_view::npos ? text : text.substr(cut + 1);
+    sqlite3_result_text(context, name.data(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
+}
+
+void regexpMatch(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    const auto* regex = auxiliary<QRegularExpression>(
+        context, 1, [&] { return new QRegularExpression(QString::fromUtf8(textArgument(argv[1]))); });
+    if (!regex || !regex->isValid())
+        return sqlite3_result_error(context, "ts_regexp: invalid regular expression", -1);
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return sqlite3_result_null(context);
+    sqlite3_result_int(context, regex->match(QString::fromUtf8(textArgument(argv[0]))).hasMatch() ? 1 : 0);
+}
+
+void releaseContext(void* userData)
+{
+    delete static_cast<std::shared_ptr<RawContext>*>(userData);
+}
+
+} // namespace
+
+Result<void> registerSearchFunctions(Sql::Database& db)
+{
+    using Function = void (*)(sqlite3_context*, int, sqlite3_value**);
+    const char* file = sqlite3_db_filename(db.handle(), "main");
+    if (!file || !*file)
+        return fail(ErrorCode::Io, QStringLiteral("searching raw records needs a case file"));
+    auto readerDb = CaseSchema::open(QString::fromUtf8(file), CaseSchema::OpenMode::ReadOnly);
+    if (!readerDb)
+        return std::unexpected(readerDb.error());
+    const auto context = std::make_shared<RawContext>(std::move(*readerDb));
+    struct Definition
+    {
+        const char* name;
+        int arguments;
+        Function function;
+        bool raw;
+    };
+    const Definition definitions[] = {
+        {"ts_raw_text", 2, rawText, true},  {"ts_raw_json", 2, rawJson, true},    {"ts_ip_in", 2, ipIn, false},
+        {"ts_arn_name", 1, arnName, false}, {"ts_regexp", 2, regexpMatch, false},
+    };
+    for (const Definition& definition : definitions) {
+        // Each raw function holds a reference to the shared reader; SQLite drops it when the function is replaced
+        // or the connection closes.
+        void* userData = definition.raw ? new std::shared_ptr<RawContext>(context) : nullptr;
+        const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY | (definition.raw ? 0 : SQLITE_DETERMINISTIC);
+        const int status = sqlite3_create_function_v2(db.handle(), definition.name, definition.arguments, flags,
+                                                      userData, definition.function, nullptr, nullptr,
+                                                      definition.raw ? releaseContext : nullptr);
+        if (status != SQLITE_OK)
+            return std::unexpected(db.error(QStringLiteral("registering %1").arg(QLatin1String(definition.name))));
+    }
+    return {};
+}
+
+bool matchesPattern(std::string_view text, const Pattern& pattern, bool caseInsensitive)
+{
+    return Utf8Pattern(pattern, caseInsensitive).matchesWhole(text);
+}
+
+bool evaluateJsonCondition(std::string_view record, const JsonCondition& condition)
+{
+    dom::parser parser;
+    dom::element root;
+    if (parser.parse(record.data(), record.size()).get(root) != simdjson::SUCCESS)
+        return false;
+    return PreparedCondition(condition).evaluate(root);
+}
+
+} // namespace Trailscope::Core::Query

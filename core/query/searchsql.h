@@ -1,0 +1,86 @@
+#pragma once
+
+#include "casedb/sqlite.h"
+#include "query/searchast.h"
+
+#include <QByteArray>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace Trailscope::Core::Query {
+
+/// A value bound to a compiled search; values never appear in SQL text.
+struct SqlParameter
+{
+    enum class Type { Integer, Text, Blob };
+    Type type = Type::Integer;
+    std::int64_t integer = 0;
+    QByteArray bytes; ///< Text (UTF-8) and Blob
+
+    static SqlParameter ofInteger(std::int64_t value) { return {Type::Integer, value, {}}; }
+    static SqlParameter ofText(const QString& text) { return {Type::Text, 0, text.toUtf8()}; }
+    static SqlParameter ofBlob(QByteArray bytes) { return {Type::Blob, 0, std::move(bytes)}; }
+};
+
+/// A search as an SQL predicate over `events e`, with its parameters ?1..?N in order.
+struct CompiledSearch
+{
+    std::string where = "1";
+    std::vector<SqlParameter> parameters;
+    bool readsRawRecords = false; ///< free text or an unmapped filter-pattern selector: evaluated per candidate event
+};
+
+/// Compiles a parsed search. Interned strings are looked up in `strings` (unique index) once per statement and the
+/// events then filtered by id, so equality on an indexed field runs on that field's index; wildcards and
+/// case-insensitive values search the small `strings`/`identities` tables first; raw-record conditions come last in
+/// every AND so cheaper conditions decide first. Needs the functions of registerSearchFunctions() on the connection.
+CompiledSearch compileSearch(const SearchNode& root);
+
+enum class SortOrder { NewestFirst, OldestFirst };
+
+/// The time window and order of a lookup.
+struct SearchOptions
+{
+    std::optional<std::int64_t> start; ///< inclusive, UTC epoch ms
+    std::optional<std::int64_t> end;   ///< exclusive
+    SortOrder order = SortOrder::NewestFirst;
+};
+
+/// An event's position in the result order: (time, rowid). Events without a time sort after all others when newest
+/// come first, and before them otherwise.
+struct EventKey
+{
+    std::optional<std::int64_t> time;
+    std::int64_t rowId = 0;
+};
+
+/// Pages through the events a search matches by key (keyset on (time, id); never OFFSET).
+class EventSearch
+{
+public:
+    /// Registers the search functions on `db`, compiles the search and prepares its statements.
+    static Result<EventSearch> create(Sql::Database& db, const SearchNode& root, const SearchOptions& options);
+
+    /// Up to `limit` events after `after` (nullopt: from the first), in the search's order.
+    Result<std::vector<EventKey>> page(const std::optional<EventKey>& after, int limit);
+
+    const CompiledSearch& compiled() const { return m_compiled; }
+    /// The statement for events with a time; the one for events without differs only in its key condition.
+    const std::string& sql() const { return m_timedSql; }
+
+private:
+    EventSearch() = default;
+    Result<void> run(Sql::Statement& statement, bool timed, const std::optional<EventKey>& after, int limit,
+                     std::vector<EventKey>& out);
+
+    Sql::Database* m_db = nullptr;
+    CompiledSearch m_compiled;
+    SearchOptions m_options;
+    std::string m_timedSql, m_untimedSql;
+    Sql::Statement m_timed, m_untimed;
+};
+
+} // namespace Trailscope::Core::Query
