@@ -19,8 +19,10 @@ namespace Trailscope::Core {
 
 namespace {
 
-constexpr std::size_t UnitQueueBytes = 256u << 20;
-constexpr std::size_t BatchQueueItems = 64;
+// Memory in flight, bounded so peak RSS stays far below 1 GiB whatever the input: compressed sources waiting for a
+// parser, and parsed events (~2 KB each with their text) waiting for the writer.
+constexpr std::size_t UnitQueueBytes = 96u << 20;
+constexpr std::size_t BatchQueueEvents = 32768;
 
 QString optionsJson(const ImportOptions& options)
 {
@@ -95,7 +97,7 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
     std::atomic<std::uint64_t> bytesDone(0);
     std::atomic<std::int64_t> skipped(0);
     BoundedQueue<SourceUnit> units(UnitQueueBytes);
-    BoundedQueue<std::vector<EventBatch>> batches(BatchQueueItems);
+    BoundedQueue<std::vector<EventBatch>> batches(BatchQueueEvents);
 
     InputWalker walker(
         options.scope,
@@ -132,7 +134,7 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
             const auto handOver = [&] {
                 if (group.empty())
                     return;
-                batches.push(std::move(group));
+                batches.push(std::move(group), groupEvents);
                 group = {};
                 groupEvents = 0;
             };

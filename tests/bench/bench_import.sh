@@ -65,9 +65,10 @@ for workload in sparse dense; do
 done
 echo "(searchable/indexed in seconds from the start of the import; ratio = DuckDB seconds / Trailscope searchable seconds)"
 
-# Appending: the dense day into a copy of the sparse case, whose indexes stay live.
+# Appending: another dense day (its own seed, so new eventIDs) into a copy of the sparse case, whose indexes stay live.
+[ -d "$work/append-dense/AWSLogs" ] || "$gen" --out "$work/append-dense" --workload dense --seed 97 >/dev/null
 cp "$work/sparse.tscase" "$work/append.tscase"
-"$cli" import "$work/append.tscase" "$work/dense" --json > "$work/append.import.json"
+"$cli" import "$work/append.tscase" "$work/append-dense" --json > "$work/append.import.json"
 awk -v e="$(number events "$work/append.import.json")" -v s="$(number searchableSeconds "$work/append.import.json")" \
-    -v t="$(number seconds "$work/append.import.json")" 'BEGIN {
-    printf "append   %10d events into a 1M-event case: %.2f s searchable, %.2f s with every index (%.0f events/s)\n", e, s, t, e / s }'
+    -v t="$(number seconds "$work/append.import.json")" -v r="$(number peakRssBytes "$work/append.import.json")" 'BEGIN {
+    printf "append   %10d events into a 1M-event case: %.2f s searchable, %.2f s with every index (%.0f events/s), peak RSS %.0f MB\n", e, s, t, e / s, r / 1048576 }'
