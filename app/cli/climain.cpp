@@ -33,6 +33,19 @@ void printErr(const QString& text)
     std::fflush(stderr);
 }
 
+std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& arguments)
+{
+    if (!parser.parse(arguments)) {
+        printErr(parser.errorText() + u'\n');
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
 int runCli(const QStringList& arguments)
 {
     if (arguments.size() < 2) {

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QStringList>
+
+#include <optional>
 
 namespace Trailscope::Cli {
 
@@ -10,6 +13,10 @@ int runCli(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 int runInfo(const QStringList& arguments);
 int runLookup(const QStringList& arguments);
+
+/// Parses a command's arguments; returns the exit code when the command must stop here (a usage error, or --help
+/// printed), nothing when it should run.
+std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& arguments);
 
 /// stderr/stdout helpers: UTF-8, unbuffered enough for progress lines.
 void printOut(const QString& text);

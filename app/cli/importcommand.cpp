@@ -147,14 +147,8 @@ int runImport(const QStringList& arguments)
     const QCommandLineOption workers(QStringLiteral("workers"), QStringLiteral("Parse threads (default: cores - 1)."),
                                      QStringLiteral("N"));
     parser.addOptions({since, until, account, region, json, workers});
-    if (!parser.parse(arguments)) {
-        printErr(parser.errorText() + u'\n');
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
-        return ExitOk;
-    }
+    if (const auto stop = parseArguments(parser, arguments))
+        return *stop;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2) {
         printErr(QStringLiteral("import: needs CASE and at least one PATH\n"));

@@ -67,14 +67,8 @@ int runInfo(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print as JSON."));
     parser.addOption(json);
-    if (!parser.parse(arguments)) {
-        printErr(parser.errorText() + u'\n');
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
-        return ExitOk;
-    }
+    if (const auto stop = parseArguments(parser, arguments))
+        return *stop;
     if (parser.positionalArguments().size() != 1) {
         printErr(QStringLiteral("info: needs exactly one CASE\n"));
         return ExitUsage;

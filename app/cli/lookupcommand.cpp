@@ -219,14 +219,8 @@ int runLookup(const QStringList& arguments)
                                     QStringLiteral("table, csv, json, or jsonl (each raw record on one line)."),
                                     QStringLiteral("F"), QStringLiteral("table"));
     parser.addOptions({start, end, limit, ascending, format});
-    if (!parser.parse(arguments)) {
-        printErr(parser.errorText() + u'\n');
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
-        return ExitOk;
-    }
+    if (const auto stop = parseArguments(parser, arguments))
+        return *stop;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
         printErr(QStringLiteral("lookup: needs CASE and SEARCH (\"\" for every event)\n"));

@@ -1,5 +1,6 @@
 // trailscope-cli driven as a user drives it: the real binary through QProcess, fixtures in a QTemporaryDir.
 // Problem inputs and non-case files are in tst_cli_errors.cpp; interruption and crashes in tst_cli_interrupt.cpp.
+#include "clitest.h"
 #include "testsupport.h"
 #include "util/gzip.h"
 
@@ -20,114 +21,6 @@ const QString AccountA = QStringLiteral("111122223333");
 const QString AccountB = QStringLiteral("444455556666");
 const QString UsEast = QStringLiteral("us-east-1");
 const QString EuWest = QStringLiteral("eu-west-1");
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-CliRun runCli(const QStringList& arguments, const QString& workingDirectory = {})
-{
-    QProcess process;
-    process.setProgram(QStringLiteral(TRAILSCOPE_BINARY_DIR "/bin/trailscope-cli"));
-    process.setArguments(arguments);
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start();
-    CliRun run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "trailscope-cli did not finish: " + process.errorString().toUtf8();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QByteArray describe(const CliRun& run)
-{
-    return "exit " + QByteArray::number(run.exitCode) + "\n--- stdout:\n" + run.out + "\n--- stderr:\n" + run.err;
-}
-
-// The exit code, with both streams in the failure message.
-#define COMPARE_EXIT(run, code)                                                                                        \
-    do {                                                                                                               \
-        const CliRun& checked = (run);                                                                                 \
-        QVERIFY2(checked.exitCode == (code), describe(checked).constData());                                           \
-    } while (false)
-
-// stdout must be exactly one JSON object; returns it.
-#define PARSE_JSON(run, name)                                                                                          \
-    QJsonParseError parseError_##name;                                                                                 \
-    const QJsonDocument document_##name = QJsonDocument::fromJson((run).out, &parseError_##name);                      \
-    QVERIFY2(parseError_##name.error == QJsonParseError::NoError && document_##name.isObject(),                        \
-             describe(run).constData());                                                                               \
-    const QJsonObject name = document_##name.object()
-
-QString eventId(int n)
-{
-    return QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0'));
-}
-
-// One delivered trail file: its key fields and one event per time.
-struct TrailFile
-{
-    QString account, region, delivered;
-    QStringList times;
-    QString source = QStringLiteral("ec2.amazonaws.com");
-};
-
-std::vector<QJsonObject> recordsOf(const TrailFile& file, int& nextId)
-{
-    std::vector<QJsonObject> records;
-    for (const QString& time : file.times)
-        records.push_back(makeRecord(eventId(nextId++), time, QStringLiteral("DescribeInstances"),
-                                     {{QStringLiteral("awsRegion"), file.region},
-                                      {QStringLiteral("recipientAccountId"), file.account},
-                                      {QStringLiteral("eventSource"), file.source}}));
-    return records;
-}
-
-// Writes the files as CloudTrail delivers them (gzip under their S3 key) and returns their paths.
-QStringList writeTrail(const QString& root, const std::vector<TrailFile>& files)
-{
-    QStringList paths;
-    int nextId = 1;
-    for (const TrailFile& file : files)
-        paths << writeFile(root, trailKey(file.account, file.region, file.delivered),
-                           gzip(recordsEnvelope(recordsOf(file, nextId))));
-    return paths;
-}
-
-// Two accounts, two regions, one file each; B has more events than A and us-east-1 more than eu-west-1.
-std::vector<TrailFile> smallTrail()
-{
-    return {
-        {AccountA,
-         UsEast,
-         QStringLiteral("20260221T1805Z"),
-         {QStringLiteral("2026-02-21T18:00:00Z"), QStringLiteral("2026-02-21T18:01:00Z"),
-          QStringLiteral("2026-02-21T18:02:00Z")}},
-        {AccountA,
-         EuWest,
-         QStringLiteral("20260221T1810Z"),
-         {QStringLiteral("2026-02-21T18:03:00Z"), QStringLiteral("2026-02-21T18:04:05.250Z")},
-         QStringLiteral("iam.amazonaws.com")},
-        {AccountB,
-         UsEast,
-         QStringLiteral("20260221T1815Z"),
-         {QStringLiteral("2026-02-21T18:05:00Z"), QStringLiteral("2026-02-21T18:06:00Z"),
-          QStringLiteral("2026-02-21T18:07:00Z"), QStringLiteral("2026-02-21T18:08:00Z")}},
-        {AccountB,
-         EuWest,
-         QStringLiteral("20260221T1820Z"),
-         {QStringLiteral("2026-02-21T18:09:00Z"), QStringLiteral("2026-02-21T18:09:30.500+00:00")}},
-    };
-}
 
 } // namespace
 

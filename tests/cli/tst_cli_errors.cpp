@@ -1,5 +1,6 @@
 // trailscope-cli facing bad input: damaged trail files, non-case files given as the case. Each problem must be
 // reported where it is (file, record, line) with its stable code, while everything good is still stored.
+#include "clitest.h"
 #include "testsupport.h"
 
 #include <QDateTime>
@@ -27,137 +28,9 @@ const QString AccountB = QStringLiteral("444455556666");
 const QString UsEast = QStringLiteral("us-east-1");
 const QString EuWest = QStringLiteral("eu-west-1");
 
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out, err;
-
-    QStringList errLines() const { return QString::fromUtf8(err).split(u'\n', Qt::SkipEmptyParts); }
-};
-
-CliRun runCli(const QStringList& arguments, const QString& workingDirectory = {})
-{
-    QProcess process;
-    process.setProgram(QStringLiteral(TRAILSCOPE_BINARY_DIR "/bin/trailscope-cli"));
-    process.setArguments(arguments);
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start();
-    CliRun run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "trailscope-cli did not finish: " + process.errorString().toUtf8();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QByteArray describe(const CliRun& run)
-{
-    return "exit " + QByteArray::number(run.exitCode) + "\n--- stdout:\n" + run.out + "\n--- stderr:\n" + run.err;
-}
-
-// The exit code, with both streams in the failure message.
-#define COMPARE_EXIT(run, code)                                                                                        \
-    do {                                                                                                               \
-        const CliRun& checked = (run);                                                                                 \
-        QVERIFY2(checked.exitCode == (code), describe(checked).constData());                                           \
-    } while (false)
-
-// stdout must be exactly one JSON object; returns it.
-#define PARSE_JSON(run, name)                                                                                          \
-    QJsonParseError parseError_##name;                                                                                 \
-    const QJsonDocument document_##name = QJsonDocument::fromJson((run).out, &parseError_##name);                      \
-    QVERIFY2(parseError_##name.error == QJsonParseError::NoError && document_##name.isObject(),                        \
-             describe(run).constData());                                                                               \
-    const QJsonObject name = document_##name.object()
-
-QString eventId(int n)
-{
-    return QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0'));
-}
-
 qint64 msAt(const QString& iso)
 {
     return QDateTime::fromString(iso, Qt::ISODateWithMs).toMSecsSinceEpoch();
-}
-
-// The text of the first column of every row, in order.
-QStringList queryStrings(const QString& casePath, const char* sql)
-{
-    QStringList values;
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(casePath).constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK) {
-            while (sqlite3_step(statement) == SQLITE_ROW)
-                values << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)),
-                                            sqlite3_column_bytes(statement, 0));
-        }
-        sqlite3_finalize(statement);
-    }
-    sqlite3_close(db);
-    return values;
-}
-
-// One delivered trail file: its key fields and one event per time.
-struct TrailFile
-{
-    QString account, region, delivered;
-    QStringList times;
-    QString source = QStringLiteral("ec2.amazonaws.com");
-};
-
-std::vector<QJsonObject> recordsOf(const TrailFile& file, int& nextId)
-{
-    std::vector<QJsonObject> records;
-    for (const QString& time : file.times)
-        records.push_back(makeRecord(eventId(nextId++), time, QStringLiteral("DescribeInstances"),
-                                     {{QStringLiteral("awsRegion"), file.region},
-                                      {QStringLiteral("recipientAccountId"), file.account},
-                                      {QStringLiteral("eventSource"), file.source}}));
-    return records;
-}
-
-// Writes the files as CloudTrail delivers them (gzip under their S3 key) and returns their paths.
-QStringList writeTrail(const QString& root, const std::vector<TrailFile>& files)
-{
-    QStringList paths;
-    int nextId = 1;
-    for (const TrailFile& file : files)
-        paths << writeFile(root, trailKey(file.account, file.region, file.delivered),
-                           gzip(recordsEnvelope(recordsOf(file, nextId))));
-    return paths;
-}
-
-// Two accounts, two regions, one file each; B has more events than A and us-east-1 more than eu-west-1.
-std::vector<TrailFile> smallTrail()
-{
-    return {
-        {AccountA,
-         UsEast,
-         QStringLiteral("20260221T1805Z"),
-         {QStringLiteral("2026-02-21T18:00:00Z"), QStringLiteral("2026-02-21T18:01:00Z"),
-          QStringLiteral("2026-02-21T18:02:00Z")}},
-        {AccountA,
-         EuWest,
-         QStringLiteral("20260221T1810Z"),
-         {QStringLiteral("2026-02-21T18:03:00Z"), QStringLiteral("2026-02-21T18:04:05.250Z")},
-         QStringLiteral("iam.amazonaws.com")},
-        {AccountB,
-         UsEast,
-         QStringLiteral("20260221T1815Z"),
-         {QStringLiteral("2026-02-21T18:05:00Z"), QStringLiteral("2026-02-21T18:06:00Z"),
-          QStringLiteral("2026-02-21T18:07:00Z"), QStringLiteral("2026-02-21T18:08:00Z")}},
-        {AccountB,
-         EuWest,
-         QStringLiteral("20260221T1820Z"),
-         {QStringLiteral("2026-02-21T18:09:00Z"), QStringLiteral("2026-02-21T18:09:30.500+00:00")}},
-    };
 }
 
 // What zlib recovers from a damaged gzip stream: the content bytes before the damage.
@@ -239,7 +112,7 @@ void TestCliErrors::badFilesAmongGoodOnes()
     // A delivered file cut short: varied records so the compressed stream is not one long repeat.
     std::vector<QJsonObject> cut;
     for (int i = 0; i < 40; ++i)
-        cut.push_back(makeRecord(eventId(100 + i),
+        cut.push_back(makeRecord(fixtureEventId(100 + i),
                                  QStringLiteral("2026-02-21T18:10:%1Z").arg(i, 2, 10, QLatin1Char('0')),
                                  QStringLiteral("GetObject%1").arg(i),
                                  {{QStringLiteral("sourceIPAddress"), QStringLiteral("203.0.113.%1").arg(i * 7 % 256)},
@@ -265,13 +138,13 @@ void TestCliErrors::badFilesAmongGoodOnes()
     const QString emptyPath = writeFile(root, QStringLiteral("notes/empty.json"), QByteArray());
 
     // One file with per-record problems: records 1, 5 and 6 are rejected; record 3 has no eventTime and is kept.
-    QJsonObject noTime = makeRecord(eventId(203), QStringLiteral("2026-02-21T18:20:00Z"));
+    QJsonObject noTime = makeRecord(fixtureEventId(203), QStringLiteral("2026-02-21T18:20:00Z"));
     noTime.remove(QStringLiteral("eventTime"));
-    const QList<QByteArray> elements{compact(makeRecord(eventId(200), QStringLiteral("2026-02-21T18:20:00Z"))),
+    const QList<QByteArray> elements{compact(makeRecord(fixtureEventId(200), QStringLiteral("2026-02-21T18:20:00Z"))),
                                      "{\"eventVersion\":\"1.08\",\"eventID\":tru}",
-                                     compact(makeRecord(eventId(202), QStringLiteral("2026-02-21T18:20:02Z"))),
+                                     compact(makeRecord(fixtureEventId(202), QStringLiteral("2026-02-21T18:20:02Z"))),
                                      compact(noTime),
-                                     compact(makeRecord(eventId(204), QStringLiteral("2026-02-21T18:20:04Z"))),
+                                     compact(makeRecord(fixtureEventId(204), QStringLiteral("2026-02-21T18:20:04Z"))),
                                      "42",
                                      "{\"a\":1,\"b\":2}"};
     const QString recordsPath =
@@ -357,11 +230,11 @@ void TestCliErrors::missingEventTimeIsOnlyAWarning()
 {
     // A record without eventTime is kept, flagged and reported as a warning: the import is not partial.
     const QString root = newPath(QStringLiteral("trail"));
-    QJsonObject noTime = makeRecord(eventId(2), QStringLiteral("2026-02-21T18:00:00Z"));
+    QJsonObject noTime = makeRecord(fixtureEventId(2), QStringLiteral("2026-02-21T18:00:00Z"));
     noTime.remove(QStringLiteral("eventTime"));
-    const QString path =
-        writeFile(root, trailKey(AccountA, UsEast, QStringLiteral("20260221T1805Z")),
-                  gzip(recordsEnvelope({makeRecord(eventId(1), QStringLiteral("2026-02-21T18:00:00Z")), noTime})));
+    const QString path = writeFile(
+        root, trailKey(AccountA, UsEast, QStringLiteral("20260221T1805Z")),
+        gzip(recordsEnvelope({makeRecord(fixtureEventId(1), QStringLiteral("2026-02-21T18:00:00Z")), noTime})));
     const QString casePath = newPath(QStringLiteral("case"));
     const CliRun run = runCli({QStringLiteral("import"), casePath, root, QStringLiteral("--json")});
     COMPARE_EXIT(run, 0);

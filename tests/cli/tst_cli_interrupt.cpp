@@ -1,5 +1,6 @@
 // An import stopped half-way, by SIGINT or by SIGKILL, leaves a usable case that the same import completes.
 // The input is large enough that the import is still running when the signal arrives.
+#include "clitest.h"
 #include "testsupport.h"
 
 #include <QDateTime>
@@ -30,54 +31,6 @@ constexpr int FileCount = 500;
 constexpr int RecordsPerFile = 200;
 constexpr qint64 TotalEvents = qint64(FileCount) * RecordsPerFile;
 
-const QString Cli = QStringLiteral(TRAILSCOPE_BINARY_DIR "/bin/trailscope-cli");
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-CliRun finish(QProcess& process)
-{
-    CliRun run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "trailscope-cli did not finish";
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-CliRun runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(Cli, arguments);
-    return finish(process);
-}
-
-QByteArray describe(const CliRun& run)
-{
-    return "exit " + QByteArray::number(run.exitCode) + "\n--- stdout:\n" + run.out + "\n--- stderr:\n" + run.err;
-}
-
-#define COMPARE_EXIT(run, code)                                                                                        \
-    do {                                                                                                               \
-        const CliRun& checked = (run);                                                                                 \
-        QVERIFY2(checked.exitCode == (code), describe(checked).constData());                                           \
-    } while (false)
-
-#define PARSE_JSON(run, name)                                                                                          \
-    QJsonParseError parseError_##name;                                                                                 \
-    const QJsonDocument document_##name = QJsonDocument::fromJson((run).out, &parseError_##name);                      \
-    QVERIFY2(parseError_##name.error == QJsonParseError::NoError && document_##name.isObject(),                        \
-             describe(run).constData());                                                                               \
-    const QJsonObject name = document_##name.object()
-
 // First column of the first row, or -1 while the case is missing, empty or locked: safe to poll during an import.
 qint64 pollCount(const QString& casePath, const char* sql)
 {
@@ -91,22 +44,6 @@ qint64 pollCount(const QString& casePath, const char* sql)
     }
     sqlite3_close(db);
     return value;
-}
-
-QStringList queryStrings(const QString& casePath, const char* sql)
-{
-    QStringList values;
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(casePath).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK) {
-            while (sqlite3_step(statement) == SQLITE_ROW)
-                values << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
-        }
-        sqlite3_finalize(statement);
-    }
-    sqlite3_close(db);
-    return values;
 }
 
 // True when no connection holds the case's write lock right now (checked without waiting).
@@ -203,7 +140,7 @@ class TestCliInterrupt : public QObject
     // Starts `import CASE TRAIL --json` and returns once the case holds committed events.
     bool startImport(QProcess& process, const QString& casePath)
     {
-        process.start(Cli, {QStringLiteral("import"), casePath, m_trail, QStringLiteral("--json")});
+        process.start(cliPath(), {QStringLiteral("import"), casePath, m_trail, QStringLiteral("--json")});
         if (!process.waitForStarted())
             return false;
         QDeadlineTimer deadline(30000);
@@ -266,7 +203,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(QFile::exists(Cli), "trailscope-cli is not built");
+        QVERIFY2(QFile::exists(cliPath()), "trailscope-cli is not built");
         m_trail = m_dir.filePath(QStringLiteral("trail"));
         writeBigTrail(m_trail);
     }
@@ -277,7 +214,7 @@ private Q_SLOTS:
         QProcess process;
         QVERIFY2(startImport(process, casePath), "the import finished before it could be interrupted");
         QCOMPARE(::kill(static_cast<pid_t>(process.processId()), SIGINT), 0);
-        const CliRun run = finish(process);
+        const CliRun run = finishCli(process);
         COMPARE_EXIT(run, 130);
         QVERIFY2(run.err.contains("import: interrupted"), describe(run).constData());
         QVERIFY2(!run.err.contains('\r'), describe(run).constData());
@@ -318,7 +255,7 @@ private Q_SLOTS:
         const QStringList statuses = queryStrings(casePath, "SELECT status FROM import_sessions");
         ::kill(pid, SIGCONT);
         ::kill(pid, SIGINT);
-        const CliRun import = finish(process);
+        const CliRun import = finishCli(process);
         COMPARE_EXIT(info, 0);
         QVERIFY2(info.err.isEmpty(), describe(info).constData());
         PARSE_JSON(info, object);

@@ -1,4 +1,5 @@
 // `trailscope-cli lookup` driven through QProcess: each output format, limits, order, windows and exit codes.
+#include "clitest.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -15,41 +16,9 @@ namespace {
 
 constexpr int EventCount = 60;
 
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
 CliRun lookup(const QStringList& arguments)
 {
-    QProcess process;
-    process.setProgram(QStringLiteral(TRAILSCOPE_BINARY_DIR "/bin/trailscope-cli"));
-    process.setArguments(QStringList{QStringLiteral("lookup")} + arguments);
-    process.start();
-    CliRun run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QByteArray describe(const CliRun& run)
-{
-    return "exit " + QByteArray::number(run.exitCode) + "\n--- stdout:\n" + run.out.left(2000) + "\n--- stderr:\n" +
-           run.err;
-}
-
-#define COMPARE_EXIT(run, code) QVERIFY2((run).exitCode == (code), describe(run).constData())
-
-QString eventId(int n)
-{
-    return QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0'));
+    return runCli(QStringList{QStringLiteral("lookup")} + arguments);
 }
 
 // Minute n of 2026-02-21 from 10:00; event 7 is an error by a user whose name a spreadsheet would run.
@@ -63,7 +32,7 @@ QJsonObject fixtureRecord(int n)
             QJsonArray{QJsonObject{{"ARN", "arn:aws:s3:::bucket,with,commas"}, {"type", "AWS::S3::Bucket"}}};
     }
     const QString time = QDateTime(QDate(2026, 2, 21), QTime(10, 0), Qt::UTC).addSecs(n * 60).toString(Qt::ISODate);
-    return makeRecord(eventId(n), time,
+    return makeRecord(fixtureEventId(n), time,
                       n % 3 == 0 ? QStringLiteral("RunInstances") : QStringLiteral("DescribeInstances"), overrides);
 }
 
@@ -101,8 +70,8 @@ private Q_SLOTS:
               "Source IP address", "Error code", "Read-only", "AWS account", "Event ID"})
             QVERIFY2(lines[0].contains(label), lines[0].constData());
         QVERIFY(lines[1].startsWith("2026-02-21T10:59:00.000Z"));
-        QVERIFY(lines[1].contains(eventId(59).toLatin1()));
-        QVERIFY(lines[50].contains(eventId(10).toLatin1()));
+        QVERIFY(lines[1].contains(fixtureEventId(59).toLatin1()));
+        QVERIFY(lines[50].contains(fixtureEventId(10).toLatin1()));
     }
 
     void tableNoMatches()
@@ -127,7 +96,7 @@ private Q_SLOTS:
         // quoted.
         QVERIFY2(lines[4].contains(",\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\","), lines[4].constData());
         QVERIFY2(lines[4].contains(",\"arn:aws:s3:::bucket,with,commas\","), lines[4].constData());
-        QVERIFY(lines[4].contains(QByteArray(",AccessDenied,false,111122223333," + eventId(7).toLatin1())));
+        QVERIFY(lines[4].contains(QByteArray(",AccessDenied,false,111122223333," + fixtureEventId(7).toLatin1())));
     }
 
     void json()
@@ -149,7 +118,7 @@ private Q_SLOTS:
         QCOMPARE(first[0].toString(), QStringLiteral("2026-02-21T10:58:00.000Z"));
         QVERIFY(first[9].isBool() && first[9].toBool());
         QVERIFY(first[4].isNull()); // no resource
-        QCOMPARE(first[11].toString(), eventId(58));
+        QCOMPARE(first[11].toString(), fixtureEventId(58));
         QVERIFY(QRegularExpression("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$")
                     .match(first[0].toString())
                     .hasMatch());
