@@ -255,7 +255,12 @@ private:
     std::string compactIdMatch(const std::string& column, const QString& text)
     {
         const QByteArray uuid = compactUuid(text);
-        return column + " = " + (uuid.isEmpty() ? bindText(text) : bind(SqlParameter::ofBlob(uuid)));
+        const std::string value = uuid.isEmpty() ? bindText(text) : bind(SqlParameter::ofBlob(uuid));
+        // events_event_id indexes only the first 8 bytes (half the size of a full-ID index); the equality that
+        // follows decides.
+        if (column == "e.event_id")
+            return "(substr(e.event_id, 1, 8) = substr(" + value + ", 1, 8) AND e.event_id = " + value + ")";
+        return column + " = " + value;
     }
 
     // Candidate strings are narrowed by their text before each is parsed as an address: an IPv4 address starts with
