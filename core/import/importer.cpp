@@ -66,6 +66,182 @@ Result<void> Importer::completeIndexes(const QString& casePath)
     return {};
 }
 
+namespace {
+
+/// One import's threads and queues: a walker reading sources, parse workers, and the calling thread as the writer.
+class ImportPipeline
+{
+public:
+    ImportPipeline(CaseWriter& writer, const ImportOptions& options, const std::atomic<bool>& cancel)
+        : m_writer(writer), m_options(options), m_cancel(cancel),
+          m_known(writer.knownStoredFiles(), writer.knownContentFiles()), m_nextFileId(writer.nextFileId()),
+          m_walker(
+              options.scope,
+              [this](SourceUnit&& unit) {
+                  const auto cost = static_cast<std::size_t>(unit.stored.size());
+                  return m_units.push(std::move(unit), cost);
+              },
+              [this](const Error& error) { handOverUnreadable(error); }, cancel)
+    {
+        m_progress.bytesTotal = InputWalker::totalBytes(options.paths);
+        m_progress.phase = QStringLiteral("reading");
+        writer.reserveEvents(static_cast<std::size_t>(m_progress.bytesTotal / 150)); // ~130 gzip bytes per event
+    }
+
+    /// Runs until every source is written (or the import is cancelled or fails); returns the writer's status.
+    Result<void> run(const Importer::ProgressCallback& progress)
+    {
+        std::thread walker([this] {
+            pthread_setname_np(pthread_self(), "ts-walk"); // names show in top and perf
+            m_walker.walk(m_options.paths);
+            m_units.close();
+        });
+        std::vector<std::thread> workers;
+        m_workersLeft = workerCount(m_options);
+        for (int i = m_workersLeft; i > 0; --i)
+            workers.emplace_back([this] { parseUnits(); });
+        Result<void> status = writeBatches(progress);
+        walker.join();
+        for (std::thread& worker : workers)
+            worker.join();
+        if (status)
+            status = m_writer.commit();
+        for (std::int64_t i = 0; i < m_skipped; ++i)
+            m_writer.countSkippedFile();
+        return status;
+    }
+
+    ImportProgress& progress() { return m_progress; }
+    const InputWalker& walker() const { return m_walker; }
+
+    /// Reports at most every 100 ms unless forced.
+    void report(const Importer::ProgressCallback& progress, bool force)
+    {
+        if (!progress || (!force && m_sinceReport.isValid() && m_sinceReport.elapsed() < 100))
+            return;
+        m_sinceReport.start();
+        const ImportCounts& counts = m_writer.counts();
+        ImportProgress& p = m_progress;
+        p.filesDone = counts.files + m_skipped;
+        p.events = counts.events;
+        p.rejected = counts.rejected;
+        p.bytesDone = m_bytesDone;
+        p.seconds = m_clock.elapsed() / 1000.0;
+        p.eventsPerSecond = p.seconds > 0 ? counts.events / p.seconds : 0;
+        p.etaSeconds = p.bytesDone > 0 && p.bytesTotal >= p.bytesDone
+                           ? p.seconds * double(p.bytesTotal - p.bytesDone) / p.bytesDone
+                           : -1;
+        progress(p);
+    }
+
+private:
+    // Files that cannot even be read travel as a batch without events, so the writer records them too. The batch
+    // queue stays open until the workers finish, which is after the walker.
+    void handOverUnreadable(const Error& error)
+    {
+        EventBatch batch;
+        batch.file = std::make_shared<SourceFile>();
+        batch.file->path = error.path;
+        batch.file->member = error.member;
+        batch.rejected.push_back(error);
+        std::vector<EventBatch> group;
+        group.push_back(std::move(batch));
+        m_batches.push(std::move(group));
+    }
+
+    // A parse worker. Small trail files travel to the writer in groups: one hand-over per ~2,000 events.
+    void parseUnits()
+    {
+        pthread_setname_np(pthread_self(), "ts-parse");
+        std::vector<EventBatch> group;
+        std::size_t groupEvents = 0;
+        const auto handOver = [&] {
+            if (group.empty())
+                return;
+            m_batches.push(std::move(group), groupEvents);
+            group = {};
+            groupEvents = 0;
+        };
+        const auto collect = [&](EventBatch&& batch) {
+            groupEvents += batch.events.size() + 1;
+            group.push_back(std::move(batch));
+            if (groupEvents >= FileDecoder::EventsPerBatch)
+                handOver();
+        };
+        FileDecoder decoder(m_known, m_writer.interner(), m_nextFileId, collect, m_cancel);
+        while (auto unit = m_units.pop()) {
+            const auto size = static_cast<std::uint64_t>(unit->stored.size());
+            if (!m_cancel && !decoder.process(std::move(*unit)))
+                ++m_skipped;
+            m_bytesDone += size;
+        }
+        handOver();
+        if (--m_workersLeft == 0)
+            m_batches.close();
+    }
+
+    Result<void> writeBatches(const Importer::ProgressCallback& progress)
+    {
+        Result<void> status;
+        qint64 busyNs = 0;
+        QElapsedTimer busy;
+        while (auto group = m_batches.pop()) {
+            busy.start();
+            for (const EventBatch& batch : *group) {
+                if (status && !m_cancel)
+                    status = m_writer.write(batch);
+            }
+            if (!status)
+                m_units.close(); // no point parsing what cannot be written; drain what is in flight
+            busyNs += busy.nsecsElapsed();
+            report(progress, false);
+        }
+        qCInfo(logImport, "writer busy %.2f s of %.2f s", busyNs / 1e9, m_clock.elapsed() / 1000.0);
+        return status;
+    }
+
+    CaseWriter& m_writer;
+    const ImportOptions& m_options;
+    const std::atomic<bool>& m_cancel;
+    KnownFiles m_known;
+    std::atomic<std::int64_t> m_nextFileId;
+    std::atomic<std::uint64_t> m_bytesDone{0};
+    std::atomic<std::int64_t> m_skipped{0};
+    std::atomic<int> m_workersLeft{0};
+    BoundedQueue<SourceUnit> m_units{UnitQueueBytes};
+    BoundedQueue<std::vector<EventBatch>> m_batches{BatchQueueEvents};
+    InputWalker m_walker;
+    ImportProgress m_progress;
+    QElapsedTimer m_sinceReport;
+    QElapsedTimer m_clock = startedClock();
+
+    static QElapsedTimer startedClock()
+    {
+        QElapsedTimer clock;
+        clock.start();
+        return clock;
+    }
+};
+
+// Builds the indexes and the derived tables once every event is stored; records when the case became searchable.
+Result<void> finishCase(CaseWriter& writer, const ImportOptions& options, const std::atomic<bool>& cancel,
+                        const QElapsedTimer& clock, ImportSummary& summary)
+{
+    const auto searchable = CaseSchema::searchableIndexes();
+    qCInfo(logImport, "events stored after %.2f s", clock.elapsed() / 1000.0);
+    Result<void> status = writer.buildIndexes({searchable.begin(), searchable.end()}, &cancel);
+    summary.searchableSeconds = clock.elapsed() / 1000.0;
+    qCInfo(logImport, "searchable after %.2f s", summary.searchableSeconds);
+    if (status && options.buildIndexes)
+        status = writer.buildIndexes(CaseSchema::missingIndexes(writer.database()), &cancel);
+    qCInfo(logImport, "indexes built after %.2f s", clock.elapsed() / 1000.0);
+    if (status && !cancel)
+        status = rebuildCoverage(writer.database());
+    return status;
+}
+
+} // namespace
+
 Result<ImportSummary> Importer::run(const ImportOptions& options, const ProgressCallback& progress,
                                     const std::atomic<bool>& cancel)
 {
@@ -88,153 +264,31 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
         return std::unexpected(session.error());
 
     ImportSummary summary;
-    ImportProgress snapshot;
-    snapshot.bytesTotal = InputWalker::totalBytes(options.paths);
-    writer.reserveEvents(static_cast<std::size_t>(snapshot.bytesTotal / 150)); // ~130 gzip bytes per event
-    snapshot.phase = QStringLiteral("reading");
-    KnownFiles known(writer.knownStoredFiles(), writer.knownContentFiles());
-    std::atomic<std::int64_t> nextFileId(writer.nextFileId());
-    std::atomic<std::uint64_t> bytesDone(0);
-    std::atomic<std::int64_t> skipped(0);
-    BoundedQueue<SourceUnit> units(UnitQueueBytes);
-    BoundedQueue<std::vector<EventBatch>> batches(BatchQueueEvents);
-
-    InputWalker walker(
-        options.scope,
-        [&](SourceUnit&& unit) {
-            const auto cost = static_cast<std::size_t>(unit.stored.size());
-            return units.push(std::move(unit), cost);
-        },
-        [&](const Error& error) {
-            // Files that cannot even be read travel as a batch without events, so the writer records them too.
-            // The batch queue stays open until the workers finish, which is after the walker.
-            EventBatch batch;
-            batch.file = std::make_shared<SourceFile>();
-            batch.file->path = error.path;
-            batch.file->member = error.member;
-            batch.rejected.push_back(error);
-            std::vector<EventBatch> group;
-            group.push_back(std::move(batch));
-            batches.push(std::move(group));
-        },
-        cancel);
-    std::thread walkerThread([&] {
-        pthread_setname_np(pthread_self(), "ts-walk"); // names show in top and perf
-        walker.walk(options.paths);
-        units.close();
-    });
-    std::vector<std::thread> workers;
-    std::atomic<int> workersLeft(workerCount(options));
-    for (int i = workersLeft.load(); i > 0; --i) {
-        workers.emplace_back([&] {
-            pthread_setname_np(pthread_self(), "ts-parse");
-            // Small trail files travel to the writer in groups: one hand-over per ~2,000 events, not per file.
-            std::vector<EventBatch> group;
-            std::size_t groupEvents = 0;
-            const auto handOver = [&] {
-                if (group.empty())
-                    return;
-                batches.push(std::move(group), groupEvents);
-                group = {};
-                groupEvents = 0;
-            };
-            FileDecoder decoder(
-                known, writer.interner(), nextFileId,
-                [&](EventBatch&& batch) {
-                    groupEvents += batch.events.size() + 1;
-                    group.push_back(std::move(batch));
-                    if (groupEvents >= FileDecoder::EventsPerBatch)
-                        handOver();
-                },
-                cancel);
-            while (auto unit = units.pop()) {
-                const auto size = static_cast<std::uint64_t>(unit->stored.size());
-                if (!cancel && !decoder.process(std::move(*unit)))
-                    ++skipped;
-                bytesDone += size;
-            }
-            handOver();
-            if (--workersLeft == 0)
-                batches.close();
-        });
-    }
-
-    Result<void> status;
-    QElapsedTimer lastReport;
-    lastReport.start();
-    const auto report = [&](bool force) {
-        if (!progress || (!force && lastReport.elapsed() < 100))
-            return;
-        lastReport.restart();
-        const ImportCounts& counts = writer.counts();
-        snapshot.filesDone = counts.files + skipped;
-        snapshot.events = counts.events;
-        snapshot.rejected = counts.rejected;
-        snapshot.bytesDone = bytesDone;
-        snapshot.seconds = clock.elapsed() / 1000.0;
-        snapshot.eventsPerSecond = snapshot.seconds > 0 ? counts.events / snapshot.seconds : 0;
-        snapshot.etaSeconds =
-            snapshot.bytesDone > 0 && snapshot.bytesTotal >= snapshot.bytesDone
-                ? snapshot.seconds * double(snapshot.bytesTotal - snapshot.bytesDone) / snapshot.bytesDone
-                : -1;
-        progress(snapshot);
-    };
-    qint64 writeNs = 0;
-    QElapsedTimer writeTimer;
-    while (auto group = batches.pop()) {
-        writeTimer.start();
-        for (const EventBatch& batch : *group) {
-            if (status && !cancel)
-                status = writer.write(batch);
-        }
-        writeNs += writeTimer.nsecsElapsed();
-        report(false);
-    }
-    qCInfo(logImport, "writer busy %.2f s of %.2f s", writeNs / 1e9, clock.elapsed() / 1000.0);
-    if (!status || cancel)
-        units.close();
-    walkerThread.join();
-    for (std::thread& worker : workers)
-        worker.join();
-    if (status)
-        status = writer.commit();
-    for (std::int64_t i = 0; i < skipped; ++i)
-        writer.countSkippedFile();
-
+    ImportPipeline pipeline(writer, options, cancel);
+    Result<void> status = pipeline.run(progress);
     if (status && !cancel) {
-        snapshot.phase = QStringLiteral("indexing");
-        report(true);
-        const auto searchable = CaseSchema::searchableIndexes();
-        qCInfo(logImport, "events stored after %.2f s", clock.elapsed() / 1000.0);
-        status = writer.buildIndexes({searchable.begin(), searchable.end()}, &cancel);
-        summary.searchableSeconds = clock.elapsed() / 1000.0;
-        qCInfo(logImport, "searchable after %.2f s", summary.searchableSeconds);
-        if (status && options.buildIndexes)
-            status = writer.buildIndexes(CaseSchema::missingIndexes(writer.database()), &cancel);
-        qCInfo(logImport, "indexes built after %.2f s", clock.elapsed() / 1000.0);
-        if (status && !cancel)
-            status = rebuildCoverage(writer.database());
-        qCInfo(logImport, "coverage after %.2f s", clock.elapsed() / 1000.0);
+        pipeline.progress().phase = QStringLiteral("indexing");
+        pipeline.report(progress, true);
+        status = finishCase(writer, options, cancel, clock, summary);
     }
     // Decided once, after the last phase that can be interrupted, so the summary and the session agree. An index
     // build stopped by the signal is not a failure: the next import or `info` finishes it.
     summary.cancelled = cancel;
     if (!status && summary.cancelled && status.error().code == ErrorCode::Cancelled)
         status = {};
-    const ImportCounts& counts = writer.counts();
-    summary.counts = counts;
+    summary.counts = writer.counts();
     summary.rejected = writer.rejected();
     summary.warnings = writer.warnings();
-    summary.outOfScopeFiles = walker.outOfScope();
-    summary.ignoredFiles = walker.ignored();
+    summary.outOfScopeFiles = pipeline.walker().outOfScope();
+    summary.ignoredFiles = pipeline.walker().ignored();
     const QString finalStatus = !status             ? QStringLiteral("failed")
                                 : summary.cancelled ? QStringLiteral("cancelled")
                                                     : QStringLiteral("complete");
     if (auto finished = writer.finishSession(finalStatus); !finished && status)
         status = finished;
     summary.seconds = clock.elapsed() / 1000.0;
-    snapshot.phase = QStringLiteral("done");
-    report(true);
+    pipeline.progress().phase = QStringLiteral("done");
+    pipeline.report(progress, true);
     if (!status)
         return std::unexpected(status.error());
     return summary;
