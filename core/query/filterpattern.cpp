@@ -96,17 +96,6 @@ private:
         return true;
     }
 
-    static SearchNode combine(SearchNode::Kind kind, std::vector<SearchNode> children)
-    {
-        if (children.size() == 1)
-            return std::move(children.front());
-        SearchNode node;
-        node.kind = kind;
-        node.position = children.front().position;
-        node.children = std::move(children);
-        return node;
-    }
-
     // Precedence () > && > ||, as CloudWatch documents it.
     SearchResult<SearchNode> parseOr()
     {
@@ -118,7 +107,7 @@ private:
             children.push_back(std::move(*child));
             skipSpace();
         } while (consume(u"||"));
-        return combine(SearchNode::Kind::Or, std::move(children));
+        return combineNodes(SearchNode::Kind::Or, std::move(children));
     }
 
     SearchResult<SearchNode> parseAnd()
@@ -131,7 +120,7 @@ private:
             children.push_back(std::move(*child));
             skipSpace();
         } while (consume(u"&&"));
-        return combine(SearchNode::Kind::And, std::move(children));
+        return combineNodes(SearchNode::Kind::And, std::move(children));
     }
 
     SearchResult<SearchNode> parsePrimary()

@@ -208,4 +208,15 @@ QString dumpSearch(const SearchNode& node)
     return {};
 }
 
+SearchNode combineNodes(SearchNode::Kind kind, std::vector<SearchNode> children)
+{
+    if (children.size() == 1)
+        return std::move(children.front());
+    SearchNode node;
+    node.kind = kind;
+    node.position = children.front().position;
+    node.children = std::move(children);
+    return node;
+}
+
 } // namespace Trailscope::Core::Query

@@ -102,4 +102,7 @@ struct SearchNode
 /// A readable S-expression of the tree, for tests and logs: `(and (eventName : "Run*") (not (text "x")))`.
 QString dumpSearch(const SearchNode& node);
 
+/// An And/Or node over `children`, or the single child itself; positioned at the first child.
+SearchNode combineNodes(SearchNode::Kind kind, std::vector<SearchNode> children);
+
 } // namespace Trailscope::Core::Query

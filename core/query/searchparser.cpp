@@ -295,17 +295,6 @@ private:
                kind == Token::Kind::Field || kind == Token::Kind::Text;
     }
 
-    static SearchNode combine(SearchNode::Kind kind, std::vector<SearchNode> children)
-    {
-        if (children.size() == 1)
-            return std::move(children.front());
-        SearchNode node;
-        node.kind = kind;
-        node.position = children.front().position;
-        node.children = std::move(children);
-        return node;
-    }
-
     SearchResult<SearchNode> parseOr()
     {
         std::vector<SearchNode> children;
@@ -318,7 +307,7 @@ private:
                 break;
             take();
         }
-        return combine(SearchNode::Kind::Or, std::move(children));
+        return combineNodes(SearchNode::Kind::Or, std::move(children));
     }
 
     SearchResult<SearchNode> parseAnd()
@@ -336,7 +325,7 @@ private:
             if (!startsTerm(peek().kind))
                 break;
         }
-        return combine(SearchNode::Kind::And, std::move(children));
+        return combineNodes(SearchNode::Kind::And, std::move(children));
     }
 
     SearchResult<SearchNode> expectedTerm() const
