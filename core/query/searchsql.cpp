@@ -352,6 +352,8 @@ private:
     CompiledSearch m_out;
 };
 
+} // namespace
+
 void bindParameter(Sql::Statement& statement, int index, const SqlParameter& parameter)
 {
     switch (parameter.type) {
@@ -368,7 +370,19 @@ void bindParameter(Sql::Statement& statement, int index, const SqlParameter& par
     }
 }
 
-} // namespace
+CompiledSearch withinWindow(const CompiledSearch& search, const SearchOptions& options)
+{
+    CompiledSearch scoped = search;
+    if (options.start) {
+        scoped.parameters.push_back(SqlParameter::ofInteger(*options.start));
+        scoped.where = "(" + scoped.where + ") AND e.time >= " + placeholder(scoped.parameters.size());
+    }
+    if (options.end) {
+        scoped.parameters.push_back(SqlParameter::ofInteger(*options.end));
+        scoped.where = "(" + scoped.where + ") AND e.time < " + placeholder(scoped.parameters.size());
+    }
+    return scoped;
+}
 
 CompiledSearch compileSearch(const SearchNode& root)
 {

@@ -49,6 +49,11 @@ struct SearchOptions
     SortOrder order = SortOrder::NewestFirst;
 };
 
+/// The search restricted to the options' time window (start inclusive, end exclusive), parameters appended.
+CompiledSearch withinWindow(const CompiledSearch& search, const SearchOptions& options);
+/// Binds a parameter of a compiled search to `?index`.
+void bindParameter(Sql::Statement& statement, int index, const SqlParameter& parameter);
+
 /// An event's position in the result order: (time, rowid). Events without a time sort after all others when newest
 /// come first, and before them otherwise.
 struct EventKey

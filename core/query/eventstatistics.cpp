@@ -1,0 +1,208 @@
+#include "eventstatistics.h"
+
+#include "query/searchfunctions.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <unordered_map>
+
+namespace Trailscope::Core::Query {
+
+namespace {
+
+constexpr std::int64_t Absent = -1; // key for events without the field (flags use 0/1 as their own keys)
+
+// Registers the search functions (which needs no statement of the connection running) and prepares `sql`.
+Result<Sql::Statement> prepareOver(Sql::Database& db, const CompiledSearch& scoped, const std::string& sql)
+{
+    if (auto registered = registerSearchFunctions(db); !registered)
+        return std::unexpected(registered.error());
+    Sql::Statement statement = db.prepare(sql);
+    if (!statement.isValid())
+        return fail(ErrorCode::Sqlite, statement.prepareError());
+    for (std::size_t i = 0; i < scoped.parameters.size(); ++i)
+        bindParameter(statement, static_cast<int>(i) + 1, scoped.parameters[i]);
+    return statement;
+}
+
+bool facetable(const FieldDef& field)
+{
+    return field.storage == Storage::EventString || field.storage == Storage::EventFlag ||
+           field.storage == Storage::IdentityString || field.storage == Storage::TlsString;
+}
+
+// The events column a field's facet counts, before mapping identity and TLS ids to their strings.
+std::string eventColumn(const FieldDef& field)
+{
+    switch (field.storage) {
+    case Storage::IdentityString:
+        return "e.identity";
+    case Storage::TlsString:
+        return "e.tls";
+    default:
+        return "e." + std::string(field.column);
+    }
+}
+
+// Rows of a small dimension table (identities, tls_profiles): id -> the string id in `column`.
+std::unordered_map<std::int64_t, std::int64_t> dimension(Sql::Database& db, std::string_view table,
+                                                         std::string_view column)
+{
+    std::unordered_map<std::int64_t, std::int64_t> map;
+    auto rows = db.prepare("SELECT id, " + std::string(column) + " FROM " + std::string(table));
+    while (rows.step() == SQLITE_ROW)
+        map[rows.columnInt(0)] = rows.columnIsNull(1) ? Absent : rows.columnInt(1);
+    return map;
+}
+
+QString stringValue(Sql::Statement& lookup, std::int64_t id)
+{
+    lookup.bind(1, id);
+    const QString value = lookup.step() == SQLITE_ROW ? lookup.columnQString(0) : QString();
+    lookup.reset();
+    return value;
+}
+
+Facet finishFacet(Sql::Database& db, const FieldDef& field, std::unordered_map<std::int64_t, std::int64_t> counts,
+                  int topCount)
+{
+    // Identity and TLS facets were counted per dimension row; fold them onto the string they hold.
+    if (field.storage == Storage::IdentityString || field.storage == Storage::TlsString) {
+        const auto rows =
+            dimension(db, field.storage == Storage::IdentityString ? "identities" : "tls_profiles", field.column);
+        std::unordered_map<std::int64_t, std::int64_t> folded;
+        for (const auto& [row, count] : counts) {
+            const auto found = rows.find(row);
+            folded[found == rows.end() ? Absent : found->second] += count;
+        }
+        counts = std::move(folded);
+    }
+    Facet facet;
+    facet.field = &field;
+    facet.distinct = static_cast<std::int64_t>(counts.size());
+    auto lookup = db.prepare("SELECT value FROM strings WHERE id = ?1");
+    for (const auto& [key, count] : counts) {
+        FacetValue value;
+        value.count = count;
+        value.absent = key == Absent;
+        if (!value.absent)
+            value.value = field.storage == Storage::EventFlag ? (key ? QStringLiteral("true") : QStringLiteral("false"))
+                                                              : stringValue(lookup, key);
+        facet.top.push_back(value);
+    }
+    std::sort(facet.top.begin(), facet.top.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (facet.top.size() > static_cast<std::size_t>(topCount))
+        facet.top.resize(static_cast<std::size_t>(topCount));
+    return facet;
+}
+
+} // namespace
+
+Result<std::int64_t> countEvents(Sql::Database& db, const CompiledSearch& search, const SearchOptions& options)
+{
+    const CompiledSearch scoped = withinWindow(search, options);
+    auto statement = prepareOver(db, scoped, "SELECT count(*) FROM events e WHERE " + scoped.where);
+    if (!statement)
+        return std::unexpected(statement.error());
+    if (statement->step() != SQLITE_ROW)
+        return std::unexpected(db.error(QStringLiteral("counting events")));
+    return statement->columnInt(0);
+}
+
+Result<std::vector<Facet>> computeFacets(Sql::Database& db, const CompiledSearch& search, const SearchOptions& options,
+                                         const std::vector<const FieldDef*>& fields, int topCount)
+{
+    // One scan reads each distinct column once; every facet counts from the same row.
+    std::vector<std::string> columns;
+    std::vector<int> columnOf(fields.size(), -1);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (!facetable(*fields[i]))
+            continue;
+        const std::string column = eventColumn(*fields[i]);
+        const auto found = std::find(columns.begin(), columns.end(), column);
+        columnOf[i] = static_cast<int>(found - columns.begin());
+        if (found == columns.end())
+            columns.push_back(column);
+    }
+    std::vector<Facet> facets(fields.size());
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        facets[i].field = fields[i];
+    if (columns.empty())
+        return facets;
+    std::string select;
+    for (const std::string& column : columns)
+        select += (select.empty() ? "" : ", ") + column;
+    const CompiledSearch scoped = withinWindow(search, options);
+    auto statement = prepareOver(db, scoped, "SELECT " + select + " FROM events e WHERE " + scoped.where);
+    if (!statement)
+        return std::unexpected(statement.error());
+    std::vector<std::unordered_map<std::int64_t, std::int64_t>> counts(columns.size());
+    int status = SQLITE_ROW;
+    while ((status = statement->step()) == SQLITE_ROW) {
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            ++counts[c]
+                    [statement->columnIsNull(static_cast<int>(c)) ? Absent : statement->columnInt(static_cast<int>(c))];
+    }
+    if (status != SQLITE_DONE)
+        return std::unexpected(db.error(QStringLiteral("computing facets")));
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (columnOf[i] >= 0)
+            facets[i] = finishFacet(db, *fields[i], counts[static_cast<std::size_t>(columnOf[i])], topCount);
+    }
+    return facets;
+}
+
+std::int64_t chooseBucketMs(std::int64_t first, std::int64_t last, int maxBuckets)
+{
+    static constexpr std::array<std::int64_t, 17> Sizes{1000,     5000,     10000,     30000,      60000,      300000,
+                                                        600000,   900000,   1800000,   3600000,    10800000,   21600000,
+                                                        43200000, 86400000, 604800000, 2592000000, 31536000000};
+    const std::int64_t span = std::max<std::int64_t>(last - first, 0) + 1;
+    for (const std::int64_t size : Sizes)
+        if ((span + size - 1) / size <= maxBuckets)
+            return size;
+    return Sizes.back();
+}
+
+Result<Histogram> computeHistogram(Sql::Database& db, const CompiledSearch& search, const SearchOptions& options,
+                                   int maxBuckets)
+{
+    const CompiledSearch scoped = withinWindow(search, options);
+    auto range = prepareOver(db, scoped,
+                             "SELECT min(e.time), max(e.time) FROM events e WHERE (" + scoped.where +
+                                 ") AND e.time IS NOT NULL");
+    if (!range)
+        return std::unexpected(range.error());
+    Histogram histogram;
+    if (range->step() != SQLITE_ROW || range->columnIsNull(0))
+        return histogram;
+    // The window, where given, fixes the axis; otherwise the matching events do.
+    const std::int64_t first = options.start.value_or(range->columnInt(0));
+    const std::int64_t last = options.end ? *options.end - 1 : range->columnInt(1);
+    *range = Sql::Statement(); // finalised: the next prepare re-registers the functions
+    histogram.bucketMs = chooseBucketMs(first, last, maxBuckets);
+    const std::int64_t origin = first - (first % histogram.bucketMs + histogram.bucketMs) % histogram.bucketMs;
+    const std::size_t count = static_cast<std::size_t>((last - origin) / histogram.bucketMs + 1);
+    histogram.buckets.resize(count);
+    for (std::size_t i = 0; i < count; ++i)
+        histogram.buckets[i].start = origin + static_cast<std::int64_t>(i) * histogram.bucketMs;
+    const std::string bucket = "(e.time - " + std::to_string(origin) + ") / " + std::to_string(histogram.bucketMs);
+    auto rows = prepareOver(db, scoped,
+                            "SELECT " + bucket + ", e.error_code IS NOT NULL, count(*) FROM events e WHERE (" +
+                                scoped.where + ") AND e.time IS NOT NULL GROUP BY 1, 2");
+    if (!rows)
+        return std::unexpected(rows.error());
+    while (rows->step() == SQLITE_ROW) {
+        const std::int64_t index = rows->columnInt(0);
+        if (index < 0 || static_cast<std::size_t>(index) >= count)
+            continue;
+        HistogramBucket& target = histogram.buckets[static_cast<std::size_t>(index)];
+        (rows->columnInt(1) ? target.error : target.success) += rows->columnInt(2);
+    }
+    return histogram;
+}
+
+} // namespace Trailscope::Core::Query

@@ -1,0 +1,163 @@
+// Counts, facets and the histogram under a search, checked against counts made here over the fixture records.
+#include "casedb/caseschema.h"
+#include "query/eventstatistics.h"
+#include "query/searchparser.h"
+#include "testsupport.h"
+
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+
+using namespace Trailscope::Core;
+using namespace Trailscope::Core::Query;
+using namespace Trailscope::Test;
+
+namespace {
+
+constexpr int RecordCount = 240;
+const QStringList Users{"alice", "bob", "carol", "dave"};
+const QStringList Regions{"us-east-1", "eu-west-1", "ap-south-1"};
+const qint64 Base = 1771632000000; // 2026-02-21T00:00:00Z
+
+// Record n: a user, a region, an error every seventh, readOnly alternating, one event every 97 seconds.
+QJsonObject record(int n)
+{
+    const qint64 time = Base + qint64(n) * 97000;
+    QJsonObject overrides{
+        {"awsRegion", Regions[n % Regions.size()]},
+        {"readOnly", n % 2 == 0},
+        {"userIdentity",
+         QJsonObject{{"type", "IAMUser"}, {"userName", Users[(n / 3) % Users.size()]}, {"accountId", "111122223333"}}}};
+    if (n % 7 == 0)
+        overrides["errorCode"] = "AccessDenied";
+    return makeRecord(QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0')),
+                      QDateTime::fromMSecsSinceEpoch(time, Qt::UTC).toString(Qt::ISODate),
+                      n % 5 == 0 ? QStringLiteral("RunInstances") : QStringLiteral("DescribeInstances"), overrides);
+}
+
+} // namespace
+
+class TestEventStatistics : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_case;
+    std::vector<QJsonObject> m_records;
+
+    CompiledSearch compiled(const QString& text)
+    {
+        const auto parsed = parseSearch(text);
+        if (!parsed)
+            qFatal("bad test search %s", qPrintable(text));
+        return compileSearch(*parsed);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        for (int n = 0; n < RecordCount; ++n)
+            m_records.push_back(record(n));
+        writeFile(m_dir.path(), QStringLiteral("trail/a.json"), recordsEnvelope(m_records));
+        m_case = m_dir.filePath(QStringLiteral("stats.tscase"));
+        QVERIFY(importPaths(m_case, {m_dir.filePath(QStringLiteral("trail"))}).has_value());
+    }
+
+    void countsMatchTheRecords()
+    {
+        auto db = CaseSchema::open(m_case, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        int expected = 0;
+        for (const QJsonObject& r : m_records)
+            expected += r["awsRegion"].toString() == QLatin1String("eu-west-1") && r.contains("errorCode") ? 1 : 0;
+        const auto counted = countEvents(*db, compiled("region:eu-west-1 errorCode:AccessDenied"), {});
+        QVERIFY(counted.has_value());
+        QCOMPARE(*counted, qint64(expected));
+        SearchOptions window;
+        window.start = Base + 97000 * 10;
+        window.end = Base + 97000 * 20; // records 10..19
+        QCOMPARE(countEvents(*db, compiled(""), window).value_or(-1), qint64(10));
+    }
+
+    void facetsInOnePass()
+    {
+        auto db = CaseSchema::open(m_case, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        std::map<QString, qint64> byUser, byName, byReadOnly;
+        for (const QJsonObject& r : m_records) {
+            if (r["awsRegion"].toString() != QLatin1String("us-east-1"))
+                continue;
+            ++byUser[r["userIdentity"].toObject()["userName"].toString()];
+            ++byName[r["eventName"].toString()];
+            ++byReadOnly[r["readOnly"].toBool() ? QStringLiteral("true") : QStringLiteral("false")];
+        }
+        const std::vector<const FieldDef*> fields{findField(u"user"), findField(u"eventName"), findField(u"readOnly"),
+                                                  findField(u"resource")};
+        const auto facets = computeFacets(*db, compiled("region:us-east-1"), {}, fields, 10);
+        QVERIFY(facets.has_value());
+        QCOMPARE(facets->size(), std::size_t(4));
+        for (std::size_t f = 0; f < 3; ++f) {
+            const auto& expected = f == 0 ? byUser : f == 1 ? byName : byReadOnly;
+            const Facet& facet = (*facets)[f];
+            QCOMPARE(facet.distinct, qint64(expected.size()));
+            qint64 previous = std::numeric_limits<qint64>::max();
+            for (const FacetValue& value : facet.top) {
+                QVERIFY(!value.absent);
+                QCOMPARE(value.count, expected.at(value.value));
+                QVERIFY(value.count <= previous); // most frequent first
+                previous = value.count;
+            }
+        }
+        QVERIFY((*facets)[3].top.empty()); // resources are not a facet of this kind
+    }
+
+    void histogramCoversEveryEvent()
+    {
+        auto db = CaseSchema::open(m_case, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        const auto histogram = computeHistogram(*db, compiled(""), {}, 50);
+        QVERIFY2(histogram.has_value(), histogram ? "" : qPrintable(histogram.error().toString()));
+        // 240 events 97 s apart span 6.5 hours: 50 buckets at most means 10-minute buckets.
+        QCOMPARE(histogram->bucketMs, qint64(600000));
+        QVERIFY(histogram->buckets.size() <= 50);
+        std::map<qint64, std::pair<qint64, qint64>> expected;
+        for (int n = 0; n < RecordCount; ++n) {
+            const qint64 time = Base + qint64(n) * 97000;
+            auto& bucket = expected[time - time % 600000];
+            (n % 7 == 0 ? bucket.second : bucket.first) += 1;
+        }
+        qint64 total = 0;
+        for (const HistogramBucket& bucket : histogram->buckets) {
+            const auto found = expected.find(bucket.start);
+            const std::pair<qint64, qint64> want =
+                found == expected.end() ? std::pair<qint64, qint64>{} : found->second;
+            QCOMPARE(bucket.success, want.first);
+            QCOMPARE(bucket.error, want.second);
+            total += bucket.success + bucket.error;
+        }
+        QCOMPARE(total, qint64(RecordCount));
+    }
+
+    void bucketSizes_data()
+    {
+        QTest::addColumn<qint64>("span");
+        QTest::addColumn<qint64>("bucket");
+        QTest::newRow("a minute") << qint64(60000) << qint64(1000);
+        QTest::newRow("an hour") << qint64(3600000) << qint64(30000);
+        QTest::newRow("a day") << qint64(86400000) << qint64(300000);
+        QTest::newRow("two weeks") << qint64(14 * 86400000LL) << qint64(10800000);
+        QTest::newRow("a year") << qint64(365 * 86400000LL) << qint64(604800000);
+    }
+
+    void bucketSizes()
+    {
+        QFETCH(qint64, span);
+        QFETCH(qint64, bucket);
+        QCOMPARE(chooseBucketMs(0, span - 1, 300), bucket);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventStatistics)
+#include "tst_eventstatistics.moc"
