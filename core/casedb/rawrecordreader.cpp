@@ -33,10 +33,19 @@ Result<const RawRecordReader::DecodedFile*> RawRecordReader::decodedFile(std::in
     m_fileBlob.reset();
     if (!stored)
         return std::unexpected(stored.error());
+    bool tooLarge = false;
     const auto status = ContentDecoder::decode(*stored, DecodeLimits{}, [&](std::string_view chunk) {
+        if (decoded.content.size() + chunk.size() > m_cacheBytes) {
+            tooLarge = true; // read slice by slice instead, never holding the whole content
+            return false;
+        }
         decoded.content.append(chunk);
         return true;
     });
+    if (tooLarge) {
+        m_uncached.insert(fileId);
+        return fail(ErrorCode::MemberTooLarge, QStringLiteral("source file %1 is larger than the cache").arg(fileId));
+    }
     // Evidence of a truncated or damaged file decodes up to the damage, which is where its stored events are.
     if (!status && decoded.content.empty())
         return std::unexpected(status.error());
@@ -82,14 +91,54 @@ Result<std::string> RawRecordReader::storedBytes(std::int64_t fileId)
 
 Result<std::string> RawRecordReader::record(std::int64_t fileId, std::uint64_t offset, std::uint64_t length)
 {
-    const auto file = decodedFile(fileId);
-    if (!file)
-        return std::unexpected(file.error());
-    const std::string& content = (*file)->content;
-    if (offset + length > content.size())
+    if (!m_uncached.contains(fileId)) {
+        const auto file = decodedFile(fileId);
+        if (file) {
+            const std::string& content = (*file)->content;
+            if (offset + length > content.size())
+                return fail(ErrorCode::CorruptCase,
+                            QStringLiteral("event location outside source file %1").arg(fileId));
+            return unwrap(std::string_view(content).substr(offset, length), (*file)->encoding);
+        }
+        if (!m_uncached.contains(fileId))
+            return std::unexpected(file.error());
+    }
+    return streamedRecord(fileId, offset, length);
+}
+
+Result<std::string> RawRecordReader::streamedRecord(std::int64_t fileId, std::uint64_t offset, std::uint64_t length)
+{
+    m_fileBlob.bind(1, fileId);
+    if (m_fileBlob.step() != SQLITE_ROW || m_fileBlob.columnIsNull(0)) {
+        m_fileBlob.reset();
+        return fail(ErrorCode::CorruptCase, QStringLiteral("no evidence kept for source file %1").arg(fileId));
+    }
+    const int encoding = static_cast<int>(m_fileBlob.columnInt(3));
+    const auto stored = evidence(m_fileBlob.columnInt(0), m_fileBlob.columnInt(1), m_fileBlob.columnInt(2));
+    m_fileBlob.reset();
+    if (!stored)
+        return std::unexpected(stored.error());
+    // Decode up to the record's end and keep only its bytes: a 50 MB trail file never sits in memory decoded.
+    std::string slice;
+    std::uint64_t position = 0;
+    (void)ContentDecoder::decode(*stored, DecodeLimits{}, [&](std::string_view chunk) {
+        const std::uint64_t chunkEnd = position + chunk.size();
+        if (chunkEnd > offset && position < offset + length) {
+            const std::uint64_t from = std::max(offset, position) - position;
+            const std::uint64_t to = std::min(offset + length, chunkEnd) - position;
+            slice.append(chunk.substr(from, to - from));
+        }
+        position = chunkEnd;
+        return position < offset + length;
+    });
+    if (slice.size() != length)
         return fail(ErrorCode::CorruptCase, QStringLiteral("event location outside source file %1").arg(fileId));
-    const std::string_view slice = std::string_view(content).substr(offset, length);
-    if ((*file)->encoding != static_cast<int>(RecordEncoding::LookupEvents))
+    return unwrap(slice, encoding);
+}
+
+Result<std::string> RawRecordReader::unwrap(std::string_view slice, int encoding)
+{
+    if (encoding != static_cast<int>(RecordEncoding::LookupEvents))
         return std::string(slice);
     simdjson::dom::parser parser;
     std::string_view inner;

@@ -5,11 +5,13 @@
 #include <cstdint>
 #include <list>
 #include <string>
+#include <unordered_set>
 
 namespace Trailscope::Core {
 
 /// Reads events back from the evidence kept in the case: the source file's stored bytes, decoded and sliced at the
-/// event's location. Keeps the most recently decoded files, so reading events in storage order decodes each once.
+/// event's location. Keeps the most recently decoded files, so reading events in storage order decodes each once; a
+/// file whose content exceeds the cache is decoded up to each requested record instead, keeping only its bytes.
 class RawRecordReader
 {
 public:
@@ -31,10 +33,13 @@ private:
 
     Result<const DecodedFile*> decodedFile(std::int64_t fileId);
     Result<std::string> evidence(std::int64_t packId, std::int64_t offset, std::int64_t size);
+    Result<std::string> streamedRecord(std::int64_t fileId, std::uint64_t offset, std::uint64_t length);
+    static Result<std::string> unwrap(std::string_view slice, int encoding);
 
     Sql::Database& m_db;
     std::size_t m_cacheBytes;
-    std::list<DecodedFile> m_cache; // most recent first
+    std::list<DecodedFile> m_cache;              // most recent first
+    std::unordered_set<std::int64_t> m_uncached; // files whose content exceeds the cache: read slice by slice
     Sql::Statement m_eventLocation, m_fileBlob;
 };
 

@@ -134,6 +134,24 @@ private Q_SLOTS:
                  1);
     }
 
+    void largeFilesAreReadSliceBySlice()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        writeFile(dir.path(), "big.json.gz", gzip(recordsEnvelope(records(1, 300))));
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        RawRecordReader cached(*db);
+        RawRecordReader tiny(*db, 4096); // smaller than the file's content: never decoded whole
+        for (qint64 row = 1; row <= 300; row += 37) {
+            const auto expected = cached.eventRecord(row);
+            const auto streamed = tiny.eventRecord(row);
+            QVERIFY(expected.has_value() && streamed.has_value());
+            QCOMPARE(*streamed, *expected);
+        }
+    }
+
     void duplicatesAndReimport()
     {
         const QString casePath = newCase();
