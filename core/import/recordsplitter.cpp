@@ -57,9 +57,8 @@ bool RecordSplitter::isRecordContainer() const
     return m_containerDepth != 0 && m_stack.size() == m_containerDepth && m_expectElement;
 }
 
-void RecordSplitter::startRecord(std::string_view chunk, std::size_t i)
+void RecordSplitter::startRecord(std::size_t i)
 {
-    (void)chunk;
     m_inRecord = true;
     m_recordOffset = m_chunkOffset + i;
     m_recordLine = m_line;
@@ -128,7 +127,7 @@ bool RecordSplitter::openValue(char c, std::string_view chunk, std::size_t i)
         m_expectElement = false;
     if (depth == 0) {
         if (c == '{') {
-            startRecord(chunk, i);
+            startRecord(i);
             m_recordDepth = 0;
             m_recordIsTopObject = true;
             m_keyExpected = true;
@@ -157,7 +156,7 @@ bool RecordSplitter::openValue(char c, std::string_view chunk, std::size_t i)
     m_afterColon = false;
     if (element) {
         if (c == '{') {
-            startRecord(chunk, i);
+            startRecord(i);
             m_recordDepth = depth;
             m_recordIsTopObject = false;
         } else if (!emitNonObject()) {

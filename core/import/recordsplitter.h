@@ -58,7 +58,7 @@ private:
     bool handleStructural(char c, std::string_view chunk, std::size_t i);
     bool openValue(char c, std::string_view chunk, std::size_t i);
     bool closeContainer(char c, std::string_view chunk, std::size_t i);
-    void startRecord(std::string_view chunk, std::size_t i);
+    void startRecord(std::size_t i);
     bool finishRecord(std::string_view chunk, std::size_t i);
     bool emitNonObject();
     void carryRecord(std::string_view chunk, std::size_t from);
