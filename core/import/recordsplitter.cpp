@@ -119,7 +119,7 @@ void RecordSplitter::onKeyFinished()
     m_key.clear();
 }
 
-bool RecordSplitter::openValue(char c, std::string_view chunk, std::size_t i)
+bool RecordSplitter::openValue(char c, std::size_t i)
 {
     const std::size_t depth = m_stack.size();
     const bool element = isRecordContainer();
@@ -196,7 +196,7 @@ bool RecordSplitter::handleStructural(char c, std::string_view chunk, std::size_
     switch (c) {
     case '{':
     case '[':
-        return openValue(c, chunk, i);
+        return openValue(c, i);
     case '}':
     case ']':
         return closeContainer(c, chunk, i);

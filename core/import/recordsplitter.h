@@ -56,7 +56,7 @@ private:
     void processChunk(std::string_view chunk, std::size_t& i);
     bool scanRecordBody(std::string_view chunk, std::size_t& i);
     bool handleStructural(char c, std::string_view chunk, std::size_t i);
-    bool openValue(char c, std::string_view chunk, std::size_t i);
+    bool openValue(char c, std::size_t i);
     bool closeContainer(char c, std::string_view chunk, std::size_t i);
     void startRecord(std::size_t i);
     bool finishRecord(std::string_view chunk, std::size_t i);
