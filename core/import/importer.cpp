@@ -286,6 +286,9 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
                                                     : QStringLiteral("complete");
     if (auto finished = writer.finishSession(finalStatus); !finished && status)
         status = finished;
+    // Fold the write-ahead log into the case so the file alone is the whole case (copies, header checks); readers
+    // still open (the window) may keep part of it, which the next checkpoint takes.
+    (void)writer.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     summary.seconds = clock.elapsed() / 1000.0;
     pipeline.progress().phase = QStringLiteral("done");
     pipeline.report(progress, true);

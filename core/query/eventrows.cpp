@@ -9,11 +9,12 @@ EventRowReader::EventRowReader(Sql::Database& db)
       // Resource name is the first resource's ARN (or ARNPrefix): logs carry ARNs, not the console's short names.
       m_row(db.prepare(
           "SELECT e.time, s_name.value, s_user.value, s_source.value, s_rtype.value, s_rarn.value, s_region.value, "
-          "s_ip.value, s_error.value, e.read_only, s_account.value, e.event_id, typeof(e.event_id) = 'blob' "
-          "FROM events e "
+          "s_ip.value, s_error.value, e.read_only, s_account.value, e.event_id, typeof(e.event_id) = 'blob', "
+          "s_itype.value FROM events e "
           "LEFT JOIN strings s_name ON s_name.id = e.name "
           "LEFT JOIN identities i ON i.id = e.identity "
           "LEFT JOIN strings s_user ON s_user.id = i.user "
+          "LEFT JOIN strings s_itype ON s_itype.id = i.type "
           "LEFT JOIN strings s_source ON s_source.id = e.source "
           "LEFT JOIN resources r ON r.event = e.id AND r.ordinal = "
           "(SELECT min(ordinal) FROM resources WHERE event = e.id) "
@@ -48,6 +49,7 @@ Result<EventRow> EventRowReader::read(std::int64_t rowId)
         row.readOnly = m_row.columnInt(9) != 0;
     row.account = m_row.columnQString(10);
     row.eventId = QString::fromStdString(decodeStoredId(m_row.columnBlob(11), m_row.columnInt(12) != 0));
+    row.identityType = m_row.columnQString(13);
     m_row.reset();
     return row;
 }

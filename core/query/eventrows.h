@@ -17,6 +17,7 @@ struct EventRow
     std::optional<std::int64_t> time;
     QString eventName, user, eventSource, resourceType, resourceName, region, sourceIp, errorCode, account, eventId;
     std::optional<bool> readOnly;
+    QString identityType; ///< userIdentity.type, for colouring (root activity)
 };
 
 /// Reads the display columns of events by row id, one prepared statement reused.

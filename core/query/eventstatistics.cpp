@@ -206,3 +206,29 @@ Result<Histogram> computeHistogram(Sql::Database& db, const CompiledSearch& sear
 }
 
 } // namespace Trailscope::Core::Query
+
+namespace Trailscope::Core::Query {
+
+Result<std::vector<std::int64_t>> countPerBucket(Sql::Database& db, const CompiledSearch& search,
+                                                 const SearchOptions& options, const Histogram& histogram)
+{
+    std::vector<std::int64_t> counts(histogram.buckets.size(), 0);
+    if (histogram.buckets.empty() || histogram.bucketMs <= 0)
+        return counts;
+    const std::int64_t origin = histogram.buckets.front().start;
+    const CompiledSearch scoped = withinWindow(search, options);
+    const std::string bucket = "(e.time - " + std::to_string(origin) + ") / " + std::to_string(histogram.bucketMs);
+    auto rows = prepareOver(db, scoped,
+                            "SELECT " + bucket + ", count(*) FROM events e WHERE (" + scoped.where +
+                                ") AND e.time >= " + std::to_string(origin) + " GROUP BY 1");
+    if (!rows)
+        return std::unexpected(rows.error());
+    while (rows->step() == SQLITE_ROW) {
+        const std::int64_t index = rows->columnInt(0);
+        if (index >= 0 && static_cast<std::size_t>(index) < counts.size())
+            counts[static_cast<std::size_t>(index)] += rows->columnInt(1);
+    }
+    return counts;
+}
+
+} // namespace Trailscope::Core::Query

@@ -51,6 +51,11 @@ struct Histogram
 Result<Histogram> computeHistogram(Sql::Database& db, const CompiledSearch& search, const SearchOptions& options,
                                    int maxBuckets = 300);
 
+/// How many events another search matches in each bucket of `histogram` (same origin and bucket size): the
+/// timeline's extra series, aligned with its bars.
+Result<std::vector<std::int64_t>> countPerBucket(Sql::Database& db, const CompiledSearch& search,
+                                                 const SearchOptions& options, const Histogram& histogram);
+
 /// The smallest round bucket size that covers [first, last] in at most `maxBuckets` buckets.
 std::int64_t chooseBucketMs(std::int64_t first, std::int64_t last, int maxBuckets);
 
