@@ -1,0 +1,42 @@
+#include "casefiles.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+using namespace Trailscope::Ui;
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("trailscope"));
+    QApplication::setOrganizationName(QStringLiteral("Trailscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Trailscope"));
+    QApplication::setApplicationVersion(QStringLiteral(TRAILSCOPE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Offline audit console for AWS CloudTrail"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sample(QStringLiteral("sample"),
+                                    QApplication::translate("main", "Open the bundled sample trail"));
+    parser.addOption(sample);
+    parser.addPositionalArgument(QStringLiteral("path"),
+                                 QApplication::translate("main", "A case to open, or trail files to import"),
+                                 QStringLiteral("[path...]"));
+    parser.process(app);
+
+    MainWindow window;
+    window.show();
+    const QStringList paths = parser.positionalArguments();
+    if (parser.isSet(sample))
+        window.openSample();
+    else if (paths.size() == 1 && CaseFiles::isCaseFile(paths.first()))
+        window.openCase(QFileInfo(paths.first()).absoluteFilePath());
+    else if (!paths.isEmpty())
+        window.importPaths(paths); // a new case beside the first source, or in the data folder
+    else
+        window.openLastOrWelcome();
+    return QApplication::exec();
+}

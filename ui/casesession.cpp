@@ -1,0 +1,131 @@
+#include "casesession.h"
+
+#include "rowworker.h"
+#include "searchworker.h"
+
+namespace Trailscope::Ui {
+
+namespace {
+
+void registerTypes()
+{
+    qRegisterMetaType<SearchRequest>();
+    qRegisterMetaType<CaseSummary>();
+    qRegisterMetaType<Core::Query::Histogram>();
+    qRegisterMetaType<FacetList>();
+    qRegisterMetaType<RowIdList>();
+    qRegisterMetaType<EventRowList>();
+    qRegisterMetaType<SeriesCounts>();
+    qRegisterMetaType<std::int64_t>("std::int64_t");
+}
+
+} // namespace
+
+CaseSession::CaseSession(QObject* parent) : QObject(parent), m_latest(std::make_shared<std::atomic<quint64>>(0))
+{
+    registerTypes();
+    m_searchWorker = new SearchWorker(m_latest);
+    m_rowWorker = new RowWorker;
+    m_searchWorker->moveToThread(&m_searchThread);
+    m_rowWorker->moveToThread(&m_rowThread);
+    connect(&m_searchThread, &QThread::finished, m_searchWorker, &QObject::deleteLater);
+    connect(&m_rowThread, &QThread::finished, m_rowWorker, &QObject::deleteLater);
+    m_searchThread.setObjectName(QStringLiteral("ts-search"));
+    m_rowThread.setObjectName(QStringLiteral("ts-rows"));
+    connectWorkers();
+    m_searchThread.start();
+    m_rowThread.start();
+}
+
+CaseSession::~CaseSession()
+{
+    // Stops a running search at its next step so the thread can finish.
+    m_latest->fetch_add(1);
+    m_searchThread.quit();
+    m_rowThread.quit();
+    m_searchThread.wait();
+    m_rowThread.wait();
+}
+
+void CaseSession::connectWorkers()
+{
+    connect(this, &CaseSession::requestOpen, m_searchWorker, &SearchWorker::openCase);
+    connect(this, &CaseSession::requestOpen, m_rowWorker, &RowWorker::openCase);
+    connect(this, &CaseSession::requestSearch, m_searchWorker, &SearchWorker::run);
+    connect(this, &CaseSession::requestRows, m_rowWorker, &RowWorker::fetchRows);
+    connect(this, &CaseSession::requestRecord, m_rowWorker, &RowWorker::fetchRecord);
+    connect(this, &CaseSession::requestLocate, m_searchWorker, &SearchWorker::locate);
+    connect(m_searchWorker, &SearchWorker::located, this, [this](quint64 generation, qint64 row) {
+        if (generation == m_generation)
+            Q_EMIT located(row);
+    });
+
+    connect(m_searchWorker, &SearchWorker::caseOpened, this, [this](const CaseSummary& summary) {
+        m_summary = summary;
+        Q_EMIT caseOpened(summary);
+    });
+    connect(m_searchWorker, &SearchWorker::caseFailed, this, &CaseSession::caseFailed);
+    connect(m_searchWorker, &SearchWorker::rowIdsReady, this,
+            [this](quint64 generation, const RowIdList& rowIds, bool complete) {
+                if (generation != m_generation)
+                    return;
+                const bool reset = !m_firstChunkSeen;
+                m_firstChunkSeen = true;
+                Q_EMIT rowIdsReady(rowIds, reset, complete);
+            });
+    connect(m_searchWorker, &SearchWorker::histogramReady, this,
+            [this](quint64 generation, const Core::Query::Histogram& histogram, const SeriesCounts& extra) {
+                if (generation == m_generation)
+                    Q_EMIT histogramReady(histogram, extra);
+            });
+    connect(m_searchWorker, &SearchWorker::facetsReady, this, [this](quint64 generation, const FacetList& facets) {
+        if (generation == m_generation)
+            Q_EMIT facetsReady(facets);
+    });
+    connect(m_searchWorker, &SearchWorker::searchFailed, this, [this](quint64 generation, const QString& message) {
+        if (generation == m_generation)
+            Q_EMIT searchFailed(message);
+    });
+    connect(m_searchWorker, &SearchWorker::searchFinished, this,
+            [this](quint64 generation, qint64 matched, double milliseconds) {
+                if (generation == m_generation)
+                    Q_EMIT searchFinished(matched, milliseconds);
+            });
+    connect(m_rowWorker, &RowWorker::rowsReady, this, &CaseSession::rowsReady);
+    connect(m_rowWorker, &RowWorker::recordReady, this, &CaseSession::recordReady);
+    connect(m_rowWorker, &RowWorker::recordFailed, this, &CaseSession::recordFailed);
+}
+
+void CaseSession::openCase(const QString& path)
+{
+    m_summary = {};
+    m_generation = m_latest->fetch_add(1) + 1; // whatever ran belongs to the previous case
+    Q_EMIT requestOpen(path);
+}
+
+quint64 CaseSession::search(const SearchRequest& request)
+{
+    m_request = request;
+    m_generation = m_latest->fetch_add(1) + 1;
+    m_firstChunkSeen = false;
+    Q_EMIT searchStarted();
+    Q_EMIT requestSearch(m_generation, request);
+    return m_generation;
+}
+
+void CaseSession::fetchRows(quint64 token, const RowIdList& rowIds)
+{
+    Q_EMIT requestRows(token, rowIds);
+}
+
+void CaseSession::fetchRecord(std::int64_t rowId)
+{
+    Q_EMIT requestRecord(rowId);
+}
+
+void CaseSession::locate(std::int64_t timeMs)
+{
+    Q_EMIT requestLocate(m_generation, m_request, timeMs);
+}
+
+} // namespace Trailscope::Ui

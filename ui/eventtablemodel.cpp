@@ -1,0 +1,333 @@
+#include "eventtablemodel.h"
+
+#include "casesession.h"
+
+#include "util/eventtime.h"
+
+#include <QApplication>
+#include <QColor>
+#include <QDateTime>
+#include <QPalette>
+#include <QTimeZone>
+#include <QTimer>
+
+#include <limits>
+
+namespace Trailscope::Ui {
+
+using Core::Query::EventRow;
+
+namespace {
+
+constexpr int FetchBlock = 100;   // rows requested around a missing one
+constexpr int MaxRequest = 600;   // rows per request: the newest wants only
+constexpr int CachedRows = 60000; // display rows kept
+
+QString quoted(const QString& value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+QColor tint(const QColor& base, const QColor& accent, double amount)
+{
+    return QColor::fromRgbF(static_cast<float>(base.redF() * (1 - amount) + accent.redF() * amount),
+                            static_cast<float>(base.greenF() * (1 - amount) + accent.greenF() * amount),
+                            static_cast<float>(base.blueF() * (1 - amount) + accent.blueF() * amount));
+}
+
+} // namespace
+
+EventTableModel::EventTableModel(CaseSession* session, QObject* parent)
+    : QAbstractTableModel(parent), m_session(session), m_cache(CachedRows)
+{
+    connect(session, &CaseSession::rowIdsReady, this, &EventTableModel::onRowIds);
+    connect(session, &CaseSession::rowsReady, this, &EventTableModel::onRowsReady);
+}
+
+int EventTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rowIds.size());
+}
+
+int EventTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString EventTableModel::columnTitle(int column)
+{
+    switch (column) {
+    case TimeColumn:
+        return tr("Event time");
+    case NameColumn:
+        return tr("Event name");
+    case UserColumn:
+        return tr("User name");
+    case SourceColumn:
+        return tr("Event source");
+    case ResourceTypeColumn:
+        return tr("Resource type");
+    case ResourceNameColumn:
+        return tr("Resource name");
+    case RegionColumn:
+        return tr("AWS region");
+    case SourceIpColumn:
+        return tr("Source IP address");
+    case ErrorCodeColumn:
+        return tr("Error code");
+    case ReadOnlyColumn:
+        return tr("Read-only");
+    case AccountColumn:
+        return tr("AWS account");
+    case EventIdColumn:
+        return tr("Event ID");
+    default:
+        return {};
+    }
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (section == TimeColumn) {
+        const QString zone =
+            m_utc ? QStringLiteral("UTC")
+                  : QString::fromLatin1(
+                        QTimeZone::systemTimeZone().abbreviation(QDateTime::currentDateTime()).toLatin1());
+        return tr("Event time (%1)").arg(zone);
+    }
+    return columnTitle(section);
+}
+
+QVariant EventTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rowIds.size())
+        return {};
+    const std::int64_t rowId = m_rowIds.at(index.row());
+    if (role == RowIdRole)
+        return QVariant::fromValue<qint64>(rowId);
+    const EventRow* row = m_cache.object(rowId);
+    if (role == LoadedRole)
+        return row != nullptr;
+    if (!row) {
+        if (role == Qt::DisplayRole) {
+            want(index.row());
+            return index.column() == TimeColumn ? QVariant(QStringLiteral("…")) : QVariant();
+        }
+        return {};
+    }
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(*row, index.column());
+    case Qt::ToolTipRole:
+        return display(*row, index.column());
+    case Qt::BackgroundRole:
+        return background(*row);
+    case EventTimeRole:
+        return row->time ? QVariant::fromValue<qint64>(*row->time) : QVariant();
+    case SearchTermRole:
+        return searchTerm(*row, index.column());
+    default:
+        return {};
+    }
+}
+
+QVariant EventTableModel::display(const EventRow& row, int column) const
+{
+    switch (column) {
+    case TimeColumn: {
+        if (!row.time)
+            return tr("(no time)");
+        if (m_utc)
+            return Core::formatEventTime(*row.time).replace(QLatin1Char('T'), QLatin1Char(' '));
+        return QDateTime::fromMSecsSinceEpoch(*row.time).toLocalTime().toString(
+            QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    }
+    case NameColumn:
+        return row.eventName;
+    case UserColumn:
+        return row.user;
+    case SourceColumn:
+        return row.eventSource;
+    case ResourceTypeColumn:
+        return row.resourceType;
+    case ResourceNameColumn:
+        return row.resourceName;
+    case RegionColumn:
+        return row.region;
+    case SourceIpColumn:
+        return row.sourceIp;
+    case ErrorCodeColumn:
+        return row.errorCode;
+    case ReadOnlyColumn:
+        return row.readOnly ? (*row.readOnly ? QStringLiteral("true") : QStringLiteral("false")) : QString();
+    case AccountColumn:
+        return row.account;
+    case EventIdColumn:
+        return row.eventId;
+    default:
+        return {};
+    }
+}
+
+QVariant EventTableModel::background(const EventRow& row) const
+{
+    // Default colouring, as Wireshark's: failed calls and root activity stand out in light and dark palettes.
+    const QColor base = QApplication::palette().color(QPalette::Base);
+    if (row.identityType == QLatin1String("Root"))
+        return tint(base, QColor(230, 150, 20), 0.28);
+    if (!row.errorCode.isEmpty())
+        return tint(base, QColor(220, 40, 40), 0.22);
+    return {};
+}
+
+QString EventTableModel::searchTerm(const EventRow& row, int column) const
+{
+    const auto term = [](const char* field, const QString& value) {
+        return value.isEmpty() ? QString() : QString::fromLatin1(field) + QLatin1Char(':') + quoted(value);
+    };
+    switch (column) {
+    case NameColumn:
+        return term("eventName", row.eventName);
+    case UserColumn:
+        return term("user", row.user);
+    case SourceColumn:
+        return term("eventSource", row.eventSource);
+    case ResourceTypeColumn:
+        return term("resourceType", row.resourceType);
+    case ResourceNameColumn:
+        return term("resource", row.resourceName);
+    case RegionColumn:
+        return term("region", row.region);
+    case SourceIpColumn:
+        return term("ip", row.sourceIp);
+    case ErrorCodeColumn:
+        return term("errorCode", row.errorCode);
+    case ReadOnlyColumn:
+        return row.readOnly ? term("readOnly", *row.readOnly ? QStringLiteral("true") : QStringLiteral("false"))
+                            : QString();
+    case AccountColumn:
+        return term("account", row.account);
+    case EventIdColumn:
+        return term("eventId", row.eventId);
+    default:
+        return {};
+    }
+}
+
+void EventTableModel::setUtc(bool utc)
+{
+    if (utc == m_utc)
+        return;
+    m_utc = utc;
+    Q_EMIT headerDataChanged(Qt::Horizontal, TimeColumn, TimeColumn);
+    if (!m_rowIds.isEmpty())
+        Q_EMIT dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn), {Qt::DisplayRole});
+}
+
+std::int64_t EventTableModel::rowIdAt(int row) const
+{
+    return row >= 0 && row < m_rowIds.size() ? m_rowIds.at(row) : -1;
+}
+
+int EventTableModel::rowOfRowId(std::int64_t rowId) const
+{
+    return static_cast<int>(m_rowIds.indexOf(rowId));
+}
+
+void EventTableModel::clear()
+{
+    beginResetModel();
+    m_rowIds.clear();
+    m_cache.clear();
+    m_wanted.clear();
+    m_wantedRows.clear();
+    ++m_epoch;
+    m_complete = true;
+    endResetModel();
+}
+
+void EventTableModel::onRowIds(const RowIdList& rowIds, bool reset, bool complete)
+{
+    m_complete = complete;
+    if (reset) {
+        beginResetModel();
+        m_rowIds = rowIds;
+        m_wanted.clear();
+        m_wantedRows.clear();
+        ++m_epoch;
+        endResetModel();
+        Q_EMIT rowsReset();
+        return;
+    }
+    if (rowIds.isEmpty())
+        return;
+    const int first = static_cast<int>(m_rowIds.size());
+    beginInsertRows({}, first, first + static_cast<int>(rowIds.size()) - 1);
+    m_rowIds += rowIds;
+    endInsertRows();
+}
+
+void EventTableModel::want(int row) const
+{
+    const int start = row - row % FetchBlock;
+    const int end = std::min<int>(start + FetchBlock, static_cast<int>(m_rowIds.size()));
+    for (int i = start; i < end; ++i) {
+        const std::int64_t rowId = m_rowIds.at(i);
+        if (m_inFlight.contains(rowId) || m_wantedRows.contains(rowId) || m_cache.contains(rowId))
+            continue;
+        m_wantedRows.insert(rowId, i);
+        m_wanted << rowId;
+    }
+    if (m_wanted.size() > 4 * MaxRequest) {
+        // Rows scrolled past long ago: forget them; they are wanted again if they come back into view.
+        for (qsizetype i = 0; i < m_wanted.size() - MaxRequest; ++i)
+            m_wantedRows.remove(m_wanted.at(i));
+        m_wanted.remove(0, m_wanted.size() - MaxRequest);
+    }
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QTimer::singleShot(0, this, [this] { flushWanted(); });
+    }
+}
+
+void EventTableModel::flushWanted() const
+{
+    m_flushScheduled = false;
+    if (!m_inFlight.isEmpty() || m_wanted.isEmpty())
+        return; // one request at a time; the reply sends the next
+    const qsizetype take = std::min<qsizetype>(m_wanted.size(), MaxRequest);
+    RowIdList request = m_wanted.mid(m_wanted.size() - take);
+    // Older wants beyond the newest batch were scrolled past; they are asked again if shown again.
+    for (const std::int64_t rowId : request)
+        m_inFlight.insert(rowId, m_wantedRows.value(rowId, -1));
+    m_wanted.clear();
+    m_wantedRows.clear();
+    m_requestEpoch = m_epoch;
+    m_session->fetchRows(++m_token, request);
+}
+
+void EventTableModel::onRowsReady(quint64 token, const EventRowList& rows)
+{
+    if (token != m_token)
+        return;
+    int first = std::numeric_limits<int>::max(), last = -1;
+    for (const EventRow& row : rows) {
+        m_cache.insert(row.rowId, new EventRow(row));
+        const int position = m_inFlight.value(row.rowId, -1);
+        if (position >= 0) {
+            first = std::min(first, position);
+            last = std::max(last, position);
+        }
+    }
+    m_inFlight.clear();
+    // Positions are those of the request's time; after a reset the view repaints from the cache anyway.
+    if (last >= 0 && m_requestEpoch == m_epoch && last < m_rowIds.size())
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    flushWanted();
+}
+
+} // namespace Trailscope::Ui

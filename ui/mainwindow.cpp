@@ -1,0 +1,642 @@
+#include "mainwindow.h"
+
+#include "casefiles.h"
+#include "casesession.h"
+#include "comparedialog.h"
+#include "detailpane.h"
+#include "eventtablemodel.h"
+#include "facetpane.h"
+#include "importjob.h"
+#include "importprogresswidget.h"
+#include "searchbar.h"
+#include "timelineview.h"
+#include "timerangebar.h"
+#include "welcomepage.h"
+
+#include "casedb/caseschema.h"
+#include "import/importer.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QThread>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Trailscope::Ui {
+
+namespace {
+
+constexpr int MaxRecentCases = 8;
+constexpr int MaxCompared = 5;
+
+QStringList localPaths(const QMimeData* mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    return paths;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(QStringLiteral("Trailscope"));
+    setAcceptDrops(true);
+    m_session = new CaseSession(this);
+    m_model = new EventTableModel(m_session, this);
+    buildBrowser();
+    buildActions();
+    connectSession();
+    restoreLayout();
+    m_welcome->setRecentCases(recentCases());
+}
+
+MainWindow::~MainWindow() = default;
+
+ImportJob* MainWindow::importJob() const
+{
+    return m_import;
+}
+
+void MainWindow::buildBrowser()
+{
+    m_searchBar = new SearchBar(this);
+    m_searchBar->setObjectName(QStringLiteral("searchBar"));
+    m_timeRange = new TimeRangeBar(this);
+    m_timeline = new TimelineView(this);
+    m_timeline->setMinimumHeight(120);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("eventTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->setVisible(false);
+    // Uniform row heights: the view never asks every row for its size.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    m_table->horizontalHeader()->setSortIndicator(EventTableModel::TimeColumn, Qt::DescendingOrder);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->horizontalHeader()->setDefaultSectionSize(140);
+    m_table->setColumnWidth(EventTableModel::TimeColumn, 190);
+    m_table->setColumnWidth(EventTableModel::ResourceNameColumn, 260);
+    m_table->setColumnHidden(EventTableModel::EventIdColumn, true);
+    m_detail = new DetailPane(this);
+
+    m_browser = new QSplitter(Qt::Vertical, this);
+    m_browser->setObjectName(QStringLiteral("browserSplitter"));
+    m_browser->addWidget(m_timeline);
+    m_browser->addWidget(m_table);
+    m_browser->addWidget(m_detail);
+    m_browser->setStretchFactor(0, 1);
+    m_browser->setStretchFactor(1, 4);
+    m_browser->setStretchFactor(2, 3);
+    m_browser->setSizes({150, 420, 300});
+
+    m_welcome = new WelcomePage(this);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_browser);
+    setCentralWidget(m_stack);
+
+    m_facets = new FacetPane(this);
+    auto* facetDock = new QDockWidget(tr("Facets"), this);
+    facetDock->setObjectName(QStringLiteral("facetDock"));
+    facetDock->setWidget(m_facets);
+    addDockWidget(Qt::LeftDockWidgetArea, facetDock);
+
+    m_importProgress = new ImportProgressWidget(this);
+    m_countLabel = new QLabel(this);
+    m_timeLabel = new QLabel(this);
+    m_messageLabel = new QLabel(this);
+    statusBar()->addWidget(m_messageLabel, 1);
+    statusBar()->addPermanentWidget(m_importProgress);
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_timeLabel);
+
+    connect(m_searchBar, &SearchBar::searchSubmitted, this, &MainWindow::runSearch);
+    connect(m_searchBar, &SearchBar::validityChanged, this, [this](bool valid, const QString& message, int position) {
+        m_messageLabel->setText(valid ? QString() : tr("Search error at column %1: %2").arg(position + 1).arg(message));
+    });
+    connect(m_timeRange, &TimeRangeBar::rangeChanged, this, &MainWindow::runSearch);
+    connect(m_facets, &FacetPane::termActivated, this,
+            [this](const QString& term) { m_searchBar->addTerm(term, false); });
+    connect(m_detail, &DetailPane::filterRequested, m_searchBar, &SearchBar::addTerm);
+    connect(m_detail, &DetailPane::searchRequested, m_searchBar, &SearchBar::submit);
+    connect(m_timeline, &TimelineView::rangeSelected, m_timeRange, &TimeRangeBar::setCustomRange);
+    connect(m_timeline, &TimelineView::rangeReset, this, [this] { m_timeRange->setPreset(TimeRangeBar::All); });
+    connect(m_timeline, &TimelineView::bucketActivated, this, [this](std::int64_t start, std::int64_t end) {
+        const bool newestFirst = m_session->currentRequest().options.order == Core::Query::SortOrder::NewestFirst;
+        m_session->locate(newestFirst ? end : start);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int section) {
+        if (section != EventTableModel::TimeColumn) {
+            m_messageLabel->setText(tr("Results sort by event time; click its header to reverse the order."));
+            m_table->horizontalHeader()->setSortIndicator(
+                EventTableModel::TimeColumn,
+                m_session->currentRequest().options.order == Core::Query::SortOrder::NewestFirst ? Qt::DescendingOrder
+                                                                                                 : Qt::AscendingOrder);
+            return;
+        }
+        runSearch();
+    });
+    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
+    connect(m_welcome, &WelcomePage::sampleRequested, this, &MainWindow::openSample);
+    connect(m_welcome, &WelcomePage::importRequested, this, &MainWindow::chooseAndImport);
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseAndOpen);
+    connect(m_welcome, &WelcomePage::recentRequested, this, &MainWindow::openCase);
+
+    m_importRefresh = new QTimer(this);
+    m_importRefresh->setInterval(3000);
+    connect(m_importRefresh, &QTimer::timeout, this, [this] {
+        // Events arriving refresh the view only while the analyst watches the top of it; a refresh elsewhere would
+        // pull the rows from under them. The import's end refreshes everything.
+        if (m_session->isOpen() && m_table->verticalScrollBar()->value() == 0 && !m_selectedRowId)
+            runSearch();
+    });
+}
+
+void MainWindow::buildActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Case…"), QKeySequence::New, this, &MainWindow::chooseNewCase);
+    file->addAction(tr("&Open Case…"), QKeySequence::Open, this, &MainWindow::chooseAndOpen);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Open the &Sample Trail"), this, &MainWindow::openSample);
+    file->addSeparator();
+    file->addAction(tr("&Import…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::chooseAndImport);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
+        m_searchBar->setFocus();
+        m_searchBar->selectAll();
+    });
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    m_backAction = go->addAction(tr("&Back"), QKeySequence::Back, m_searchBar, &SearchBar::goBack);
+    m_forwardAction = go->addAction(tr("&Forward"), QKeySequence::Forward, m_searchBar, &SearchBar::goForward);
+    m_backAction->setEnabled(false);
+    m_forwardAction->setEnabled(false);
+    connect(m_searchBar, &SearchBar::navigationChanged, this, [this] {
+        m_backAction->setEnabled(m_searchBar->canGoBack());
+        m_forwardAction->setEnabled(m_searchBar->canGoForward());
+    });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_utcAction = view->addAction(tr("Times in &UTC"));
+    m_utcAction->setCheckable(true);
+    m_utcAction->setChecked(true);
+    connect(m_utcAction, &QAction::toggled, this, &MainWindow::setUtc);
+    m_logScaleAction = view->addAction(tr("Timeline &Log Scale"));
+    m_logScaleAction->setCheckable(true);
+    connect(m_logScaleAction, &QAction::toggled, m_timeline, &TimelineView::setLogScale);
+
+    QMenu* events = menuBar()->addMenu(tr("E&vents"));
+    events->addAction(tr("&Compare Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
+                      &MainWindow::compareSelected);
+
+    auto* toolbar = addToolBar(tr("Search"));
+    toolbar->setObjectName(QStringLiteral("searchToolbar"));
+    toolbar->setMovable(false);
+    toolbar->addAction(m_backAction);
+    toolbar->addAction(m_forwardAction);
+    toolbar->addWidget(m_searchBar);
+    toolbar->addWidget(m_timeRange);
+    toolbar->addAction(m_utcAction);
+    updateRecentMenu();
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &CaseSession::caseOpened, this, &MainWindow::onCaseOpened);
+    connect(m_session, &CaseSession::caseFailed, this, [this](const QString& path, const QString& message) {
+        m_messageLabel->setText(tr("Cannot open %1: %2").arg(path, message));
+    });
+    connect(m_session, &CaseSession::searchStarted, this, [this] {
+        m_timeline->setBusy(true);
+        m_facets->setBusy(true);
+        m_timeLabel->setText(tr("searching…"));
+    });
+    connect(m_session, &CaseSession::histogramReady, this,
+            [this](const Core::Query::Histogram& histogram, const SeriesCounts&) {
+                m_timeline->setHistogram(histogram);
+                m_timeline->setBusy(false);
+            });
+    connect(m_session, &CaseSession::facetsReady, this, [this](const FacetList& facets) {
+        m_facets->setFacets(facets);
+        m_facets->setBusy(false);
+        for (const Core::Query::Facet& facet : facets) {
+            if (!facet.field)
+                continue;
+            QStringList values;
+            for (const Core::Query::FacetValue& value : facet.top)
+                if (!value.absent)
+                    values << value.value;
+            m_searchBar->setValueSuggestions(
+                QString::fromUtf8(facet.field->name.data(), static_cast<qsizetype>(facet.field->name.size())), values);
+        }
+    });
+    connect(m_session, &CaseSession::searchFailed, this, [this](const QString& message) {
+        m_timeline->setBusy(false);
+        m_facets->setBusy(false);
+        m_messageLabel->setText(message);
+        m_timeLabel->clear();
+    });
+    connect(m_session, &CaseSession::searchFinished, this, [this](qint64 matched, double milliseconds) {
+        m_matched = matched;
+        m_lastQueryMs = milliseconds;
+        updateStatus();
+    });
+    connect(m_model, &EventTableModel::rowsReset, this, [this] {
+        m_matched = -1;
+        updateStatus();
+        if (m_selectedRowId) {
+            // Keep the analyst's event selected across refreshes when it is still in the results.
+            const int row = m_model->rowOfRowId(*m_selectedRowId);
+            if (row >= 0)
+                m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::ClearAndSelect |
+                                                                                       QItemSelectionModel::Rows);
+        }
+    });
+    connect(m_session, &CaseSession::recordReady, this, [this](std::int64_t rowId, const QByteArray& record) {
+        if (m_selectedRowId && rowId == *m_selectedRowId)
+            m_detail->setEvent(rowId, record);
+    });
+    connect(m_session, &CaseSession::recordFailed, this, [this](std::int64_t rowId, const QString& message) {
+        if (m_selectedRowId && rowId == *m_selectedRowId) {
+            m_detail->clear();
+            m_detail->setPlaceholderText(message);
+        }
+    });
+    connect(m_session, &CaseSession::located, this, [this](qint64 row) {
+        if (row < 0 || row >= m_model->rowCount())
+            return;
+        const QModelIndex index = m_model->index(static_cast<int>(row), 0);
+        m_table->selectionModel()->setCurrentIndex(index,
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->scrollTo(index, QAbstractItemView::PositionAtTop);
+    });
+}
+
+void MainWindow::openCase(const QString& path)
+{
+    m_model->clear();
+    m_selectedRowId.reset();
+    m_detail->clear();
+    m_session->openCase(path);
+}
+
+void MainWindow::onCaseOpened(const CaseSummary& summary)
+{
+    setWindowTitle(tr("%1 — Trailscope").arg(QFileInfo(summary.path).fileName()));
+    setWindowFilePath(summary.path);
+    m_stack->setCurrentWidget(m_browser);
+    m_timeRange->setCaseSpan(summary.oldest, summary.newest);
+    rememberCase(summary.path);
+    if (!summary.missingIndexes.isEmpty() && !(m_import && m_import->isRunning()))
+        m_messageLabel->setText(tr("Some lookup indexes are not built yet (an import was interrupted): lookups on "
+                                   "fields may be slow until the next import into this case."));
+    runSearch();
+    Q_EMIT caseReady();
+}
+
+void MainWindow::runSearch()
+{
+    if (!m_session->isOpen() || !m_searchBar->isValid())
+        return;
+    SearchRequest request;
+    request.text = m_searchBar->text();
+    request.options.start = m_timeRange->start();
+    request.options.end = m_timeRange->end();
+    request.options.order = m_table->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder
+                                ? Core::Query::SortOrder::OldestFirst
+                                : Core::Query::SortOrder::NewestFirst;
+    m_session->search(request);
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const std::int64_t rowId = m_model->rowIdAt(current.row());
+    if (rowId < 0) {
+        m_selectedRowId.reset();
+        m_timeline->setMarkedTime(std::nullopt);
+        return;
+    }
+    if (m_selectedRowId && *m_selectedRowId == rowId)
+        return;
+    m_selectedRowId = rowId;
+    const QVariant time = m_model->data(current, EventTableModel::EventTimeRole);
+    m_timeline->setMarkedTime(time.isValid() ? std::optional<std::int64_t>(time.toLongLong()) : std::nullopt);
+    m_session->fetchRecord(rowId);
+}
+
+void MainWindow::updateStatus()
+{
+    const QLocale locale;
+    const qint64 total = m_session->summary().events;
+    const qint64 shown = m_matched >= 0 ? m_matched : m_model->rowCount();
+    m_countLabel->setText(tr("%1 of %2 events").arg(locale.toString(shown), locale.toString(total)));
+    m_timeLabel->setText(m_matched >= 0 ? tr("%1 ms").arg(locale.toString(m_lastQueryMs, 'f', 0)) : tr("searching…"));
+}
+
+void MainWindow::setUtc(bool utc)
+{
+    m_model->setUtc(utc);
+    m_timeline->setUtc(utc);
+    m_timeRange->setUtc(utc);
+}
+
+void MainWindow::showHeaderMenu(const QPoint& position)
+{
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (int column = 0; column < EventTableModel::ColumnCount; ++column) {
+        QAction* action = menu->addAction(EventTableModel::columnTitle(column));
+        action->setCheckable(true);
+        action->setChecked(!m_table->isColumnHidden(column));
+        action->setEnabled(column != EventTableModel::TimeColumn);
+        connect(action, &QAction::toggled, this,
+                [this, column](bool shown) { m_table->setColumnHidden(column, !shown); });
+    }
+    menu->popup(m_table->horizontalHeader()->mapToGlobal(position));
+}
+
+void MainWindow::importPaths(const QStringList& paths)
+{
+    if (paths.isEmpty())
+        return;
+    if (m_import && m_import->isRunning()) {
+        m_messageLabel->setText(tr("An import is already running; drop again when it has finished."));
+        return;
+    }
+    if (m_session->isOpen())
+        startImport(m_session->summary().path, paths, false);
+    else
+        startImport(CaseFiles::newCaseFor(paths), paths, true);
+}
+
+void MainWindow::startImport(const QString& casePath, const QStringList& paths, bool openWhenDone)
+{
+    delete m_import;
+    m_import = new ImportJob(casePath, paths, this);
+    m_openWhenImported = openWhenDone;
+    const QString what = paths.size() == 1 ? QFileInfo(paths.first()).fileName()
+                                           : tr("%n sources", nullptr, static_cast<int>(paths.size()));
+    m_importProgress->start(what);
+    connect(m_importProgress, &ImportProgressWidget::cancelRequested, m_import, &ImportJob::cancel,
+            Qt::UniqueConnection);
+    connect(m_import, &ImportJob::progressed, this, [this, casePath](const Core::ImportProgress& progress) {
+        m_importProgress->setProgress(progress);
+        // A new case opens as soon as it has events, so the analyst can start while the rest arrives.
+        if (m_openWhenImported && progress.events > 0 && !m_session->isOpen()) {
+            m_openWhenImported = false;
+            openCase(casePath);
+        }
+    });
+    connect(m_import, &ImportJob::finished, this, &MainWindow::onImportFinished);
+    m_importRefresh->start();
+    m_import->start();
+}
+
+void MainWindow::onImportFinished(const Core::ImportSummary& summary, const QString& error)
+{
+    m_importRefresh->stop();
+    m_importProgress->finish();
+    const QString casePath = m_import ? m_import->casePath() : QString();
+    if (!error.isEmpty())
+        m_messageLabel->setText(tr("Import failed: %1").arg(error));
+    else
+        m_messageLabel->setText(summary.cancelled ? tr("Import cancelled; the events imported so far are kept.")
+                                                  : tr("Import finished."));
+    // Reopening refreshes the case's size and clock, then the search.
+    if (!casePath.isEmpty() && (m_session->isOpen() || summary.counts.events > 0))
+        openCase(casePath);
+    if (!summary.rejected.empty())
+        showRejected(summary);
+    Q_EMIT importFinished();
+}
+
+void MainWindow::showRejected(const Core::ImportSummary& summary)
+{
+    auto* dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Rejected files"));
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(new QLabel(tr("These files or records could not be imported; everything else was."), dialog));
+    auto* list = new QListWidget(dialog);
+    list->setObjectName(QStringLiteral("rejectedList"));
+    for (const Core::Error& problem : summary.rejected)
+        list->addItem(problem.toString());
+    layout->addWidget(list);
+    dialog->resize(720, 360);
+    dialog->show();
+}
+
+void MainWindow::openSample()
+{
+    const QString sampleCase = CaseFiles::sampleCase();
+    if (CaseFiles::isCaseFile(sampleCase)) {
+        openCase(sampleCase);
+        return;
+    }
+    if (m_import && m_import->isRunning())
+        return;
+    m_model->clear();
+    startImport(sampleCase, {CaseFiles::sampleTrail()}, true);
+}
+
+void MainWindow::openLastOrWelcome()
+{
+    const QStringList recent = recentCases();
+    if (!recent.isEmpty() && CaseFiles::isCaseFile(recent.first()))
+        openCase(recent.first());
+    else
+        m_stack->setCurrentWidget(m_welcome);
+}
+
+void MainWindow::chooseAndOpen()
+{
+    auto* dialog =
+        new QFileDialog(this, tr("Open Case"), CaseFiles::dataFolder(),
+                        tr("Trailscope cases (*.%1);;All files (*)").arg(QLatin1String(Core::CaseSchema::FileSuffix)));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        if (CaseFiles::isCaseFile(path))
+            openCase(path);
+        else
+            importPaths({path}); // a trail archive chosen here gets a case of its own
+    });
+    dialog->open();
+}
+
+void MainWindow::chooseAndImport()
+{
+    auto* dialog = new QFileDialog(this, tr("Import Trail Files"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    dialog->setNameFilter(
+        tr("CloudTrail logs (*.json.gz *.json *.jsonl *.gz *.zip *.tar *.tar.gz *.tgz);;All files (*)"));
+    connect(dialog, &QFileDialog::filesSelected, this, &MainWindow::importPaths);
+    dialog->open();
+}
+
+void MainWindow::chooseNewCase()
+{
+    auto* dialog = new QFileDialog(this, tr("New Case"), CaseFiles::dataFolder(),
+                                   tr("Trailscope cases (*.%1)").arg(QLatin1String(Core::CaseSchema::FileSuffix)));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QLatin1String(Core::CaseSchema::FileSuffix));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        // Creating the schema takes a few milliseconds; the importer would do the same on first use.
+        if (auto created = Core::CaseSchema::open(path, Core::CaseSchema::OpenMode::CreateOrOpen); !created) {
+            m_messageLabel->setText(created.error().toString());
+            return;
+        }
+        openCase(path);
+    });
+    dialog->open();
+}
+
+void MainWindow::compareSelected()
+{
+    QList<std::int64_t> rowIds;
+    for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
+        if (rowIds.size() < MaxCompared)
+            rowIds << m_model->rowIdAt(index.row());
+    if (rowIds.size() < 2) {
+        m_messageLabel->setText(tr("Select two to five events to compare."));
+        return;
+    }
+    // Records arrive one by one from the row worker; the dialog opens when all have.
+    auto records = std::make_shared<QHash<std::int64_t, QByteArray>>();
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_session, &CaseSession::recordReady, this,
+                          [this, rowIds, records, connection](std::int64_t rowId, const QByteArray& record) {
+                              if (!rowIds.contains(rowId))
+                                  return;
+                              records->insert(rowId, record);
+                              if (records->size() < rowIds.size())
+                                  return;
+                              disconnect(*connection);
+                              QList<std::pair<QString, QByteArray>> events;
+                              for (const std::int64_t id : rowIds) {
+                                  const int row = m_model->rowOfRowId(id);
+                                  const QString label =
+                                      m_model->data(m_model->index(row, EventTableModel::NameColumn)).toString();
+                                  events.append({tr("%1 (row %2)").arg(label).arg(row + 1), records->value(id)});
+                              }
+                              auto* dialog = new CompareDialog(events, this);
+                              dialog->setAttribute(Qt::WA_DeleteOnClose);
+                              dialog->show();
+                          });
+    for (const std::int64_t rowId : rowIds)
+        m_session->fetchRecord(rowId);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (paths.size() == 1 && CaseFiles::isCaseFile(paths.first()))
+        openCase(paths.first());
+    else
+        importPaths(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_import && m_import->isRunning())
+        m_import->cancel(); // committed events stay; the job's destructor waits for the writer
+    saveLayout();
+    event->accept();
+}
+
+QStringList MainWindow::recentCases() const
+{
+    return QSettings().value(QStringLiteral("recentCases")).toStringList();
+}
+
+void MainWindow::rememberCase(const QString& path)
+{
+    QStringList recent = recentCases();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > MaxRecentCases)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("recentCases"), recent);
+    updateRecentMenu();
+    m_welcome->setRecentCases(recent);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentCases();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openCase(path); })->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 880); // first start: room for facets, table and detail pane side by side
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_browser->restoreState(settings.value(QStringLiteral("window/browser")).toByteArray());
+    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray());
+    m_utcAction->setChecked(settings.value(QStringLiteral("view/utc"), true).toBool());
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/browser"), m_browser->saveState());
+    settings.setValue(QStringLiteral("window/columns"), m_table->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("view/utc"), m_utcAction->isChecked());
+}
+
+} // namespace Trailscope::Ui

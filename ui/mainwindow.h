@@ -1,0 +1,124 @@
+#pragma once
+
+#include "searchrequest.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <optional>
+
+namespace Trailscope::Core {
+struct ImportSummary;
+}
+
+class QAction;
+class QLabel;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+class QToolButton;
+
+namespace Trailscope::Ui {
+
+class CaseSession;
+class DetailPane;
+class EventTableModel;
+class FacetPane;
+class ImportJob;
+class ImportProgressWidget;
+class SearchBar;
+class TimelineView;
+class TimeRangeBar;
+class WelcomePage;
+
+/// The console: wires the search bar, time range, facets, timeline, event table and detail pane to a case session,
+/// and runs imports dropped on it. Holds no logic of its own beyond the wiring.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void openCase(const QString& path);
+    /// Imports into the open case, or into a new case beside the first source (or in the data folder).
+    void importPaths(const QStringList& paths);
+    /// Opens the bundled sample, importing it into the data folder on first use.
+    void openSample();
+    /// What start-up without arguments does: the last case, else the welcome page.
+    void openLastOrWelcome();
+
+    CaseSession* session() const { return m_session; }
+    EventTableModel* eventModel() const { return m_model; }
+    SearchBar* searchBar() const { return m_searchBar; }
+    FacetPane* facetPane() const { return m_facets; }
+    TimelineView* timeline() const { return m_timeline; }
+    DetailPane* detailPane() const { return m_detail; }
+    TimeRangeBar* timeRange() const { return m_timeRange; }
+    QTableView* eventView() const { return m_table; }
+    ImportJob* importJob() const;
+
+Q_SIGNALS:
+    void importFinished();
+    void caseReady();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildBrowser();
+    void connectSession();
+    void runSearch();
+    void onCaseOpened(const CaseSummary& summary);
+    void onCurrentRowChanged();
+    void onImportFinished(const Core::ImportSummary& summary, const QString& error);
+    void showRejected(const Core::ImportSummary& summary);
+    void startImport(const QString& casePath, const QStringList& paths, bool openWhenDone);
+    void chooseAndOpen();
+    void chooseAndImport();
+    void chooseNewCase();
+    void compareSelected();
+    void setUtc(bool utc);
+    void showHeaderMenu(const QPoint& position);
+    void rememberCase(const QString& path);
+    QStringList recentCases() const;
+    void updateRecentMenu();
+    void updateStatus();
+    void restoreLayout();
+    void saveLayout();
+
+    CaseSession* m_session = nullptr;
+    EventTableModel* m_model = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    QSplitter* m_browser = nullptr;
+    SearchBar* m_searchBar = nullptr;
+    TimeRangeBar* m_timeRange = nullptr;
+    FacetPane* m_facets = nullptr;
+    TimelineView* m_timeline = nullptr;
+    QTableView* m_table = nullptr;
+    DetailPane* m_detail = nullptr;
+    ImportProgressWidget* m_importProgress = nullptr;
+    QLabel* m_countLabel = nullptr;
+    QLabel* m_timeLabel = nullptr;
+    QLabel* m_messageLabel = nullptr;
+    QAction* m_backAction = nullptr;
+    QAction* m_forwardAction = nullptr;
+    QAction* m_utcAction = nullptr;
+    QAction* m_logScaleAction = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QPointer<ImportJob> m_import;
+    QTimer* m_importRefresh = nullptr;
+    bool m_openWhenImported = false;
+    qint64 m_matched = -1;
+    double m_lastQueryMs = 0;
+    std::optional<std::int64_t> m_selectedRowId;
+};
+
+} // namespace Trailscope::Ui

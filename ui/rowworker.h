@@ -1,0 +1,42 @@
+#pragma once
+
+#include "searchrequest.h"
+
+#include "casedb/rawrecordreader.h"
+#include "casedb/sqlite.h"
+#include "query/eventrows.h"
+
+#include <QByteArray>
+#include <QObject>
+
+#include <memory>
+
+namespace Trailscope::Ui {
+
+/// Reads what the table and the detail pane show (display rows, raw records) on a read-only connection of its own,
+/// so a long search never delays scrolling or selection.
+class RowWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RowWorker(QObject* parent = nullptr);
+    ~RowWorker() override;
+
+public Q_SLOTS:
+    void openCase(const QString& path);
+    void fetchRows(quint64 token, const Trailscope::Ui::RowIdList& rowIds);
+    void fetchRecord(std::int64_t rowId);
+
+Q_SIGNALS:
+    void rowsReady(quint64 token, const Trailscope::Ui::EventRowList& rows);
+    void recordReady(std::int64_t rowId, const QByteArray& record);
+    void recordFailed(std::int64_t rowId, const QString& message);
+
+private:
+    Core::Sql::Database m_db;
+    std::unique_ptr<Core::Query::EventRowReader> m_rows;
+    std::unique_ptr<Core::RawRecordReader> m_records;
+};
+
+} // namespace Trailscope::Ui

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "query/eventrows.h"
+#include "query/eventstatistics.h"
+#include "query/searchsql.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace Trailscope::Ui {
+
+/// What the browser shows: a search-bar expression inside a time window, in an order. Value type, crosses threads.
+struct SearchRequest
+{
+    QString text;
+    Core::Query::SearchOptions options;
+    /// Extra searches drawn as lines on the timeline (Wireshark's I/O graph), each counted per histogram bucket.
+    QStringList extraSeries;
+};
+
+/// The time span and size of a case, read when it opens; the "case clock" counts from `newest`.
+struct CaseSummary
+{
+    QString path;
+    std::int64_t events = 0;
+    std::optional<std::int64_t> oldest, newest; ///< UTC epoch ms
+    QStringList missingIndexes;
+};
+
+using RowIdList = QList<std::int64_t>;
+using EventRowList = QList<Core::Query::EventRow>;
+using FacetList = std::vector<Core::Query::Facet>;
+using SeriesCounts = QList<std::vector<std::int64_t>>;
+
+} // namespace Trailscope::Ui
+
+Q_DECLARE_METATYPE(Trailscope::Ui::SearchRequest)
+Q_DECLARE_METATYPE(Trailscope::Ui::CaseSummary)
+Q_DECLARE_METATYPE(Trailscope::Core::Query::Histogram)
+Q_DECLARE_METATYPE(Trailscope::Ui::FacetList)

@@ -1,0 +1,180 @@
+#include "searchworker.h"
+
+#include "casedb/caseschema.h"
+#include "query/searchparser.h"
+
+#include <QElapsedTimer>
+
+namespace Trailscope::Ui {
+
+using namespace Trailscope::Core;
+using namespace Trailscope::Core::Query;
+
+namespace {
+
+constexpr int FirstChunk = 2000;
+constexpr int LaterChunk = 100000;
+
+} // namespace
+
+std::vector<const FieldDef*> sidebarFacetFields()
+{
+    std::vector<const FieldDef*> fields;
+    for (const char* name : {"eventName", "eventSource", "user", "identityType", "account", "region", "ip", "errorCode",
+                             "readOnly", "category"})
+        if (const FieldDef* field = findField(QString::fromLatin1(name)))
+            fields.push_back(field);
+    return fields;
+}
+
+SearchWorker::SearchWorker(std::shared_ptr<std::atomic<quint64>> latestGeneration, QObject* parent)
+    : QObject(parent), m_latest(std::move(latestGeneration))
+{}
+
+SearchWorker::~SearchWorker()
+{
+    if (m_db.handle())
+        sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+}
+
+bool SearchWorker::outdated() const
+{
+    return m_latest->load(std::memory_order_relaxed) != m_current;
+}
+
+void SearchWorker::openCase(const QString& path)
+{
+    auto db = CaseSchema::open(path, CaseSchema::OpenMode::ReadOnly);
+    if (!db) {
+        Q_EMIT caseFailed(path, db.error().toString());
+        return;
+    }
+    m_db = std::move(*db);
+    CaseSummary summary;
+    summary.path = path;
+    summary.events = m_db.queryInt("SELECT count(*) FROM events").value_or(0);
+    summary.oldest = m_db.queryInt("SELECT min(time) FROM events");
+    summary.newest = m_db.queryInt("SELECT max(time) FROM events");
+    for (const CaseSchema::IndexDef& index : CaseSchema::missingIndexes(m_db))
+        summary.missingIndexes << QString::fromUtf8(index.name.data(), static_cast<qsizetype>(index.name.size()));
+    Q_EMIT caseOpened(summary);
+}
+
+void SearchWorker::run(quint64 generation, const SearchRequest& request)
+{
+    m_current = generation;
+    if (outdated())
+        return;
+    if (!m_db.handle()) {
+        Q_EMIT searchFailed(generation, tr("No case is open."));
+        return;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    // A search superseded by a newer one stops inside SQLite too, not only between steps.
+    sqlite3_progress_handler(
+        m_db.handle(), 20000, [](void* self) -> int { return static_cast<SearchWorker*>(self)->outdated() ? 1 : 0; },
+        this);
+    auto root = parseSearch(request.text);
+    if (!root) {
+        Q_EMIT searchFailed(generation, tr("Column %1: %2").arg(root.error().position + 1).arg(root.error().message));
+        return;
+    }
+    auto search = EventSearch::create(m_db, *root, request.options);
+    if (!search) {
+        Q_EMIT searchFailed(generation, search.error().toString());
+        return;
+    }
+    const auto first = search->page(std::nullopt, FirstChunk);
+    if (!first) {
+        if (!outdated())
+            Q_EMIT searchFailed(generation, first.error().toString());
+        return;
+    }
+    RowIdList ids;
+    ids.reserve(static_cast<qsizetype>(first->size()));
+    for (const EventKey& key : *first)
+        ids << key.rowId;
+    const bool complete = static_cast<int>(first->size()) < FirstChunk;
+    Q_EMIT rowIdsReady(generation, ids, complete);
+    const CompiledSearch compiled = search->compiled();
+    emitStatistics(request, compiled);
+    qint64 matched = ids.size();
+    if (!complete) {
+        std::optional<EventKey> after = first->back();
+        for (;;) {
+            if (outdated())
+                return;
+            auto page = search->page(after, LaterChunk);
+            if (!page) {
+                if (!outdated())
+                    Q_EMIT searchFailed(generation, page.error().toString());
+                return;
+            }
+            RowIdList chunk;
+            chunk.reserve(static_cast<qsizetype>(page->size()));
+            for (const EventKey& key : *page)
+                chunk << key.rowId;
+            matched += chunk.size();
+            const bool last = static_cast<int>(page->size()) < LaterChunk;
+            Q_EMIT rowIdsReady(generation, chunk, last);
+            if (last)
+                break;
+            after = page->back();
+        }
+    }
+    if (!outdated())
+        Q_EMIT searchFinished(generation, matched, static_cast<double>(timer.nsecsElapsed()) / 1e6);
+}
+
+void SearchWorker::locate(quint64 generation, const SearchRequest& request, std::int64_t timeMs)
+{
+    if (generation != m_latest->load() || !m_db.handle())
+        return;
+    auto root = parseSearch(request.text);
+    if (!root)
+        return;
+    SearchOptions before = request.options;
+    if (request.options.order == SortOrder::NewestFirst)
+        before.start = std::max(before.start.value_or(timeMs), timeMs);
+    else
+        before.end = std::min(before.end.value_or(timeMs), timeMs);
+    auto count = countEvents(m_db, compileSearch(*root), before);
+    if (count)
+        Q_EMIT located(generation, *count);
+}
+
+void SearchWorker::emitStatistics(const SearchRequest& request, const CompiledSearch& compiled)
+{
+    if (outdated())
+        return;
+    auto histogram = computeHistogram(m_db, compiled, request.options);
+    if (!histogram) {
+        if (!outdated())
+            Q_EMIT searchFailed(m_current, histogram.error().toString());
+        return;
+    }
+    SeriesCounts extra;
+    for (const QString& text : request.extraSeries) {
+        std::vector<std::int64_t> counts;
+        if (auto root = parseSearch(text)) {
+            // An extra series counts events of the current window matching its own expression.
+            if (auto perBucket = countPerBucket(m_db, compileSearch(*root), request.options, *histogram))
+                counts = std::move(*perBucket);
+        }
+        extra << counts;
+    }
+    if (outdated())
+        return;
+    Q_EMIT histogramReady(m_current, *histogram, extra);
+    auto facets = computeFacets(m_db, compiled, request.options, sidebarFacetFields());
+    if (outdated())
+        return;
+    if (!facets) {
+        Q_EMIT searchFailed(m_current, facets.error().toString());
+        return;
+    }
+    Q_EMIT facetsReady(m_current, *facets);
+}
+
+} // namespace Trailscope::Ui

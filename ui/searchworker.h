@@ -1,0 +1,57 @@
+#pragma once
+
+#include "searchrequest.h"
+
+#include "casedb/sqlite.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace Trailscope::Ui {
+
+/// Runs searches on a read-only connection of its own, on the thread it lives on. Each request carries a
+/// generation; when a newer one is posted, the running search stops at its next step (or inside SQLite, through the
+/// progress handler) and its results are never sent.
+class SearchWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SearchWorker(std::shared_ptr<std::atomic<quint64>> latestGeneration, QObject* parent = nullptr);
+    ~SearchWorker() override;
+
+public Q_SLOTS:
+    void openCase(const QString& path);
+    void run(quint64 generation, const Trailscope::Ui::SearchRequest& request);
+    /// The row at which events at or before `timeMs` start in the request's order (newest first: how many are
+    /// newer; oldest first: how many are older than `timeMs`).
+    void locate(quint64 generation, const Trailscope::Ui::SearchRequest& request, std::int64_t timeMs);
+
+Q_SIGNALS:
+    void caseOpened(const Trailscope::Ui::CaseSummary& summary);
+    void caseFailed(const QString& path, const QString& message);
+    /// Row ids in display order, in chunks; the first chunk comes before the statistics so the table fills first.
+    void rowIdsReady(quint64 generation, const Trailscope::Ui::RowIdList& rowIds, bool complete);
+    void histogramReady(quint64 generation, const Trailscope::Core::Query::Histogram& histogram,
+                        const Trailscope::Ui::SeriesCounts& extraSeries);
+    void facetsReady(quint64 generation, const Trailscope::Ui::FacetList& facets);
+    void searchFailed(quint64 generation, const QString& message);
+    void searchFinished(quint64 generation, qint64 matched, double milliseconds);
+    void located(quint64 generation, qint64 row);
+
+private:
+    bool outdated() const;
+    bool collectRowIds(Core::Query::EventSearch& search);
+    void emitStatistics(const SearchRequest& request, const Core::Query::CompiledSearch& compiled);
+
+    std::shared_ptr<std::atomic<quint64>> m_latest;
+    quint64 m_current = 0;
+    Core::Sql::Database m_db;
+};
+
+/// The facet fields the sidebar shows, in order.
+std::vector<const Core::Query::FieldDef*> sidebarFacetFields();
+
+} // namespace Trailscope::Ui
