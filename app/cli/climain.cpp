@@ -14,6 +14,7 @@ Commands:
   import CASE PATH...   import trail files, folders and archives into CASE (created when missing)
   info CASE             summarise a case: events, time span, accounts, regions, coverage, import sessions
   lookup CASE SEARCH    look up events by the search-bar language or a {...} filter pattern, newest first
+  query CASE SQL        run CloudTrail Lake SQL (or SQLite SQL over the case schema), read-only
 
 Run 'trailscope-cli COMMAND --help' for the options of a command.
 )";
@@ -60,6 +61,8 @@ int runCli(const QStringList& arguments)
         return runInfo(rest);
     if (command == QLatin1String("lookup"))
         return runLookup(rest);
+    if (command == QLatin1String("query"))
+        return runQuery(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         printOut(QString::fromLatin1(Usage));
         return ExitOk;

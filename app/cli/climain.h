@@ -13,6 +13,7 @@ int runCli(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 int runInfo(const QStringList& arguments);
 int runLookup(const QStringList& arguments);
+int runQuery(const QStringList& arguments);
 
 /// Parses a command's arguments; returns the exit code when the command must stop here (a usage error, or --help
 /// printed), nothing when it should run.

@@ -55,6 +55,12 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("too-deep");
     case ErrorCode::BadArchiveMemberName:
         return QStringLiteral("bad-member-name");
+    case ErrorCode::QuerySyntax:
+        return QStringLiteral("query-syntax");
+    case ErrorCode::QueryRefused:
+        return QStringLiteral("query-refused");
+    case ErrorCode::QueryFailed:
+        return QStringLiteral("query-failed");
     }
     return QStringLiteral("unknown");
 }
@@ -66,7 +72,9 @@ QString Error::toString() const
         where += u'!' + member;
     if (record >= 0)
         where += QStringLiteral(" record %1").arg(record);
-    if (line >= 0)
+    if (line >= 0 && column >= 0)
+        where += QStringLiteral(" (line %1, column %2)").arg(line).arg(column);
+    else if (line >= 0)
         where += QStringLiteral(" (line %1)").arg(line);
     if (where.isEmpty())
         return detail;

@@ -36,6 +36,10 @@ enum class ErrorCode {
     RecordTooLarge,
     TooDeep,
     BadArchiveMemberName,
+    // Queries (Lake SQL and plain SQLite SQL); Error::line and Error::column place them in the query text.
+    QuerySyntax,  ///< the text is not a query the dialect accepts
+    QueryRefused, ///< the statement would write, or uses something the read-only query connection does not allow
+    QueryFailed,  ///< SQLite could not prepare or run the translated statement
 };
 
 /// Stable kebab-case code, printed by the CLI in its JSON output.
@@ -57,6 +61,7 @@ struct Error
     QString member;
     std::int64_t record = -1;
     std::int64_t line = -1;
+    std::int64_t column = -1; ///< one-based, with `line`, for errors in text the user typed (queries)
 
     /// "path!member record 3 (line 7): detail" for logs and terminals.
     QString toString() const;

@@ -1,0 +1,262 @@
+#include "climain.h"
+#include "exitcodes.h"
+
+#include "query/lake/lakequery.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+
+namespace Trailscope::Cli {
+
+namespace {
+
+using namespace Trailscope::Core;
+using namespace Trailscope::Core::Query::Lake;
+
+enum class Format { Table, Csv, Json, Jsonl };
+
+constexpr qsizetype MaxTableCell = 80;
+constexpr std::size_t TableBatch = 200;
+
+// Ctrl-C cancels the running statement (the one piece of mutable global state a signal handler can reach).
+std::atomic<bool> g_cancel(false);
+
+void onInterrupt(int)
+{
+    g_cancel = true;
+}
+
+QString cellText(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return {};
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return value.toVariant().toString();
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    }
+    return {};
+}
+
+// RFC 4180, with cells a spreadsheet would run as a formula (= + - @, and tab/CR) prefixed with '.
+QString csvLine(const QStringList& cells)
+{
+    QStringList out;
+    for (QString cell : cells) {
+        if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
+            cell.prepend(u'\'');
+        if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r'))
+            cell = u'"' + QString(cell).replace(u'"', QStringLiteral("\"\"")) + u'"';
+        out << cell;
+    }
+    return out.join(u',') + QStringLiteral("\r\n");
+}
+
+QString jsonText(const QJsonValue& value)
+{
+    // A value as JSON text: wrap in an array and strip the brackets (QJsonDocument writes containers only).
+    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+// Prints one statement's result as rows arrive; the table format measures its widths on the first batch.
+class ResultPrinter
+{
+public:
+    ResultPrinter(Format format, const std::vector<OutputColumn>& columns) : m_format(format)
+    {
+        for (const OutputColumn& column : columns)
+            m_names << column.name;
+    }
+
+    void begin()
+    {
+        if (m_format == Format::Csv) {
+            printOut(csvLine(m_names));
+        } else if (m_format == Format::Json) {
+            QJsonArray columns;
+            for (const QString& name : m_names)
+                columns.append(name);
+            printOut(QStringLiteral("{\"columns\":") +
+                     QString::fromUtf8(QJsonDocument(columns).toJson(QJsonDocument::Compact)) +
+                     QStringLiteral(",\"rows\":["));
+        }
+    }
+
+    void row(const QJsonArray& values)
+    {
+        switch (m_format) {
+        case Format::Table:
+            m_pending.push_back(values);
+            if (m_pending.size() >= TableBatch)
+                flushTable();
+            break;
+        case Format::Csv: {
+            QStringList cells;
+            for (const QJsonValue& value : values)
+                cells << cellText(value);
+            printOut(csvLine(cells));
+            break;
+        }
+        case Format::Json:
+            printOut((m_rows > 0 ? QStringLiteral(",") : QString()) +
+                     QString::fromUtf8(QJsonDocument(values).toJson(QJsonDocument::Compact)));
+            break;
+        case Format::Jsonl: {
+            // One object per row; a repeated column name keeps its first value, as a JSON object must.
+            QString line = QStringLiteral("{");
+            QStringList seen;
+            for (qsizetype i = 0; i < values.size() && i < m_names.size(); ++i) {
+                if (seen.contains(m_names[i]))
+                    continue;
+                seen << m_names[i];
+                line += (seen.size() > 1 ? QStringLiteral(",") : QString()) + jsonText(m_names[i]) + u':' +
+                        jsonText(values[i]);
+            }
+            printOut(line + QStringLiteral("}\n"));
+            break;
+        }
+        }
+        ++m_rows;
+    }
+
+    void end()
+    {
+        if (m_format == Format::Table)
+            flushTable();
+        else if (m_format == Format::Json)
+            printOut(QStringLiteral("]}\n"));
+    }
+
+private:
+    void flushTable()
+    {
+        if (m_widths.empty()) {
+            for (const QString& name : m_names)
+                m_widths.push_back(std::min(name.size(), MaxTableCell));
+            for (const QJsonArray& values : m_pending)
+                for (qsizetype i = 0; i < values.size() && i < m_names.size(); ++i)
+                    m_widths[static_cast<std::size_t>(i)] = std::max(
+                        m_widths[static_cast<std::size_t>(i)], std::min(cellText(values[i]).size(), MaxTableCell));
+            printLine(m_names);
+        }
+        for (const QJsonArray& values : m_pending) {
+            QStringList cells;
+            for (const QJsonValue& value : values)
+                cells << cellText(value);
+            printLine(cells);
+        }
+        m_pending.clear();
+    }
+
+    void printLine(const QStringList& cells)
+    {
+        QString line;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            QString cell = cells[i];
+            cell.replace(u'\n', u' ').replace(u'\r', u' ').replace(u'\t', u' ');
+            if (cell.size() > MaxTableCell)
+                cell = cell.left(MaxTableCell - 1) + u'…';
+            line += i + 1 < cells.size()
+                        ? cell.leftJustified(m_widths[static_cast<std::size_t>(i)]) + QStringLiteral("  ")
+                        : cell;
+        }
+        printOut(line + u'\n');
+    }
+
+    Format m_format;
+    QStringList m_names;
+    std::vector<QJsonArray> m_pending;
+    std::vector<qsizetype> m_widths;
+    qint64 m_rows = 0;
+};
+
+} // namespace
+
+int runQuery(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Run CloudTrail Lake SQL (or plain SQLite SQL over the case schema) on a case, read-only."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file."));
+    parser.addPositionalArgument(QStringLiteral("SQL"),
+                                 QStringLiteral("e.g. \"SELECT eventName, count(*) FROM cloudtrail_logs GROUP BY 1\"; "
+                                                "several statements separated by ';' print one result each."));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("table, csv, json ({\"columns\", \"rows\"}) or jsonl (an object per row)."), QStringLiteral("F"),
+        QStringLiteral("table"));
+    parser.addOptions({format});
+    if (const auto stop = parseArguments(parser, arguments))
+        return *stop;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        printErr(QStringLiteral("query: needs CASE and SQL\n"));
+        return ExitUsage;
+    }
+    static const QStringList Formats{QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json"),
+                                     QStringLiteral("jsonl")};
+    const qsizetype formatIndex = Formats.indexOf(parser.value(format));
+    if (formatIndex < 0) {
+        printErr(QStringLiteral("query: --format is table, csv, json or jsonl\n"));
+        return ExitUsage;
+    }
+    const auto outputFormat = static_cast<Format>(formatIndex);
+
+    auto lake = LakeQuery::open(positional.at(0));
+    if (!lake) {
+        printErr(QStringLiteral("query: %1\n").arg(lake.error().toString()));
+        return ExitFatal;
+    }
+    auto statements = (*lake)->prepare(positional.at(1));
+    if (!statements) {
+        printErr(describeQueryError(statements.error()) + u'\n');
+        return ExitQueryError;
+    }
+    g_cancel = false;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    (*lake)->setProgressHandler([] { return !g_cancel.load(); });
+    for (std::size_t i = 0; i < statements->size(); ++i) {
+        PreparedQuery& statement = (*statements)[i];
+        if (i > 0 && outputFormat == Format::Table)
+            printOut(QStringLiteral("\n"));
+        ResultPrinter printer(outputFormat, statement.columns);
+        printer.begin();
+        QJsonArray row;
+        while (true) {
+            const auto more = (*lake)->next(statement, row);
+            if (!more) {
+                printer.end();
+                std::fflush(stdout);
+                if (more.error().code == ErrorCode::Cancelled) {
+                    printErr(QStringLiteral("query: interrupted\n"));
+                    return ExitInterrupted;
+                }
+                printErr(describeQueryError(more.error()) + u'\n');
+                return ExitQueryError;
+            }
+            if (!*more)
+                break;
+            printer.row(row);
+        }
+        printer.end();
+    }
+    return ExitOk;
+}
+
+} // namespace Trailscope::Cli

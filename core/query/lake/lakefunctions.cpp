@@ -1,0 +1,670 @@
+#include "lakefunctions.h"
+
+#include "casedb/caseschema.h"
+#include "casedb/casewriter.h"
+#include "casedb/rawrecordreader.h"
+#include "query/lake/lakejson.h"
+#include "query/searchvalues.h"
+#include "util/eventtime.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+#include <memory>
+
+namespace Trailscope::Core::Query::Lake {
+
+namespace dom = simdjson::dom;
+
+namespace {
+
+std::string_view textOf(sqlite3_value* value)
+{
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(value))) : std::string_view();
+}
+
+QString qtextOf(sqlite3_value* value)
+{
+    const std::string_view text = textOf(value);
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+bool isNull(sqlite3_value* value)
+{
+    return sqlite3_value_type(value) == SQLITE_NULL;
+}
+
+void resultText(sqlite3_context* context, const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_result_text(context, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+}
+
+void resultText(sqlite3_context* context, std::string_view text)
+{
+    sqlite3_result_text(context, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+// A constant argument's prepared form, kept by SQLite for the statement's lifetime.
+template <typename T, typename Make>
+T* auxiliary(sqlite3_context* context, int argument, Make make)
+{
+    if (auto* cached = static_cast<T*>(sqlite3_get_auxdata(context, argument)))
+        return cached;
+    T* created = make();
+    if (!created)
+        return nullptr;
+    sqlite3_set_auxdata(context, argument, created, [](void* p) { delete static_cast<T*>(p); });
+    return static_cast<T*>(sqlite3_get_auxdata(context, argument));
+}
+
+const JsonSteps* stepsArgument(sqlite3_context* context, sqlite3_value** argv, int index)
+{
+    return auxiliary<JsonSteps>(context, index, [&]() -> JsonSteps* {
+        auto steps = decodeSteps(textOf(argv[index]));
+        return steps ? new JsonSteps(std::move(*steps)) : nullptr;
+    });
+}
+
+// The raw record of the event being projected, read and parsed once however many fields are taken from it. Reads
+// through a connection of its own (see searchfunctions.cpp for why).
+class RecordContext
+{
+public:
+    explicit RecordContext(Sql::Database db) : m_db(std::move(db)), m_reader(m_db) {}
+
+    Result<std::string_view> text(std::int64_t rowId)
+    {
+        if (rowId != m_rowId) {
+            m_rowId = -1;
+            auto raw = m_reader.eventRecord(rowId);
+            if (!raw)
+                return std::unexpected(raw.error());
+            m_record = std::move(*raw);
+            m_parsed = false;
+            m_rowId = rowId;
+        }
+        return std::string_view(m_record);
+    }
+
+    Result<dom::element> json(std::int64_t rowId)
+    {
+        auto raw = text(rowId);
+        if (!raw)
+            return std::unexpected(raw.error());
+        if (!m_parsed) {
+            if (m_parser.parse(m_record).get(m_root) != simdjson::SUCCESS)
+                return fail(ErrorCode::CorruptCase, QStringLiteral("stored record of event %1 is not JSON").arg(rowId));
+            m_parsed = true;
+        }
+        return m_root;
+    }
+
+private:
+    Sql::Database m_db;
+    RawRecordReader m_reader;
+    std::int64_t m_rowId = -1;
+    std::string m_record;
+    dom::parser m_parser;
+    dom::element m_root;
+    bool m_parsed = false;
+};
+
+RecordContext* recordContext(sqlite3_context* context)
+{
+    return static_cast<std::shared_ptr<RecordContext>*>(sqlite3_user_data(context))->get();
+}
+
+void reportError(sqlite3_context* context, const Error& error)
+{
+    sqlite3_result_error(context, error.detail.toUtf8().constData(), -1);
+}
+
+void eventGet(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    const JsonSteps* steps = stepsArgument(context, argv, 1);
+    if (!steps)
+        return sqlite3_result_error(context, "ts_event_get: invalid path", -1);
+    if (isNull(argv[0]))
+        return sqlite3_result_null(context);
+    const auto root = recordContext(context)->json(sqlite3_value_int64(argv[0]));
+    if (!root)
+        return reportError(context, root.error());
+    const auto found = walk(*root, *steps);
+    if (!found)
+        return sqlite3_result_null(context);
+    setResult(context, *found);
+}
+
+void eventJson(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (isNull(argv[0]))
+        return sqlite3_result_null(context);
+    const auto text = recordContext(context)->text(sqlite3_value_int64(argv[0]));
+    if (!text)
+        return reportError(context, text.error());
+    resultText(context, *text);
+}
+
+// Parses the JSON text of argument 0; false (and a NULL result) when it is NULL or not JSON.
+bool parseArgument(sqlite3_context* context, sqlite3_value* value, dom::parser& parser, dom::element& root)
+{
+    if (isNull(value)) {
+        sqlite3_result_null(context);
+        return false;
+    }
+    const std::string_view text = textOf(value);
+    if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) {
+        sqlite3_result_null(context);
+        return false;
+    }
+    return true;
+}
+
+void jsonPath(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    const JsonSteps* steps = stepsArgument(context, argv, 1);
+    if (!steps)
+        return sqlite3_result_error(context, "ts_json_path: invalid path", -1);
+    dom::parser parser;
+    dom::element root;
+    if (!parseArgument(context, argv[0], parser, root))
+        return;
+    const auto found = walk(root, *steps);
+    found ? setResult(context, *found) : sqlite3_result_null(context);
+}
+
+template <bool Scalar>
+void jsonExtract(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    const auto* steps = auxiliary<JsonSteps>(context, 1, [&]() -> JsonSteps* {
+        auto parsed = parseJsonPath(textOf(argv[1]));
+        return parsed ? new JsonSteps(std::move(*parsed)) : nullptr;
+    });
+    if (!steps)
+        return sqlite3_result_error(context, "invalid JSON path", -1);
+    dom::parser parser;
+    dom::element root;
+    if (!parseArgument(context, argv[0], parser, root))
+        return;
+    const auto found = walk(root, *steps);
+    if (!found)
+        return sqlite3_result_null(context);
+    if (Scalar)
+        return setScalarText(context, *found);
+    const std::string json = simdjson::minify(*found);
+    resultText(context, json);
+}
+
+// element_at(array, n): 1-based, negative from the end; element_at(map, key): exact key.
+void elementAt(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    dom::parser parser;
+    dom::element root;
+    if (!parseArgument(context, argv[0], parser, root))
+        return;
+    JsonSteps steps(1);
+    if (sqlite3_value_type(argv[1]) == SQLITE_INTEGER && root.is_array()) {
+        std::int64_t index = sqlite3_value_int64(argv[1]);
+        const auto size = static_cast<std::int64_t>(root.get_array().value_unsafe().size());
+        if (index == 0)
+            return sqlite3_result_error(context, "element_at: SQL array indices start at 1", -1);
+        index = index > 0 ? index - 1 : size + index;
+        steps[0] = {JsonStep::Kind::Index, {}, index};
+    } else {
+        steps[0] = {JsonStep::Kind::Key, std::string(textOf(argv[1])), 0};
+    }
+    const auto found = walk(root, steps);
+    found ? setResult(context, *found) : sqlite3_result_null(context);
+}
+
+void cardinality(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    dom::parser parser;
+    dom::element root;
+    if (!parseArgument(context, argv[0], parser, root))
+        return;
+    if (root.is_array())
+        return sqlite3_result_int64(context, static_cast<std::int64_t>(root.get_array().value_unsafe().size()));
+    if (root.is_object())
+        return sqlite3_result_int64(context, static_cast<std::int64_t>(root.get_object().value_unsafe().size()));
+    sqlite3_result_null(context);
+}
+
+void contains(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    dom::parser parser;
+    dom::element root;
+    if (!parseArgument(context, argv[0], parser, root))
+        return;
+    if (!root.is_array() || isNull(argv[1]))
+        return sqlite3_result_null(context);
+    const bool numeric = sqlite3_value_type(argv[1]) == SQLITE_INTEGER || sqlite3_value_type(argv[1]) == SQLITE_FLOAT;
+    const std::string_view wanted = textOf(argv[1]);
+    for (const dom::element item : root.get_array().value_unsafe()) {
+        if (item.is_string() && !numeric && item.get_string().value_unsafe() == wanted)
+            return sqlite3_result_int(context, 1);
+        if (numeric && item.is_number() && item.get_double().value_unsafe() == sqlite3_value_double(argv[1]))
+            return sqlite3_result_int(context, 1);
+        if (item.is_bool() && !numeric && (item.get_bool().value_unsafe() ? "true" : "false") == wanted)
+            return sqlite3_result_int(context, 1);
+    }
+    sqlite3_result_int(context, 0);
+}
+
+void mapKeys(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    dom::parser parser;
+    dom::element root;
+    if (!parseArgument(context, argv[0], parser, root))
+        return;
+    if (!root.is_object())
+        return sqlite3_result_null(context);
+    std::string out = "[";
+    for (const dom::key_value_pair member : root.get_object().value_unsafe()) {
+        if (out.size() > 1)
+            out += ',';
+        out += '"';
+        for (const char c : member.key) {
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    resultText(context, out + ']');
+}
+
+void arrayJoin(sqlite3_context* context, int argc, sqlite3_value** argv)
+{
+    dom::parser parser;
+    dom::element root;
+    if (!parseArgument(context, argv[0], parser, root))
+        return;
+    if (!root.is_array())
+        return sqlite3_result_null(context);
+    const std::string_view separator = textOf(argv[1]);
+    const std::string_view nullText = argc > 2 ? textOf(argv[2]) : std::string_view();
+    std::string out;
+    bool first = true;
+    for (const dom::element item : root.get_array().value_unsafe()) {
+        if (item.is_null() && argc <= 2)
+            continue;
+        if (!first)
+            out += separator;
+        first = false;
+        out += item.is_null()     ? std::string(nullText)
+               : item.is_string() ? std::string(item.get_string().value_unsafe())
+                                  : simdjson::to_string(item);
+    }
+    resultText(context, out);
+}
+
+void storedId(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (isNull(argv[0]))
+        return sqlite3_result_null(context);
+    const bool blob = sqlite3_value_type(argv[0]) == SQLITE_BLOB;
+    const auto* data = static_cast<const char*>(blob ? sqlite3_value_blob(argv[0]) : sqlite3_value_text(argv[0]));
+    const std::string text = decodeStoredId(
+        std::string_view(data ? data : "", static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))), blob);
+    resultText(context, text);
+}
+
+// LIKE as Trino: case-sensitive, `%` and `_`, an optional one-character escape.
+bool likeMatch(QStringView text, QStringView pattern, QChar escape)
+{
+    qsizetype t = 0, p = 0, starP = -1, starT = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && !escape.isNull() && pattern[p] == escape && p + 1 < pattern.size()) {
+            if (pattern[p + 1] == text[t]) {
+                p += 2;
+                ++t;
+                continue;
+            }
+        } else if (p < pattern.size() && pattern[p] == u'%') {
+            starP = p++;
+            starT = t;
+            continue;
+        } else if (p < pattern.size() && (pattern[p] == u'_' || pattern[p] == text[t])) {
+            ++p;
+            ++t;
+            continue;
+        }
+        if (starP < 0)
+            return false;
+        p = starP + 1;
+        t = ++starT;
+    }
+    while (p < pattern.size() && pattern[p] == u'%')
+        ++p;
+    return p == pattern.size();
+}
+
+void like(sqlite3_context* context, int argc, sqlite3_value** argv)
+{
+    if (isNull(argv[0]) || isNull(argv[1]) || (argc > 2 && isNull(argv[2])))
+        return sqlite3_result_null(context);
+    const QString escape = argc > 2 ? qtextOf(argv[2]) : QString();
+    if (argc > 2 && escape.size() != 1)
+        return sqlite3_result_error(context, "LIKE: the escape must be one character", -1);
+    sqlite3_result_int(context,
+                       likeMatch(qtextOf(argv[0]), qtextOf(argv[1]), escape.isEmpty() ? QChar() : escape[0]) ? 1 : 0);
+}
+
+const QRegularExpression* regexArgument(sqlite3_context* context, sqlite3_value** argv)
+{
+    const auto* regex =
+        auxiliary<QRegularExpression>(context, 1, [&] { return new QRegularExpression(qtextOf(argv[1])); });
+    return regex && regex->isValid() ? regex : nullptr;
+}
+
+void regexpLike(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    const auto* regex = regexArgument(context, argv);
+    if (!regex)
+        return sqlite3_result_error(context, "regexp_like: invalid regular expression", -1);
+    if (isNull(argv[0]))
+        return sqlite3_result_null(context);
+    sqlite3_result_int(context, regex->match(qtextOf(argv[0])).hasMatch() ? 1 : 0);
+}
+
+void regexpExtract(sqlite3_context* context, int argc, sqlite3_value** argv)
+{
+    const auto* regex = regexArgument(context, argv);
+    if (!regex)
+        return sqlite3_result_error(context, "regexp_extract: invalid regular expression", -1);
+    if (isNull(argv[0]))
+        return sqlite3_result_null(context);
+    const auto match = regex->match(qtextOf(argv[0]));
+    const int group = argc > 2 ? sqlite3_value_int(argv[2]) : 0;
+    if (!match.hasMatch() || group > regex->captureCount())
+        return sqlite3_result_null(context);
+    resultText(context, match.captured(group));
+}
+
+void regexpReplace(sqlite3_context* context, int argc, sqlite3_value** argv)
+{
+    const auto* regex = regexArgument(context, argv);
+    if (!regex)
+        return sqlite3_result_error(context, "regexp_replace: invalid regular expression", -1);
+    if (isNull(argv[0]))
+        return sqlite3_result_null(context);
+    // Trino writes groups as $1; Qt as \1.
+    QString replacement = argc > 2 ? qtextOf(argv[2]) : QString();
+    static const QRegularExpression Group(QStringLiteral("\\$(\\d)"));
+    replacement.replace(Group, QStringLiteral("\\\\1"));
+    resultText(context, qtextOf(argv[0]).replace(*regex, replacement));
+}
+
+void split(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (isNull(argv[0]) || isNull(argv[1]))
+        return sqlite3_result_null(context);
+    std::string out = "[";
+    const QStringList parts = qtextOf(argv[0]).split(qtextOf(argv[1]));
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        QString escaped = parts[i];
+        escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+        out += '"' + escaped.toStdString() + '"';
+    }
+    resultText(context, out + ']');
+}
+
+void splitPart(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (isNull(argv[0]) || isNull(argv[1]))
+        return sqlite3_result_null(context);
+    const QStringList parts = qtextOf(argv[0]).split(qtextOf(argv[1]));
+    const qsizetype index = sqlite3_value_int64(argv[2]);
+    if (index < 1 || index > parts.size())
+        return sqlite3_result_null(context);
+    resultText(context, parts[index - 1]);
+}
+
+void startsWith(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (isNull(argv[0]) || isNull(argv[1]))
+        return sqlite3_result_null(context);
+    sqlite3_result_int(context, textOf(argv[0]).starts_with(textOf(argv[1])) ? 1 : 0);
+}
+
+// ---- time, as UTC epoch milliseconds ----
+
+void parseTime(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER)
+        return sqlite3_result_int64(context, sqlite3_value_int64(argv[0]));
+    if (isNull(argv[0]))
+        return sqlite3_result_null(context);
+    const QString text = qtextOf(argv[0]).trimmed();
+    if (const auto exact = parseEventTime(text.toStdString()))
+        return sqlite3_result_int64(context, *exact);
+    if (const auto span = parseTimeSpan(text))
+        return sqlite3_result_int64(context, span->start);
+    sqlite3_result_null(context);
+}
+
+void isoTime(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (isNull(argv[0]))
+        return sqlite3_result_null(context);
+    resultText(context, formatEventTime(sqlite3_value_int64(argv[0])));
+}
+
+QDateTime utc(std::int64_t ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+std::optional<std::int64_t> fixedUnitMs(const QString& unit)
+{
+    if (unit == QLatin1String("millisecond"))
+        return 1;
+    if (unit == QLatin1String("second"))
+        return 1000;
+    if (unit == QLatin1String("minute"))
+        return 60'000;
+    if (unit == QLatin1String("hour"))
+        return 3'600'000;
+    if (unit == QLatin1String("day"))
+        return 86'400'000;
+    if (unit == QLatin1String("week"))
+        return 7 * 86'400'000LL;
+    return std::nullopt;
+}
+
+int monthsPerUnit(const QString& unit)
+{
+    return unit == QLatin1String("month")     ? 1
+           : unit == QLatin1String("quarter") ? 3
+           : unit == QLatin1String("year")    ? 12
+                                              : 0;
+}
+
+QString unitOf(sqlite3_value* value)
+{
+    QString unit = qtextOf(value).trimmed().toLower();
+    if (unit.endsWith(u's'))
+        unit.chop(1);
+    return unit;
+}
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+void dateTrunc(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (isNull(argv[1]))
+        return sqlite3_result_null(context);
+    const QString unit = unitOf(argv[0]);
+    const std::int64_t ms = sqlite3_value_int64(argv[1]);
+    if (unit == QLatin1String("week")) // weeks start on Monday; 1970-01-01 was a Thursday
+        return sqlite3_result_int64(context, floorDiv(ms + 3 * 86'400'000LL, 7 * 86'400'000LL) * 7 * 86'400'000LL -
+                                                 3 * 86'400'000LL);
+    if (const auto step = fixedUnitMs(unit))
+        return sqlite3_result_int64(context, floorDiv(ms, *step) * *step);
+    if (const int months = monthsPerUnit(unit)) {
+        const QDate date = utc(ms).date();
+        const int month = (date.month() - 1) / months * months + 1;
+        return sqlite3_result_int64(context,
+                                    QDateTime(QDate(date.year(), month, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch());
+    }
+    sqlite3_result_error(context, "date_trunc: unknown unit", -1);
+}
+
+void dateAdd(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (isNull(argv[1]) || isNull(argv[2]))
+        return sqlite3_result_null(context);
+    const QString unit = unitOf(argv[0]);
+    const std::int64_t amount = sqlite3_value_int64(argv[1]);
+    const std::int64_t ms = sqlite3_value_int64(argv[2]);
+    if (const auto step = fixedUnitMs(unit))
+        return sqlite3_result_int64(context, ms + amount * *step);
+    if (const int months = monthsPerUnit(unit))
+        return sqlite3_result_int64(context, utc(ms).addMonths(static_cast<int>(amount * months)).toMSecsSinceEpoch());
+    sqlite3_result_error(context, "date_add: unknown unit", -1);
+}
+
+void dateDiff(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (isNull(argv[1]) || isNull(argv[2]))
+        return sqlite3_result_null(context);
+    const QString unit = unitOf(argv[0]);
+    const std::int64_t from = sqlite3_value_int64(argv[1]);
+    const std::int64_t to = sqlite3_value_int64(argv[2]);
+    if (const auto step = fixedUnitMs(unit))
+        return sqlite3_result_int64(context, (to - from) / *step); // truncates toward zero, as Trino
+    if (const int months = monthsPerUnit(unit)) {
+        const QDateTime a = utc(from), b = utc(to);
+        std::int64_t whole = (b.date().year() - a.date().year()) * 12 + (b.date().month() - a.date().month());
+        // Only complete months count.
+        if (whole > 0 && a.addMonths(static_cast<int>(whole)) > b)
+            --whole;
+        else if (whole < 0 && a.addMonths(static_cast<int>(whole)) < b)
+            ++whole;
+        return sqlite3_result_int64(context, whole / months);
+    }
+    sqlite3_result_error(context, "date_diff: unknown unit", -1);
+}
+
+void timePart(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (isNull(argv[1]))
+        return sqlite3_result_null(context);
+    const QString unit = qtextOf(argv[0]);
+    const QDateTime time = utc(sqlite3_value_int64(argv[1]));
+    const QDate date = time.date();
+    std::int64_t value = 0;
+    if (unit == QLatin1String("year"))
+        value = date.year();
+    else if (unit == QLatin1String("quarter"))
+        value = (date.month() - 1) / 3 + 1;
+    else if (unit == QLatin1String("month"))
+        value = date.month();
+    else if (unit == QLatin1String("week"))
+        value = date.weekNumber();
+    else if (unit == QLatin1String("day"))
+        value = date.day();
+    else if (unit == QLatin1String("day_of_week"))
+        value = date.dayOfWeek();
+    else if (unit == QLatin1String("day_of_year"))
+        value = date.dayOfYear();
+    else if (unit == QLatin1String("hour"))
+        value = time.time().hour();
+    else if (unit == QLatin1String("minute"))
+        value = time.time().minute();
+    else if (unit == QLatin1String("second"))
+        value = time.time().second();
+    else if (unit == QLatin1String("millisecond"))
+        value = time.time().msec();
+    else
+        return sqlite3_result_error(context, "unknown time field", -1);
+    sqlite3_result_int64(context, value);
+}
+
+void releaseRecordContext(void* userData)
+{
+    delete static_cast<std::shared_ptr<RecordContext>*>(userData);
+}
+
+using Function = void (*)(sqlite3_context*, int, sqlite3_value**);
+
+struct Definition
+{
+    const char* name;
+    int arguments;
+    Function function;
+    bool record; ///< reads raw records: not deterministic, gets the shared reader
+};
+
+const Definition Definitions[] = {
+    {"ts_event_get", 2, eventGet, true},
+    {"ts_event_json", 1, eventJson, true},
+    {"ts_json_path", 2, jsonPath, false},
+    {"ts_json_scalar", 2, jsonExtract<true>, false},
+    {"ts_json_value", 2, jsonExtract<false>, false},
+    {"ts_element_at", 2, elementAt, false},
+    {"ts_cardinality", 1, cardinality, false},
+    {"ts_contains", 2, contains, false},
+    {"ts_map_keys", 1, mapKeys, false},
+    {"ts_array_join", 2, arrayJoin, false},
+    {"ts_array_join", 3, arrayJoin, false},
+    {"ts_stored_id", 1, storedId, false},
+    {"ts_like", 2, like, false},
+    {"ts_like", 3, like, false},
+    {"ts_regexp_like", 2, regexpLike, false},
+    {"ts_regexp_extract", 2, regexpExtract, false},
+    {"ts_regexp_extract", 3, regexpExtract, false},
+    {"ts_regexp_replace", 2, regexpReplace, false},
+    {"ts_regexp_replace", 3, regexpReplace, false},
+    {"ts_split", 2, split, false},
+    {"ts_split_part", 3, splitPart, false},
+    {"ts_starts_with", 2, startsWith, false},
+    {"ts_time", 1, parseTime, false},
+    {"ts_iso", 1, isoTime, false},
+    {"ts_date_trunc", 2, dateTrunc, false},
+    {"ts_date_add", 3, dateAdd, false},
+    {"ts_date_diff", 3, dateDiff, false},
+    {"ts_time_part", 2, timePart, false},
+};
+
+} // namespace
+
+QStringList lakeFunctionNames()
+{
+    QStringList names;
+    for (const Definition& definition : Definitions)
+        if (!names.contains(QLatin1String(definition.name)))
+            names << QString::fromLatin1(definition.name);
+    return names;
+}
+
+Result<void> registerLakeFunctions(Sql::Database& db)
+{
+    const char* file = sqlite3_db_filename(db.handle(), "main");
+    if (!file || !*file)
+        return fail(ErrorCode::Io, QStringLiteral("reading raw records needs a case file"));
+    auto readerDb = CaseSchema::open(QString::fromUtf8(file), CaseSchema::OpenMode::ReadOnly);
+    if (!readerDb)
+        return std::unexpected(readerDb.error());
+    const auto context = std::make_shared<RecordContext>(std::move(*readerDb));
+    for (const Definition& definition : Definitions) {
+        void* userData = definition.record ? new std::shared_ptr<RecordContext>(context) : nullptr;
+        const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY | (definition.record ? 0 : SQLITE_DETERMINISTIC);
+        const int status = sqlite3_create_function_v2(db.handle(), definition.name, definition.arguments, flags,
+                                                      userData, definition.function, nullptr, nullptr,
+                                                      definition.record ? releaseRecordContext : nullptr);
+        if (status != SQLITE_OK)
+            return std::unexpected(db.error(QStringLiteral("registering %1").arg(QLatin1String(definition.name))));
+    }
+    return {};
+}
+
+} // namespace Trailscope::Core::Query::Lake

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "query/lake/laketranslator.h"
+#include "query/lake/queryconnection.h"
+
+#include <QJsonArray>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace Trailscope::Core::Query::Lake {
+
+/// One statement of a query text, prepared and ready to step.
+struct PreparedQuery
+{
+    QString text;                      ///< the statement as the user wrote it
+    SourcePos pos;                     ///< where it starts in the whole text
+    bool translated = false;           ///< Lake SQL translated; false: plain SQLite SQL run as written
+    std::string sql;                   ///< what SQLite runs
+    std::vector<OutputColumn> columns; ///< names and types of the result
+    StatementHandle statement;
+};
+
+/// Runs CloudTrail Lake SQL, and plain SQLite SQL over the documented case schema, on a case, read-only.
+/// A text may hold several statements separated by `;`: all are parsed, translated and prepared before any runs,
+/// so one refused statement stops them all. Values come back as JSON values: numbers as numbers, booleans as
+/// true/false, times as ISO-8601 UTC text, structs, maps and arrays as JSON objects and arrays, NULL as null.
+class LakeQuery
+{
+public:
+    static Result<std::unique_ptr<LakeQuery>> open(const QString& casePath);
+
+    /// Errors carry the line and column in `text` (Error::line, Error::column): ErrorCode::QuerySyntax for text the
+    /// dialect does not accept, QueryRefused for anything that would write, QueryFailed for SQLite's own errors.
+    Result<std::vector<PreparedQuery>> prepare(const QString& text);
+    /// The next row of a prepared statement into `row`; false when there are no more. Cancelled by cancel() (from
+    /// any thread) or the progress handler: ErrorCode::Cancelled.
+    Result<bool> next(PreparedQuery& query, QJsonArray& row);
+
+    void cancel() { m_connection->cancel(); }
+    /// Called every few thousand SQLite steps while a statement runs; return false to cancel.
+    void setProgressHandler(std::function<bool()> handler) { m_connection->setProgressHandler(std::move(handler)); }
+    QueryConnection& connection() { return *m_connection; }
+
+private:
+    explicit LakeQuery(std::unique_ptr<QueryConnection> connection);
+    Result<PreparedQuery> prepareOne(const QString& text, const std::vector<Token>& tokens);
+    Error placeError(Error error, const QString& text, const PreparedQuery& query, const std::vector<Token>& tokens,
+                     int sqlOffset, const Translation* translation) const;
+
+    std::unique_ptr<QueryConnection> m_connection;
+    TableCatalog m_tables;
+};
+
+/// A result value of `type` from SQLite's column `index` as a JSON value (see LakeQuery).
+QJsonValue cellValue(sqlite3_stmt* statement, int index, ValueType type);
+
+} // namespace Trailscope::Core::Query::Lake

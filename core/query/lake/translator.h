@@ -1,0 +1,129 @@
+#pragma once
+
+// Internal to the Lake translator: the class shared by laketranslator.cpp (queries, FROM, names),
+// lakeexpressions.cpp (operators, coercions, predicates) and lakefunctioncalls.cpp (functions).
+
+#include "query/lake/lakejson.h"
+#include "query/lake/laketranslator.h"
+
+#include <optional>
+
+namespace Trailscope::Core::Query::Lake {
+
+/// A value read by key path from JSON: the event's raw record (`onRecord`, base is the events row id) or JSON text.
+struct RawPath
+{
+    bool onRecord = false;
+    std::string base;
+    JsonSteps steps;
+};
+
+/// A translated expression.
+struct Value
+{
+    std::string sql;
+    ValueType type = ValueType::Unknown;
+    const LakeField* field = nullptr; ///< a mapped column of the events view, read through `rowAlias`
+    std::string rowAlias;
+    std::optional<RawPath> raw;     ///< extendable by `.field`, `[i]`, element_at
+    std::optional<QString> literal; ///< a string literal's value
+    bool booleanLiteral = false;
+    bool constant = false; ///< a literal, or built from literals only
+    QString intervalUnit;  ///< Interval: the unit; sql holds the amount
+};
+
+class Translator
+{
+public:
+    Translator(const TableCatalog& tables, std::int64_t nowMs) : m_tables(tables), m_now(nowMs) {}
+    Result<Translation> run(const QueryExpr& query);
+
+private:
+    struct Column
+    {
+        QString name;
+        ValueType type = ValueType::Unknown;
+    };
+    struct Source
+    {
+        enum class Kind { Events, Table, Derived };
+        Kind kind = Kind::Events;
+        QString name;      ///< what qualifies it in the query: the alias, else the table name
+        std::string alias; ///< its alias in the SQL
+        std::vector<Column> columns;
+    };
+    struct Scope
+    {
+        std::vector<Source> sources;
+        const Scope* parent = nullptr;
+    };
+    struct QueryResult
+    {
+        std::string sql;
+        std::vector<Column> columns;
+    };
+    struct SelectedItem
+    {
+        Value value;
+        QString name;
+    };
+
+    // laketranslator.cpp
+    QueryResult query(const QueryExpr& q, const Scope* outer);
+    QueryResult core(const SelectCore& c, const Scope* outer, const QueryExpr* tail);
+    std::string orderBy(const std::vector<OrderItem>& items, const Scope& scope,
+                        const std::vector<SelectedItem>& selected);
+    std::string limitClause(const QueryExpr& q, const Scope& scope);
+    std::string fromItem(const TableRef& ref, Scope& scope);
+    Value name(const Expr& e, const Scope& scope);
+    Value columnOf(const Source& source, const std::vector<NamePart>& parts, const SourcePos& pos);
+    Value fieldValue(const std::string& alias, const LakeField& field);
+    std::vector<SelectedItem> expandStar(const Expr& star, const Scope& scope);
+    const std::vector<Column>* cte(const QString& name) const;
+
+    // lakeexpressions.cpp
+    Value expr(const Expr& e, const Scope& scope);
+    Value predicate(const Expr& e, const Scope& scope); ///< expr() in a context where NULL counts as false
+    Value comparison(const Expr& e, const Scope& scope, bool filter);
+    Value inList(const Expr& e, const Scope& scope, bool filter);
+    Value like(const Expr& e, const Scope& scope, bool filter);
+    Value literal(const Expr& e);
+    Value cast(const Expr& e, const Scope& scope);
+    Value caseExpr(const Expr& e, const Scope& scope);
+    Value arithmetic(const Expr& e, const Scope& scope);
+    Value subscript(const Expr& e, const Scope& scope);
+    Value fieldAccess(const Expr& e, const Scope& scope);
+    void coerce(Value& a, Value& b, const SourcePos& pos);
+    Value timeLiteral(const QString& text, const SourcePos& pos, ValueType type);
+    /// In a filter, a condition on the text of a string column as a lookup of matching string ids (the
+    /// column's index then applies); nullopt when the column is not one or outside a filter (NULL ≠ false).
+    std::optional<std::string> indexedCondition(const Value& column, const std::string& valueCondition, bool equality,
+                                                bool filter) const;
+    Value extendPath(Value base, JsonStep step, const SourcePos& pos);
+    QueryResult subquery(const QueryExpr& q, const Scope& scope);
+
+    // lakefunctioncalls.cpp
+    Value function(const Expr& e, const Scope& scope);
+    Value aggregate(const Expr& e, const QString& name, const Scope& scope);
+    std::string window(const Expr& e, const Scope& scope);
+
+    // helpers
+    std::string mark(const SourcePos& pos);
+    void fail(const SourcePos& pos, const QString& message);
+    std::string newAlias(char prefix) { return prefix + std::to_string(++m_aliases); }
+    static std::string quoteIdentifier(const QString& name);
+    static std::string quoteString(const QString& text);
+    static Value make(std::string sql, ValueType type = ValueType::Unknown);
+
+    const TableCatalog& m_tables;
+    std::int64_t m_now;
+    std::optional<Error> m_error;
+    std::vector<SourcePos> m_marks;
+    std::vector<std::pair<QString, std::vector<Column>>> m_ctes;
+    int m_aliases = 0;
+    bool m_filter = false;    ///< translating a WHERE/ON/HAVING condition along AND/OR only
+    bool m_aggregate = false; ///< the SELECT being translated uses an aggregate
+    bool m_window = false;    ///< … or a window function
+};
+
+} // namespace Trailscope::Core::Query::Lake
