@@ -1,0 +1,460 @@
+#include "parser.h"
+
+#include <QStringList>
+
+namespace Trailscope::Core::Query::Lake {
+
+Expr Parser::binary(const QString& name, const SourcePos& pos, Expr left, Expr right)
+{
+    Expr e;
+    e.kind = Expr::Kind::Binary;
+    e.text = name;
+    e.pos = pos;
+    e.args.push_back(std::move(left));
+    e.args.push_back(std::move(right));
+    return e;
+}
+
+Expr Parser::parseOr()
+{
+    Expr left = parseAnd();
+    while (peek().isWord(u"or")) {
+        const SourcePos pos = take().pos;
+        left = binary(QStringLiteral("or"), pos, std::move(left), parseAnd());
+    }
+    return left;
+}
+
+Expr Parser::parseAnd()
+{
+    Expr left = parseNot();
+    while (peek().isWord(u"and")) {
+        const SourcePos pos = take().pos;
+        left = binary(QStringLiteral("and"), pos, std::move(left), parseNot());
+    }
+    return left;
+}
+
+Expr Parser::parseNot()
+{
+    if (peek().isWord(u"not")) {
+        Expr e;
+        e.kind = Expr::Kind::Unary;
+        e.text = QStringLiteral("not");
+        e.pos = take().pos;
+        e.args.push_back(parseNot());
+        return e;
+    }
+    return parsePredicate();
+}
+
+Expr Parser::parsePredicate()
+{
+    Expr left = parseConcat();
+    while (true) {
+        const Token& token = peek();
+        static const QStringList Comparisons{QStringLiteral("="), QStringLiteral("<>"), QStringLiteral("!="),
+                                             QStringLiteral("<"), QStringLiteral("<="), QStringLiteral(">"),
+                                             QStringLiteral(">=")};
+        if (token.kind == TokenKind::Operator && Comparisons.contains(token.text)) {
+            take();
+            const QString name = token.text == QLatin1String("!=") ? QStringLiteral("<>") : token.text;
+            left = binary(name, token.pos, std::move(left), parseConcat());
+            continue;
+        }
+        if (token.isWord(u"is")) {
+            take();
+            Expr e;
+            e.pos = token.pos;
+            e.negated = word(u"not");
+            if (word(u"null")) {
+                e.kind = Expr::Kind::IsNull;
+                e.args.push_back(std::move(left));
+            } else if (word(u"distinct")) {
+                expectWord(u"from");
+                e.kind = Expr::Kind::IsDistinct;
+                e.args.push_back(std::move(left));
+                e.args.push_back(parseConcat());
+            } else if (peek().isWord(u"true") || peek().isWord(u"false")) {
+                // x IS [NOT] TRUE: x IS NOT DISTINCT FROM TRUE
+                e.kind = Expr::Kind::IsDistinct;
+                e.negated = !e.negated;
+                Expr literal;
+                literal.kind = Expr::Kind::Boolean;
+                literal.pos = peek().pos;
+                literal.text = take().text.toLower();
+                e.args.push_back(std::move(left));
+                e.args.push_back(std::move(literal));
+            } else {
+                fail(peek(), QStringLiteral("expected NULL or DISTINCT FROM after IS, found %1").arg(describe(peek())));
+            }
+            left = std::move(e);
+            continue;
+        }
+        const bool negated =
+            token.isWord(u"not") && (peek(1).isWord(u"in") || peek(1).isWord(u"like") || peek(1).isWord(u"between"));
+        const Token& keyword = negated ? peek(1) : token;
+        if (keyword.isWord(u"between")) {
+            if (negated)
+                take();
+            take();
+            Expr e;
+            e.kind = Expr::Kind::Between;
+            e.pos = keyword.pos;
+            e.negated = negated;
+            e.args.push_back(std::move(left));
+            e.args.push_back(parseConcat());
+            expectWord(u"and");
+            e.args.push_back(parseConcat());
+            left = std::move(e);
+            continue;
+        }
+        if (keyword.isWord(u"like")) {
+            if (negated)
+                take();
+            take();
+            Expr e;
+            e.kind = Expr::Kind::Like;
+            e.pos = keyword.pos;
+            e.negated = negated;
+            e.args.push_back(std::move(left));
+            e.args.push_back(parseConcat());
+            if (word(u"escape"))
+                e.args.push_back(parseConcat());
+            left = std::move(e);
+            continue;
+        }
+        if (keyword.isWord(u"in")) {
+            if (negated)
+                take();
+            take();
+            Expr e;
+            e.pos = keyword.pos;
+            e.negated = negated;
+            e.args.push_back(std::move(left));
+            expectOp(u"(");
+            if (peek().isWord(u"select") || peek().isWord(u"with")) {
+                e.kind = Expr::Kind::InQuery;
+                e.query = std::make_shared<QueryExpr>(parseQuery());
+            } else {
+                e.kind = Expr::Kind::InList;
+                do
+                    e.args.push_back(parseExpr());
+                while (op(u","));
+            }
+            expectOp(u")");
+            left = std::move(e);
+            continue;
+        }
+        break;
+    }
+    return left;
+}
+
+Expr Parser::parseConcat()
+{
+    Expr left = parseAdditive();
+    while (peek().isOperator(u"||")) {
+        const SourcePos pos = take().pos;
+        left = binary(QStringLiteral("||"), pos, std::move(left), parseAdditive());
+    }
+    return left;
+}
+
+Expr Parser::parseAdditive()
+{
+    Expr left = parseMultiplicative();
+    while (peek().isOperator(u"+") || peek().isOperator(u"-")) {
+        const Token& token = take();
+        left = binary(token.text, token.pos, std::move(left), parseMultiplicative());
+    }
+    return left;
+}
+
+Expr Parser::parseMultiplicative()
+{
+    Expr left = parseUnary();
+    while (peek().isOperator(u"*") || peek().isOperator(u"/") || peek().isOperator(u"%")) {
+        const Token& token = take();
+        left = binary(token.text, token.pos, std::move(left), parseUnary());
+    }
+    return left;
+}
+
+Expr Parser::parseUnary()
+{
+    if (peek().isOperator(u"-") || peek().isOperator(u"+")) {
+        Expr e;
+        e.kind = Expr::Kind::Unary;
+        e.pos = peek().pos;
+        e.text = take().text;
+        e.args.push_back(parseUnary());
+        return e;
+    }
+    return parsePostfix(parsePrimary());
+}
+
+Expr Parser::parsePostfix(Expr base)
+{
+    while (true) {
+        if (peek().isOperator(u"[")) {
+            Expr e;
+            e.kind = Expr::Kind::Subscript;
+            e.pos = take().pos;
+            e.args.push_back(std::move(base));
+            e.args.push_back(parseExpr());
+            expectOp(u"]");
+            base = std::move(e);
+        } else if (peek().isOperator(u".") && base.kind != Expr::Kind::Name) {
+            take();
+            const NamePart name = identifier(QStringLiteral("a field name after '.'"));
+            Expr e;
+            e.kind = Expr::Kind::Field;
+            e.pos = name.pos;
+            e.text = name.text;
+            e.args.push_back(std::move(base));
+            base = std::move(e);
+        } else {
+            return base;
+        }
+    }
+}
+
+Expr Parser::parsePrimary()
+{
+    const Token& token = peek();
+    Expr e;
+    e.pos = token.pos;
+    switch (token.kind) {
+    case TokenKind::String:
+        take();
+        e.kind = Expr::Kind::String;
+        e.text = token.text;
+        return e;
+    case TokenKind::Number:
+        take();
+        e.kind = Expr::Kind::Number;
+        e.text = token.text;
+        return e;
+    case TokenKind::QuotedIdentifier:
+        return parseName();
+    case TokenKind::Operator:
+        if (token.isOperator(u"(")) {
+            take();
+            if (peek().isWord(u"select") || peek().isWord(u"with")) {
+                e.kind = Expr::Kind::Subquery;
+                e.query = std::make_shared<QueryExpr>(parseQuery());
+                expectOp(u")");
+                return e;
+            }
+            e = parseExpr();
+            expectOp(u")");
+            return e;
+        }
+        if (token.isOperator(u"?"))
+            fail(token, QStringLiteral("parameters ('?') are not supported"));
+        else
+            fail(token, QStringLiteral("expected a value, found %1").arg(describe(token)));
+        return e;
+    case TokenKind::End:
+        fail(token, QStringLiteral("expected a value, found the end of the statement"));
+        return e;
+    case TokenKind::Identifier:
+        break;
+    }
+    const QString lower = token.text.toLower();
+    if (lower == QLatin1String("null") || lower == QLatin1String("true") || lower == QLatin1String("false")) {
+        take();
+        e.kind = lower == QLatin1String("null") ? Expr::Kind::Null : Expr::Kind::Boolean;
+        e.text = lower;
+        return e;
+    }
+    if (lower == QLatin1String("case"))
+        return parseCase();
+    if ((lower == QLatin1String("cast") || lower == QLatin1String("try_cast")) && peek(1).isOperator(u"("))
+        return parseCast();
+    if (lower == QLatin1String("exists") && peek(1).isOperator(u"(")) {
+        take();
+        take();
+        e.kind = Expr::Kind::Exists;
+        e.query = std::make_shared<QueryExpr>(parseQuery());
+        expectOp(u")");
+        return e;
+    }
+    if (lower == QLatin1String("interval") &&
+        (peek(1).kind == TokenKind::String || peek(1).kind == TokenKind::Number || peek(1).isOperator(u"-"))) {
+        take();
+        e.kind = Expr::Kind::Interval;
+        e.args.push_back(parseUnary());
+        const Token& unit = peek();
+        if (unit.kind != TokenKind::Identifier) {
+            fail(unit, QStringLiteral("expected a unit (DAY, HOUR, …) after INTERVAL"));
+            return e;
+        }
+        take();
+        e.text = unit.text.toLower();
+        if (e.text.endsWith(u's'))
+            e.text.chop(1);
+        return e;
+    }
+    if ((lower == QLatin1String("timestamp") || lower == QLatin1String("date") || lower == QLatin1String("time")) &&
+        peek(1).kind == TokenKind::String) {
+        take();
+        e.kind = Expr::Kind::TypedLiteral;
+        e.text = lower;
+        Expr literal;
+        literal.kind = Expr::Kind::String;
+        literal.pos = peek().pos;
+        literal.text = take().text;
+        e.args.push_back(std::move(literal));
+        return e;
+    }
+    if (lower == QLatin1String("array") && peek(1).isOperator(u"[")) {
+        take();
+        take();
+        e.kind = Expr::Kind::Array;
+        if (!peek().isOperator(u"]")) {
+            do
+                e.args.push_back(parseExpr());
+            while (op(u","));
+        }
+        expectOp(u"]");
+        return e;
+    }
+    if (lower == QLatin1String("current_timestamp") || lower == QLatin1String("current_date") ||
+        lower == QLatin1String("localtimestamp")) {
+        take();
+        e.kind = Expr::Kind::Function;
+        e.text = lower;
+        return e;
+    }
+    if (isReserved(token)) {
+        fail(token, QStringLiteral("expected a value, found %1").arg(describe(token)));
+        return e;
+    }
+    if (peek(1).isOperator(u"("))
+        return parseFunction();
+    return parseName();
+}
+
+Expr Parser::parseName()
+{
+    Expr e;
+    e.kind = Expr::Kind::Name;
+    e.pos = peek().pos;
+    e.parts.push_back(identifier(QStringLiteral("a name")));
+    while (peek().isOperator(u".") &&
+           (peek(1).kind == TokenKind::Identifier || peek(1).kind == TokenKind::QuotedIdentifier)) {
+        take();
+        e.parts.push_back(identifier(QStringLiteral("a field name after '.'")));
+    }
+    return e;
+}
+
+Expr Parser::parseFunction()
+{
+    Expr e;
+    e.kind = Expr::Kind::Function;
+    e.pos = peek().pos;
+    e.text = take().text;
+    take(); // (
+    if (peek().isOperator(u"*")) {
+        Expr star;
+        star.kind = Expr::Kind::Star;
+        star.pos = take().pos;
+        e.args.push_back(std::move(star));
+    } else if (!peek().isOperator(u")")) {
+        if (word(u"distinct"))
+            e.distinct = true;
+        else
+            word(u"all");
+        do
+            e.args.push_back(parseExpr());
+        while (op(u","));
+    }
+    expectOp(u")");
+    if (word(u"filter")) {
+        // agg(x) FILTER (WHERE c): kept as an extra argument the translator folds into CASE
+        expectOp(u"(");
+        expectWord(u"where");
+        Expr filter = parseExpr();
+        expectOp(u")");
+        Expr wrapped;
+        wrapped.kind = Expr::Kind::Unary;
+        wrapped.text = QStringLiteral("filter");
+        wrapped.pos = filter.pos;
+        wrapped.args.push_back(std::move(filter));
+        e.elseExpr = std::make_shared<Expr>(std::move(wrapped));
+    }
+    if (word(u"over")) {
+        auto window = std::make_shared<WindowSpec>();
+        expectOp(u"(");
+        if (word(u"partition")) {
+            expectWord(u"by");
+            do
+                window->partitionBy.push_back(parseExpr());
+            while (op(u","));
+        }
+        if (word(u"order")) {
+            expectWord(u"by");
+            window->orderBy = parseOrderList();
+        }
+        if (peek().isWord(u"rows") || peek().isWord(u"range") || peek().isWord(u"groups"))
+            fail(peek(), QStringLiteral("window frames are not supported"));
+        expectOp(u")");
+        e.over = std::move(window);
+    }
+    return e;
+}
+
+Expr Parser::parseCase()
+{
+    Expr e;
+    e.kind = Expr::Kind::Case;
+    e.pos = take().pos;
+    if (!peek().isWord(u"when"))
+        e.operand = std::make_shared<Expr>(parseExpr());
+    if (!peek().isWord(u"when"))
+        fail(peek(), QStringLiteral("expected WHEN, found %1").arg(describe(peek())));
+    while (word(u"when")) {
+        e.args.push_back(parseExpr());
+        expectWord(u"then");
+        e.args.push_back(parseExpr());
+    }
+    if (word(u"else"))
+        e.elseExpr = std::make_shared<Expr>(parseExpr());
+    expectWord(u"end");
+    return e;
+}
+
+Expr Parser::parseCast()
+{
+    Expr e;
+    e.kind = Expr::Kind::Cast;
+    e.pos = peek().pos;
+    e.tryCast = take().text.compare(QLatin1String("try_cast"), Qt::CaseInsensitive) == 0;
+    take(); // (
+    e.args.push_back(parseExpr());
+    expectWord(u"as");
+    // A type: words, with an optional (n[, m]) and ARRAY(...)/MAP(...) parameters kept as text.
+    QString type;
+    if (peek().kind != TokenKind::Identifier)
+        fail(peek(), QStringLiteral("expected a type after AS, found %1").arg(describe(peek())));
+    while (peek().kind == TokenKind::Identifier) {
+        if (!type.isEmpty())
+            type += u' ';
+        type += take().text.toLower();
+    }
+    if (op(u"(")) {
+        int depth = 1;
+        while (depth > 0 && peek().kind != TokenKind::End) {
+            const Token& t = take();
+            depth += t.isOperator(u"(") ? 1 : t.isOperator(u")") ? -1 : 0;
+        }
+    }
+    e.text = type;
+    expectOp(u")");
+    return e;
+}
+
+} // namespace Trailscope::Core::Query::Lake
