@@ -1,6 +1,7 @@
 // The detail pane: tree and JSON views of the record, resources, related-event searches and the filter/exclude
 // terms of the context menu, each checked against the search parser.
 #include "detailpane.h"
+#include "jsonhighlighter.h"
 #include "jsonnode.h"
 #include "jsontreemodel.h"
 #include "query/searchparser.h"
@@ -16,6 +17,9 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -308,6 +312,40 @@ private Q_SLOTS:
             tabs->setCurrentIndex(0);
             m_pane->grab().save(dir + "/detail-tree.png");
         }
+    }
+
+    void highlighterTellsKeysFromValues()
+    {
+        QTextDocument document;
+        JsonHighlighter highlighter(&document);
+        const QString line = "    \"k\\\"ey\" : \"v:al\", -1.5e3, true, null]";
+        document.setPlainText(line);
+        highlighter.rehighlight(); // the first pass is otherwise queued to the event loop
+        const auto formatAt = [&](qsizetype position) {
+            for (const QTextLayout::FormatRange& range : document.firstBlock().layout()->formats()) {
+                if (position >= range.start && position < range.start + range.length)
+                    return range.format;
+            }
+            return QTextCharFormat();
+        };
+        using Token = JsonHighlighter::Token;
+        const auto colour = [&](Token token) { return highlighter.tokenFormat(token).foreground().color(); };
+        QCOMPARE(formatAt(line.indexOf("ey")).foreground().color(), colour(Token::Key)); // after an escaped quote
+        QCOMPARE(formatAt(line.indexOf("v:al")).foreground().color(), colour(Token::String));
+        QCOMPARE(formatAt(line.indexOf("1.5e3")).foreground().color(), colour(Token::Number));
+        QCOMPARE(formatAt(line.indexOf("true")).foreground().color(), colour(Token::Keyword));
+        QCOMPARE(formatAt(line.indexOf("null")).foreground().color(), colour(Token::Keyword));
+        QCOMPARE(formatAt(line.indexOf(']')).foreground().color(), colour(Token::Punctuation));
+        QVERIFY(colour(Token::Key) != colour(Token::String));
+        // A dark palette gets other, lighter colours.
+        const QColor lightString = colour(Token::String);
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        highlighter.setPalette(dark);
+        QVERIFY(colour(Token::String) != lightString);
+        QVERIFY(colour(Token::String).lightness() > lightString.lightness());
+        QCOMPARE(formatAt(line.indexOf("v:al")).foreground().color(), colour(Token::String));
     }
 
     void invalidRecordShownAsStored()
