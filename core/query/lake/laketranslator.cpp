@@ -112,7 +112,16 @@ Translator::QueryResult Translator::query(const QueryExpr& q, const Scope* outer
     const std::size_t ctesBefore = m_ctes.size();
     std::string with;
     for (const CommonTable& table : q.with) {
+        // A recursive query names its columns; they are known inside its own body.
+        const std::size_t self = m_ctes.size();
+        if (!table.columns.empty()) {
+            std::vector<Column> named;
+            for (const NamePart& column : table.columns)
+                named.push_back({column.text, ValueType::Unknown});
+            m_ctes.emplace_back(table.name.text, std::move(named));
+        }
         QueryResult body = query(*table.query, outer);
+        m_ctes.resize(self);
         std::vector<Column> columns = body.columns;
         std::string names;
         if (!table.columns.empty()) {
