@@ -1,0 +1,347 @@
+// The Lake dialect's front end without a case: tokens and their places, statements the parser accepts and the
+// line:column of those it rejects, and what the translator makes of names (table names, qualifiers, nested paths),
+// literals and result column names.
+#include "query/lake/lakeparser.h"
+#include "query/lake/laketranslator.h"
+
+#include <QTest>
+
+using namespace Trailscope::Core;
+using namespace Trailscope::Core::Query::Lake;
+
+namespace {
+
+// The case's tables as the translator sees them.
+TableCatalog caseTables()
+{
+    return TableCatalog{{"events", {"id", "time", "name", "source", "identity", "tls"}},
+                        {"strings", {"id", "value"}},
+                        {"identities", {"id", "type", "arn", "user_name", "issuer_arn"}}};
+}
+
+Result<Translation> translateText(const QString& text)
+{
+    const auto tokens = tokenize(text);
+    if (!tokens)
+        return std::unexpected(tokens.error());
+    const auto statements = splitStatements(*tokens);
+    if (statements.size() != 1)
+        return std::unexpected(Error{ErrorCode::QuerySyntax, "expected one statement"});
+    const auto parsed = parseStatement(statements.front());
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    return translate(*parsed, caseTables(), 1'700'000'000'000);
+}
+
+} // namespace
+
+class TestLakeParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void tokens_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("texts");
+        QTest::addColumn<QList<int>>("kinds");
+        QTest::addColumn<QStringList>("places"); // line:column of each token
+        const int I = int(TokenKind::Identifier), Q = int(TokenKind::QuotedIdentifier), S = int(TokenKind::String),
+                  N = int(TokenKind::Number), O = int(TokenKind::Operator);
+        QTest::newRow("words and operators")
+            << "SELECT a.b<>1" << QStringList{"SELECT", "a", ".", "b", "<>", "1"} << QList<int>{I, I, O, I, O, N}
+            << QStringList{"1:1", "1:8", "1:9", "1:10", "1:11", "1:13"};
+        QTest::newRow("strings with quotes") << "'it''s' \"a \"\"b\"\"\"" << QStringList{"it's", "a \"b\""}
+                                             << QList<int>{S, Q} << QStringList{"1:1", "1:9"};
+        QTest::newRow("numbers") << "1 1.5 .5 1e3 2E-2" << QStringList{"1", "1.5", ".5", "1e3", "2E-2"}
+                                 << QList<int>{N, N, N, N, N} << QStringList{"1:1", "1:3", "1:7", "1:10", "1:14"};
+        QTest::newRow("comments and lines")
+            << "a -- note\n  /* block\n */ b" << QStringList{"a", "b"} << QList<int>{I, I} << QStringList{"1:1", "3:5"};
+        QTest::newRow("two-character operators")
+            << "<= >= != || -> ==" << QStringList{"<=", ">=", "!=", "||", "->", "="} << QList<int>{O, O, O, O, O, O}
+            << QStringList{"1:1", "1:4", "1:7", "1:10", "1:13", "1:16"};
+        QTest::newRow("EDS placeholders") << "$EDS_ID 4c5b5f38-1c2d" << QStringList{"$EDS_ID", "4c5b5f38", "-", "1c2d"}
+                                          << QList<int>{I, I, O, I} << QStringList{"1:1", "1:9", "1:17", "1:18"};
+        QTest::newRow("backticks") << "`my col`" << QStringList{"my col"} << QList<int>{Q} << QStringList{"1:1"};
+    }
+
+    void tokens()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, texts);
+        QFETCH(QList<int>, kinds);
+        QFETCH(QStringList, places);
+        const auto tokens = tokenize(text);
+        QVERIFY(tokens.has_value());
+        QCOMPARE(tokens->size(), std::size_t(texts.size() + 1));
+        QCOMPARE(tokens->back().kind, TokenKind::End);
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            const Token& token = (*tokens)[std::size_t(i)];
+            QCOMPARE(token.text, texts[i]);
+            QCOMPARE(int(token.kind), kinds[i]);
+            QCOMPARE(QStringLiteral("%1:%2").arg(token.pos.line).arg(token.pos.column), places[i]);
+        }
+    }
+
+    void tokenErrors_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("place");
+        QTest::newRow("unterminated string") << "SELECT\n  'abc"
+                                             << "2:3";
+        QTest::newRow("unterminated comment") << "SELECT 1 /* x"
+                                              << "1:10";
+        QTest::newRow("stray character") << "SELECT #"
+                                         << "1:8";
+        QTest::newRow("empty quoted name") << "SELECT \"\""
+                                           << "1:8";
+    }
+
+    void tokenErrors()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, place);
+        const auto tokens = tokenize(text);
+        QVERIFY(!tokens.has_value());
+        QCOMPARE(tokens.error().code, ErrorCode::QuerySyntax);
+        QCOMPARE(QStringLiteral("%1:%2").arg(tokens.error().line).arg(tokens.error().column), place);
+    }
+
+    void statements()
+    {
+        const auto tokens = tokenize(u"SELECT 1; ; SELECT ';' ;\nSELECT 3");
+        QVERIFY(tokens.has_value());
+        const auto statements = splitStatements(*tokens);
+        QCOMPARE(statements.size(), std::size_t(3));
+        QCOMPARE(statements[1][1].text, QString(";"));
+        QCOMPARE(statements[2].front().pos.line, 2);
+    }
+
+    void accepted_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::newRow("distinct, aliases") << "SELECT DISTINCT eventName AS n, awsRegion r FROM t";
+        QTest::newRow("joins") << "SELECT a.eventName FROM t a LEFT OUTER JOIN t b ON a.eventID = b.eventID "
+                                  "INNER JOIN t c USING (eventID) CROSS JOIN t d";
+        QTest::newRow("subquery in FROM") << "SELECT n FROM (SELECT eventName AS n FROM t) q WHERE n <> 'x'";
+        QTest::newRow("WITH and UNION ALL") << "WITH a AS (SELECT 1 AS x), b AS (SELECT 2 AS x) SELECT x FROM a "
+                                               "UNION ALL SELECT x FROM b UNION SELECT 3 ORDER BY x DESC NULLS FIRST";
+        QTest::newRow("predicates")
+            << "SELECT 1 FROM t WHERE a IN (1, 2) AND b NOT IN (SELECT 1) AND c LIKE 'x%' ESCAPE '!' AND d NOT "
+               "BETWEEN 1 AND 2 AND e IS NOT NULL AND f IS DISTINCT FROM g AND h IS NOT DISTINCT FROM NULL AND NOT "
+               "EXISTS (SELECT 1)";
+        QTest::newRow("CASE and CAST") << "SELECT CASE WHEN a = 1 THEN 'x' ELSE 'y' END, CASE a WHEN 1 THEN 2 END, "
+                                          "CAST(a AS varchar), TRY_CAST(a AS decimal(10, 2)) FROM t";
+        QTest::newRow("functions") << "SELECT count(*), count(DISTINCT a), count_if(b), element_at(resources, 1).arn, "
+                                      "element_at(requestParameters, 'k'), x[1], y['k'].z FROM t";
+        QTest::newRow("windows and FILTER") << "SELECT row_number() OVER (PARTITION BY a ORDER BY b DESC), "
+                                               "count(*) FILTER (WHERE c) FROM t";
+        QTest::newRow("intervals and typed literals") << "SELECT 1 FROM t WHERE eventTime > now() - interval '7' day "
+                                                         "AND eventTime < TIMESTAMP '2026-01-01 00:00:00'";
+        QTest::newRow("EDS names") << "SELECT 1 FROM 4c5b5f38-1c2d-4d5e-9f00-123456789abc, $EDS_ID, <EDS ID>, "
+                                      "\"quoted-eds\"";
+        QTest::newRow("LIMIT, OFFSET, GROUP BY, HAVING") << "SELECT a, count(*) FROM t GROUP BY 1 HAVING count(*) > 1 "
+                                                            "ORDER BY 2 OFFSET 5 LIMIT 10";
+        QTest::newRow("parenthesised query") << "(SELECT 1) UNION ALL (SELECT 2 LIMIT 1)";
+    }
+
+    void accepted()
+    {
+        QFETCH(QString, sql);
+        const auto tokens = tokenize(sql);
+        QVERIFY(tokens.has_value());
+        const auto statements = splitStatements(*tokens);
+        QCOMPARE(statements.size(), std::size_t(1));
+        const auto parsed = parseStatement(statements.front());
+        QVERIFY2(parsed.has_value(), parsed ? "" : qPrintable(describeQueryError(parsed.error())));
+    }
+
+    void rejected_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("place");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing FROM table") << "SELECT a FROM"
+                                            << "1:14"
+                                            << "table name";
+        QTest::newRow("dangling operator") << "SELECT a +\nFROM t"
+                                           << "2:1"
+                                           << "expected a value";
+        QTest::newRow("unclosed parenthesis") << "SELECT (a FROM t"
+                                              << "1:11"
+                                              << "expected ')'";
+        QTest::newRow("IS what") << "SELECT a FROM t WHERE a IS 5"
+                                 << "1:28"
+                                 << "NULL or DISTINCT";
+        QTest::newRow("JOIN without ON") << "SELECT a FROM t JOIN u WHERE 1"
+                                         << "1:24"
+                                         << "ON or USING";
+        QTest::newRow("trailing words") << "SELECT a FROM t x y"
+                                        << "1:19"
+                                        << "unexpected";
+        QTest::newRow("not a query") << "WITH a AS (SELECT 1) DELETE FROM t"
+                                     << "1:22"
+                                     << "only SELECT";
+        QTest::newRow("window frame") << "SELECT sum(a) OVER (ORDER BY b ROWS 1) FROM t"
+                                      << "1:32"
+                                      << "frames";
+    }
+
+    void rejected()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, place);
+        QFETCH(QString, message);
+        const auto tokens = tokenize(sql);
+        QVERIFY(tokens.has_value());
+        const auto parsed = parseStatement(splitStatements(*tokens).front());
+        QVERIFY(!parsed.has_value());
+        QCOMPARE(parsed.error().code, ErrorCode::QuerySyntax);
+        QCOMPARE(QStringLiteral("%1:%2").arg(parsed.error().line).arg(parsed.error().column), place);
+        QVERIFY2(parsed.error().detail.contains(message), qPrintable(parsed.error().detail));
+    }
+
+    void tableNames_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<bool>("lakeEvents");
+        QTest::newRow("my_event_data_store") << "my_event_data_store" << true;
+        QTest::newRow("cloudtrail_logs") << "cloudtrail_logs" << true;
+        QTest::newRow("hyphenated EDS ID") << "4c5b5f38-1c2d-4d5e-9f00-123456789abc" << true;
+        QTest::newRow("$EDS_ID") << "$EDS_ID" << true;
+        QTest::newRow("<EDS ID>") << "<EDS ID>" << true;
+        QTest::newRow("quoted") << "\"event_data_store_ID\"" << true;
+        QTest::newRow("the events table") << "events" << false;
+        QTest::newRow("main.events") << "main.events" << false;
+        QTest::newRow("EVENTS") << "EVENTS" << false;
+    }
+
+    // A table of the case is itself; any other name is the Lake events view (whose columns are Lake's).
+    void tableNames()
+    {
+        QFETCH(QString, from);
+        QFETCH(bool, lakeEvents);
+        const auto lake = translateText("SELECT eventName FROM " + from);
+        const auto plain = translateText("SELECT name FROM " + from);
+        QCOMPARE(lake.has_value(), lakeEvents);
+        QCOMPARE(plain.has_value(), !lakeEvents);
+        if (lakeEvents)
+            QVERIFY2(lake->sql.find("FROM events AS e1") != std::string::npos, lake->sql.c_str());
+    }
+
+    void names_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QStringList>("contains");
+        QTest::addColumn<QStringList>("lacks");
+        QTest::newRow("mapped struct field in any case")
+            << "SELECT userIdentity.SessionContext.sessionissuer.ARN FROM x"
+            << QStringList{"SELECT issuer_arn FROM identities"} << QStringList{"ts_event_get"};
+        QTest::newRow("tls field") << "SELECT tlsDetails.tlsversion FROM x" << QStringList{"FROM tls_profiles"}
+                                   << QStringList{"ts_event_get"};
+        QTest::newRow("unmapped nested path")
+            << "SELECT requestParameters.bucketName FROM x"
+            << QStringList{"ts_event_get(e1.id, '[\".requestParameters\",\".bucketName\"]')"} << QStringList{};
+        QTest::newRow("qualifier is the alias")
+            << "SELECT t.eventName FROM x AS t" << QStringList{"WHERE id = e1.name"} << QStringList{};
+        QTest::newRow("element_at map key is exact")
+            << "SELECT element_at(requestParameters, 'Key') FROM x" << QStringList{"\"=Key\""} << QStringList{};
+        QTest::newRow("element_at array is 1-based") << "SELECT element_at(resources, 1).arn FROM x"
+                                                     << QStringList{"[\".resources\",0,\".arn\"]"} << QStringList{};
+        QTest::newRow("time literal as milliseconds") << "SELECT 1 FROM x WHERE eventTime > '2026-02-21 23:00:00'"
+                                                      << QStringList{"e1.time > 1771714800000"} << QStringList{"'2026"};
+        QTest::newRow("date literal is midnight") << "SELECT 1 FROM x WHERE eventTime >= '2026-01-01'"
+                                                  << QStringList{"e1.time >= 1767225600000"} << QStringList{};
+        QTest::newRow("ISO literal") << "SELECT 1 FROM x WHERE eventTime < '2026-01-01T01:00:00Z'"
+                                     << QStringList{"e1.time < 1767229200000"} << QStringList{};
+        QTest::newRow("equality looks the string up once")
+            << "SELECT 1 FROM x WHERE eventName = 'RunInstances'"
+            << QStringList{"e1.name = (SELECT id FROM strings WHERE value = 'RunInstances')"} << QStringList{};
+        QTest::newRow("negated equality compares text")
+            << "SELECT 1 FROM x WHERE NOT eventName = 'RunInstances'"
+            << QStringList{"(NOT ((SELECT value FROM strings WHERE id = e1.name) = 'RunInstances'))"} << QStringList{};
+        QTest::newRow("LIKE is case-sensitive") << "SELECT 1 FROM x WHERE errorMessage LIKE '%Denied%'"
+                                                << QStringList{"ts_like(value, '%Denied%')"} << QStringList{" LIKE "};
+        QTest::newRow("string boolean") << "SELECT 1 FROM x WHERE sessionCredentialFromConsole = true"
+                                        << QStringList{"value = 'true'"} << QStringList{};
+        QTest::newRow("now() is fixed") << "SELECT now() FROM x" << QStringList{"1700000000000"} << QStringList{};
+        QTest::newRow("plain table column")
+            << "SELECT e.name FROM events e" << QStringList{"SELECT t1.\"name\""} << QStringList{"strings"};
+    }
+
+    void names()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QStringList, contains);
+        QFETCH(QStringList, lacks);
+        const auto translation = translateText(sql);
+        QVERIFY2(translation.has_value(), translation ? "" : qPrintable(describeQueryError(translation.error())));
+        const QString text = QString::fromStdString(translation->sql);
+        for (const QString& piece : contains)
+            QVERIFY2(text.contains(piece), qPrintable(text));
+        for (const QString& piece : lacks)
+            QVERIFY2(!text.contains(piece), qPrintable(text));
+    }
+
+    void columnNames()
+    {
+        const auto translation = translateText(
+            "SELECT eventName, userIdentity.arn, element_at(requestParameters, 'a'), count(*) AS n, 1 + 1, "
+            "element_at(resources, 1).arn FROM x GROUP BY 1, 2, 3, 6");
+        QVERIFY(translation.has_value());
+        QStringList names;
+        QList<ValueType> types;
+        for (const OutputColumn& column : translation->columns) {
+            names << column.name;
+            types << column.type;
+        }
+        QCOMPARE(names, (QStringList{"eventName", "arn", "_col2", "n", "_col4", "arn"}));
+        QCOMPARE(translate(*parseStatement(splitStatements(*tokenize(u"SELECT eventTime, readOnly FROM x")).front()),
+                           caseTables(), 0)
+                     ->columns.front()
+                     .type,
+                 ValueType::Timestamp);
+    }
+
+    void translationErrors_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("place");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown column") << "SELECT eventNam FROM x"
+                                        << "1:8"
+                                        << "cannot be resolved";
+        QTest::newRow("field of a string") << "SELECT eventName.x FROM x"
+                                           << "1:18"
+                                           << "has no field";
+        QTest::newRow("bad time literal") << "SELECT 1 FROM x\nWHERE eventTime > 'soon'"
+                                          << "2:17"
+                                          << "not a time";
+        QTest::newRow("ambiguous") << "SELECT eventName FROM x a, y b"
+                                   << "1:8"
+                                   << "ambiguous";
+        QTest::newRow("ORDER BY position") << "SELECT eventName FROM x ORDER BY 3"
+                                           << "1:34"
+                                           << "position 3";
+        QTest::newRow("union arity") << "SELECT 1, 2 UNION ALL SELECT 1"
+                                     << "1:1"
+                                     << "columns";
+        QTest::newRow("plain column has no fields") << "SELECT name.x FROM events"
+                                                    << "1:13"
+                                                    << "plain column";
+    }
+
+    void translationErrors()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, place);
+        QFETCH(QString, message);
+        const auto translation = translateText(sql);
+        QVERIFY(!translation.has_value());
+        QCOMPARE(QStringLiteral("%1:%2").arg(translation.error().line).arg(translation.error().column), place);
+        QVERIFY2(translation.error().detail.contains(message), qPrintable(translation.error().detail));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLakeParser)
+#include "tst_lakeparser.moc"
