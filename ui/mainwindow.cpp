@@ -326,7 +326,8 @@ void MainWindow::onCaseOpened(const CaseSummary& summary)
     if (!summary.missingIndexes.isEmpty() && !(m_import && m_import->isRunning()))
         m_messageLabel->setText(tr("Some lookup indexes are not built yet (an import was interrupted): lookups on "
                                    "fields may be slow until the next import into this case."));
-    runSearch();
+    // Through the bar, so the search the case opened with is the first step back.
+    m_searchBar->submit(m_searchBar->text());
     Q_EMIT caseReady();
 }
 

@@ -64,6 +64,8 @@ SearchBar::SearchBar(QWidget* parent) : QLineEdit(parent)
     m_completer->setCompletionMode(QCompleter::PopupCompletion);
     m_completer->setMaxVisibleItems(12);
     connect(m_completer, qOverload<const QString&>(&QCompleter::activated), this, &SearchBar::insertCompletion);
+    // Installed after the completer's own filter, so it sees the popup's keys first.
+    m_completer->popup()->installEventFilter(this);
     connect(this, &QLineEdit::textEdited, this, [this] {
         validate();
         updateCompletions();
@@ -137,7 +139,10 @@ void SearchBar::updateCompletions()
 {
     const QString before = text().left(cursorPosition());
     const QStringList words = completionsFor(before);
-    if (words.isEmpty()) {
+    QString word = before.mid(wordStart(before));
+    if (word.startsWith(QLatin1Char('-')))
+        word.remove(0, 1);
+    if (words.isEmpty() || (words.size() == 1 && words.first() == word)) { // nothing left to complete
         m_completer->popup()->hide();
         return;
     }
@@ -155,6 +160,12 @@ void SearchBar::insertCompletion(const QString& completion)
     if (before.mid(start).startsWith(QLatin1Char('-')))
         ++start;
     const QString replaced = before.left(start) + completion;
+    if (replaced + after == text()) {
+        // Choosing what is already typed means "run it".
+        if (m_valid)
+            submit(text());
+        return;
+    }
     setText(replaced + after);
     setCursorPosition(static_cast<int>(replaced.size()));
 }
@@ -162,6 +173,22 @@ void SearchBar::insertCompletion(const QString& completion)
 void SearchBar::setValueSuggestions(const QString& field, const QStringList& values)
 {
     m_values.insert(field, values);
+}
+
+bool SearchBar::eventFilter(QObject* watched, QEvent* event)
+{
+    // Enter with no completion chosen runs the search as typed instead of only closing the popup.
+    if (watched == m_completer->popup() && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        const bool chosen = m_completer->popup()->selectionModel()->hasSelection();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !chosen) {
+            m_completer->popup()->hide();
+            if (m_valid)
+                submit(text());
+            return true;
+        }
+    }
+    return QLineEdit::eventFilter(watched, event);
 }
 
 void SearchBar::keyPressEvent(QKeyEvent* event)

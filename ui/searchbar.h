@@ -47,6 +47,7 @@ Q_SIGNALS:
     void navigationChanged();
 
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 
 private:

@@ -1,0 +1,266 @@
+#include "browserfixture.h"
+#include "testsupport.h"
+
+#include "casesession.h"
+#include "detailpane.h"
+#include "eventtablemodel.h"
+#include "facetpane.h"
+#include "importjob.h"
+#include "jsontreemodel.h"
+#include "mainwindow.h"
+#include "searchbar.h"
+#include "timelineview.h"
+#include "timerangebar.h"
+
+#include <QDateTime>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+#include <QTreeWidget>
+#include <QUrl>
+
+using namespace Trailscope;
+using namespace Trailscope::Ui;
+using Trailscope::Test::BrowserFixture;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    BrowserFixture m_fixture;
+
+    // Waits until the newest search has finished and the table holds `rows` rows.
+    static void waitForRows(MainWindow& window, int rows)
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(), rows, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.eventModel()->isComplete(), 10000);
+    }
+
+    static QTreeWidgetItem* facetItem(FacetPane* pane, const QString& field, const QString& value)
+    {
+        QTreeWidget* tree = pane->tree();
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            QTreeWidgetItem* fieldItem = tree->topLevelItem(i);
+            if (fieldItem->text(0) != field)
+                continue;
+            for (int j = 0; j < fieldItem->childCount(); ++j)
+                if (fieldItem->child(j)->text(0) == value)
+                    return fieldItem->child(j);
+        }
+        return nullptr;
+    }
+
+    // The eventID the detail pane's record tree shows (top-level key "eventID", value column).
+    static QString shownEventId(DetailPane* pane)
+    {
+        QAbstractItemModel* model = pane->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row, 0).data().toString() == "eventID")
+                return model->index(row, 1).data().toString();
+        return {};
+    }
+
+    static void openFixture(MainWindow& window, const QString& casePath)
+    {
+        QSignalSpy ready(&window, &MainWindow::caseReady);
+        window.openCase(casePath);
+        QVERIFY(ready.wait(10000));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("TrailscopeTest");
+        QCoreApplication::setApplicationName("tst_mainwindow");
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        m_fixture = BrowserFixture::create(m_dir.path());
+    }
+
+    void openingACaseShowsEveryEvent()
+    {
+        MainWindow window;
+        window.show();
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        QVERIFY(window.windowTitle().endsWith("Trailscope"));
+        QVERIFY(window.windowTitle().startsWith("browser.tscase"));
+        // The facets describe the whole case: counts come from the records.
+        QTRY_VERIFY_WITH_TIMEOUT(facetItem(window.facetPane(), "eventName", "DeleteBucket") != nullptr, 10000);
+        QCOMPARE(facetItem(window.facetPane(), "eventName", "DeleteBucket")->text(1).toLongLong(),
+                 m_fixture.countWhere("eventName", "DeleteBucket"));
+    }
+
+    void typingASearchChangesTheRows()
+    {
+        MainWindow window;
+        window.show();
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        SearchBar* bar = window.searchBar();
+        bar->setFocus();
+        QTest::keyClicks(bar, "eventName:CreateUser");
+        QCOMPARE(bar->text(), QString("eventName:CreateUser"));
+        QVERIFY(bar->isValid());
+        QTest::keyClick(bar, Qt::Key_Return);
+        waitForRows(window, static_cast<int>(m_fixture.countWhere("eventName", "CreateUser")));
+
+        // An invalid search is flagged where it goes wrong and does not run.
+        bar->clear();
+        QTest::keyClicks(bar, "eventName:(");
+        QVERIFY(!bar->isValid());
+        QVERIFY(bar->errorPosition() >= 0);
+        QTest::keyClick(bar, Qt::Key_Return);
+        QTest::qWait(200);
+        QCOMPARE(window.eventModel()->rowCount(), static_cast<int>(m_fixture.countWhere("eventName", "CreateUser")));
+
+        // Back returns to the whole case, forward to the search.
+        window.searchBar()->goBack();
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(), 240, 10000);
+        window.searchBar()->goForward();
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(),
+                                  static_cast<int>(m_fixture.countWhere("eventName", "CreateUser")), 10000);
+    }
+
+    void clickingAFacetFiltersInAndCtrlClickFiltersOut()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        QTRY_VERIFY_WITH_TIMEOUT(facetItem(window.facetPane(), "eventName", "GetObject") != nullptr, 10000);
+        QTreeWidget* tree = window.facetPane()->tree();
+        QTreeWidgetItem* item = facetItem(window.facetPane(), "eventName", "GetObject");
+        tree->scrollToItem(item);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(item).center());
+        QCOMPARE(window.searchBar()->text(), QString("eventName:\"GetObject\""));
+        const int getObjects = static_cast<int>(m_fixture.countWhere("eventName", "GetObject"));
+        waitForRows(window, getObjects);
+
+        window.searchBar()->submit(QString());
+        waitForRows(window, 240);
+        QTRY_VERIFY_WITH_TIMEOUT(facetItem(window.facetPane(), "eventName", "GetObject") != nullptr, 10000);
+        item = facetItem(window.facetPane(), "eventName", "GetObject");
+        tree->scrollToItem(item);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::ControlModifier, tree->visualItemRect(item).center());
+        QCOMPARE(window.searchBar()->text(), QString("-eventName:\"GetObject\""));
+        waitForRows(window, 240 - getObjects);
+    }
+
+    void selectingARowFillsTheDetailPane()
+    {
+        MainWindow window;
+        window.show();
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        QTableView* view = window.eventView();
+        view->setFocus();
+        view->selectRow(0);
+        const qint64 firstRowId = window.eventModel()->rowIdAt(0);
+        QTRY_COMPARE_WITH_TIMEOUT(window.detailPane()->rowId(), firstRowId, 10000);
+        QCOMPARE(shownEventId(window.detailPane()), m_fixture.newestEventId());
+        // Arrow keys move through the events with the pane following.
+        QTest::keyClick(view, Qt::Key_Down);
+        const qint64 secondRowId = window.eventModel()->rowIdAt(1);
+        QTRY_COMPARE_WITH_TIMEOUT(window.detailPane()->rowId(), secondRowId, 10000);
+        QCOMPARE(shownEventId(window.detailPane()), m_fixture.records[238].value("eventID").toString());
+        // A related-events link replaces the search: the same access key.
+        const auto related = window.detailPane()->relatedSearches();
+        const auto accessKey = std::find_if(related.begin(), related.end(),
+                                            [](const RelatedSearch& search) { return search.id == "accessKey"; });
+        if (accessKey != related.end()) {
+            Q_EMIT window.detailPane()->searchRequested(accessKey->search);
+            QCOMPARE(window.searchBar()->text(), accessKey->search);
+            int expected = 0;
+            const QString key = m_fixture.records[238].value("userIdentity").toObject().value("accessKeyId").toString();
+            for (const QJsonObject& record : m_fixture.records)
+                expected += record.value("userIdentity").toObject().value("accessKeyId").toString() == key;
+            waitForRows(window, expected);
+        }
+    }
+
+    void aTimelineRangeSetsTheTimeFilter()
+    {
+        MainWindow window;
+        window.show();
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        const qint64 start = QDateTime(QDate(2026, 3, 2), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const qint64 end = QDateTime(QDate(2026, 3, 2), QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        Q_EMIT window.timeline()->rangeSelected(start, end);
+        QCOMPARE(window.timeRange()->preset(), TimeRangeBar::Custom);
+        QCOMPARE(window.timeRange()->start(), std::optional<std::int64_t>(start));
+        waitForRows(window, static_cast<int>(m_fixture.countBetween(start, end)));
+        // A double click on the chart resets to the whole case.
+        Q_EMIT window.timeline()->rangeReset();
+        QCOMPARE(window.timeRange()->preset(), TimeRangeBar::All);
+        waitForRows(window, 240);
+        // The presets count back from the newest event (the case clock), not from today.
+        window.timeRange()->setPreset(TimeRangeBar::LastDay);
+        const qint64 newest = QDateTime::fromString(m_fixture.records.back().value("eventTime").toString(), Qt::ISODate)
+                                  .toMSecsSinceEpoch();
+        waitForRows(window, static_cast<int>(m_fixture.countBetween(newest + 1 - 86'400'000, newest + 1)));
+    }
+
+    void clickingABucketJumpsToItsFirstEvent()
+    {
+        MainWindow window;
+        window.show();
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        const qint64 start = QDateTime(QDate(2026, 3, 2), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const qint64 end = start + 3'600'000;
+        Q_EMIT window.timeline()->bucketActivated(start, end);
+        // Newest first: the bucket's newest event sits after every event newer than the bucket.
+        const int expectedRow = static_cast<int>(m_fixture.countBetween(end, std::numeric_limits<qint64>::max()));
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventView()->currentIndex().row(), expectedRow, 10000);
+        const qint64 time =
+            window.eventModel()->data(window.eventView()->currentIndex(), EventTableModel::EventTimeRole).toLongLong();
+        if (time != 0) // the row may still be loading; when loaded it lies in the bucket
+            QVERIFY(time >= start && time < end);
+    }
+
+    void droppingATrailImportsIt()
+    {
+        QTemporaryDir dir;
+        // An archive holding another copy of the trail plus one new event.
+        std::vector<QJsonObject> records{
+            Test::makeRecord("6a1c0b7e-0000-4000-8000-00000000abcd", "2026-03-05T10:00:00Z", "StopLogging")};
+        const QByteArray archive = Test::makeTarGz({{Test::trailKey("111122223333", "eu-west-1", "20260305T1005Z"),
+                                                     Test::gzip(Test::recordsEnvelope(records))}});
+        const QString archivePath = Test::writeFile(dir.path(), "drop/trail.tar.gz", archive);
+        QFile::copy(m_fixture.casePath, dir.path() + "/case.tscase");
+
+        MainWindow window;
+        window.show();
+        openFixture(window, dir.path() + "/case.tscase");
+        waitForRows(window, 240);
+        auto* mime = new QMimeData;
+        mime->setUrls({QUrl::fromLocalFile(archivePath)});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QSignalSpy imported(&window, &MainWindow::importFinished);
+        QCoreApplication::sendEvent(&window, &drop);
+        QVERIFY(imported.wait(30000));
+        waitForRows(window, 241);
+        window.searchBar()->submit("eventName:StopLogging");
+        waitForRows(window, 1);
+        delete mime;
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
