@@ -4,6 +4,7 @@
 #include "query/lake/lakequery.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -200,7 +201,9 @@ int runQuery(const QStringList& arguments)
         QStringLiteral("format"),
         QStringLiteral("table, csv, json ({\"columns\", \"rows\"}) or jsonl (an object per row)."), QStringLiteral("F"),
         QStringLiteral("table"));
-    parser.addOptions({format});
+    const QCommandLineOption timing(QStringLiteral("timing"),
+                                    QStringLiteral("Print each statement's row count and milliseconds to stderr."));
+    parser.addOptions({format, timing});
     if (const auto stop = parseArguments(parser, arguments))
         return *stop;
     const QStringList positional = parser.positionalArguments();
@@ -222,7 +225,10 @@ int runQuery(const QStringList& arguments)
         printErr(QStringLiteral("query: %1\n").arg(lake.error().toString()));
         return ExitFatal;
     }
+    QElapsedTimer clock;
+    clock.start();
     auto statements = (*lake)->prepare(positional.at(1));
+    const qint64 prepareMs = clock.elapsed();
     if (!statements) {
         printErr(describeQueryError(statements.error()) + u'\n');
         return ExitQueryError;
@@ -237,6 +243,8 @@ int runQuery(const QStringList& arguments)
             printOut(QStringLiteral("\n"));
         ResultPrinter printer(outputFormat, statement.columns);
         printer.begin();
+        clock.restart();
+        qint64 rows = 0;
         QJsonArray row;
         while (true) {
             const auto more = (*lake)->next(statement, row);
@@ -253,8 +261,15 @@ int runQuery(const QStringList& arguments)
             if (!*more)
                 break;
             printer.row(row);
+            ++rows;
         }
         printer.end();
+        if (parser.isSet(timing))
+            printErr(QStringLiteral("statement %1: %2 rows in %3 ms (all statements prepared in %4 ms)\n")
+                         .arg(i + 1)
+                         .arg(rows)
+                         .arg(clock.elapsed())
+                         .arg(prepareMs));
     }
     return ExitOk;
 }

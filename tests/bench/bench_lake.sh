@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Lake SQL benchmark (issue 3): on the sparse 1M-event case of the import benchmark, runs the two guide queries of
+# the issue verbatim and a few lookups on nested fields through `trailscope-cli query --timing`, each several times,
+# and prints the fastest and the median in-process milliseconds (prepare + run, without process start) and the
+# wall-clock milliseconds of the whole command. The target is ≤ 200 ms for each guide query.
+#
+#   tests/bench/bench_lake.sh [BUILD_DIR] [WORK_DIR]
+#
+# BUILD_DIR defaults to build/release; WORK_DIR (default /tmp/trailscope-bench) is shared with bench_import.sh: its
+# sparse tree and case are reused when present, else generated (~170 MB of input, ~10 s of import).
+# EVENTS=N makes a smaller workload in WORK_DIR/lake-N instead (to try the script, not to measure).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+build="${1:-$root/build/release}"
+work="${2:-/tmp/trailscope-bench}"
+runs="${RUNS:-7}"
+cli="$build/bin/trailscope-cli"
+gen="$build/bin/trailgen"
+[ -x "$cli" ] && [ -x "$gen" ] || { echo "build first: $cli and $gen are needed" >&2; exit 1; }
+mkdir -p "$work"
+
+if [ -n "${EVENTS:-}" ]; then
+    tree="$work/lake-$EVENTS"
+    case_file="$work/lake-$EVENTS.tscase"
+    [ -d "$tree/AWSLogs" ] || "$gen" --out "$tree" --workload sparse --events "$EVENTS" >/dev/null
+else
+    tree="$work/sparse"
+    case_file="$work/sparse.tscase"
+    [ -d "$tree/AWSLogs" ] || "$gen" --out "$tree" --workload sparse >/dev/null
+fi
+[ -f "$case_file" ] || "$cli" import "$case_file" "$tree" >/dev/null
+
+# Values that exist in the generated case, for the nested lookups.
+pick() { "$cli" query "$case_file" "$1" --format csv | sed -n '2p' | tr -d '\r'; }
+user_and_name=$(pick "SELECT userIdentity.username, eventName FROM cloudtrail_logs WHERE userIdentity.username IS NOT NULL AND eventName <> 'ConsoleLogin' ORDER BY eventTime DESC LIMIT 1")
+user="${user_and_name%%,*}"
+name="${user_and_name#*,}"
+key=$(pick "SELECT userIdentity.accesskeyid FROM cloudtrail_logs WHERE userIdentity.accesskeyid LIKE 'AKIA%' ORDER BY eventTime DESC LIMIT 1")
+issuer=$(pick "SELECT userIdentity.sessioncontext.sessionissuer.arn FROM cloudtrail_logs WHERE userIdentity.sessioncontext.sessionissuer.arn IS NOT NULL ORDER BY eventTime DESC LIMIT 1")
+
+queries=(
+    "guide: DeleteBucket|SELECT eventName, userIdentity.arn, eventTime, awsRegion FROM my_event_data_store WHERE eventName = 'DeleteBucket' AND eventTime > '2026-01-01' ORDER BY eventTime DESC LIMIT 100"
+    "guide: RunInstances|SELECT eventTime, userIdentity.arn, sourceIPAddress, requestParameters FROM cloudtrail_logs WHERE eventName = 'RunInstances' AND eventTime > '2026-02-21 23:00:00' ORDER BY eventTime DESC LIMIT 100;"
+    # The generated workloads end before 2026-02-21 23:00: the same queries within their span return full pages.
+    "guide 1 within the span|SELECT eventName, userIdentity.arn, eventTime, awsRegion FROM my_event_data_store WHERE eventName = 'DeleteBucket' AND eventTime > '2026-02-01' ORDER BY eventTime DESC LIMIT 100"
+    "guide 2 within the span|SELECT eventTime, userIdentity.arn, sourceIPAddress, requestParameters FROM cloudtrail_logs WHERE eventName = 'RunInstances' AND eventTime > '2026-02-05 23:00:00' ORDER BY eventTime DESC LIMIT 100;"
+    "time only, raw columns|SELECT eventTime, eventName, requestParameters, responseElements FROM cloudtrail_logs WHERE eventTime > '2026-02-10 12:00:00' ORDER BY eventTime DESC LIMIT 100"
+    "userName + eventName|SELECT eventTime, eventName, userIdentity.arn FROM cloudtrail_logs WHERE userIdentity.username = '$user' AND eventName = '$name' ORDER BY eventTime DESC LIMIT 100"
+    "accessKeyId|SELECT eventTime, eventName, sourceIPAddress FROM cloudtrail_logs WHERE userIdentity.accesskeyid = '$key' ORDER BY eventTime DESC LIMIT 100"
+    "session issuer ARN|SELECT eventTime, eventName FROM cloudtrail_logs WHERE userIdentity.sessioncontext.sessionissuer.arn = '$issuer' ORDER BY eventTime DESC LIMIT 100"
+    "errorCode (flat)|SELECT eventTime, eventName, errorMessage FROM cloudtrail_logs WHERE errorCode = 'AccessDenied' ORDER BY eventTime DESC LIMIT 100"
+    "count by source, name|SELECT eventSource, eventName, count(*) AS apiCount FROM cloudtrail_logs WHERE eventTime > '2026-02-13 00:00:00' GROUP BY eventSource, eventName ORDER BY apiCount DESC LIMIT 20"
+)
+
+events=$("$cli" query "$case_file" "SELECT count(*) FROM events" --format csv | sed -n '2p' | tr -d '\r')
+echo "case: $case_file ($events events); $runs runs each; milliseconds"
+printf '%-24s %6s %9s %9s %9s\n' query rows best median wall_med
+for entry in "${queries[@]}"; do
+    label="${entry%%|*}"
+    sql="${entry#*|}"
+    inproc=()
+    wall=()
+    rows=0
+    for _ in $(seq "$runs"); do
+        start=$(date +%s%N)
+        stats=$("$cli" query "$case_file" "$sql" --format jsonl --timing 2>&1 >/dev/null | tail -n 1)
+        end=$(date +%s%N)
+        # "statement 1: N rows in R ms (all statements prepared in P ms)"
+        rows=$(echo "$stats" | sed -n 's/^statement 1: \([0-9]*\) rows.*/\1/p')
+        run_ms=$(echo "$stats" | sed -n 's/.* rows in \([0-9]*\) ms.*/\1/p')
+        prep_ms=$(echo "$stats" | sed -n 's/.*prepared in \([0-9]*\) ms.*/\1/p')
+        [ -n "$run_ms" ] || { echo "$label failed: $stats" >&2; continue 2; }
+        inproc+=($((run_ms + prep_ms)))
+        wall+=($(((end - start) / 1000000)))
+    done
+    best=$(printf '%s\n' "${inproc[@]}" | sort -n | head -n 1)
+    median=$(printf '%s\n' "${inproc[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
+    wall_median=$(printf '%s\n' "${wall[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
+    printf '%-24s %6s %9s %9s %9s\n' "$label" "$rows" "$best" "$median" "$wall_median"
+done
