@@ -201,6 +201,32 @@ private Q_SLOTS:
         QVERIFY2(parsed.error().detail.contains(message), qPrintable(parsed.error().detail));
     }
 
+    // Text nested deeper than the translator can take is an error, not a stack overflow.
+    void deepNesting_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::newRow("parentheses") << "SELECT " + QString("(").repeated(5000) + "1" + QString(")").repeated(5000);
+        QTest::newRow("operator chain") << "SELECT 1" + QString("+1").repeated(30000);
+        QTest::newRow("NOT chain") << "SELECT " + QString("NOT ").repeated(20000) + "1";
+        QTest::newRow("unary minus chain") << "SELECT " + QString("- ").repeated(20000) + "1";
+        QTest::newRow("subqueries") << "SELECT " + QString("(SELECT ").repeated(3000) + "1" +
+                                           QString(")").repeated(3000);
+        QTest::newRow("subscripts") << "SELECT x" + QString("[1]").repeated(30000) + " FROM t";
+    }
+
+    void deepNesting()
+    {
+        QFETCH(QString, sql);
+        const auto tokens = tokenize(sql);
+        QVERIFY(tokens.has_value());
+        const auto parsed = parseStatement(splitStatements(*tokens).front());
+        QVERIFY(!parsed.has_value());
+        QCOMPARE(parsed.error().code, ErrorCode::QuerySyntax);
+        QVERIFY2(parsed.error().detail.contains("nests too deeply"), qPrintable(parsed.error().detail));
+        // Nesting SQLite still takes is fine.
+        QVERIFY(translateText("SELECT " + QString("(").repeated(100) + "1" + QString(")").repeated(100)).has_value());
+    }
+
     void tableNames_data()
     {
         QTest::addColumn<QString>("from");

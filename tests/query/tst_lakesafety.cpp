@@ -106,8 +106,7 @@ private Q_SLOTS:
         QTest::newRow("load_extension") << "SELECT load_extension('" + dir + "/evil.so')";
         QTest::newRow("load_extension in Lake SQL") << "SELECT load_extension('x') FROM cloudtrail_logs LIMIT 1";
         QTest::newRow("smuggled after a query") << "SELECT 1; DROP TABLE events";
-        QTest::newRow("smuggled after Lake SQL")
-            << "SELECT * FROM cloudtrail_logs LIMIT 1;\nDELETE FROM events";
+        QTest::newRow("smuggled after Lake SQL") << "SELECT * FROM cloudtrail_logs LIMIT 1;\nDELETE FROM events";
         QTest::newRow("BEGIN") << "BEGIN IMMEDIATE";
         QTest::newRow("SAVEPOINT") << "SAVEPOINT s";
         QTest::newRow("REINDEX") << "REINDEX";

@@ -61,6 +61,7 @@ struct Expr
     };
 
     Kind kind = Kind::Null;
+    int depth = 1; ///< levels of expressions below and including this one (the parser bounds it)
     SourcePos pos;
     QString text;
     std::vector<Expr> args;

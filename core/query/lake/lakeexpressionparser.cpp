@@ -2,7 +2,38 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace Trailscope::Core::Query::Lake {
+
+namespace {
+
+constexpr int MaxDepth = 200;
+
+} // namespace
+
+Expr Parser::parseExpr()
+{
+    if (++m_nesting > MaxDepth)
+        fail(peek(), QStringLiteral("the query nests too deeply"));
+    Expr e = parseOr();
+    --m_nesting;
+    return e;
+}
+
+Expr Parser::sealed(Expr e)
+{
+    int depth = 0;
+    for (const Expr& arg : e.args)
+        depth = std::max(depth, arg.depth);
+    for (const auto* child : {e.operand.get(), e.elseExpr.get()})
+        if (child)
+            depth = std::max(depth, child->depth);
+    e.depth = depth + 1;
+    if (e.depth > MaxDepth)
+        fail(peek(), QStringLiteral("the query nests too deeply"));
+    return e;
+}
 
 Expr Parser::binary(const QString& name, const SourcePos& pos, Expr left, Expr right)
 {
@@ -12,7 +43,7 @@ Expr Parser::binary(const QString& name, const SourcePos& pos, Expr left, Expr r
     e.pos = pos;
     e.args.push_back(std::move(left));
     e.args.push_back(std::move(right));
-    return e;
+    return sealed(std::move(e));
 }
 
 Expr Parser::parseOr()
@@ -42,8 +73,11 @@ Expr Parser::parseNot()
         e.kind = Expr::Kind::Unary;
         e.text = QStringLiteral("not");
         e.pos = take().pos;
+        if (++m_nesting > MaxDepth)
+            fail(peek(), QStringLiteral("the query nests too deeply"));
         e.args.push_back(parseNot());
-        return e;
+        --m_nesting;
+        return sealed(std::move(e));
     }
     return parsePredicate();
 }
@@ -88,7 +122,7 @@ Expr Parser::parsePredicate()
             } else {
                 fail(peek(), QStringLiteral("expected NULL or DISTINCT FROM after IS, found %1").arg(describe(peek())));
             }
-            left = std::move(e);
+            left = sealed(std::move(e));
             continue;
         }
         const bool negated =
@@ -106,7 +140,7 @@ Expr Parser::parsePredicate()
             e.args.push_back(parseConcat());
             expectWord(u"and");
             e.args.push_back(parseConcat());
-            left = std::move(e);
+            left = sealed(std::move(e));
             continue;
         }
         if (keyword.isWord(u"like")) {
@@ -121,7 +155,7 @@ Expr Parser::parsePredicate()
             e.args.push_back(parseConcat());
             if (word(u"escape"))
                 e.args.push_back(parseConcat());
-            left = std::move(e);
+            left = sealed(std::move(e));
             continue;
         }
         if (keyword.isWord(u"in")) {
@@ -143,7 +177,7 @@ Expr Parser::parsePredicate()
                 while (op(u","));
             }
             expectOp(u")");
-            left = std::move(e);
+            left = sealed(std::move(e));
             continue;
         }
         break;
@@ -188,8 +222,11 @@ Expr Parser::parseUnary()
         e.kind = Expr::Kind::Unary;
         e.pos = peek().pos;
         e.text = take().text;
+        if (++m_nesting > MaxDepth)
+            fail(peek(), QStringLiteral("the query nests too deeply"));
         e.args.push_back(parseUnary());
-        return e;
+        --m_nesting;
+        return sealed(std::move(e));
     }
     return parsePostfix(parsePrimary());
 }
@@ -204,7 +241,7 @@ Expr Parser::parsePostfix(Expr base)
             e.args.push_back(std::move(base));
             e.args.push_back(parseExpr());
             expectOp(u"]");
-            base = std::move(e);
+            base = sealed(std::move(e));
         } else if (peek().isOperator(u".") && base.kind != Expr::Kind::Name) {
             take();
             const NamePart name = identifier(QStringLiteral("a field name after '.'"));
@@ -213,7 +250,7 @@ Expr Parser::parsePostfix(Expr base)
             e.pos = name.pos;
             e.text = name.text;
             e.args.push_back(std::move(base));
-            base = std::move(e);
+            base = sealed(std::move(e));
         } else {
             return base;
         }
@@ -404,7 +441,7 @@ Expr Parser::parseFunction()
         expectOp(u")");
         e.over = std::move(window);
     }
-    return e;
+    return sealed(std::move(e));
 }
 
 Expr Parser::parseCase()
@@ -424,7 +461,7 @@ Expr Parser::parseCase()
     if (word(u"else"))
         e.elseExpr = std::make_shared<Expr>(parseExpr());
     expectWord(u"end");
-    return e;
+    return sealed(std::move(e));
 }
 
 Expr Parser::parseCast()
@@ -454,7 +491,7 @@ Expr Parser::parseCast()
     }
     e.text = type;
     expectOp(u")");
-    return e;
+    return sealed(std::move(e));
 }
 
 } // namespace Trailscope::Core::Query::Lake

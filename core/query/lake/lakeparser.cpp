@@ -115,6 +115,16 @@ NamePart Parser::identifier(const QString& what)
 // ---- queries ----
 QueryExpr Parser::parseQuery()
 {
+    // Bounded like expressions (lakeexpressionparser.cpp): queries nest in expressions and back.
+    if (++m_nesting > 200)
+        fail(peek(), QStringLiteral("the query nests too deeply"));
+    QueryExpr query = parseQueryBody();
+    --m_nesting;
+    return query;
+}
+
+QueryExpr Parser::parseQueryBody()
+{
     QueryExpr query;
     query.pos = peek().pos;
     if (word(u"with")) {

@@ -35,6 +35,7 @@ private:
 
     // ---- queries ----
     QueryExpr parseQuery();
+    QueryExpr parseQueryBody();
     Expr numberExpr(const QString& text);
     QueryExpr::Term parseTerm();
     std::vector<OrderItem> parseOrderList();
@@ -49,7 +50,9 @@ private:
     TableRef parseJoinedTable();
 
     // ---- expressions, lowest precedence first ----
-    Expr parseExpr() { return parseOr(); }
+    Expr parseExpr();
+    /// Sets the depth of a node built from its children; fails when expressions nest too deeply to translate.
+    Expr sealed(Expr e);
 
     Expr binary(const QString& name, const SourcePos& pos, Expr left, Expr right);
     Expr parseOr();
@@ -68,6 +71,7 @@ private:
     Expr parseCast();
     const std::vector<Token>& m_tokens;
     std::size_t m_index = 0;
+    int m_nesting = 0; ///< recursion of queries and expressions, bounded so that deep text cannot exhaust the stack
     std::optional<Error> m_error;
 };
 
