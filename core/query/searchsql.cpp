@@ -391,12 +391,17 @@ CompiledSearch compileSearch(const SearchNode& root)
 
 Result<EventSearch> EventSearch::create(Sql::Database& db, const SearchNode& root, const SearchOptions& options)
 {
+    return create(db, compileSearch(root), options);
+}
+
+Result<EventSearch> EventSearch::create(Sql::Database& db, CompiledSearch compiled, const SearchOptions& options)
+{
     if (auto registered = registerSearchFunctions(db); !registered)
         return std::unexpected(registered.error());
     EventSearch search;
     search.m_db = &db;
     search.m_options = options;
-    search.m_compiled = compileSearch(root);
+    search.m_compiled = std::move(compiled);
     const bool newestFirst = options.order == SortOrder::NewestFirst;
     const std::string direction = newestFirst ? " DESC" : " ASC";
     const std::string after = newestFirst ? " < " : " > ";

@@ -68,6 +68,8 @@ class EventSearch
 public:
     /// Registers the search functions on `db`, compiles the search and prepares its statements.
     static Result<EventSearch> create(Sql::Database& db, const SearchNode& root, const SearchOptions& options);
+    /// The same for a search compiled (and perhaps narrowed, e.g. to starred events) by the caller.
+    static Result<EventSearch> create(Sql::Database& db, CompiledSearch compiled, const SearchOptions& options);
 
     /// Up to `limit` events after `after` (nullopt: from the first), in the search's order.
     Result<std::vector<EventKey>> page(const std::optional<EventKey>& after, int limit);
