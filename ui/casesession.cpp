@@ -1,5 +1,6 @@
 #include "casesession.h"
 
+#include "analystworker.h"
 #include "rowworker.h"
 #include "searchworker.h"
 
@@ -17,6 +18,8 @@ void registerTypes()
     qRegisterMetaType<EventRowList>();
     qRegisterMetaType<SeriesCounts>();
     qRegisterMetaType<std::int64_t>("std::int64_t");
+    qRegisterMetaType<QSet<std::int64_t>>();
+    qRegisterMetaType<QList<Core::SavedItem>>();
 }
 
 } // namespace
@@ -26,8 +29,12 @@ CaseSession::CaseSession(QObject* parent) : QObject(parent), m_latest(std::make_
     registerTypes();
     m_searchWorker = new SearchWorker(m_latest);
     m_rowWorker = new RowWorker;
+    m_analystWorker = new AnalystWorker;
     m_searchWorker->moveToThread(&m_searchThread);
     m_rowWorker->moveToThread(&m_rowThread);
+    m_analystWorker->moveToThread(&m_analystThread);
+    connect(&m_analystThread, &QThread::finished, m_analystWorker, &QObject::deleteLater);
+    m_analystThread.setObjectName(QStringLiteral("ts-analyst"));
     connect(&m_searchThread, &QThread::finished, m_searchWorker, &QObject::deleteLater);
     connect(&m_rowThread, &QThread::finished, m_rowWorker, &QObject::deleteLater);
     m_searchThread.setObjectName(QStringLiteral("ts-search"));
@@ -35,6 +42,7 @@ CaseSession::CaseSession(QObject* parent) : QObject(parent), m_latest(std::make_
     connectWorkers();
     m_searchThread.start();
     m_rowThread.start();
+    m_analystThread.start();
 }
 
 CaseSession::~CaseSession()
@@ -43,8 +51,10 @@ CaseSession::~CaseSession()
     m_latest->fetch_add(1);
     m_searchThread.quit();
     m_rowThread.quit();
+    m_analystThread.quit();
     m_searchThread.wait();
     m_rowThread.wait();
+    m_analystThread.wait();
 }
 
 void CaseSession::connectWorkers()
@@ -55,6 +65,26 @@ void CaseSession::connectWorkers()
     connect(this, &CaseSession::requestRows, m_rowWorker, &RowWorker::fetchRows);
     connect(this, &CaseSession::requestRecord, m_rowWorker, &RowWorker::fetchRecord);
     connect(this, &CaseSession::requestLocate, m_searchWorker, &SearchWorker::locate);
+    connect(this, &CaseSession::requestOpen, m_analystWorker, &AnalystWorker::openCase);
+    connect(this, &CaseSession::requestSetStarred, m_analystWorker, &AnalystWorker::setStarred);
+    connect(this, &CaseSession::requestSetNote, m_analystWorker, &AnalystWorker::setNote);
+    connect(this, &CaseSession::requestReadMark, m_analystWorker, &AnalystWorker::readMark);
+    connect(this, &CaseSession::requestSaveSearch, m_analystWorker, &AnalystWorker::saveSearch);
+    connect(this, &CaseSession::requestRemoveSavedSearch, m_analystWorker, &AnalystWorker::removeSavedSearch);
+    connect(m_analystWorker, &AnalystWorker::starredLoaded, this, [this](const QSet<std::int64_t>& starred) {
+        m_starred = starred;
+        Q_EMIT starredLoaded(starred);
+    });
+    connect(m_analystWorker, &AnalystWorker::markChanged, this,
+            [this](std::int64_t eventRowId, bool starred, const QString& note) {
+                if (starred)
+                    m_starred.insert(eventRowId);
+                else
+                    m_starred.remove(eventRowId);
+                Q_EMIT markChanged(eventRowId, starred, note);
+            });
+    connect(m_analystWorker, &AnalystWorker::savedSearchesChanged, this, &CaseSession::savedSearchesChanged);
+    connect(m_analystWorker, &AnalystWorker::failed, this, &CaseSession::analystFailed);
     connect(m_searchWorker, &SearchWorker::located, this, [this](quint64 generation, qint64 row) {
         if (generation == m_generation)
             Q_EMIT located(row);
@@ -99,6 +129,7 @@ void CaseSession::connectWorkers()
 void CaseSession::openCase(const QString& path)
 {
     m_summary = {};
+    m_starred.clear();
     m_generation = m_latest->fetch_add(1) + 1; // whatever ran belongs to the previous case
     Q_EMIT requestOpen(path);
 }
@@ -121,6 +152,31 @@ void CaseSession::fetchRows(quint64 token, const RowIdList& rowIds)
 void CaseSession::fetchRecord(std::int64_t rowId)
 {
     Q_EMIT requestRecord(rowId);
+}
+
+void CaseSession::setStarred(std::int64_t eventRowId, bool starred)
+{
+    Q_EMIT requestSetStarred(eventRowId, starred);
+}
+
+void CaseSession::setNote(std::int64_t eventRowId, const QString& note)
+{
+    Q_EMIT requestSetNote(eventRowId, note);
+}
+
+void CaseSession::readMark(std::int64_t eventRowId)
+{
+    Q_EMIT requestReadMark(eventRowId);
+}
+
+void CaseSession::saveSearch(const QString& name, const QString& text)
+{
+    Q_EMIT requestSaveSearch(name, text);
+}
+
+void CaseSession::removeSavedSearch(std::int64_t id)
+{
+    Q_EMIT requestRemoveSavedSearch(id);
 }
 
 void CaseSession::locate(std::int64_t timeMs)

@@ -2,7 +2,10 @@
 
 #include "searchrequest.h"
 
+#include "casedb/analyststore.h"
+
 #include <QObject>
+#include <QSet>
 #include <QThread>
 
 #include <atomic>
@@ -12,6 +15,7 @@ namespace Trailscope::Ui {
 
 class SearchWorker;
 class RowWorker;
+class AnalystWorker;
 
 /// The open case as the window sees it: two worker threads (searches; rows and records) behind a GUI-thread API.
 /// Only the newest search's results are forwarded; older ones are stopped and dropped.
@@ -32,6 +36,14 @@ public:
     const SearchRequest& currentRequest() const { return m_request; }
     void fetchRows(quint64 token, const RowIdList& rowIds);
     void fetchRecord(std::int64_t rowId);
+    // The analyst's marks and saved searches, written by the analyst worker.
+    void setStarred(std::int64_t eventRowId, bool starred);
+    void setNote(std::int64_t eventRowId, const QString& note);
+    void readMark(std::int64_t eventRowId);
+    void saveSearch(const QString& name, const QString& text);
+    void removeSavedSearch(std::int64_t id);
+    const QSet<std::int64_t>& starred() const { return m_starred; }
+
     /// Finds the row where events at `timeMs` begin in the current search's order; answered by located().
     void locate(std::int64_t timeMs);
 
@@ -50,21 +62,32 @@ Q_SIGNALS:
     void recordReady(std::int64_t rowId, const QByteArray& record);
     void recordFailed(std::int64_t rowId, const QString& message);
     void located(qint64 row);
+    void starredLoaded(const QSet<std::int64_t>& eventRowIds);
+    void markChanged(std::int64_t eventRowId, bool starred, const QString& note);
+    void savedSearchesChanged(const QList<Trailscope::Core::SavedItem>& items);
+    void analystFailed(const QString& message);
 
     // Internal: queued requests to the workers.
     void requestOpen(const QString& path);
     void requestSearch(quint64 generation, const Trailscope::Ui::SearchRequest& request);
     void requestRows(quint64 token, const Trailscope::Ui::RowIdList& rowIds);
     void requestRecord(std::int64_t rowId);
+    void requestSetStarred(std::int64_t eventRowId, bool starred);
+    void requestSetNote(std::int64_t eventRowId, const QString& note);
+    void requestReadMark(std::int64_t eventRowId);
+    void requestSaveSearch(const QString& name, const QString& text);
+    void requestRemoveSavedSearch(std::int64_t id);
     void requestLocate(quint64 generation, const Trailscope::Ui::SearchRequest& request, std::int64_t timeMs);
 
 private:
     void connectWorkers();
 
-    QThread m_searchThread, m_rowThread;
+    QThread m_searchThread, m_rowThread, m_analystThread;
     std::shared_ptr<std::atomic<quint64>> m_latest;
     SearchWorker* m_searchWorker = nullptr;
     RowWorker* m_rowWorker = nullptr;
+    AnalystWorker* m_analystWorker = nullptr;
+    QSet<std::int64_t> m_starred;
     CaseSummary m_summary;
     SearchRequest m_request;
     quint64 m_generation = 0;

@@ -7,10 +7,13 @@
 #include <QApplication>
 #include <QColor>
 #include <QDateTime>
+#include <QPainter>
 #include <QPalette>
+#include <QPixmap>
 #include <QTimeZone>
 #include <QTimer>
 
+#include <cmath>
 #include <limits>
 
 namespace Trailscope::Ui {
@@ -30,6 +33,30 @@ QString quoted(const QString& value)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
+// A small filled star, drawn once: no icon theme is guaranteed on a bare Debian desktop.
+QPixmap starIcon()
+{
+    static const QPixmap star = [] {
+        const qreal scale = qApp ? qApp->devicePixelRatio() : 1.0;
+        QPixmap pixmap(QSize(14, 14) * scale);
+        pixmap.setDevicePixelRatio(scale);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        QPolygonF points;
+        for (int i = 0; i < 10; ++i) {
+            const double radius = i % 2 ? 2.8 : 6.6;
+            const double angle = M_PI / 5 * i - M_PI / 2;
+            points << QPointF(7 + radius * std::cos(angle), 7.3 + radius * std::sin(angle));
+        }
+        painter.setPen(QPen(QColor(160, 110, 0), 0.8));
+        painter.setBrush(QColor(245, 185, 20));
+        painter.drawPolygon(points);
+        return pixmap;
+    }();
+    return star;
+}
+
 QColor tint(const QColor& base, const QColor& accent, double amount)
 {
     return QColor::fromRgbF(static_cast<float>(base.redF() * (1 - amount) + accent.redF() * amount),
@@ -44,6 +71,12 @@ EventTableModel::EventTableModel(CaseSession* session, QObject* parent)
 {
     connect(session, &CaseSession::rowIdsReady, this, &EventTableModel::onRowIds);
     connect(session, &CaseSession::rowsReady, this, &EventTableModel::onRowsReady);
+    connect(session, &CaseSession::markChanged, this,
+            [this](std::int64_t eventRowId, bool, const QString&) { onMarkChanged(eventRowId); });
+    connect(session, &CaseSession::starredLoaded, this, [this] {
+        if (!m_rowIds.isEmpty())
+            Q_EMIT dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn), {Qt::DecorationRole});
+    });
 }
 
 int EventTableModel::rowCount(const QModelIndex& parent) const
@@ -109,6 +142,10 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     const std::int64_t rowId = m_rowIds.at(index.row());
     if (role == RowIdRole)
         return QVariant::fromValue<qint64>(rowId);
+    if (role == StarredRole)
+        return m_session->starred().contains(rowId);
+    if (role == Qt::DecorationRole && index.column() == TimeColumn)
+        return m_session->starred().contains(rowId) ? QVariant(starIcon()) : QVariant();
     const EventRow* row = m_cache.object(rowId);
     if (role == LoadedRole)
         return row != nullptr;
@@ -248,6 +285,13 @@ void EventTableModel::clear()
     ++m_epoch;
     m_complete = true;
     endResetModel();
+}
+
+void EventTableModel::onMarkChanged(std::int64_t eventRowId)
+{
+    const int row = rowOfRowId(eventRowId);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, TimeColumn), index(row, TimeColumn), {Qt::DecorationRole, StarredRole});
 }
 
 void EventTableModel::onRowIds(const RowIdList& rowIds, bool reset, bool complete)

@@ -38,6 +38,7 @@ public:
         EventTimeRole,                ///< UTC epoch ms, or an invalid QVariant
         LoadedRole,                   ///< whether the row's values have arrived
         SearchTermRole,               ///< a search-bar term matching this cell's value ("" when none)
+        StarredRole,                  ///< whether the analyst starred the event
     };
 
     explicit EventTableModel(CaseSession* session, QObject* parent = nullptr);
@@ -67,6 +68,7 @@ Q_SIGNALS:
 private:
     void onRowIds(const RowIdList& rowIds, bool reset, bool complete);
     void onRowsReady(quint64 token, const EventRowList& rows);
+    void onMarkChanged(std::int64_t eventRowId);
     void want(int row) const;
     void flushWanted() const;
     QVariant display(const Core::Query::EventRow& row, int column) const;

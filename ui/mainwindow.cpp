@@ -4,6 +4,7 @@
 #include "casesession.h"
 #include "comparedialog.h"
 #include "detailpane.h"
+#include "eventannotationbar.h"
 #include "eventtablemodel.h"
 #include "facetpane.h"
 #include "importjob.h"
@@ -24,6 +25,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -109,12 +111,19 @@ void MainWindow::buildBrowser()
     m_table->setColumnWidth(EventTableModel::ResourceNameColumn, 260);
     m_table->setColumnHidden(EventTableModel::EventIdColumn, true);
     m_detail = new DetailPane(this);
+    m_annotation = new EventAnnotationBar(this);
+    auto* detailBox = new QWidget(this);
+    auto* detailLayout = new QVBoxLayout(detailBox);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->setSpacing(0);
+    detailLayout->addWidget(m_annotation);
+    detailLayout->addWidget(m_detail, 1);
 
     m_browser = new QSplitter(Qt::Vertical, this);
     m_browser->setObjectName(QStringLiteral("browserSplitter"));
     m_browser->addWidget(m_timeline);
     m_browser->addWidget(m_table);
-    m_browser->addWidget(m_detail);
+    m_browser->addWidget(detailBox);
     m_browser->setStretchFactor(0, 1);
     m_browser->setStretchFactor(1, 4);
     m_browser->setStretchFactor(2, 3);
@@ -142,6 +151,9 @@ void MainWindow::buildBrowser()
     statusBar()->addPermanentWidget(m_timeLabel);
 
     connect(m_searchBar, &SearchBar::searchSubmitted, this, &MainWindow::runSearch);
+    connect(m_searchBar, &SearchBar::searchSubmitted, this, &MainWindow::rememberSearch);
+    connect(m_annotation, &EventAnnotationBar::starToggled, m_session, &CaseSession::setStarred);
+    connect(m_annotation, &EventAnnotationBar::noteEdited, m_session, &CaseSession::setNote);
     connect(m_searchBar, &SearchBar::validityChanged, this, [this](bool valid, const QString& message, int position) {
         m_messageLabel->setText(valid ? QString() : tr("Search error at column %1: %2").arg(position + 1).arg(message));
     });
@@ -221,7 +233,21 @@ void MainWindow::buildActions()
     m_logScaleAction->setCheckable(true);
     connect(m_logScaleAction, &QAction::toggled, m_timeline, &TimelineView::setLogScale);
 
+    QMenu* searches = menuBar()->addMenu(tr("&Searches"));
+    searches->addAction(tr("&Save Search…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                        &MainWindow::chooseSaveSearch);
+    m_savedMenu = searches->addMenu(tr("Saved Searches"));
+    m_savedMenu->setEnabled(false);
+    m_historyMenu = searches->addMenu(tr("Recent Searches"));
+    updateHistoryMenu();
+
     QMenu* events = menuBar()->addMenu(tr("E&vents"));
+    m_starAction = events->addAction(tr("&Star or Unstar Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_M), this,
+                                     &MainWindow::toggleStarOnSelection);
+    m_starredOnlyAction = events->addAction(tr("Show &Only Starred Events"));
+    m_starredOnlyAction->setCheckable(true);
+    connect(m_starredOnlyAction, &QAction::toggled, this, &MainWindow::runSearch);
+    events->addSeparator();
     events->addAction(tr("&Compare Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
                       &MainWindow::compareSelected);
 
@@ -298,6 +324,13 @@ void MainWindow::connectSession()
             m_detail->setPlaceholderText(message);
         }
     });
+    connect(m_session, &CaseSession::markChanged, this,
+            [this](std::int64_t eventRowId, bool starred, const QString& note) {
+                if (m_selectedRowId && eventRowId == *m_selectedRowId)
+                    m_annotation->setEvent(eventRowId, starred, note);
+            });
+    connect(m_session, &CaseSession::analystFailed, m_messageLabel, &QLabel::setText);
+    connect(m_session, &CaseSession::savedSearchesChanged, this, &MainWindow::updateSavedSearchMenu);
     connect(m_session, &CaseSession::located, this, [this](qint64 row) {
         if (row < 0 || row >= m_model->rowCount())
             return;
@@ -339,6 +372,7 @@ void MainWindow::runSearch()
     request.text = m_searchBar->text();
     request.options.start = m_timeRange->start();
     request.options.end = m_timeRange->end();
+    request.starredOnly = m_starredOnlyAction->isChecked();
     request.options.order = m_table->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder
                                 ? Core::Query::SortOrder::OldestFirst
                                 : Core::Query::SortOrder::NewestFirst;
@@ -352,11 +386,14 @@ void MainWindow::onCurrentRowChanged()
     if (rowId < 0) {
         m_selectedRowId.reset();
         m_timeline->setMarkedTime(std::nullopt);
+        m_annotation->setEvent(-1, false, {});
         return;
     }
     if (m_selectedRowId && *m_selectedRowId == rowId)
         return;
     m_selectedRowId = rowId;
+    m_annotation->setEvent(rowId, m_session->starred().contains(rowId), {});
+    m_session->readMark(rowId);
     const QVariant time = m_model->data(current, EventTableModel::EventTimeRole);
     m_timeline->setMarkedTime(time.isValid() ? std::optional<std::int64_t>(time.toLongLong()) : std::nullopt);
     m_session->fetchRecord(rowId);
@@ -638,6 +675,77 @@ void MainWindow::saveLayout()
     settings.setValue(QStringLiteral("window/browser"), m_browser->saveState());
     settings.setValue(QStringLiteral("window/columns"), m_table->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("view/utc"), m_utcAction->isChecked());
+}
+
+void MainWindow::toggleStarOnSelection()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    // Like a mail client: if any selected event lacks a star, star them all; otherwise unstar them all.
+    bool allStarred = true;
+    for (const QModelIndex& index : rows)
+        allStarred = allStarred && m_session->starred().contains(m_model->rowIdAt(index.row()));
+    for (const QModelIndex& index : rows)
+        m_session->setStarred(m_model->rowIdAt(index.row()), !allStarred);
+}
+
+void MainWindow::chooseSaveSearch()
+{
+    if (!m_session->isOpen() || m_searchBar->text().trimmed().isEmpty()) {
+        m_messageLabel->setText(tr("Type a search to save first."));
+        return;
+    }
+    auto* dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Save Search"));
+    dialog->setLabelText(tr("Name for \"%1\":").arg(m_searchBar->text()));
+    const QString text = m_searchBar->text();
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, text](const QString& name) {
+        if (!name.trimmed().isEmpty())
+            m_session->saveSearch(name.trimmed(), text);
+    });
+    dialog->open();
+}
+
+void MainWindow::updateSavedSearchMenu(const QList<Core::SavedItem>& items)
+{
+    m_savedMenu->clear();
+    for (const Core::SavedItem& item : items) {
+        QAction* action =
+            m_savedMenu->addAction(item.name, this, [this, text = item.text] { m_searchBar->submit(text); });
+        action->setToolTip(item.text);
+    }
+    if (!items.isEmpty()) {
+        m_savedMenu->addSeparator();
+        QMenu* remove = m_savedMenu->addMenu(tr("Remove"));
+        for (const Core::SavedItem& item : items)
+            remove->addAction(item.name, this, [this, id = item.id] { m_session->removeSavedSearch(id); });
+    }
+    m_savedMenu->setEnabled(!items.isEmpty());
+}
+
+void MainWindow::rememberSearch(const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return;
+    QSettings settings;
+    QStringList history = settings.value(QStringLiteral("searchHistory")).toStringList();
+    history.removeAll(text);
+    history.prepend(text);
+    while (history.size() > 30)
+        history.removeLast();
+    settings.setValue(QStringLiteral("searchHistory"), history);
+    updateHistoryMenu();
+}
+
+void MainWindow::updateHistoryMenu()
+{
+    m_historyMenu->clear();
+    const QStringList history = QSettings().value(QStringLiteral("searchHistory")).toStringList();
+    for (const QString& text : history)
+        m_historyMenu->addAction(text, this, [this, text] { m_searchBar->submit(text); });
+    m_historyMenu->setEnabled(!history.isEmpty());
 }
 
 } // namespace Trailscope::Ui

@@ -9,7 +9,8 @@
 
 namespace Trailscope::Core {
 struct ImportSummary;
-}
+struct SavedItem;
+} // namespace Trailscope::Core
 
 class QAction;
 class QLabel;
@@ -24,6 +25,7 @@ namespace Trailscope::Ui {
 
 class CaseSession;
 class DetailPane;
+class EventAnnotationBar;
 class EventTableModel;
 class FacetPane;
 class ImportJob;
@@ -57,6 +59,9 @@ public:
     FacetPane* facetPane() const { return m_facets; }
     TimelineView* timeline() const { return m_timeline; }
     DetailPane* detailPane() const { return m_detail; }
+    EventAnnotationBar* annotationBar() const { return m_annotation; }
+    QAction* starAction() const { return m_starAction; }
+    QAction* starredOnlyAction() const { return m_starredOnlyAction; }
     TimeRangeBar* timeRange() const { return m_timeRange; }
     QTableView* eventView() const { return m_table; }
     ImportJob* importJob() const;
@@ -84,6 +89,11 @@ private:
     void chooseAndImport();
     void chooseNewCase();
     void compareSelected();
+    void toggleStarOnSelection();
+    void chooseSaveSearch();
+    void updateSavedSearchMenu(const QList<Core::SavedItem>& items);
+    void rememberSearch(const QString& text);
+    void updateHistoryMenu();
     void setUtc(bool utc);
     void showHeaderMenu(const QPoint& position);
     void rememberCase(const QString& path);
@@ -104,6 +114,7 @@ private:
     TimelineView* m_timeline = nullptr;
     QTableView* m_table = nullptr;
     DetailPane* m_detail = nullptr;
+    EventAnnotationBar* m_annotation = nullptr;
     ImportProgressWidget* m_importProgress = nullptr;
     QLabel* m_countLabel = nullptr;
     QLabel* m_timeLabel = nullptr;
@@ -112,7 +123,11 @@ private:
     QAction* m_forwardAction = nullptr;
     QAction* m_utcAction = nullptr;
     QAction* m_logScaleAction = nullptr;
+    QAction* m_starAction = nullptr;
+    QAction* m_starredOnlyAction = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_savedMenu = nullptr;
+    QMenu* m_historyMenu = nullptr;
     QPointer<ImportJob> m_import;
     QTimer* m_importRefresh = nullptr;
     bool m_openWhenImported = false;

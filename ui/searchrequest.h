@@ -1,5 +1,6 @@
 #pragma once
 
+#include "casedb/analyststore.h"
 #include "query/eventrows.h"
 #include "query/eventstatistics.h"
 #include "query/searchsql.h"
@@ -21,6 +22,8 @@ struct SearchRequest
     Core::Query::SearchOptions options;
     /// Extra searches drawn as lines on the timeline (Wireshark's I/O graph), each counted per histogram bucket.
     QStringList extraSeries;
+    /// Only events the analyst starred.
+    bool starredOnly = false;
 };
 
 /// The time span and size of a case, read when it opens; the "case clock" counts from `newest`.

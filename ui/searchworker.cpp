@@ -80,7 +80,10 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
         Q_EMIT searchFailed(generation, tr("Column %1: %2").arg(root.error().position + 1).arg(root.error().message));
         return;
     }
-    auto search = EventSearch::create(m_db, *root, request.options);
+    CompiledSearch compiled = compileSearch(*root);
+    if (request.starredOnly)
+        compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT event FROM analyst_marks WHERE starred = 1)";
+    auto search = EventSearch::create(m_db, std::move(compiled), request.options);
     if (!search) {
         Q_EMIT searchFailed(generation, search.error().toString());
         return;
@@ -97,8 +100,7 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
         ids << key.rowId;
     const bool complete = static_cast<int>(first->size()) < FirstChunk;
     Q_EMIT rowIdsReady(generation, ids, complete);
-    const CompiledSearch compiled = search->compiled();
-    emitStatistics(request, compiled);
+    emitStatistics(request, search->compiled());
     qint64 matched = ids.size();
     if (!complete) {
         std::optional<EventKey> after = first->back();

@@ -3,6 +3,7 @@
 
 #include "casesession.h"
 #include "detailpane.h"
+#include "eventannotationbar.h"
 #include "eventtablemodel.h"
 #include "facetpane.h"
 #include "importjob.h"
@@ -12,7 +13,9 @@
 #include "timelineview.h"
 #include "timerangebar.h"
 
+#include <QAction>
 #include <QDateTime>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -22,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUrl>
 
@@ -229,6 +233,59 @@ private Q_SLOTS:
             window.eventModel()->data(window.eventView()->currentIndex(), EventTableModel::EventTimeRole).toLongLong();
         if (time != 0) // the row may still be loading; when loaded it lies in the bucket
             QVERIFY(time >= start && time < end);
+    }
+
+    void starsAndNotesSurviveReopeningTheCase()
+    {
+        QTemporaryDir dir;
+        const QString casePath = dir.path() + "/stars.tscase";
+        QVERIFY(QFile::copy(m_fixture.casePath, casePath));
+        qint64 starredRow = -1, secondRow = -1;
+        {
+            MainWindow window;
+            window.show();
+            openFixture(window, casePath);
+            waitForRows(window, 240);
+            QTableView* view = window.eventView();
+            view->selectRow(3);
+            starredRow = window.eventModel()->rowIdAt(3);
+            QTRY_COMPARE_WITH_TIMEOUT(window.annotationBar()->eventRowId(), starredRow, 5000);
+            // The star button and the note field, as an analyst uses them.
+            QTest::mouseClick(window.annotationBar()->starButton(), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(window.session()->starred().contains(starredRow), 5000);
+            QLineEdit* note = window.annotationBar()->noteEdit();
+            note->setFocus();
+            QTest::keyClicks(note, "pivot: first use of the leaked key");
+            QTest::keyClick(note, Qt::Key_Return);
+            // Ctrl+M stars the selection too.
+            view->setFocus();
+            view->selectRow(7);
+            secondRow = window.eventModel()->rowIdAt(7);
+            window.starAction()->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(window.session()->starred().contains(secondRow), 5000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                window.eventModel()->data(window.eventModel()->index(7, 0), EventTableModel::StarredRole).toBool(),
+                5000);
+        }
+        MainWindow reopened;
+        reopened.show();
+        openFixture(reopened, casePath);
+        waitForRows(reopened, 240);
+        QTRY_COMPARE_WITH_TIMEOUT(reopened.session()->starred().size(), 2, 5000);
+        QVERIFY(reopened.session()->starred().contains(starredRow));
+        // Only starred: exactly the two events.
+        reopened.starredOnlyAction()->setChecked(true);
+        waitForRows(reopened, 2);
+        QTableView* view = reopened.eventView();
+        const int row = reopened.eventModel()->rowOfRowId(starredRow);
+        QVERIFY(row >= 0);
+        view->selectRow(row);
+        QTRY_COMPARE_WITH_TIMEOUT(reopened.annotationBar()->note(), QString("pivot: first use of the leaked key"),
+                                  5000);
+        QVERIFY(reopened.annotationBar()->isStarred());
+        // The imported content is untouched: stars live in the analyst tables only.
+        QCOMPARE(Test::queryCount(casePath, "SELECT count(*) FROM events"), 240);
+        QCOMPARE(Test::queryCount(casePath, "SELECT count(*) FROM analyst_marks WHERE starred = 1"), 2);
     }
 
     void droppingATrailImportsIt()

@@ -1,0 +1,95 @@
+#include "analystworker.h"
+
+namespace Trailscope::Ui {
+
+namespace {
+const QString SearchKind = QStringLiteral("search");
+}
+
+AnalystWorker::AnalystWorker(QObject* parent) : QObject(parent) {}
+
+AnalystWorker::~AnalystWorker() = default;
+
+void AnalystWorker::openCase(const QString& path)
+{
+    m_store.reset();
+    auto store = Core::AnalystStore::open(path);
+    if (!store) {
+        // A case on read-only media still browses; only marking needs the write.
+        Q_EMIT failed(tr("Stars, notes and saved searches are unavailable: %1").arg(store.error().toString()));
+        Q_EMIT starredLoaded({});
+        return;
+    }
+    m_store.emplace(std::move(*store));
+    QSet<std::int64_t> starred;
+    if (auto marks = m_store->marks())
+        for (const Core::AnalystMark& mark : *marks)
+            if (mark.starred)
+                starred.insert(mark.eventRowId);
+    Q_EMIT starredLoaded(starred);
+    publishSavedSearches();
+}
+
+void AnalystWorker::setStarred(std::int64_t eventRowId, bool starred)
+{
+    if (!m_store)
+        return;
+    if (auto done = m_store->setStarred(eventRowId, starred); !done) {
+        Q_EMIT failed(done.error().toString());
+        return;
+    }
+    readMark(eventRowId);
+}
+
+void AnalystWorker::setNote(std::int64_t eventRowId, const QString& note)
+{
+    if (!m_store)
+        return;
+    if (auto done = m_store->setNote(eventRowId, note); !done) {
+        Q_EMIT failed(done.error().toString());
+        return;
+    }
+    readMark(eventRowId);
+}
+
+void AnalystWorker::readMark(std::int64_t eventRowId)
+{
+    if (!m_store)
+        return;
+    auto mark = m_store->mark(eventRowId);
+    if (!mark) {
+        Q_EMIT failed(mark.error().toString());
+        return;
+    }
+    Q_EMIT markChanged(eventRowId, *mark && (*mark)->starred, *mark ? (*mark)->note : QString());
+}
+
+void AnalystWorker::saveSearch(const QString& name, const QString& text)
+{
+    if (!m_store)
+        return;
+    if (auto saved = m_store->saveItem(SearchKind, name, text); !saved)
+        Q_EMIT failed(saved.error().toString());
+    publishSavedSearches();
+}
+
+void AnalystWorker::removeSavedSearch(std::int64_t id)
+{
+    if (!m_store)
+        return;
+    if (auto removed = m_store->removeItem(id); !removed)
+        Q_EMIT failed(removed.error().toString());
+    publishSavedSearches();
+}
+
+void AnalystWorker::publishSavedSearches()
+{
+    auto items = m_store->savedItems(SearchKind);
+    if (!items) {
+        Q_EMIT failed(items.error().toString());
+        return;
+    }
+    Q_EMIT savedSearchesChanged(QList<Core::SavedItem>(items->begin(), items->end()));
+}
+
+} // namespace Trailscope::Ui
