@@ -41,6 +41,7 @@ class TestLakeSafety : public QObject
     QByteArray m_hash;
     QStringList m_files;
     qint64 m_schemaRows = 0;
+    qint64 m_userVersion = 0;
 
     QStringList files() const { return QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name); }
 
@@ -56,7 +57,7 @@ class TestLakeSafety : public QObject
         QCOMPARE(
             (*fresh)->connection().database().queryInt("SELECT count(*) FROM strings WHERE id = 999999").value_or(-1),
             0);
-        QCOMPARE((*fresh)->connection().database().queryInt("PRAGMA user_version").value_or(-1), 1);
+        QCOMPARE((*fresh)->connection().database().queryInt("PRAGMA user_version").value_or(-1), m_userVersion);
         QCOMPARE((*fresh)->connection().database().queryInt("SELECT count(*) FROM events").value_or(-1), 120);
     }
 
@@ -72,6 +73,8 @@ private Q_SLOTS:
         m_files = files();
         m_schemaRows = m_lake->connection().database().queryInt("SELECT count(*) FROM sqlite_schema").value_or(-1);
         QVERIFY(m_schemaRows > 10);
+        m_userVersion = m_lake->connection().database().queryInt("PRAGMA user_version").value_or(-1);
+        QVERIFY(m_userVersion >= 1);
     }
 
     void refused_data()
