@@ -155,6 +155,11 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
     return db;
 }
 
+Result<void> ensureKeyPaths(Sql::Database& db)
+{
+    return db.exec("CREATE TABLE IF NOT EXISTS key_paths(path TEXT PRIMARY KEY, events INT NOT NULL) WITHOUT ROWID");
+}
+
 std::vector<IndexDef> missingIndexes(Sql::Database& db)
 {
     std::vector<IndexDef> missing;

@@ -34,6 +34,11 @@ enum class OpenMode { ReadOnly, ReadWrite, CreateOrOpen };
 /// Opens a case, creating the schema in a new or empty file; refuses other SQLite files and newer schemas.
 Result<Sql::Database> open(const QString& path, OpenMode mode);
 
+/// Creates `key_paths(path, events)` when missing: the nested key paths the importer saw under requestParameters,
+/// responseElements, additionalEventData and serviceEventDetails, with how many stored events carry each (for SQL
+/// completion). Cases made before it gain it on their next import; readers treat its absence as empty.
+Result<void> ensureKeyPaths(Sql::Database& db);
+
 /// Names of the indexes of both sets that do not exist yet.
 std::vector<IndexDef> missingIndexes(Sql::Database& db);
 

@@ -68,6 +68,10 @@ Result<std::unique_ptr<CaseWriter>> CaseWriter::open(const QString& path)
 
 Result<void> CaseWriter::prepare()
 {
+    if (auto created = CaseSchema::ensureKeyPaths(m_db); !created)
+        return created;
+    m_addKeyPath = m_db.prepare("INSERT INTO key_paths(path, events) VALUES(?1, ?2) "
+                                "ON CONFLICT(path) DO UPDATE SET events = events + excluded.events");
     m_insertEvent = m_db.prepare(
         "INSERT INTO events(id, time, event_id, flags, version_major, version_minor, name, source, region, account, "
         "identity, ip, agent, error_code, error_message, event_type, category, request_id, shared_event_id, "
@@ -99,7 +103,7 @@ Result<void> CaseWriter::prepare()
                                    "time, content_hash, kept_event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
     for (const Sql::Statement* statement :
          {&m_insertEvent, &m_insertResource, &m_insertInsight, &m_insertFile, &m_insertBlob, &m_completeFile,
-          &m_insertProblem, &m_existingEvent, &m_insertVariant}) {
+          &m_insertProblem, &m_existingEvent, &m_insertVariant, &m_addKeyPath}) {
         if (!statement->isValid())
             return fail(ErrorCode::CorruptCase, statement->prepareError());
     }
@@ -184,8 +188,37 @@ Result<void> CaseWriter::commit()
         return {};
     if (auto flushed = flushPack(); !flushed)
         return flushed;
+    if (auto flushed = flushKeyPaths(); !flushed)
+        return flushed;
     m_inTransaction = false;
     return m_db.exec("COMMIT");
+}
+
+void CaseWriter::countKeyPaths(const EventBatch& batch)
+{
+    // Few distinct paths per batch: one hash lookup each, not one per event. The cap bounds what is held between
+    // commits when records use data as keys.
+    constexpr std::size_t MaxPendingKeyPaths = 50000;
+    for (std::size_t i = 0; i < m_keyPathUses.size(); ++i) {
+        if (m_keyPathUses[i] == 0)
+            continue;
+        const auto found = m_keyPathCounts.find(batch.keyPaths[i]);
+        if (found != m_keyPathCounts.end())
+            found->second += m_keyPathUses[i];
+        else if (m_keyPathCounts.size() < MaxPendingKeyPaths)
+            m_keyPathCounts.emplace(batch.keyPaths[i], m_keyPathUses[i]);
+    }
+}
+
+Result<void> CaseWriter::flushKeyPaths()
+{
+    for (const auto& [path, events] : m_keyPathCounts) {
+        m_addKeyPath.bindStatic(1, path).bind(2, events);
+        if (m_addKeyPath.exec() != SQLITE_DONE)
+            return finishFailure(QStringLiteral("recording key paths"));
+    }
+    m_keyPathCounts.clear();
+    return {};
 }
 
 Result<void> CaseWriter::finishFailure(const QString& context) const
@@ -334,6 +367,7 @@ Result<void> CaseWriter::write(const EventBatch& batch)
     }
     std::int64_t stored = 0;
     std::int64_t added = 0; // new eventIDs; a replaced copy is stored but adds no event
+    m_keyPathUses.assign(batch.keyPaths.size(), 0);
     for (std::size_t i = 0; i < batch.events.size(); ++i) {
         const ParsedEvent& event = batch.events[i];
         const std::uint64_t hash = event.idHash;
@@ -352,7 +386,10 @@ Result<void> CaseWriter::write(const EventBatch& batch)
         m_eventIds.set(hash, rowId);
         ++stored;
         added += replaced ? 0 : 1;
+        for (std::uint32_t use = event.keyPathsBegin; use < event.keyPathsEnd; ++use)
+            ++m_keyPathUses[batch.keyPathUses[use]];
     }
+    countKeyPaths(batch);
     m_counts.events += added;
     recordProblems(batch);
     OpenFile& current = m_openFiles[file.id];

@@ -92,6 +92,8 @@ private:
     Result<void> moveAside(std::int64_t existingRow, const char* reason);
     void recordProblems(const EventBatch& batch);
     Result<void> recordContentHash();
+    void countKeyPaths(const EventBatch& batch);
+    Result<void> flushKeyPaths();
     Result<void> finishFailure(const QString& context) const;
 
     Sql::Database m_db;
@@ -114,6 +116,9 @@ private:
     std::unordered_map<std::int64_t, OpenFile> m_openFiles;
     ImportCounts m_counts;
     std::vector<Error> m_rejected, m_warnings;
+    std::unordered_map<std::string, std::int64_t> m_keyPathCounts; // since the last commit
+    std::vector<std::int64_t> m_keyPathUses;                       // per path of the batch being written
+    Sql::Statement m_addKeyPath;
     Sql::Statement m_insertEvent, m_insertResource, m_insertInsight, m_insertFile, m_insertBlob, m_completeFile,
         m_insertProblem, m_existingEvent, m_insertVariant;
 };

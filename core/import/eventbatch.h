@@ -53,6 +53,11 @@ struct EventBatch
     std::vector<ResourceFields> resources;
     std::vector<Error> rejected; ///< records not stored
     std::vector<Error> warnings; ///< records stored with a flag
+    /// Distinct key paths under requestParameters, responseElements, additionalEventData and serviceEventDetails
+    /// seen in the batch (`requestParameters.bucketName`, arrays as `[*]`), for SQL completion; each event lists
+    /// indexes into it in keyPathUses.
+    std::vector<std::string> keyPaths;
+    std::vector<std::uint32_t> keyPathUses;
 
     TextRef add(std::string_view value)
     {

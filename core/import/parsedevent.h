@@ -91,6 +91,8 @@ struct ParsedEvent
     CompactId storedEventId, storedRequestId, storedSharedEventId;
     ResolvedIds ids;
     std::uint64_t offset = 0, length = 0; ///< location in the decoded source file
+    /// The distinct nested key paths the event carries: EventBatch::keyPathUses[keyPathsBegin, keyPathsEnd).
+    std::uint32_t keyPathsBegin = 0, keyPathsEnd = 0;
 };
 
 } // namespace Trailscope::Core

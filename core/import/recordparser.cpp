@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <functional>
+#include <unordered_map>
 
 namespace Trailscope::Core {
 
@@ -15,6 +16,12 @@ namespace dom = simdjson::dom;
 namespace {
 
 constexpr std::size_t MaxDepth = 128;
+// Key paths for SQL completion: keys this far below the top field (requestParameters.a.b.c.d.e), the first few items
+// of an array (items of one array share a shape), and plain keys only (a dotted or huge key is data, not schema).
+constexpr int MaxKeyPathDepth = 5;
+constexpr int MaxKeyPathArrayItems = 4;
+constexpr std::size_t MaxKeyLength = 64;
+constexpr std::size_t MaxBatchKeyPaths = 4096;
 
 ErrorCode errorCodeOf(simdjson::error_code error)
 {
@@ -115,12 +122,28 @@ bool locateDetail(std::string_view envelope, std::string_view& detail)
     return true;
 }
 
+bool usableKey(std::string_view key)
+{
+    if (key.empty() || key.size() > MaxKeyLength)
+        return false;
+    for (const char c : key)
+        if (static_cast<unsigned char>(c) < 0x20 || c == '.' || c == '[' || c == ']' || c == '"')
+            return false;
+    return true;
+}
+
 } // namespace
 
 struct RecordParser::Impl
 {
     dom::parser recordParser;
     dom::parser innerParser; // for the CloudTrailEvent string of lookup-events items
+    // Key paths of the batch being filled: path -> index into EventBatch::keyPaths, and the event that last used each.
+    std::unordered_map<std::string, std::uint32_t> pathIndex;
+    std::vector<std::uint64_t> pathLastEvent;
+    const EventBatch* indexedBatch = nullptr;
+    std::uint64_t eventStamp = 0;
+    std::string path;
     Impl()
     {
         // Failing to pre-allocate only means parse() allocates on first use.
@@ -164,6 +187,72 @@ struct RecordParser::Impl
         if (value.get_double().get(result) == simdjson::SUCCESS)
             return result;
         return std::nullopt;
+    }
+
+    // Starts an event: its key paths are appended to the batch's uses from here.
+    void beginKeyPaths(ParsedEvent& event, EventBatch& batch)
+    {
+        if (&batch != indexedBatch || pathIndex.size() != batch.keyPaths.size()) {
+            // Another batch (or a new one at the same address): index what it already holds.
+            pathIndex.clear();
+            pathLastEvent.assign(batch.keyPaths.size(), 0);
+            for (std::uint32_t i = 0; i < batch.keyPaths.size(); ++i)
+                pathIndex.emplace(batch.keyPaths[i], i);
+            indexedBatch = &batch;
+        }
+        ++eventStamp;
+        event.keyPathsBegin = event.keyPathsEnd = static_cast<std::uint32_t>(batch.keyPathUses.size());
+    }
+
+    void useKeyPath(EventBatch& batch)
+    {
+        auto found = pathIndex.find(path);
+        if (found == pathIndex.end()) {
+            if (batch.keyPaths.size() >= MaxBatchKeyPaths)
+                return;
+            found = pathIndex.emplace(path, static_cast<std::uint32_t>(batch.keyPaths.size())).first;
+            batch.keyPaths.push_back(path);
+            pathLastEvent.push_back(0);
+        }
+        if (pathLastEvent[found->second] == eventStamp)
+            return; // an event counts once per path, however many array items repeat it
+        pathLastEvent[found->second] = eventStamp;
+        batch.keyPathUses.push_back(found->second);
+    }
+
+    void walkKeyPaths(dom::element value, int depth, EventBatch& batch)
+    {
+        if (value.is_object()) {
+            for (const dom::key_value_pair field : objectOf(value)) {
+                if (!usableKey(field.key))
+                    continue;
+                const std::size_t mark = path.size();
+                path += '.';
+                path += field.key;
+                useKeyPath(batch);
+                if (depth < MaxKeyPathDepth)
+                    walkKeyPaths(field.value, depth + 1, batch);
+                path.resize(mark);
+            }
+        } else if (value.is_array()) {
+            const std::size_t mark = path.size();
+            path += "[*]";
+            int items = 0;
+            for (const dom::element item : arrayOf(value)) {
+                if (++items > MaxKeyPathArrayItems)
+                    break;
+                walkKeyPaths(item, depth, batch);
+            }
+            path.resize(mark);
+        }
+    }
+
+    void collectKeyPaths(std::string_view top, dom::element value, EventBatch& batch)
+    {
+        if (!value.is_object())
+            return;
+        path.assign(top);
+        walkKeyPaths(value, 1, batch);
     }
 
     void parseIssuer(dom::object issuer, IdentityFields& id, EventBatch& batch)
@@ -315,9 +404,11 @@ struct RecordParser::Impl
                 event.region = text(value, batch);
             else if (keyIs(key, "apiVersion"))
                 event.apiVersion = text(value, batch);
-            else if (keyIs(key, "additionalEventData") && value.is_object())
+            else if (keyIs(key, "additionalEventData") && value.is_object()) {
                 if (dom::element mfa; value["MFAUsed"].get(mfa) == simdjson::SUCCESS)
                     event.mfaUsed = text(mfa, batch);
+                collectKeyPaths(key, value, batch);
+            }
             break;
         case 'e':
             if (keyIs(key, "eventTime")) {
@@ -361,9 +452,13 @@ struct RecordParser::Impl
                 event.requestId = text(value, batch);
             else if (keyIs(key, "resources"))
                 parseResources(value, eventIndex, batch);
-            else if (keyIs(key, "responseElements") && value.is_object())
+            else if (keyIs(key, "requestParameters"))
+                collectKeyPaths(key, value, batch);
+            else if (keyIs(key, "responseElements") && value.is_object()) {
                 if (dom::element login; value["ConsoleLogin"].get(login) == simdjson::SUCCESS)
                     event.consoleLogin = text(login, batch);
+                collectKeyPaths(key, value, batch);
+            }
             break;
         case 's':
             if (keyIs(key, "sourceIPAddress"))
@@ -372,6 +467,8 @@ struct RecordParser::Impl
                 event.sharedEventId = text(value, batch);
             else if (keyIs(key, "sessionCredentialFromConsole"))
                 event.sessionCredentialFromConsole = text(value, batch);
+            else if (keyIs(key, "serviceEventDetails"))
+                collectKeyPaths(key, value, batch);
             break;
         case 't':
             if (keyIs(key, "tlsDetails") && value.is_object())
@@ -485,8 +582,10 @@ void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, Even
         return reject(ErrorCode::NotARecord, QStringLiteral("object has no CloudTrail record fields"));
     }
     const auto eventIndex = static_cast<std::uint32_t>(batch.events.size());
+    d->beginKeyPaths(event, batch);
     for (const dom::key_value_pair field : objectOf(root))
         d->parseField(field.key, field.value, event, eventIndex, batch);
+    event.keyPathsEnd = static_cast<std::uint32_t>(batch.keyPathUses.size());
     if (!sawTime) {
         event.flags |= FlagUnusableTime;
         batch.warnings.push_back(Error{ErrorCode::MissingEventTime,
