@@ -64,6 +64,7 @@ void CaseSession::connectWorkers()
     connect(this, &CaseSession::requestSearch, m_searchWorker, &SearchWorker::run);
     connect(this, &CaseSession::requestRows, m_rowWorker, &RowWorker::fetchRows);
     connect(this, &CaseSession::requestRecord, m_rowWorker, &RowWorker::fetchRecord);
+    connect(this, &CaseSession::requestColourRules, m_rowWorker, &RowWorker::setColourRules);
     connect(this, &CaseSession::requestLocate, m_searchWorker, &SearchWorker::locate);
     connect(this, &CaseSession::requestOpen, m_analystWorker, &AnalystWorker::openCase);
     connect(this, &CaseSession::requestSetStarred, m_analystWorker, &AnalystWorker::setStarred);
@@ -177,6 +178,11 @@ void CaseSession::saveSearch(const QString& name, const QString& text)
 void CaseSession::removeSavedSearch(std::int64_t id)
 {
     Q_EMIT requestRemoveSavedSearch(id);
+}
+
+void CaseSession::setColourRules(const QStringList& expressions)
+{
+    Q_EMIT requestColourRules(expressions);
 }
 
 void CaseSession::locate(std::int64_t timeMs)

@@ -36,6 +36,7 @@ public:
     const SearchRequest& currentRequest() const { return m_request; }
     void fetchRows(quint64 token, const RowIdList& rowIds);
     void fetchRecord(std::int64_t rowId);
+    void setColourRules(const QStringList& expressions);
     // The analyst's marks and saved searches, written by the analyst worker.
     void setStarred(std::int64_t eventRowId, bool starred);
     void setNote(std::int64_t eventRowId, const QString& note);
@@ -58,7 +59,7 @@ Q_SIGNALS:
     void facetsReady(const Trailscope::Ui::FacetList& facets);
     void searchFailed(const QString& message);
     void searchFinished(qint64 matched, double milliseconds);
-    void rowsReady(quint64 token, const Trailscope::Ui::EventRowList& rows);
+    void rowsReady(quint64 token, const Trailscope::Ui::EventRowList& rows, const QList<int>& rules);
     void recordReady(std::int64_t rowId, const QByteArray& record);
     void recordFailed(std::int64_t rowId, const QString& message);
     void located(qint64 row);
@@ -72,6 +73,7 @@ Q_SIGNALS:
     void requestSearch(quint64 generation, const Trailscope::Ui::SearchRequest& request);
     void requestRows(quint64 token, const Trailscope::Ui::RowIdList& rowIds);
     void requestRecord(std::int64_t rowId);
+    void requestColourRules(const QStringList& expressions);
     void requestSetStarred(std::int64_t eventRowId, bool starred);
     void requestSetNote(std::int64_t eventRowId, const QString& note);
     void requestReadMark(std::int64_t eventRowId);

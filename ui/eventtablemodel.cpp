@@ -146,23 +146,26 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         return m_session->starred().contains(rowId);
     if (role == Qt::DecorationRole && index.column() == TimeColumn)
         return m_session->starred().contains(rowId) ? QVariant(starIcon()) : QVariant();
-    const EventRow* row = m_cache.object(rowId);
+    const DisplayRow* shown = m_cache.object(rowId);
     if (role == LoadedRole)
-        return row != nullptr;
-    if (!row) {
+        return shown != nullptr;
+    if (!shown) {
         if (role == Qt::DisplayRole) {
             want(index.row());
             return index.column() == TimeColumn ? QVariant(QStringLiteral("…")) : QVariant();
         }
         return {};
     }
+    const EventRow* row = &shown->row;
     switch (role) {
     case Qt::DisplayRole:
         return display(*row, index.column());
     case Qt::ToolTipRole:
         return display(*row, index.column());
     case Qt::BackgroundRole:
-        return background(*row);
+        return background(*shown);
+    case ColourRuleRole:
+        return shown->rule;
     case EventTimeRole:
         return row->time ? QVariant::fromValue<qint64>(*row->time) : QVariant();
     case SearchTermRole:
@@ -210,15 +213,23 @@ QVariant EventTableModel::display(const EventRow& row, int column) const
     }
 }
 
-QVariant EventTableModel::background(const EventRow& row) const
+QVariant EventTableModel::background(const DisplayRow& row) const
 {
-    // Default colouring, as Wireshark's: failed calls and root activity stand out in light and dark palettes.
-    const QColor base = QApplication::palette().color(QPalette::Base);
-    if (row.identityType == QLatin1String("Root"))
-        return tint(base, QColor(230, 150, 20), 0.28);
-    if (!row.errorCode.isEmpty())
-        return tint(base, QColor(220, 40, 40), 0.22);
-    return {};
+    if (row.rule < 0 || row.rule >= m_ruleColours.size())
+        return {};
+    // A tint of the palette's base rather than the rule's colour itself keeps text readable in light and dark modes.
+    return tint(QApplication::palette().color(QPalette::Base), m_ruleColours.at(row.rule), 0.3);
+}
+
+void EventTableModel::setRuleColours(const QList<QColor>& colours)
+{
+    m_ruleColours = colours;
+    // The rule of every cached row may have changed: read the shown rows again, dropping replies in flight.
+    m_cache.clear();
+    m_inFlight.clear();
+    ++m_token;
+    if (!m_rowIds.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 QString EventTableModel::searchTerm(const EventRow& row, int column) const
@@ -354,13 +365,14 @@ void EventTableModel::flushWanted() const
     m_session->fetchRows(++m_token, request);
 }
 
-void EventTableModel::onRowsReady(quint64 token, const EventRowList& rows)
+void EventTableModel::onRowsReady(quint64 token, const EventRowList& rows, const QList<int>& rules)
 {
     if (token != m_token)
         return;
     int first = std::numeric_limits<int>::max(), last = -1;
-    for (const EventRow& row : rows) {
-        m_cache.insert(row.rowId, new EventRow(row));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const EventRow& row = rows.at(i);
+        m_cache.insert(row.rowId, new DisplayRow{row, rules.value(i, -1)});
         const int position = m_inFlight.value(row.rowId, -1);
         if (position >= 0) {
             first = std::min(first, position);

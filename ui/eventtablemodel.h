@@ -39,6 +39,7 @@ public:
         LoadedRole,                   ///< whether the row's values have arrived
         SearchTermRole,               ///< a search-bar term matching this cell's value ("" when none)
         StarredRole,                  ///< whether the analyst starred the event
+        ColourRuleRole,               ///< index of the first enabled colouring rule it matches, or -1
     };
 
     explicit EventTableModel(CaseSession* session, QObject* parent = nullptr);
@@ -57,6 +58,9 @@ public:
     bool isComplete() const { return m_complete; }
     /// Drops every row (a new case).
     void clear();
+    /// Colours of the enabled colouring rules, in the order the session's row worker evaluates them; rows are read
+    /// again so each carries its rule.
+    void setRuleColours(const QList<QColor>& colours);
 
     /// Event history's name for a column, for the column chooser and exports.
     static QString columnTitle(int column);
@@ -67,19 +71,25 @@ Q_SIGNALS:
 
 private:
     void onRowIds(const RowIdList& rowIds, bool reset, bool complete);
-    void onRowsReady(quint64 token, const EventRowList& rows);
+    void onRowsReady(quint64 token, const EventRowList& rows, const QList<int>& rules);
     void onMarkChanged(std::int64_t eventRowId);
     void want(int row) const;
     void flushWanted() const;
     QVariant display(const Core::Query::EventRow& row, int column) const;
-    QVariant background(const Core::Query::EventRow& row) const;
+    struct DisplayRow
+    {
+        Core::Query::EventRow row;
+        int rule = -1; ///< the first colouring rule it matches
+    };
+    QVariant background(const DisplayRow& row) const;
     QString searchTerm(const Core::Query::EventRow& row, int column) const;
 
     CaseSession* m_session;
     RowIdList m_rowIds;
     bool m_complete = true;
     bool m_utc = true;
-    mutable QCache<std::int64_t, Core::Query::EventRow> m_cache;
+    mutable QCache<std::int64_t, DisplayRow> m_cache;
+    QList<QColor> m_ruleColours;
     mutable QList<std::int64_t> m_wanted;          // in the order first wanted
     mutable QHash<std::int64_t, int> m_wantedRows; // the same ids → their row
     mutable QHash<std::int64_t, int> m_inFlight;   // requested, not yet arrived → their row

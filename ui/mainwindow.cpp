@@ -2,6 +2,8 @@
 
 #include "casefiles.h"
 #include "casesession.h"
+#include "colourrules.h"
+#include "colourrulesdialog.h"
 #include "comparedialog.h"
 #include "detailpane.h"
 #include "eventannotationbar.h"
@@ -71,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildBrowser();
     buildActions();
     connectSession();
+    applyColourRules(ColourRules::load());
     restoreLayout();
     m_welcome->setRecentCases(recentCases());
 }
@@ -232,6 +235,8 @@ void MainWindow::buildActions()
     m_logScaleAction = view->addAction(tr("Timeline &Log Scale"));
     m_logScaleAction->setCheckable(true);
     connect(m_logScaleAction, &QAction::toggled, m_timeline, &TimelineView::setLogScale);
+    view->addSeparator();
+    view->addAction(tr("&Colouring Rules…"), this, &MainWindow::editColourRules);
 
     QMenu* searches = menuBar()->addMenu(tr("&Searches"));
     searches->addAction(tr("&Save Search…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
@@ -746,6 +751,24 @@ void MainWindow::updateHistoryMenu()
     for (const QString& text : history)
         m_historyMenu->addAction(text, this, [this, text] { m_searchBar->submit(text); });
     m_historyMenu->setEnabled(!history.isEmpty());
+}
+
+void MainWindow::applyColourRules(const QList<ColourRule>& rules)
+{
+    // The worker learns the expressions before the model asks for rows again, so no row carries a stale rule.
+    m_session->setColourRules(ColourRules::enabledExpressions(rules));
+    m_model->setRuleColours(ColourRules::enabledColours(rules));
+}
+
+void MainWindow::editColourRules()
+{
+    auto* dialog = new ColourRulesDialog(ColourRules::load(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ColourRulesDialog::rulesAccepted, this, [this](const QList<ColourRule>& rules) {
+        ColourRules::save(rules);
+        applyColourRules(rules);
+    });
+    dialog->open();
 }
 
 } // namespace Trailscope::Ui

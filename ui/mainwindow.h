@@ -90,6 +90,8 @@ private:
     void chooseNewCase();
     void compareSelected();
     void toggleStarOnSelection();
+    void applyColourRules(const QList<struct ColourRule>& rules);
+    void editColourRules();
     void chooseSaveSearch();
     void updateSavedSearchMenu(const QList<Core::SavedItem>& items);
     void rememberSearch(const QString& text);

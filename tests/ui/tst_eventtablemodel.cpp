@@ -2,6 +2,7 @@
 #include "testsupport.h"
 
 #include "casesession.h"
+#include "colourrules.h"
 #include "eventtablemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -109,18 +110,50 @@ private Q_SLOTS:
                  QString("eventName:\"DeleteBucket\""));
     }
 
-    void failedCallsAndRootActivityAreColoured()
+    void defaultRulesColourRootActivityThenFailedCalls()
+    {
+        CaseSession session;
+        EventTableModel model(&session);
+        const QList<ColourRule> rules = ColourRules::defaults();
+        session.setColourRules(ColourRules::enabledExpressions(rules));
+        model.setRuleColours(ColourRules::enabledColours(rules));
+        openAndSearch(session, m_fixture.casePath, QString());
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 240, 10000);
+        QVERIFY(loadAll(model));
+        int root = 0, failed = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QJsonObject& record = m_fixture.records[static_cast<std::size_t>(239 - row)];
+            // First match wins: root activity (rule 0) before failed calls (rule 1).
+            const int expected = record.value("userIdentity").toObject().value("type").toString() == "Root" ? 0
+                                 : record.contains("errorCode")                                             ? 1
+                                                                                                            : -1;
+            root += expected == 0;
+            failed += expected == 1;
+            QCOMPARE(model.data(model.index(row, 1), EventTableModel::ColourRuleRole).toInt(), expected);
+            QCOMPARE(model.data(model.index(row, 1), Qt::BackgroundRole).isValid(), expected >= 0);
+        }
+        QVERIFY(root > 0 && failed > 0);
+    }
+
+    void customRulesApplyInOrderAndDisabledOnesDoNot()
     {
         CaseSession session;
         EventTableModel model(&session);
         openAndSearch(session, m_fixture.casePath, QString());
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 240, 10000);
+        const QList<ColourRule> rules{{"off", "eventName:GetObject", QColor(Qt::green), false},
+                                      {"creations", "eventName:Create* OR ip:203.0.113.4", QColor(Qt::blue), true},
+                                      {"free text", "\"not authorized\"", QColor(Qt::red), true}};
+        session.setColourRules(ColourRules::enabledExpressions(rules));
+        model.setRuleColours(ColourRules::enabledColours(rules));
         QVERIFY(loadAll(model));
         for (int row = 0; row < model.rowCount(); ++row) {
             const QJsonObject& record = m_fixture.records[static_cast<std::size_t>(239 - row)];
-            const bool marked = record.contains("errorCode") ||
-                                record.value("userIdentity").toObject().value("type").toString() == "Root";
-            QCOMPARE(model.data(model.index(row, 1), Qt::BackgroundRole).isValid(), marked);
+            const bool creation = record.value("eventName").toString().startsWith("Create") ||
+                                  record.value("sourceIPAddress").toString() == "203.0.113.4";
+            const bool denied = record.value("errorMessage").toString().contains("not authorized");
+            const int expected = creation ? 0 : denied ? 1 : -1;
+            QCOMPARE(model.data(model.index(row, 0), EventTableModel::ColourRuleRole).toInt(), expected);
         }
     }
 
