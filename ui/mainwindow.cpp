@@ -168,21 +168,16 @@ void MainWindow::buildBrowser()
     connect(m_timeline, &TimelineView::rangeSelected, m_timeRange, &TimeRangeBar::setCustomRange);
     connect(m_timeline, &TimelineView::rangeReset, this, [this] { m_timeRange->setPreset(TimeRangeBar::All); });
     connect(m_timeline, &TimelineView::bucketActivated, this, [this](std::int64_t start, std::int64_t end) {
+        if (m_session->currentRequest().sortColumn > EventTableModel::TimeColumn) {
+            m_messageLabel->setText(tr("Sort by event time to jump to a bucket's events."));
+            return;
+        }
         const bool newestFirst = m_session->currentRequest().options.order == Core::Query::SortOrder::NewestFirst;
         m_session->locate(newestFirst ? end : start);
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
-    connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int section) {
-        if (section != EventTableModel::TimeColumn) {
-            m_messageLabel->setText(tr("Results sort by event time; click its header to reverse the order."));
-            m_table->horizontalHeader()->setSortIndicator(
-                EventTableModel::TimeColumn,
-                m_session->currentRequest().options.order == Core::Query::SortOrder::NewestFirst ? Qt::DescendingOrder
-                                                                                                 : Qt::AscendingOrder);
-            return;
-        }
-        runSearch();
-    });
+    // Sorting happens in SQL on the whole result, never in the view.
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &MainWindow::runSearch);
     connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
     connect(m_welcome, &WelcomePage::sampleRequested, this, &MainWindow::openSample);
     connect(m_welcome, &WelcomePage::importRequested, this, &MainWindow::chooseAndImport);
@@ -378,9 +373,14 @@ void MainWindow::runSearch()
     request.options.start = m_timeRange->start();
     request.options.end = m_timeRange->end();
     request.starredOnly = m_starredOnlyAction->isChecked();
-    request.options.order = m_table->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder
-                                ? Core::Query::SortOrder::OldestFirst
-                                : Core::Query::SortOrder::NewestFirst;
+    const int sortColumn = m_table->horizontalHeader()->sortIndicatorSection();
+    const bool ascending = m_table->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder;
+    if (sortColumn > EventTableModel::TimeColumn) {
+        request.sortColumn = sortColumn;
+        request.sortDescending = !ascending;
+    } else {
+        request.options.order = ascending ? Core::Query::SortOrder::OldestFirst : Core::Query::SortOrder::NewestFirst;
+    }
     m_session->search(request);
 }
 
@@ -666,7 +666,8 @@ void MainWindow::restoreLayout()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 880); // first start: room for facets, table and detail pane side by side
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        resizeDocks({findChild<QDockWidget*>(QStringLiteral("facetDock"))}, {300}, Qt::Horizontal);
     m_browser->restoreState(settings.value(QStringLiteral("window/browser")).toByteArray());
     m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray());
     m_utcAction->setChecked(settings.value(QStringLiteral("view/utc"), true).toBool());

@@ -24,6 +24,10 @@ struct SearchRequest
     QStringList extraSeries;
     /// Only events the analyst starred.
     bool starredOnly = false;
+    /// A table column other than the event time to sort by (EventTableModel::Column), ties newest first; -1 sorts
+    /// by time in `options.order`.
+    int sortColumn = -1;
+    bool sortDescending = false;
 };
 
 /// The time span and size of a case, read when it opens; the "case clock" counts from `newest`.

@@ -1,6 +1,8 @@
 #include "searchworker.h"
 
 #include "casedb/caseschema.h"
+#include "eventtablemodel.h"
+#include "query/searchfunctions.h"
 #include "query/searchparser.h"
 
 #include <QElapsedTimer>
@@ -83,6 +85,15 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
     CompiledSearch compiled = compileSearch(*root);
     if (request.starredOnly)
         compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT event FROM analyst_marks WHERE starred = 1)";
+    if (request.sortColumn >= 0 && request.sortColumn != EventTableModel::TimeColumn) {
+        qint64 matched = 0;
+        if (!collectSorted(request, compiled, matched))
+            return;
+        emitStatistics(request, compiled);
+        if (!outdated())
+            Q_EMIT searchFinished(generation, matched, static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        return;
+    }
     auto search = EventSearch::create(m_db, std::move(compiled), request.options);
     if (!search) {
         Q_EMIT searchFailed(generation, search.error().toString());
@@ -127,6 +138,89 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
     }
     if (!outdated())
         Q_EMIT searchFinished(generation, matched, static_cast<double>(timer.nsecsElapsed()) / 1e6);
+}
+
+namespace {
+
+// The value a table column shows, as an SQL expression over `events e` (interned strings looked up by id).
+std::string sortExpression(int column)
+{
+    const auto string = [](const char* idColumn) {
+        return std::string("(SELECT value FROM strings WHERE id = e.") + idColumn + ")";
+    };
+    const auto firstResource = [](const char* resourceColumn) {
+        return std::string("(SELECT s.value FROM resources r JOIN strings s ON s.id = r.") + resourceColumn +
+               " WHERE r.event = e.id ORDER BY r.ordinal LIMIT 1)";
+    };
+    switch (column) {
+    case EventTableModel::NameColumn:
+        return string("name");
+    case EventTableModel::UserColumn:
+        return "(SELECT s.value FROM identities i JOIN strings s ON s.id = i.user WHERE i.id = e.identity)";
+    case EventTableModel::SourceColumn:
+        return string("source");
+    case EventTableModel::ResourceTypeColumn:
+        return firstResource("type");
+    case EventTableModel::ResourceNameColumn:
+        return firstResource("arn");
+    case EventTableModel::RegionColumn:
+        return string("region");
+    case EventTableModel::SourceIpColumn:
+        return string("ip");
+    case EventTableModel::ErrorCodeColumn:
+        return string("error_code");
+    case EventTableModel::ReadOnlyColumn:
+        return "e.read_only";
+    case EventTableModel::AccountColumn:
+        return string("account");
+    case EventTableModel::EventIdColumn:
+        return "e.event_id";
+    default:
+        return "e.time";
+    }
+}
+
+} // namespace
+
+bool SearchWorker::collectSorted(const SearchRequest& request, const CompiledSearch& compiled, qint64& matched)
+{
+    if (auto registered = registerSearchFunctions(m_db); !registered) {
+        Q_EMIT searchFailed(m_current, registered.error().toString());
+        return false;
+    }
+    const CompiledSearch scoped = withinWindow(compiled, request.options);
+    // Empty values sort after every value in either direction, as spreadsheets do; ties newest first.
+    const std::string expression = sortExpression(request.sortColumn);
+    const std::string sql = "SELECT e.id FROM events e WHERE " + scoped.where + " ORDER BY " + expression +
+                            " IS NULL, " + expression + (request.sortDescending ? " DESC" : " ASC") +
+                            ", e.time DESC, e.id DESC";
+    Sql::Statement statement = m_db.prepare(sql);
+    if (!statement.isValid()) {
+        Q_EMIT searchFailed(m_current, statement.prepareError());
+        return false;
+    }
+    for (std::size_t i = 0; i < scoped.parameters.size(); ++i)
+        bindParameter(statement, static_cast<int>(i) + 1, scoped.parameters[i]);
+    RowIdList chunk;
+    bool first = true;
+    int status;
+    while ((status = statement.step()) == SQLITE_ROW) {
+        chunk << statement.columnInt(0);
+        if (chunk.size() == (first ? FirstChunk : LaterChunk)) {
+            matched += chunk.size();
+            Q_EMIT rowIdsReady(m_current, chunk, false);
+            chunk.clear();
+            first = false;
+        }
+    }
+    if (status != SQLITE_DONE) {
+        if (!outdated())
+            Q_EMIT searchFailed(m_current, m_db.error(QStringLiteral("sorting events")).toString());
+        return false;
+    }
+    matched += chunk.size();
+    Q_EMIT rowIdsReady(m_current, chunk, true);
+    return true;
 }
 
 void SearchWorker::locate(quint64 generation, const SearchRequest& request, std::int64_t timeMs)

@@ -43,7 +43,8 @@ Q_SIGNALS:
 
 private:
     bool outdated() const;
-    bool collectRowIds(Core::Query::EventSearch& search);
+    /// All matching row ids ordered by a column's value: one sorting statement instead of keyset pages.
+    bool collectSorted(const SearchRequest& request, const Core::Query::CompiledSearch& compiled, qint64& matched);
     void emitStatistics(const SearchRequest& request, const Core::Query::CompiledSearch& compiled);
 
     std::shared_ptr<std::atomic<quint64>> m_latest;

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -160,6 +161,49 @@ private Q_SLOTS:
         QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::ControlModifier, tree->visualItemRect(item).center());
         QCOMPARE(window.searchBar()->text(), QString("-eventName:\"GetObject\""));
         waitForRows(window, 240 - getObjects);
+    }
+
+    void clickingAHeaderSortsTheWholeResultInSql()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        QHeaderView* header = window.eventView()->horizontalHeader();
+        const QPoint nameHeader(header->sectionViewportPosition(EventTableModel::NameColumn) + 20,
+                                header->height() / 2);
+        QSignalSpy finished(window.session(), &CaseSession::searchFinished);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, nameHeader);
+        QCOMPARE(header->sortIndicatorSection(), int(EventTableModel::NameColumn));
+        QCOMPARE(window.session()->currentRequest().sortColumn, int(EventTableModel::NameColumn));
+        QVERIFY(finished.wait(10000));
+        waitForRows(window, 240);
+        QStringList expected;
+        for (const QJsonObject& record : m_fixture.records)
+            expected << record.value("eventName").toString();
+        std::sort(expected.begin(), expected.end());
+        if (header->sortIndicatorOrder() == Qt::DescendingOrder)
+            std::reverse(expected.begin(), expected.end());
+        EventTableModel* model = window.eventModel();
+        QStringList shown;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            model->data(model->index(row, EventTableModel::NameColumn));
+            QTRY_VERIFY_WITH_TIMEOUT(model->data(model->index(row, 0), EventTableModel::LoadedRole).toBool(), 5000);
+            shown << model->data(model->index(row, EventTableModel::NameColumn)).toString();
+        }
+        QCOMPARE(shown, expected);
+        // Clicking again reverses the order.
+        finished.clear();
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, nameHeader);
+        QCOMPARE(window.session()->currentRequest().sortDescending,
+                 header->sortIndicatorOrder() == Qt::DescendingOrder);
+        QVERIFY(finished.wait(10000));
+        waitForRows(window, 240);
+        model->data(model->index(0, EventTableModel::NameColumn));
+        QTRY_VERIFY_WITH_TIMEOUT(model->data(model->index(0, 0), EventTableModel::LoadedRole).toBool(), 5000);
+        QCOMPARE(model->data(model->index(0, EventTableModel::NameColumn)).toString(), expected.last());
     }
 
     void selectingARowFillsTheDetailPane()
