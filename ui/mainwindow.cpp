@@ -18,6 +18,7 @@
 
 #include "casedb/caseschema.h"
 #include "import/importer.h"
+#include "query/searchparser.h"
 
 #include <QAction>
 #include <QApplication>
@@ -230,6 +231,8 @@ void MainWindow::buildActions()
     m_logScaleAction = view->addAction(tr("Timeline &Log Scale"));
     m_logScaleAction->setCheckable(true);
     connect(m_logScaleAction, &QAction::toggled, m_timeline, &TimelineView::setLogScale);
+    m_seriesMenu = view->addMenu(tr("Timeline &Series"));
+    updateSeriesMenu();
     view->addSeparator();
     view->addAction(tr("&Colouring Rules…"), this, &MainWindow::editColourRules);
 
@@ -274,8 +277,15 @@ void MainWindow::connectSession()
         m_timeLabel->setText(tr("searching…"));
     });
     connect(m_session, &CaseSession::histogramReady, this,
-            [this](const Core::Query::Histogram& histogram, const SeriesCounts&) {
+            [this](const Core::Query::Histogram& histogram, const SeriesCounts& extra) {
                 m_timeline->setHistogram(histogram);
+                static const QColor palette[] = {QColor(20, 150, 90), QColor(200, 120, 0), QColor(140, 60, 200),
+                                                 QColor(0, 140, 170), QColor(180, 40, 120)};
+                QList<TimelineSeries> series;
+                for (qsizetype i = 0; i < extra.size() && i < m_extraSeries.size(); ++i)
+                    if (extra[i].size() == histogram.buckets.size())
+                        series.append({m_extraSeries[i], palette[i % 5], extra[i]});
+                m_timeline->setExtraSeries(series);
                 m_timeline->setBusy(false);
             });
     connect(m_session, &CaseSession::facetsReady, this, [this](const FacetList& facets) {
@@ -373,6 +383,7 @@ void MainWindow::runSearch()
     request.options.start = m_timeRange->start();
     request.options.end = m_timeRange->end();
     request.starredOnly = m_starredOnlyAction->isChecked();
+    request.extraSeries = m_extraSeries;
     const int sortColumn = m_table->horizontalHeader()->sortIndicatorSection();
     const bool ascending = m_table->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder;
     if (sortColumn > EventTableModel::TimeColumn) {
@@ -770,6 +781,46 @@ void MainWindow::editColourRules()
         applyColourRules(rules);
     });
     dialog->open();
+}
+
+void MainWindow::addTimelineSeries(const QString& expression)
+{
+    if (expression.trimmed().isEmpty() || m_extraSeries.contains(expression) || m_extraSeries.size() >= 5)
+        return;
+    m_extraSeries << expression;
+    updateSeriesMenu();
+    runSearch();
+}
+
+void MainWindow::updateSeriesMenu()
+{
+    m_seriesMenu->clear();
+    m_seriesMenu->addAction(tr("Add the Current Search as a Series"), this, [this] {
+        if (m_searchBar->isValid())
+            addTimelineSeries(m_searchBar->text());
+    });
+    m_seriesMenu->addAction(tr("Add a Series…"), this, [this] {
+        auto* dialog = new QInputDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(tr("Timeline Series"));
+        dialog->setLabelText(tr("Search expression to count on the timeline:"));
+        connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString& text) {
+            if (Core::Query::parseSearch(text))
+                addTimelineSeries(text);
+            else
+                m_messageLabel->setText(tr("Not a valid search: %1").arg(text));
+        });
+        dialog->open();
+    });
+    if (!m_extraSeries.isEmpty()) {
+        m_seriesMenu->addSeparator();
+        for (const QString& expression : std::as_const(m_extraSeries))
+            m_seriesMenu->addAction(tr("Remove \"%1\"").arg(expression), this, [this, expression] {
+                m_extraSeries.removeAll(expression);
+                updateSeriesMenu();
+                runSearch();
+            });
+    }
 }
 
 } // namespace Trailscope::Ui

@@ -58,6 +58,9 @@ public:
     SearchBar* searchBar() const { return m_searchBar; }
     FacetPane* facetPane() const { return m_facets; }
     TimelineView* timeline() const { return m_timeline; }
+    /// Adds a search expression as a line on the timeline (Wireshark's I/O graph).
+    void addTimelineSeriesExpression(const QString& expression) { addTimelineSeries(expression); }
+    const QStringList& timelineSeries() const { return m_extraSeries; }
     DetailPane* detailPane() const { return m_detail; }
     EventAnnotationBar* annotationBar() const { return m_annotation; }
     QAction* starAction() const { return m_starAction; }
@@ -92,6 +95,8 @@ private:
     void toggleStarOnSelection();
     void applyColourRules(const QList<struct ColourRule>& rules);
     void editColourRules();
+    void addTimelineSeries(const QString& expression);
+    void updateSeriesMenu();
     void chooseSaveSearch();
     void updateSavedSearchMenu(const QList<Core::SavedItem>& items);
     void rememberSearch(const QString& text);
@@ -130,6 +135,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QMenu* m_savedMenu = nullptr;
     QMenu* m_historyMenu = nullptr;
+    QMenu* m_seriesMenu = nullptr;
+    QStringList m_extraSeries; // timeline series expressions, each drawn as a line
     QPointer<ImportJob> m_import;
     QTimer* m_importRefresh = nullptr;
     bool m_openWhenImported = false;

@@ -261,6 +261,33 @@ private Q_SLOTS:
         waitForRows(window, static_cast<int>(m_fixture.countBetween(newest + 1 - 86'400'000, newest + 1)));
     }
 
+    void timelineSeriesCountTheirOwnSearchPerBucket()
+    {
+        MainWindow window;
+        window.show();
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        QSignalSpy histograms(window.session(), &CaseSession::histogramReady);
+        window.addTimelineSeriesExpression("eventName:GetObject");
+        QVERIFY(histograms.wait(10000));
+        const auto histogram = histograms.last().at(0).value<Core::Query::Histogram>();
+        const auto extra = histograms.last().at(1).value<SeriesCounts>();
+        QCOMPARE(extra.size(), 1);
+        QCOMPARE(extra[0].size(), histogram.buckets.size());
+        for (std::size_t i = 0; i < histogram.buckets.size(); ++i) {
+            const qint64 start = histogram.buckets[i].start;
+            qsizetype expected = 0;
+            for (const QJsonObject& record : m_fixture.records) {
+                const qint64 time =
+                    QDateTime::fromString(record.value("eventTime").toString(), Qt::ISODate).toMSecsSinceEpoch();
+                expected += record.value("eventName").toString() == "GetObject" && time >= start &&
+                            time < start + histogram.bucketMs;
+            }
+            QCOMPARE(extra[0][i], static_cast<std::int64_t>(expected));
+        }
+        QCOMPARE(window.timelineSeries(), QStringList{"eventName:GetObject"});
+    }
+
     void clickingABucketJumpsToItsFirstEvent()
     {
         MainWindow window;
