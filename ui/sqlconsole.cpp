@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QSplitter>
+#include <QStackedLayout>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -150,16 +151,28 @@ void SqlConsole::buildUi()
     connect(m_library, &QWidget::customContextMenuRequested, this, &SqlConsole::showLibraryMenu);
     horizontal->addWidget(m_editors);
     horizontal->addWidget(m_library);
-    horizontal->setStretchFactor(0, 3);
-    horizontal->setStretchFactor(1, 1);
+    horizontal->setStretchFactor(0, 1);
+    horizontal->setSizes({900, 260});
 
-    m_results = new QTabWidget(vertical);
+    // The results, or a word on why there are none (nothing run yet, an error, stopped).
+    auto* resultsArea = new QWidget(vertical);
+    m_resultsStack = new QStackedLayout(resultsArea);
+    m_placeholder = new QLabel(resultsArea);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setTextFormat(Qt::PlainText);
+    m_placeholder->setEnabled(false);
+    m_results = new QTabWidget(resultsArea);
     m_results->setDocumentMode(true);
+    m_resultsStack->addWidget(m_placeholder);
+    m_resultsStack->addWidget(m_results);
     connect(m_results, &QTabWidget::currentChanged, this, &SqlConsole::updateActions);
     vertical->addWidget(horizontal);
-    vertical->addWidget(m_results);
-    vertical->setStretchFactor(0, 2);
-    vertical->setStretchFactor(1, 3);
+    vertical->addWidget(resultsArea);
+    // The results get the larger share and never collapse, also while a run shows only an error.
+    vertical->setChildrenCollapsible(false);
+    vertical->setSizes({320, 480});
+    resultsArea->setMinimumHeight(120);
     layout->addWidget(vertical, 1);
 
     m_status = new QLabel(this);
@@ -365,6 +378,7 @@ void SqlConsole::run()
     if (text.trimmed().isEmpty())
         return;
     editor->clearError();
+    m_noResultsReason.clear();
     m_runEditor = editor;
     m_runOffset = offset;
     m_runText = text;
@@ -394,6 +408,7 @@ void SqlConsole::stop()
         if (auto* view = qobject_cast<SqlResultView*>(m_results->widget(i)))
             view->model()->finish(true);
     setBusy(false);
+    m_noResultsReason = tr("Stopped");
     setStatus(tr("Stopped"));
     updateActions();
     if (wasRunning)
@@ -453,6 +468,9 @@ void SqlConsole::onRunFailed(quint64 runId, const SqlError& error)
         if (auto* view = qobject_cast<SqlResultView*>(m_results->widget(i)))
             view->model()->finish(false);
     setBusy(false);
+    m_noResultsReason = error.line > 0
+                            ? tr("Line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message)
+                            : error.message;
     if (error.line > 0) {
         setStatus(tr("Line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message), true);
         if (m_runEditor)
@@ -531,6 +549,19 @@ void SqlConsole::setStatus(const QString& message, bool error)
 
 void SqlConsole::updateActions()
 {
+    if (m_results->count() > 0) {
+        m_resultsStack->setCurrentWidget(m_results);
+    } else {
+        m_resultsStack->setCurrentWidget(m_placeholder);
+        if (m_running)
+            m_placeholder->setText(tr("Running…"));
+        else if (!m_caseReady)
+            m_placeholder->setText(tr("Open a case to query it"));
+        else if (!m_noResultsReason.isEmpty())
+            m_placeholder->setText(m_noResultsReason);
+        else
+            m_placeholder->setText(tr("Results appear here: Ctrl+Enter runs the query or the selected text"));
+    }
     const bool busy = isBusy();
     m_runAction->setEnabled(m_caseReady);
     m_stopAction->setEnabled(busy);

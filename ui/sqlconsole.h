@@ -15,6 +15,7 @@
 class QAction;
 class QLabel;
 class QProgressBar;
+class QStackedLayout;
 class QTabWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -139,6 +140,9 @@ private:
     QTreeWidgetItem* m_savedItem = nullptr;
     QTreeWidgetItem* m_historyItem = nullptr;
     QTabWidget* m_results = nullptr;
+    QStackedLayout* m_resultsStack = nullptr;
+    QLabel* m_placeholder = nullptr;
+    QString m_noResultsReason; // shown when a run left no results
     QProgressBar* m_busy = nullptr;
     QLabel* m_status = nullptr;
 };

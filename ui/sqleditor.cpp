@@ -215,6 +215,7 @@ void SqlEditor::showError(int position, const QString& message)
     selection.cursor = word;
     selection.format.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);
     selection.format.setUnderlineColor(QColor(0xe0, 0x1b, 0x24));
+    selection.format.setBackground(QColor(0xe0, 0x1b, 0x24, 0x38)); // a one-character token needs more than a line
     selection.format.setToolTip(message);
     setExtraSelections({selection});
     m_errorMessage = message;
