@@ -140,6 +140,40 @@ private Q_SLOTS:
         QCOMPARE(total, qint64(RecordCount));
     }
 
+    void histogramOfEveryEventAgreesWithTheScanningPath_data()
+    {
+        QTest::addColumn<qint64>("start");
+        QTest::addColumn<qint64>("end");
+        QTest::newRow("no window") << qint64(-1) << qint64(-1);
+        QTest::newRow("from mid-bucket") << Base + 3 * 97000 + 1234 << qint64(-1);
+        QTest::newRow("between mid-buckets") << Base + 1000 << Base + 150 * 97000 + 777;
+    }
+
+    // The empty search counts on indexes only; a search matching every event scans. Both must draw the same bars.
+    void histogramOfEveryEventAgreesWithTheScanningPath()
+    {
+        QFETCH(qint64, start);
+        QFETCH(qint64, end);
+        auto db = CaseSchema::open(m_case, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        SearchOptions options;
+        if (start >= 0)
+            options.start = start;
+        if (end >= 0)
+            options.end = end;
+        const auto fast = computeHistogram(*db, compiled(""), options, 50);
+        const auto scanned = computeHistogram(*db, compiled("-eventName:NoSuchEvent"), options, 50);
+        QVERIFY(fast.has_value() && scanned.has_value());
+        QVERIFY(!fast->buckets.empty());
+        QCOMPARE(fast->bucketMs, scanned->bucketMs);
+        QCOMPARE(fast->buckets.size(), scanned->buckets.size());
+        for (std::size_t i = 0; i < fast->buckets.size(); ++i) {
+            QCOMPARE(fast->buckets[i].start, scanned->buckets[i].start);
+            QCOMPARE(fast->buckets[i].success, scanned->buckets[i].success);
+            QCOMPARE(fast->buckets[i].error, scanned->buckets[i].error);
+        }
+    }
+
     void bucketSizes_data()
     {
         QTest::addColumn<qint64>("span");
