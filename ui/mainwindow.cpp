@@ -12,6 +12,7 @@
 #include "importjob.h"
 #include "importprogresswidget.h"
 #include "searchbar.h"
+#include "sqlconsole.h"
 #include "timelineview.h"
 #include "timerangebar.h"
 #include "welcomepage.h"
@@ -38,10 +39,12 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Trailscope::Ui {
@@ -133,10 +136,20 @@ void MainWindow::buildBrowser()
     m_browser->setStretchFactor(2, 3);
     m_browser->setSizes({150, 420, 300});
 
+    m_sql = new SqlConsole(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_browser, tr("Events"));
+    m_tabs->addTab(m_sql, tr("SQL"));
+    connect(m_sql, &SqlConsole::openEventRequested, this, [this](std::int64_t rowId) { showRowSet({rowId}, rowId); });
+    connect(m_sql, &SqlConsole::openEventSetRequested, this,
+            [this](const QList<std::int64_t>& rowIds) { showRowSet(rowIds); });
+
     m_welcome = new WelcomePage(this);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(m_browser);
+    m_stack->addWidget(m_tabs);
     setCentralWidget(m_stack);
 
     m_facets = new FacetPane(this);
@@ -149,7 +162,19 @@ void MainWindow::buildBrowser()
     m_countLabel = new QLabel(this);
     m_timeLabel = new QLabel(this);
     m_messageLabel = new QLabel(this);
+    m_rowSetBox = new QWidget(this);
+    auto* rowSetLayout = new QHBoxLayout(m_rowSetBox);
+    rowSetLayout->setContentsMargins(0, 0, 0, 0);
+    m_rowSetLabel = new QLabel(m_rowSetBox);
+    auto* clearRowSetButton = new QToolButton(m_rowSetBox);
+    clearRowSetButton->setText(tr("Show all"));
+    clearRowSetButton->setToolTip(tr("Stop browsing only the SQL result set"));
+    connect(clearRowSetButton, &QToolButton::clicked, this, &MainWindow::clearRowSet);
+    rowSetLayout->addWidget(m_rowSetLabel);
+    rowSetLayout->addWidget(clearRowSetButton);
+    m_rowSetBox->hide();
     statusBar()->addWidget(m_messageLabel, 1);
+    statusBar()->addPermanentWidget(m_rowSetBox);
     statusBar()->addPermanentWidget(m_importProgress);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_timeLabel);
@@ -224,6 +249,11 @@ void MainWindow::buildActions()
     });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Events"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
+                    [this] { m_tabs->setCurrentWidget(m_browser); });
+    view->addAction(tr("S&QL Editor"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
+                    [this] { m_tabs->setCurrentWidget(m_sql); });
+    view->addSeparator();
     m_utcAction = view->addAction(tr("Times in &UTC"));
     m_utcAction->setCheckable(true);
     m_utcAction->setChecked(true);
@@ -316,9 +346,15 @@ void MainWindow::connectSession()
     connect(m_model, &EventTableModel::rowsReset, this, [this] {
         m_matched = -1;
         updateStatus();
+        if (m_selectWhenShown) {
+            m_selectedRowId = m_selectWhenShown;
+            m_selectWhenShown.reset();
+        }
         if (m_selectedRowId) {
             // Keep the analyst's event selected across refreshes when it is still in the results.
-            const int row = m_model->rowOfRowId(*m_selectedRowId);
+            const std::int64_t wanted = *m_selectedRowId;
+            m_selectedRowId.reset(); // so the selection below loads the event's record
+            const int row = m_model->rowOfRowId(wanted);
             if (row >= 0)
                 m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::ClearAndSelect |
                                                                                        QItemSelectionModel::Rows);
@@ -353,6 +389,8 @@ void MainWindow::connectSession()
 
 void MainWindow::openCase(const QString& path)
 {
+    m_rowSet.reset();
+    m_rowSetBox->hide();
     m_model->clear();
     m_selectedRowId.reset();
     m_detail->clear();
@@ -363,7 +401,9 @@ void MainWindow::onCaseOpened(const CaseSummary& summary)
 {
     setWindowTitle(tr("%1 — Trailscope").arg(QFileInfo(summary.path).fileName()));
     setWindowFilePath(summary.path);
-    m_stack->setCurrentWidget(m_browser);
+    m_stack->setCurrentWidget(m_tabs);
+    if (m_sql->casePath() != summary.path || !(m_import && m_import->isRunning()))
+        m_sql->setCase(summary.path); // again after an import: new key paths for completion
     m_timeRange->setCaseSpan(summary.oldest, summary.newest);
     rememberCase(summary.path);
     if (!summary.missingIndexes.isEmpty() && !(m_import && m_import->isRunning()))
@@ -384,6 +424,7 @@ void MainWindow::runSearch()
     request.options.end = m_timeRange->end();
     request.starredOnly = m_starredOnlyAction->isChecked();
     request.extraSeries = m_extraSeries;
+    request.rowSet = m_rowSet;
     const int sortColumn = m_table->horizontalHeader()->sortIndicatorSection();
     const bool ascending = m_table->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder;
     if (sortColumn > EventTableModel::TimeColumn) {
@@ -821,6 +862,23 @@ void MainWindow::updateSeriesMenu()
                 runSearch();
             });
     }
+}
+
+void MainWindow::showRowSet(const QList<std::int64_t>& rowIds, std::optional<std::int64_t> select)
+{
+    m_rowSet = std::make_shared<const QList<std::int64_t>>(rowIds);
+    m_rowSetLabel->setText(tr("Browsing %n event(s) from the SQL editor", nullptr, static_cast<int>(rowIds.size())));
+    m_rowSetBox->show();
+    m_selectWhenShown = select;
+    m_tabs->setCurrentWidget(m_browser);
+    runSearch();
+}
+
+void MainWindow::clearRowSet()
+{
+    m_rowSet.reset();
+    m_rowSetBox->hide();
+    runSearch();
 }
 
 } // namespace Trailscope::Ui

@@ -31,6 +31,7 @@ class FacetPane;
 class ImportJob;
 class ImportProgressWidget;
 class SearchBar;
+class SqlConsole;
 class TimelineView;
 class TimeRangeBar;
 class WelcomePage;
@@ -67,6 +68,11 @@ public:
     QAction* starredOnlyAction() const { return m_starredOnlyAction; }
     TimeRangeBar* timeRange() const { return m_timeRange; }
     QTableView* eventView() const { return m_table; }
+    SqlConsole* sqlConsole() const { return m_sql; }
+    /// Browses only these events (a result set of the SQL editor) until cleared; `select` is selected when shown.
+    void showRowSet(const QList<std::int64_t>& rowIds, std::optional<std::int64_t> select = std::nullopt);
+    void clearRowSet();
+    bool hasRowSet() const { return m_rowSet != nullptr; }
     ImportJob* importJob() const;
 
 Q_SIGNALS:
@@ -115,6 +121,12 @@ private:
     QStackedWidget* m_stack = nullptr;
     WelcomePage* m_welcome = nullptr;
     QSplitter* m_browser = nullptr;
+    class QTabWidget* m_tabs = nullptr;
+    SqlConsole* m_sql = nullptr;
+    QWidget* m_rowSetBox = nullptr;
+    QLabel* m_rowSetLabel = nullptr;
+    std::shared_ptr<const QList<std::int64_t>> m_rowSet;
+    std::optional<std::int64_t> m_selectWhenShown;
     SearchBar* m_searchBar = nullptr;
     TimeRangeBar* m_timeRange = nullptr;
     FacetPane* m_facets = nullptr;

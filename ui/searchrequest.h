@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -28,6 +29,8 @@ struct SearchRequest
     /// by time in `options.order`.
     int sortColumn = -1;
     bool sortDescending = false;
+    /// When set, only these events (a result set from the SQL editor), still filtered by the search and window.
+    std::shared_ptr<const QList<std::int64_t>> rowSet;
 };
 
 /// The time span and size of a case, read when it opens; the "case clock" counts from `newest`.

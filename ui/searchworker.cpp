@@ -83,6 +83,11 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
         return;
     }
     CompiledSearch compiled = compileSearch(*root);
+    if (request.rowSet) {
+        if (!loadRowSet(request))
+            return;
+        compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT id FROM temp.browse_set)";
+    }
     if (request.starredOnly)
         compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT event FROM analyst_marks WHERE starred = 1)";
     if (request.sortColumn >= 0 && request.sortColumn != EventTableModel::TimeColumn) {
@@ -223,6 +228,33 @@ bool SearchWorker::collectSorted(const SearchRequest& request, const CompiledSea
     return true;
 }
 
+bool SearchWorker::loadRowSet(const SearchRequest& request)
+{
+    if (m_loadedRowSet == request.rowSet)
+        return true; // the same set as the previous search: already loaded
+    // Temporary tables live in the connection's own temp database, which a read-only case connection may write.
+    auto status = m_db.exec("CREATE TEMP TABLE IF NOT EXISTS browse_set(id INTEGER PRIMARY KEY); "
+                            "DELETE FROM temp.browse_set; BEGIN");
+    if (status) {
+        Sql::Statement insert = m_db.prepare("INSERT OR IGNORE INTO temp.browse_set(id) VALUES (?1)");
+        for (const std::int64_t id : *request.rowSet) {
+            insert.bind(1, id);
+            if (insert.exec() != SQLITE_DONE) {
+                status = std::unexpected(m_db.error(QStringLiteral("loading a result set")));
+                break;
+            }
+        }
+        status = status ? m_db.exec("COMMIT") : (void(m_db.exec("ROLLBACK")), status);
+    }
+    if (!status) {
+        m_loadedRowSet.reset();
+        Q_EMIT searchFailed(m_current, status.error().toString());
+        return false;
+    }
+    m_loadedRowSet = request.rowSet;
+    return true;
+}
+
 void SearchWorker::locate(quint64 generation, const SearchRequest& request, std::int64_t timeMs)
 {
     if (generation != m_latest->load() || !m_db.handle())
@@ -235,7 +267,12 @@ void SearchWorker::locate(quint64 generation, const SearchRequest& request, std:
         before.start = std::max(before.start.value_or(timeMs), timeMs);
     else
         before.end = std::min(before.end.value_or(timeMs), timeMs);
-    auto count = countEvents(m_db, compileSearch(*root), before);
+    CompiledSearch compiled = compileSearch(*root);
+    if (request.rowSet && request.rowSet == m_loadedRowSet)
+        compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT id FROM temp.browse_set)";
+    if (request.starredOnly)
+        compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT event FROM analyst_marks WHERE starred = 1)";
+    auto count = countEvents(m_db, compiled, before);
     if (count)
         Q_EMIT located(generation, *count);
 }

@@ -45,11 +45,14 @@ private:
     bool outdated() const;
     /// All matching row ids ordered by a column's value: one sorting statement instead of keyset pages.
     bool collectSorted(const SearchRequest& request, const Core::Query::CompiledSearch& compiled, qint64& matched);
+    /// Loads the request's row set into a temporary table of this connection (the case itself stays untouched).
+    bool loadRowSet(const SearchRequest& request);
     void emitStatistics(const SearchRequest& request, const Core::Query::CompiledSearch& compiled);
 
     std::shared_ptr<std::atomic<quint64>> m_latest;
     quint64 m_current = 0;
     Core::Sql::Database m_db;
+    std::shared_ptr<const QList<std::int64_t>> m_loadedRowSet;
 };
 
 /// The facet fields the sidebar shows, in order.

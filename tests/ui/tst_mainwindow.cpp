@@ -10,6 +10,7 @@
 #include "jsontreemodel.h"
 #include "mainwindow.h"
 #include "searchbar.h"
+#include "sqlconsole.h"
 #include "timelineview.h"
 #include "timerangebar.h"
 
@@ -357,6 +358,32 @@ private Q_SLOTS:
         // The imported content is untouched: stars live in the analyst tables only.
         QCOMPARE(Test::queryCount(casePath, "SELECT count(*) FROM events"), 240);
         QCOMPARE(Test::queryCount(casePath, "SELECT count(*) FROM analyst_marks WHERE starred = 1"), 2);
+    }
+
+    void anSqlResultSetOpensInTheBrowser()
+    {
+        MainWindow window;
+        window.show();
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        // Three events by row id, as the SQL editor hands them over; the search and window still apply.
+        const QList<std::int64_t> rowIds{window.eventModel()->rowIdAt(5), window.eventModel()->rowIdAt(50),
+                                         window.eventModel()->rowIdAt(100)};
+        QSignalSpy finished(window.session(), &CaseSession::searchFinished);
+        Q_EMIT window.sqlConsole()->openEventSetRequested(rowIds);
+        QVERIFY(finished.wait(10000));
+        waitForRows(window, 3);
+        QVERIFY(window.hasRowSet());
+        QCOMPARE(window.eventModel()->rowIdAt(0), rowIds[0]); // newest first, as the browser sorts
+        // Clicking an eventID in a result shows that one event, selected, its record in the detail pane.
+        finished.clear();
+        Q_EMIT window.sqlConsole()->openEventRequested(rowIds[1]);
+        QVERIFY(finished.wait(10000));
+        waitForRows(window, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(window.detailPane()->rowId(), rowIds[1], 10000);
+        window.clearRowSet();
+        waitForRows(window, 240);
+        QVERIFY(!window.hasRowSet());
     }
 
     void droppingATrailImportsIt()
