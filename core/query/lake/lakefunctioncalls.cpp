@@ -84,12 +84,17 @@ std::string Translator::window(const Expr& e, const Scope& scope)
     m_window = true;
     std::string sql = " OVER (";
     std::string partition;
-    for (const Expr& p : e.over->partitionBy)
-        partition += (partition.empty() ? "PARTITION BY " : ", ") + expr(p, scope).sql;
+    // Appended piece by piece: `const char* + std::string` trips GCC 12's -Wrestrict false positive at -O3.
+    for (const Expr& p : e.over->partitionBy) {
+        partition.append(partition.empty() ? "PARTITION BY " : ", ");
+        partition.append(expr(p, scope).sql);
+    }
     sql += partition;
     if (!e.over->orderBy.empty()) {
         const std::string order = orderBy(e.over->orderBy, scope, {});
-        sql += (partition.empty() ? "" : " ") + order.substr(1);
+        if (!partition.empty())
+            sql += ' ';
+        sql.append(order, 1);
     }
     return sql + ")";
 }
