@@ -88,6 +88,8 @@ void SqlQueryWorker::openCase(const QString& path)
     m_lake = std::move(*lake);
     // Whatever runs stops as soon as the console's stamp moves past the request's.
     m_lake->setProgressHandler([this] { return !stopped(); });
+    // The console's case clock: now() is the newest event, so "the last 24 hours" means something on old logs.
+    m_lake->setNow(m_lake->newestEventTime());
 
     SqlKeyPathList keyPaths;
     // Cases imported before key paths were collected have no table: completion then offers the schema only.

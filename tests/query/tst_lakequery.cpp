@@ -5,6 +5,7 @@
 
 #include "query/lake/lakequery.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +111,32 @@ private Q_SLOTS:
         auto lake = LakeQuery::open(m_case);
         QVERIFY2(lake.has_value(), lake ? "" : qPrintable(lake.error().toString()));
         m_lake = std::move(*lake);
+    }
+
+    void nowFollowsTheCaseClockWhenSet()
+    {
+        // The newest record's time, computed from the fixture records, not from the case.
+        QString newest;
+        for (const QJsonObject& record : m_records)
+            newest = std::max(newest, record.value("eventTime").toString());
+        const qint64 newestMs = QDateTime::fromString(newest, Qt::ISODate).toMSecsSinceEpoch();
+        QCOMPARE(m_lake->newestEventTime(), std::optional<std::int64_t>(newestMs));
+        m_lake->setNow(newestMs);
+        const Rows rows = run("SELECT to_unixtime(now()), count(*) FROM cloudtrail_logs "
+                              "WHERE eventTime > date_add('hour', -1, now())");
+        m_lake->setNow(std::nullopt);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(qint64(rows[0][0].toDouble() * 1000), newestMs);
+        qsizetype lastHour = 0;
+        for (const QJsonObject& record : m_records) {
+            const qint64 time =
+                QDateTime::fromString(record.value("eventTime").toString(), Qt::ISODate).toMSecsSinceEpoch();
+            lastHour += time > newestMs - 3'600'000;
+        }
+        QCOMPARE(rows[0][1].toInteger(), qint64(lastHour));
+        // Without a fixed clock, now() is the wall clock again.
+        const Rows wall = run("SELECT to_unixtime(now())");
+        QVERIFY(qAbs(wall[0][0].toDouble() * 1000 - QDateTime::currentMSecsSinceEpoch()) < 60'000);
     }
 
     // ---- the reference's §3.4 examples, verbatim ----

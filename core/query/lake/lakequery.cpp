@@ -124,7 +124,8 @@ Result<PreparedQuery> LakeQuery::prepareOne(const QString& text, const std::vect
     if (looksLikeQuery(tokens)) {
         const auto parsed = parseStatement(tokens);
         if (parsed) {
-            const auto translation = translate(*parsed, m_tables, QDateTime::currentMSecsSinceEpoch());
+            const auto translation =
+                translate(*parsed, m_tables, m_fixedNow.value_or(QDateTime::currentMSecsSinceEpoch()));
             if (!translation)
                 return std::unexpected(translation.error());
             int offset = -1;
@@ -206,6 +207,11 @@ Result<bool> LakeQuery::next(PreparedQuery& query, QJsonArray& row)
     for (int i = 0; i < static_cast<int>(query.columns.size()); ++i)
         row.append(cellValue(statement, i, query.columns[static_cast<std::size_t>(i)].type));
     return true;
+}
+
+std::optional<std::int64_t> LakeQuery::newestEventTime()
+{
+    return m_connection->database().queryInt("SELECT max(time) FROM events");
 }
 
 } // namespace Trailscope::Core::Query::Lake

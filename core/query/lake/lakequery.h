@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Trailscope::Core::Query::Lake {
@@ -43,9 +44,15 @@ public:
     /// Called every few thousand SQLite steps while a statement runs; return false to cancel.
     void setProgressHandler(std::function<bool()> handler) { m_connection->setProgressHandler(std::move(handler)); }
     QueryConnection& connection() { return *m_connection; }
+    /// What now() and current_timestamp mean: the wall clock by default (as Lake), or a fixed instant such as the
+    /// case's newest event (the console's "case clock", so relative windows are useful on old logs).
+    void setNow(std::optional<std::int64_t> nowMs) { m_fixedNow = nowMs; }
+    /// The newest event time of the case, for setNow(); nullopt for an empty case.
+    std::optional<std::int64_t> newestEventTime();
 
 private:
     explicit LakeQuery(std::unique_ptr<QueryConnection> connection);
+    std::optional<std::int64_t> m_fixedNow;
     Result<PreparedQuery> prepareOne(const QString& text, const std::vector<Token>& tokens);
     Error placeError(Error error, const QString& text, const PreparedQuery& query, const std::vector<Token>& tokens,
                      int sqlOffset, const Translation* translation) const;
