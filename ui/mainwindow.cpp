@@ -12,6 +12,7 @@
 #include "importjob.h"
 #include "importprogresswidget.h"
 #include "searchbar.h"
+#include "searchworker.h"
 #include "sqlconsole.h"
 #include "timelineview.h"
 #include "timerangebar.h"
@@ -319,6 +320,7 @@ void MainWindow::connectSession()
                 m_timeline->setBusy(false);
             });
     connect(m_session, &CaseSession::facetsReady, this, [this](const FacetList& facets) {
+        m_facetsShown = facets;
         m_facets->setFacets(facets);
         m_facets->setBusy(false);
         for (const Core::Query::Facet& facet : facets) {
@@ -853,7 +855,17 @@ void MainWindow::updateSeriesMenu()
         });
         dialog->open();
     });
+    QMenu* split = m_seriesMenu->addMenu(tr("Split by Field"));
+    for (const Core::Query::FieldDef* field : sidebarFacetFields()) {
+        const QString name = QString::fromUtf8(field->name.data(), static_cast<qsizetype>(field->name.size()));
+        split->addAction(name, this, [this, name] { splitTimelineBy(name); });
+    }
     if (!m_extraSeries.isEmpty()) {
+        m_seriesMenu->addAction(tr("Remove All Series"), this, [this] {
+            m_extraSeries.clear();
+            updateSeriesMenu();
+            runSearch();
+        });
         m_seriesMenu->addSeparator();
         for (const QString& expression : std::as_const(m_extraSeries))
             m_seriesMenu->addAction(tr("Remove \"%1\"").arg(expression), this, [this, expression] {
@@ -878,6 +890,35 @@ void MainWindow::clearRowSet()
 {
     m_rowSet.reset();
     m_rowSetBox->hide();
+    runSearch();
+}
+
+void MainWindow::splitTimelineBy(const QString& field)
+{
+    const auto facet = std::find_if(m_facetsShown.begin(), m_facetsShown.end(), [&field](const Core::Query::Facet& f) {
+        return f.field &&
+               QString::fromUtf8(f.field->name.data(), static_cast<qsizetype>(f.field->name.size())) == field;
+    });
+    if (facet == m_facetsShown.end() || facet->top.empty()) {
+        m_messageLabel->setText(tr("No values of %1 under the current search.").arg(field));
+        return;
+    }
+    // Each series is the field's value within the current search, so the lines add up to (part of) the bars.
+    const QString base = m_searchBar->text().trimmed();
+    const bool parenthesise = base.contains(QLatin1String(" OR "));
+    m_extraSeries.clear();
+    for (const Core::Query::FacetValue& value : facet->top) {
+        if (m_extraSeries.size() == 5)
+            break;
+        const QString term = FacetPane::termFor(*facet->field, value, false);
+        if (base.isEmpty())
+            m_extraSeries << term;
+        else if (parenthesise)
+            m_extraSeries << QString(QLatin1Char('(') + base + QStringLiteral(") ") + term);
+        else
+            m_extraSeries << QString(base + QLatin1Char(' ') + term);
+    }
+    updateSeriesMenu();
     runSearch();
 }
 

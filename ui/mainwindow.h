@@ -62,6 +62,8 @@ public:
     /// Adds a search expression as a line on the timeline (Wireshark's I/O graph).
     void addTimelineSeriesExpression(const QString& expression) { addTimelineSeries(expression); }
     const QStringList& timelineSeries() const { return m_extraSeries; }
+    /// Replaces the timeline series with one per top value of `field` under the current search (up to five).
+    void splitTimelineBy(const QString& field);
     DetailPane* detailPane() const { return m_detail; }
     EventAnnotationBar* annotationBar() const { return m_annotation; }
     QAction* starAction() const { return m_starAction; }
@@ -103,6 +105,7 @@ private:
     void editColourRules();
     void addTimelineSeries(const QString& expression);
     void updateSeriesMenu();
+
     void chooseSaveSearch();
     void updateSavedSearchMenu(const QList<Core::SavedItem>& items);
     void rememberSearch(const QString& text);
@@ -149,6 +152,7 @@ private:
     QMenu* m_historyMenu = nullptr;
     QMenu* m_seriesMenu = nullptr;
     QStringList m_extraSeries; // timeline series expressions, each drawn as a line
+    FacetList m_facetsShown;   // the facets of the current search, for splitting the timeline by a field
     QPointer<ImportJob> m_import;
     QTimer* m_importRefresh = nullptr;
     bool m_openWhenImported = false;

@@ -30,6 +30,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QUrl>
+#include <numeric>
 
 using namespace Trailscope;
 using namespace Trailscope::Ui;
@@ -287,6 +288,29 @@ private Q_SLOTS:
             QCOMPARE(extra[0][i], static_cast<std::int64_t>(expected));
         }
         QCOMPARE(window.timelineSeries(), QStringList{"eventName:GetObject"});
+    }
+
+    void theTimelineSplitsByAField()
+    {
+        MainWindow window;
+        window.show();
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        QTRY_VERIFY_WITH_TIMEOUT(facetItem(window.facetPane(), "user", "alice") != nullptr, 10000);
+        QSignalSpy histograms(window.session(), &CaseSession::histogramReady);
+        window.splitTimelineBy("user");
+        QVERIFY(histograms.wait(10000));
+        // The fixture has three named users and root (no userName): one series per top value, absent included.
+        const QStringList series = window.timelineSeries();
+        QCOMPARE(series.size(), 4);
+        QVERIFY(series.contains("user:\"alice\""));
+        QVERIFY(series.contains("-user:*"));
+        const auto extra = histograms.last().at(1).value<SeriesCounts>();
+        QCOMPARE(extra.size(), 4);
+        std::int64_t total = 0;
+        for (const auto& counts : extra)
+            total = std::accumulate(counts.begin(), counts.end(), total);
+        QCOMPARE(total, 240); // the split covers every event exactly once
     }
 
     void clickingABucketJumpsToItsFirstEvent()
