@@ -4,6 +4,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 
 using namespace Trailscope::Ui;
 
@@ -14,6 +17,14 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Trailscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("Trailscope"));
     QApplication::setApplicationVersion(QStringLiteral(TRAILSCOPE_VERSION));
+
+    // The window's own strings for the user's language (embedded), and Qt's for its dialogs where installed.
+    QTranslator qtTranslator, appTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (appTranslator.load(QLocale(), QStringLiteral("trailscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Offline audit console for AWS CloudTrail"));
