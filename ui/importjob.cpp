@@ -3,6 +3,8 @@
 #include <QElapsedTimer>
 #include <QThread>
 
+#include <sys/resource.h>
+
 namespace Trailscope::Ui {
 
 using namespace Trailscope::Core;
@@ -56,6 +58,8 @@ void ImportJob::start()
         };
         ImportOptions options;
         options.paths = paths;
+        options.lowPriority = true;             // the window's GUI thread comes first
+        (void)setpriority(PRIO_PROCESS, 0, 10); // this thread is the import's writer
         Importer importer(casePath);
         auto result = importer.run(options, report, *cancel);
         const ImportSummary summary = result ? *result : ImportSummary{};

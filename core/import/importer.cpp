@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QThread>
 
+#include <sys/resource.h>
+
 #include <pthread.h>
 #include <thread>
 
@@ -93,6 +95,7 @@ public:
     {
         std::thread walker([this] {
             pthread_setname_np(pthread_self(), "ts-walk"); // names show in top and perf
+            yieldToInteractiveWork();
             m_walker.walk(m_options.paths);
             m_units.close();
         });
@@ -149,10 +152,18 @@ private:
         m_batches.push(std::move(group));
     }
 
+    // On Linux the nice value is per thread: PRIO_PROCESS with 0 applies to the calling thread only.
+    void yieldToInteractiveWork() const
+    {
+        if (m_options.lowPriority)
+            (void)setpriority(PRIO_PROCESS, 0, 10);
+    }
+
     // A parse worker. Small trail files travel to the writer in groups: one hand-over per ~2,000 events.
     void parseUnits()
     {
         pthread_setname_np(pthread_self(), "ts-parse");
+        yieldToInteractiveWork();
         std::vector<EventBatch> group;
         std::size_t groupEvents = 0;
         const auto handOver = [&] {

@@ -17,6 +17,9 @@ struct ImportOptions
     ImportScope scope;
     int workers = 0;          ///< parse threads; 0 = one fewer than the cores (at least one)
     bool buildIndexes = true; ///< false leaves the browse indexes to a later open (tests of resumption)
+    /// Run the walker and parse workers at a lower CPU priority (nice +10), so a window open beside the import keeps
+    /// its GUI thread responsive; the CLI imports at full priority.
+    bool lowPriority = false;
 };
 
 /// A snapshot of a running import, for progress bars.
