@@ -1,5 +1,7 @@
 #include "searchfunctions.h"
 
+#include "query/eventrecordcache.h"
+
 #include "casedb/caseschema.h"
 #include "casedb/rawrecordreader.h"
 
@@ -221,62 +223,6 @@ struct PreparedCondition
     }
 };
 
-// The record of the event being filtered, read once however many conditions look at it. It reads through a
-// connection of its own: statements of the searched connection held here would keep that connection from closing
-// (a zombie until they are finalized), and SQLite only drops this context when the connection closes.
-class RawContext
-{
-public:
-    explicit RawContext(Sql::Database db) : m_db(std::move(db)), m_reader(m_db) {}
-
-    Result<std::string_view> record(std::int64_t rowId)
-    {
-        if (rowId != m_rowId) {
-            m_rowId = -1;
-            auto raw = m_reader.eventRecord(rowId);
-            if (!raw)
-                return std::unexpected(raw.error());
-            m_record = std::move(*raw);
-            m_lowered.clear();
-            m_parsed = false;
-            m_rowId = rowId;
-        }
-        return std::string_view(m_record);
-    }
-
-    Result<std::string_view> loweredRecord(std::int64_t rowId)
-    {
-        auto raw = record(rowId);
-        if (!raw)
-            return raw;
-        if (m_lowered.empty() && !m_record.empty())
-            m_lowered = lowered(m_record);
-        return std::string_view(m_lowered);
-    }
-
-    Result<dom::element> json(std::int64_t rowId)
-    {
-        auto raw = record(rowId);
-        if (!raw)
-            return std::unexpected(raw.error());
-        if (!m_parsed) {
-            if (m_parser.parse(m_record).get(m_root) != simdjson::SUCCESS)
-                return fail(ErrorCode::CorruptCase, QStringLiteral("stored record of event %1 is not JSON").arg(rowId));
-            m_parsed = true;
-        }
-        return m_root;
-    }
-
-private:
-    Sql::Database m_db;
-    RawRecordReader m_reader;
-    std::int64_t m_rowId = -1;
-    std::string m_record, m_lowered;
-    dom::parser m_parser;
-    dom::element m_root;
-    bool m_parsed = false;
-};
-
 std::string_view textArgument(sqlite3_value* value)
 {
     const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
@@ -303,12 +249,12 @@ void reportError(sqlite3_context* context, const Error& error)
 
 void rawText(sqlite3_context* context, int, sqlite3_value** argv)
 {
-    auto* raw = static_cast<std::shared_ptr<RawContext>*>(sqlite3_user_data(context))->get();
+    auto* raw = static_cast<std::shared_ptr<EventRecordCache>*>(sqlite3_user_data(context))->get();
     const auto* pattern = auxiliary<Utf8Pattern>(
         context, 1, [&] { return new Utf8Pattern(Pattern::fromText(QString::fromUtf8(textArgument(argv[1]))), true); });
     if (!pattern)
         return sqlite3_result_error_nomem(context);
-    const auto record = raw->loweredRecord(sqlite3_value_int64(argv[0]));
+    const auto record = raw->loweredText(sqlite3_value_int64(argv[0]));
     if (!record)
         return reportError(context, record.error());
     sqlite3_result_int(context, pattern->occursIn(*record) ? 1 : 0);
@@ -316,7 +262,7 @@ void rawText(sqlite3_context* context, int, sqlite3_value** argv)
 
 void rawJson(sqlite3_context* context, int, sqlite3_value** argv)
 {
-    auto* raw = static_cast<std::shared_ptr<RawContext>*>(sqlite3_user_data(context))->get();
+    auto* raw = static_cast<std::shared_ptr<EventRecordCache>*>(sqlite3_user_data(context))->get();
     const auto* prepared = auxiliary<PreparedCondition>(context, 1, [&]() -> PreparedCondition* {
         const std::string_view spec = textArgument(argv[1]);
         auto condition = JsonCondition::fromSpec(QByteArray(spec.data(), static_cast<qsizetype>(spec.size())));
@@ -364,7 +310,7 @@ void regexpMatch(sqlite3_context* context, int, sqlite3_value** argv)
 
 void releaseContext(void* userData)
 {
-    delete static_cast<std::shared_ptr<RawContext>*>(userData);
+    delete static_cast<std::shared_ptr<EventRecordCache>*>(userData);
 }
 
 } // namespace
@@ -378,7 +324,7 @@ Result<void> registerSearchFunctions(Sql::Database& db)
     auto readerDb = CaseSchema::open(QString::fromUtf8(file), CaseSchema::OpenMode::ReadOnly);
     if (!readerDb)
         return std::unexpected(readerDb.error());
-    const auto context = std::make_shared<RawContext>(std::move(*readerDb));
+    const auto context = std::make_shared<EventRecordCache>(std::move(*readerDb));
     struct Definition
     {
         const char* name;
@@ -393,7 +339,7 @@ Result<void> registerSearchFunctions(Sql::Database& db)
     for (const Definition& definition : definitions) {
         // Each raw function holds a reference to the shared reader; SQLite drops it when the function is replaced
         // or the connection closes.
-        void* userData = definition.raw ? new std::shared_ptr<RawContext>(context) : nullptr;
+        void* userData = definition.raw ? new std::shared_ptr<EventRecordCache>(context) : nullptr;
         const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY | (definition.raw ? 0 : SQLITE_DETERMINISTIC);
         const int status = sqlite3_create_function_v2(db.handle(), definition.name, definition.arguments, flags,
                                                       userData, definition.function, nullptr, nullptr,

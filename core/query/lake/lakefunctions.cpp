@@ -3,6 +3,7 @@
 #include "casedb/caseschema.h"
 #include "casedb/casewriter.h"
 #include "casedb/rawrecordreader.h"
+#include "query/eventrecordcache.h"
 #include "query/lake/lakejson.h"
 #include "query/lake/laketimefunctions.h"
 
@@ -65,53 +66,9 @@ const JsonSteps* stepsArgument(sqlite3_context* context, sqlite3_value** argv, i
     });
 }
 
-// The raw record of the event being projected, read and parsed once however many fields are taken from it. Reads
-// through a connection of its own (see searchfunctions.cpp for why).
-class RecordContext
+EventRecordCache* recordContext(sqlite3_context* context)
 {
-public:
-    explicit RecordContext(Sql::Database db) : m_db(std::move(db)), m_reader(m_db) {}
-
-    Result<std::string_view> text(std::int64_t rowId)
-    {
-        if (rowId != m_rowId) {
-            m_rowId = -1;
-            auto raw = m_reader.eventRecord(rowId);
-            if (!raw)
-                return std::unexpected(raw.error());
-            m_record = std::move(*raw);
-            m_parsed = false;
-            m_rowId = rowId;
-        }
-        return std::string_view(m_record);
-    }
-
-    Result<dom::element> json(std::int64_t rowId)
-    {
-        auto raw = text(rowId);
-        if (!raw)
-            return std::unexpected(raw.error());
-        if (!m_parsed) {
-            if (m_parser.parse(m_record).get(m_root) != simdjson::SUCCESS)
-                return fail(ErrorCode::CorruptCase, QStringLiteral("stored record of event %1 is not JSON").arg(rowId));
-            m_parsed = true;
-        }
-        return m_root;
-    }
-
-private:
-    Sql::Database m_db;
-    RawRecordReader m_reader;
-    std::int64_t m_rowId = -1;
-    std::string m_record;
-    dom::parser m_parser;
-    dom::element m_root;
-    bool m_parsed = false;
-};
-
-RecordContext* recordContext(sqlite3_context* context)
-{
-    return static_cast<std::shared_ptr<RecordContext>*>(sqlite3_user_data(context))->get();
+    return static_cast<std::shared_ptr<EventRecordCache>*>(sqlite3_user_data(context))->get();
 }
 
 void reportError(sqlite3_context* context, const Error& error)
@@ -434,9 +391,9 @@ void startsWith(sqlite3_context* context, int, sqlite3_value** argv)
     sqlite3_result_int(context, textOf(argv[0]).starts_with(textOf(argv[1])) ? 1 : 0);
 }
 
-void releaseRecordContext(void* userData)
+void releaseRecordCache(void* userData)
 {
-    delete static_cast<std::shared_ptr<RecordContext>*>(userData);
+    delete static_cast<std::shared_ptr<EventRecordCache>*>(userData);
 }
 
 using Function = void (*)(sqlite3_context*, int, sqlite3_value**);
@@ -493,13 +450,13 @@ Result<void> registerLakeFunctions(Sql::Database& db)
     auto readerDb = CaseSchema::open(QString::fromUtf8(file), CaseSchema::OpenMode::ReadOnly);
     if (!readerDb)
         return std::unexpected(readerDb.error());
-    const auto context = std::make_shared<RecordContext>(std::move(*readerDb));
+    const auto context = std::make_shared<EventRecordCache>(std::move(*readerDb));
     for (const Definition& definition : Definitions) {
-        void* userData = definition.record ? new std::shared_ptr<RecordContext>(context) : nullptr;
+        void* userData = definition.record ? new std::shared_ptr<EventRecordCache>(context) : nullptr;
         const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY | (definition.record ? 0 : SQLITE_DETERMINISTIC);
         const int status = sqlite3_create_function_v2(db.handle(), definition.name, definition.arguments, flags,
                                                       userData, definition.function, nullptr, nullptr,
-                                                      definition.record ? releaseRecordContext : nullptr);
+                                                      definition.record ? releaseRecordCache : nullptr);
         if (status != SQLITE_OK)
             return std::unexpected(db.error(QStringLiteral("registering %1").arg(QLatin1String(definition.name))));
     }

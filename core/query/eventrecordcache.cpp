@@ -1,0 +1,47 @@
+#include "eventrecordcache.h"
+
+namespace Trailscope::Core::Query {
+
+Result<std::string_view> EventRecordCache::text(std::int64_t rowId)
+{
+    if (rowId != m_rowId) {
+        m_rowId = -1;
+        auto raw = m_reader.eventRecord(rowId);
+        if (!raw)
+            return std::unexpected(raw.error());
+        m_record = std::move(*raw);
+        m_lowered.clear();
+        m_parsed = false;
+        m_rowId = rowId;
+    }
+    return std::string_view(m_record);
+}
+
+Result<std::string_view> EventRecordCache::loweredText(std::int64_t rowId)
+{
+    auto raw = text(rowId);
+    if (!raw)
+        return raw;
+    if (m_lowered.empty() && !m_record.empty()) {
+        m_lowered = m_record;
+        for (char& c : m_lowered)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c + 32);
+    }
+    return std::string_view(m_lowered);
+}
+
+Result<simdjson::dom::element> EventRecordCache::json(std::int64_t rowId)
+{
+    auto raw = text(rowId);
+    if (!raw)
+        return std::unexpected(raw.error());
+    if (!m_parsed) {
+        if (m_parser.parse(m_record).get(m_root) != simdjson::SUCCESS)
+            return fail(ErrorCode::CorruptCase, QStringLiteral("stored record of event %1 is not JSON").arg(rowId));
+        m_parsed = true;
+    }
+    return m_root;
+}
+
+} // namespace Trailscope::Core::Query
