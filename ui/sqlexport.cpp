@@ -1,5 +1,7 @@
 #include "sqlexport.h"
 
+#include "util/csv.h"
+
 #include <QIODevice>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,19 +9,6 @@
 namespace Trailscope::Ui {
 
 namespace {
-
-QString csvCell(QString text)
-{
-    // Formula injection: a cell a spreadsheet would evaluate is kept as text.
-    if (!text.isEmpty() && (text[0] == u'=' || text[0] == u'+' || text[0] == u'-' || text[0] == u'@' ||
-                            text[0] == u'\t' || text[0] == u'\r'))
-        text.prepend(u'\'');
-    if (text.contains(u'"') || text.contains(u',') || text.contains(u'\n') || text.contains(u'\r')) {
-        text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        return u'"' + text + u'"';
-    }
-    return text;
-}
 
 QByteArray jsonText(const QJsonValue& value)
 {
@@ -46,11 +35,7 @@ SqlResultWriter::SqlResultWriter(QIODevice* device, SqlExportFormat format) : m_
 
 QByteArray SqlResultWriter::csvLine(const QStringList& cells)
 {
-    QStringList quoted;
-    quoted.reserve(cells.size());
-    for (const QString& cell : cells)
-        quoted << csvCell(cell);
-    return quoted.join(u',').toUtf8() + "\r\n";
+    return Core::csvLine(cells).toUtf8();
 }
 
 bool SqlResultWriter::begin(const QStringList& columns)

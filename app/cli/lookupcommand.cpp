@@ -1,6 +1,8 @@
 #include "climain.h"
 #include "exitcodes.h"
 
+#include "util/csv.h"
+
 #include "casedb/caseschema.h"
 #include "casedb/rawrecordreader.h"
 #include "query/eventrows.h"
@@ -60,20 +62,6 @@ QStringList rowTexts(const EventRow& row)
         cells << (value.isBool() ? (value.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
                                  : value.toString());
     return cells;
-}
-
-// RFC 4180, with cells a spreadsheet would run as a formula (= + - @, and tab/CR) prefixed with '.
-QString csvLine(const QStringList& cells)
-{
-    QStringList out;
-    for (QString cell : cells) {
-        if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
-            cell.prepend(u'\'');
-        if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r'))
-            cell = u'"' + QString(cell).replace(u'"', QStringLiteral("\"\"")) + u'"';
-        out << cell;
-    }
-    return out.join(u',') + QStringLiteral("\r\n");
 }
 
 class TablePrinter

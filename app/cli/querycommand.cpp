@@ -1,6 +1,8 @@
 #include "climain.h"
 #include "exitcodes.h"
 
+#include "util/csv.h"
+
 #include "query/lake/lakequery.h"
 
 #include <QCommandLineParser>
@@ -50,20 +52,6 @@ QString cellText(const QJsonValue& value)
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     }
     return {};
-}
-
-// RFC 4180, with cells a spreadsheet would run as a formula (= + - @, and tab/CR) prefixed with '.
-QString csvLine(const QStringList& cells)
-{
-    QStringList out;
-    for (QString cell : cells) {
-        if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
-            cell.prepend(u'\'');
-        if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r'))
-            cell = u'"' + QString(cell).replace(u'"', QStringLiteral("\"\"")) + u'"';
-        out << cell;
-    }
-    return out.join(u',') + QStringLiteral("\r\n");
 }
 
 QString jsonText(const QJsonValue& value)
