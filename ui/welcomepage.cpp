@@ -10,6 +10,7 @@ namespace Trailscope::Ui {
 
 WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent)
 {
+    setObjectName(QStringLiteral("welcomePage"));
     auto* outer = new QVBoxLayout(this);
     outer->addStretch(1);
     auto* column = new QVBoxLayout;

@@ -1,4 +1,5 @@
 #include "browserfixture.h"
+#include "casefiles.h"
 #include "testsupport.h"
 
 #include "casesession.h"
@@ -18,10 +19,13 @@
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -410,14 +414,45 @@ private Q_SLOTS:
         QVERIFY(!window.hasRowSet());
     }
 
+    void startUpShowsTheWelcomePageThenTheSampleOpens()
+    {
+        QSettings().remove("recentCases");
+        QFile::remove(CaseFiles::sampleCase());
+        MainWindow window;
+        window.show();
+        window.openLastOrWelcome();
+        QStackedWidget* stack = window.findChild<QStackedWidget*>();
+        QVERIFY(stack);
+        QCOMPARE(stack->currentWidget()->objectName(), QString("welcomePage"));
+        // "Open the sample trail": imported into the data folder on first use, then opened.
+        QSignalSpy imported(&window, &MainWindow::importFinished);
+        QTest::mouseClick(window.findChild<QPushButton*>("openSample"), Qt::LeftButton);
+        QVERIFY(imported.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->isOpen() && window.session()->summary().events > 5000, 10000);
+        const int events = static_cast<int>(window.session()->summary().events);
+        QCOMPARE(events, int(Test::queryCount(CaseFiles::sampleCase(), "SELECT count(*) FROM events")));
+        waitForRows(window, events);
+        QVERIFY(window.windowTitle().startsWith("sample.tscase"));
+        // The next start-up without arguments opens it again: it is the most recent case.
+        MainWindow again;
+        QSignalSpy ready(&again, &MainWindow::caseReady);
+        again.openLastOrWelcome();
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(again.session()->summary().path, CaseFiles::sampleCase());
+    }
+
     void droppingATrailImportsIt()
     {
         QTemporaryDir dir;
         // An archive holding another copy of the trail plus one new event.
         std::vector<QJsonObject> records{
             Test::makeRecord("6a1c0b7e-0000-4000-8000-00000000abcd", "2026-03-05T10:00:00Z", "StopLogging")};
-        const QByteArray archive = Test::makeTarGz({{Test::trailKey("111122223333", "eu-west-1", "20260305T1005Z"),
-                                                     Test::gzip(Test::recordsEnvelope(records))}});
+        // ... and a truncated gzip member, which must be listed with its reason while the rest imports.
+        const QByteArray broken = Test::gzip(Test::recordsEnvelope(records)).left(40);
+        const QByteArray archive = Test::makeTarGz(
+            {{Test::trailKey("111122223333", "eu-west-1", "20260305T1005Z"),
+              Test::gzip(Test::recordsEnvelope(records))},
+             {Test::trailKey("111122223333", "eu-west-1", "20260305T1010Z", "BrokenBrokenBrok"), broken}});
         const QString archivePath = Test::writeFile(dir.path(), "drop/trail.tar.gz", archive);
         QFile::copy(m_fixture.casePath, dir.path() + "/case.tscase");
 
@@ -435,6 +470,10 @@ private Q_SLOTS:
         QCoreApplication::sendEvent(&window, &drop);
         QVERIFY(imported.wait(30000));
         waitForRows(window, 241);
+        QListWidget* rejected = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((rejected = window.findChild<QListWidget*>("rejectedList")) != nullptr, 5000);
+        QCOMPARE(rejected->count(), 1);
+        QVERIFY2(rejected->item(0)->text().contains("BrokenBrokenBrok"), qPrintable(rejected->item(0)->text()));
         window.searchBar()->submit("eventName:StopLogging");
         waitForRows(window, 1);
         delete mime;
