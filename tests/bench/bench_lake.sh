@@ -2,7 +2,9 @@
 # Lake SQL benchmark (issue 3): on the sparse 1M-event case of the import benchmark, runs the two guide queries of
 # the issue verbatim and a few lookups on nested fields through `trailscope-cli query --timing`, each several times,
 # and prints the fastest and the median in-process milliseconds (prepare + run, without process start) and the
-# wall-clock milliseconds of the whole command. The target is ≤ 200 ms for each guide query.
+# wall-clock milliseconds of the whole command. The target is ≤ 200 ms for each guide query. Then the nested-field
+# lookups side by side with DuckDB over the table bench_import.sh loaded (nested parts as JSON; WORK_DIR/sparse.duckdb,
+# @duckdb/node-api under WORK_DIR/duckdb), with the ratio; the target is ≥ 10× on nested fields.
 #
 #   tests/bench/bench_lake.sh [BUILD_DIR] [WORK_DIR]
 #
@@ -52,6 +54,7 @@ queries=(
     "count by source, name|SELECT eventSource, eventName, count(*) AS apiCount FROM cloudtrail_logs WHERE eventTime > '2026-02-13 00:00:00' GROUP BY eventSource, eventName ORDER BY apiCount DESC LIMIT 20"
 )
 
+declare -A median_of
 events=$("$cli" query "$case_file" "SELECT count(*) FROM events" --format csv | sed -n '2p' | tr -d '\r')
 echo "case: $case_file ($events events); $runs runs each; milliseconds"
 printf '%-24s %6s %9s %9s %9s\n' query rows best median wall_med
@@ -77,4 +80,34 @@ for entry in "${queries[@]}"; do
     median=$(printf '%s\n' "${inproc[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
     wall_median=$(printf '%s\n' "${wall[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
     printf '%-24s %6s %9s %9s %9s\n' "$label" "$rows" "$best" "$median" "$wall_median"
+    median_of[$label]=$median
 done
+
+# DuckDB side by side: the same lookups on its table, nested parts extracted from JSON with json_extract_string.
+duck_db="$work/sparse.duckdb"
+if [ -n "${EVENTS:-}" ] || [ ! -f "$duck_db" ] || [ ! -d "$work/duckdb/node_modules/@duckdb/node-api" ] || ! command -v node >/dev/null; then
+    echo "DuckDB side-by-side skipped: needs node and the sparse.duckdb table of bench_import.sh in $work" >&2
+    exit 0
+fi
+duck_queries=(
+    "userName + eventName|SELECT eventTime, eventName, json_extract_string(userIdentity, '\$.arn') FROM events WHERE json_extract_string(userIdentity, '\$.userName') = '$user' AND eventName = '$name' ORDER BY eventTime DESC LIMIT 100"
+    "accessKeyId|SELECT eventTime, eventName, sourceIPAddress FROM events WHERE json_extract_string(userIdentity, '\$.accessKeyId') = '$key' ORDER BY eventTime DESC LIMIT 100"
+    "session issuer ARN|SELECT eventTime, eventName FROM events WHERE json_extract_string(userIdentity, '\$.sessionContext.sessionIssuer.arn') = '$issuer' ORDER BY eventTime DESC LIMIT 100"
+    "errorCode (flat)|SELECT eventTime, eventName, errorMessage FROM events WHERE errorCode = 'AccessDenied' ORDER BY eventTime DESC LIMIT 100"
+)
+cp "$root/tests/bench/duckdb_lookup.mjs" "$work/duckdb/"
+duck=$(cd "$work/duckdb" && node duckdb_lookup.mjs "$duck_db" "$runs" "${duck_queries[@]}")
+echo
+echo "side by side with DuckDB (same lookups, LIMIT 100, in-process median ms; ratio = DuckDB / Trailscope):"
+printf '%-24s %6s %11s %9s %8s\n' lookup rows trailscope duckdb ratio
+for entry in "${duck_queries[@]}"; do
+    label="${entry%%|*}"
+    ours="${median_of[$label]:-}"
+    theirs=$(echo "$duck" | sed -n "s/.*\"$label\":{\"rows\":\([0-9]*\),\"best\":[0-9.e-]*,\"median\":\([0-9.e-]*\)}.*/\1 \2/p")
+    duck_rows="${theirs%% *}"
+    duck_ms="${theirs#* }"
+    awk -v l="$label" -v r="$duck_rows" -v o="$ours" -v d="$duck_ms" 'BEGIN {
+        ratio = (o > 0) ? d / o : d / 0.5
+        printf "%-24s %6s %11s %9.1f %7.0f×\n", l, r, o, d, ratio }'
+done
+echo "(Trailscope's in-process times are whole milliseconds; a 0 counts as 0.5 ms for the ratio)"
