@@ -1,6 +1,9 @@
 #include "sqleditor.h"
 
 #include "sqlhighlighter.h"
+#ifdef TRAILSCOPE_HAVE_KF6_SYNTAX
+#include "kf6sqlhighlighter.h"
+#endif
 #include "sqllanguage.h"
 
 #include <QAbstractItemView>
@@ -34,6 +37,12 @@ SqlEditor::SqlEditor(QWidget* parent)
     setPlaceholderText(tr("SELECT eventTime, eventName, userIdentity.arn FROM cloudtrail_logs LIMIT 100\n\n"
                           "Ctrl+Enter runs the query (or the selection); Ctrl+Space completes."));
     m_highlighter->setPalette(palette());
+#ifdef TRAILSCOPE_HAVE_KF6_SYNTAX
+    // Where the platform ships KDE's syntax highlighting the editor uses it (the design card); ours, which also colours
+    // the case's fields, stays built and tested and serves everywhere else (Debian 12 has no KF6).
+    m_highlighter->setDocument(nullptr);
+    m_kdeHighlighter = new Kf6SqlHighlighter(document());
+#endif
     m_completer->setModel(m_words);
     m_completer->setWidget(this);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -182,8 +191,12 @@ void SqlEditor::keyPressEvent(QKeyEvent* event)
 
 void SqlEditor::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange) {
         m_highlighter->setPalette(palette());
+#ifdef TRAILSCOPE_HAVE_KF6_SYNTAX
+        m_kdeHighlighter->setPalette(palette());
+#endif
+    }
     QPlainTextEdit::changeEvent(event);
 }
 

@@ -9,6 +9,7 @@ class QStringListModel;
 namespace Trailscope::Ui {
 
 class SqlHighlighter;
+class Kf6SqlHighlighter;
 
 /// A Lake SQL editor: highlighting, completion of keywords, functions, fields and the case's key paths (as you
 /// type a word of two characters or after a dot, or on Ctrl+Space), Ctrl+Enter to run, and an error marked where it
@@ -51,6 +52,7 @@ private:
     void rebuildWords();
 
     SqlHighlighter* m_highlighter;
+    Kf6SqlHighlighter* m_kdeHighlighter = nullptr; // only where KF6 SyntaxHighlighting is built in
     QCompleter* m_completer;
     QStringListModel* m_words;
     QStringList m_keyPaths;
