@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 #include <unordered_map>
 
@@ -221,37 +222,45 @@ Result<Histogram> computeHistogram(Sql::Database& db, const CompiledSearch& sear
 {
     if (search.where == "1" && search.parameters.empty())
         return histogramOfAll(db, options, maxBuckets);
+    // One pass over the matching events, bucketed here: a min/max query and a GROUP BY (which sorts in a temporary
+    // b-tree) would read them twice and sort them once (311k events: 370 ms that way, one scan here).
     const CompiledSearch scoped = withinWindow(search, options);
-    auto range = prepareOver(db, scoped,
-                             "SELECT min(e.time), max(e.time) FROM events e WHERE (" + scoped.where +
-                                 ") AND e.time IS NOT NULL");
-    if (!range)
-        return std::unexpected(range.error());
+    auto rows = prepareOver(db, scoped,
+                            "SELECT e.time, e.error_code IS NOT NULL FROM events e WHERE (" + scoped.where +
+                                ") AND e.time IS NOT NULL");
+    if (!rows)
+        return std::unexpected(rows.error());
+    std::vector<std::int64_t> times;
+    std::vector<std::uint8_t> failed;
+    std::int64_t earliest = std::numeric_limits<std::int64_t>::max(), latest = std::numeric_limits<std::int64_t>::min();
+    int status;
+    while ((status = rows->step()) == SQLITE_ROW) {
+        const std::int64_t time = rows->columnInt(0);
+        times.push_back(time);
+        failed.push_back(rows->columnInt(1) != 0);
+        earliest = std::min(earliest, time);
+        latest = std::max(latest, time);
+    }
+    if (status != SQLITE_DONE)
+        return std::unexpected(db.error(QStringLiteral("counting events per bucket")));
     Histogram histogram;
-    if (range->step() != SQLITE_ROW || range->columnIsNull(0))
+    if (times.empty())
         return histogram;
     // The window, where given, fixes the axis; otherwise the matching events do.
-    const std::int64_t first = options.start.value_or(range->columnInt(0));
-    const std::int64_t last = options.end ? *options.end - 1 : range->columnInt(1);
-    *range = Sql::Statement(); // finalised: the next prepare re-registers the functions
+    const std::int64_t first = options.start.value_or(earliest);
+    const std::int64_t last = options.end ? *options.end - 1 : latest;
     histogram.bucketMs = chooseBucketMs(first, last, maxBuckets);
     const std::int64_t origin = first - (first % histogram.bucketMs + histogram.bucketMs) % histogram.bucketMs;
     const std::size_t count = static_cast<std::size_t>((last - origin) / histogram.bucketMs + 1);
     histogram.buckets.resize(count);
     for (std::size_t i = 0; i < count; ++i)
         histogram.buckets[i].start = origin + static_cast<std::int64_t>(i) * histogram.bucketMs;
-    const std::string bucket = "(e.time - " + std::to_string(origin) + ") / " + std::to_string(histogram.bucketMs);
-    auto rows = prepareOver(db, scoped,
-                            "SELECT " + bucket + ", e.error_code IS NOT NULL, count(*) FROM events e WHERE (" +
-                                scoped.where + ") AND e.time IS NOT NULL GROUP BY 1, 2");
-    if (!rows)
-        return std::unexpected(rows.error());
-    while (rows->step() == SQLITE_ROW) {
-        const std::int64_t index = rows->columnInt(0);
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        const std::int64_t index = (times[i] - origin) / histogram.bucketMs;
         if (index < 0 || static_cast<std::size_t>(index) >= count)
             continue;
         HistogramBucket& target = histogram.buckets[static_cast<std::size_t>(index)];
-        (rows->columnInt(1) ? target.error : target.success) += rows->columnInt(2);
+        ++(failed[i] ? target.error : target.success);
     }
     return histogram;
 }
