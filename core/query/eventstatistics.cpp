@@ -113,6 +113,46 @@ Result<std::int64_t> countEvents(Sql::Database& db, const CompiledSearch& search
     return statement->columnInt(0);
 }
 
+namespace {
+
+bool isResourceField(const FieldDef& field)
+{
+    return field.storage == Storage::ResourceArn || field.storage == Storage::ResourceType;
+}
+
+// Resources are a child table: an event counts once for each distinct value among its resources, and as absent when it
+// has none. Read through the resources of the matching events (resources_arn and the events' ids keep it short).
+Result<Facet> resourceFacet(Sql::Database& db, const CompiledSearch& scoped, const FieldDef& field, int topCount)
+{
+    const std::string matching = "SELECT e.id FROM events e WHERE " + scoped.where;
+    auto values =
+        prepareOver(db, scoped,
+                    "SELECT r." + std::string(field.column) +
+                        ", count(DISTINCT r.event) FROM resources r WHERE r.event IN (" + matching + ") GROUP BY 1");
+    if (!values)
+        return std::unexpected(values.error());
+    std::unordered_map<std::int64_t, std::int64_t> counts;
+    int status;
+    while ((status = values->step()) == SQLITE_ROW)
+        counts[values->columnIsNull(0) ? Absent : values->columnInt(0)] += values->columnInt(1);
+    if (status != SQLITE_DONE)
+        return std::unexpected(db.error(QStringLiteral("computing a resource facet")));
+    *values = Sql::Statement();
+    auto without = prepareOver(db, scoped,
+                               "SELECT count(*) FROM events e WHERE (" + scoped.where +
+                                   ") AND NOT EXISTS (SELECT 1 FROM resources r WHERE r.event = e.id)");
+    if (!without)
+        return std::unexpected(without.error());
+    if (without->step() != SQLITE_ROW)
+        return std::unexpected(db.error(QStringLiteral("counting events without resources")));
+    if (const std::int64_t none = without->columnInt(0); none > 0)
+        counts[Absent] += none;
+    *without = Sql::Statement();
+    return finishFacet(db, field, std::move(counts), topCount);
+}
+
+} // namespace
+
 Result<std::vector<Facet>> computeFacets(Sql::Database& db, const CompiledSearch& search, const SearchOptions& options,
                                          const std::vector<const FieldDef*>& fields, int topCount)
 {
@@ -131,12 +171,20 @@ Result<std::vector<Facet>> computeFacets(Sql::Database& db, const CompiledSearch
     std::vector<Facet> facets(fields.size());
     for (std::size_t i = 0; i < fields.size(); ++i)
         facets[i].field = fields[i];
+    const CompiledSearch scoped = withinWindow(search, options);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (!isResourceField(*fields[i]))
+            continue;
+        auto facet = resourceFacet(db, scoped, *fields[i], topCount);
+        if (!facet)
+            return std::unexpected(facet.error());
+        facets[i] = std::move(*facet);
+    }
     if (columns.empty())
         return facets;
     std::string select;
     for (const std::string& column : columns)
-        select += (select.empty() ? "" : ", ") + column;
-    const CompiledSearch scoped = withinWindow(search, options);
+        select.append(select.empty() ? "" : ", ").append(column);
     auto statement = prepareOver(db, scoped, "SELECT " + select + " FROM events e WHERE " + scoped.where);
     if (!statement)
         return std::unexpected(statement.error());

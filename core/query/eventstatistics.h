@@ -28,8 +28,9 @@ struct Facet
     std::int64_t distinct = 0;   ///< distinct values, absent counted as one
 };
 
-/// The top values of each field under a search, all fields counted in one pass over the matching events. Fields
-/// stored on the event, its identity or its TLS details are supported; others give an empty facet.
+/// The top values of each field under a search, all fields stored on the event, its identity or its TLS details
+/// counted in one pass over the matching events. Resource fields (resource, resourceType) count each matching event
+/// once per distinct value among its resources, and as absent when it has none. Other fields give an empty facet.
 Result<std::vector<Facet>> computeFacets(Sql::Database& db, const CompiledSearch& search, const SearchOptions& options,
                                          const std::vector<const FieldDef*>& fields, int topCount = 10);
 

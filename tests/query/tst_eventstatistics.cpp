@@ -4,11 +4,13 @@
 #include "query/searchparser.h"
 #include "testsupport.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <map>
+#include <set>
 
 using namespace Trailscope::Core;
 using namespace Trailscope::Core::Query;
@@ -32,6 +34,15 @@ QJsonObject record(int n)
          QJsonObject{{"type", "IAMUser"}, {"userName", Users[(n / 3) % Users.size()]}, {"accountId", "111122223333"}}}};
     if (n % 7 == 0)
         overrides["errorCode"] = "AccessDenied";
+    // Resources: an instance listed twice (counted once), a bucket with an object, or none.
+    const QString instance = QStringLiteral("arn:aws:ec2:us-east-1:111122223333:instance/i-%1").arg(n % 3);
+    if (n % 4 == 0)
+        overrides["resources"] = QJsonArray{QJsonObject{{"type", "AWS::EC2::Instance"}, {"ARN", instance}},
+                                            QJsonObject{{"type", "AWS::EC2::Instance"}, {"ARN", instance}}};
+    else if (n % 4 == 1)
+        overrides["resources"] = QJsonArray{
+            QJsonObject{{"type", "AWS::S3::Bucket"}, {"ARN", "arn:aws:s3:::logs"}},
+            QJsonObject{{"type", "AWS::S3::Object"}, {"ARN", QStringLiteral("arn:aws:s3:::logs/%1").arg(n % 2)}}};
     return makeRecord(QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0')),
                       QDateTime::fromMSecsSinceEpoch(time, Qt::UTC).toString(Qt::ISODate),
                       n % 5 == 0 ? QStringLiteral("RunInstances") : QStringLiteral("DescribeInstances"), overrides);
@@ -110,7 +121,49 @@ private Q_SLOTS:
                 previous = value.count;
             }
         }
-        QVERIFY((*facets)[3].top.empty()); // resources are not a facet of this kind
+        // Resources: each event once per distinct ARN among its resources; events without any are "absent".
+        std::map<QString, qint64> byArn;
+        for (const QJsonObject& r : m_records) {
+            if (r["awsRegion"].toString() != QLatin1String("us-east-1"))
+                continue;
+            std::set<QString> arns;
+            for (const QJsonValue& resource : r["resources"].toArray())
+                arns.insert(resource.toObject()["ARN"].toString());
+            if (arns.empty())
+                ++byArn[QString()];
+            for (const QString& arn : arns)
+                ++byArn[arn];
+        }
+        const Facet& resources = (*facets)[3];
+        QCOMPARE(resources.distinct, qint64(byArn.size()));
+        QVERIFY(!resources.top.empty());
+        for (const FacetValue& value : resources.top)
+            QCOMPARE(value.count, byArn.at(value.absent ? QString() : value.value));
+    }
+
+    void resourceTypeFacetUnderAWindow()
+    {
+        auto db = CaseSchema::open(m_case, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        SearchOptions window;
+        window.start = Base + 97000 * 8;
+        window.end = Base + 97000 * 40; // records 8..39
+        std::map<QString, qint64> byType;
+        for (int n = 8; n < 40; ++n) {
+            std::set<QString> types;
+            for (const QJsonValue& resource : m_records[std::size_t(n)]["resources"].toArray())
+                types.insert(resource.toObject()["type"].toString());
+            if (types.empty())
+                ++byType[QString()];
+            for (const QString& type : types)
+                ++byType[type];
+        }
+        const auto facets = computeFacets(*db, compiled(""), window, {findField(u"resourceType")}, 10);
+        QVERIFY(facets.has_value());
+        const Facet& facet = facets->front();
+        QCOMPARE(facet.top.size(), byType.size());
+        for (const FacetValue& value : facet.top)
+            QCOMPARE(value.count, byType.at(value.absent ? QString() : value.value));
     }
 
     void histogramCoversEveryEvent()
