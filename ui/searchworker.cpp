@@ -2,6 +2,7 @@
 
 #include "casedb/caseschema.h"
 #include "eventtablemodel.h"
+#include "query/eventsort.h"
 #include "query/searchfunctions.h"
 #include "query/searchparser.h"
 
@@ -147,80 +148,72 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
 
 namespace {
 
-// The value a table column shows, as an SQL expression over `events e` (interned strings looked up by id).
-std::string sortExpression(int column)
+// The search field a table column shows (EventTableModel's columns).
+const FieldDef* fieldOfColumn(int column)
 {
-    const auto string = [](const char* idColumn) {
-        return std::string("(SELECT value FROM strings WHERE id = e.") + idColumn + ")";
-    };
-    const auto firstResource = [](const char* resourceColumn) {
-        return std::string("(SELECT s.value FROM resources r JOIN strings s ON s.id = r.") + resourceColumn +
-               " WHERE r.event = e.id ORDER BY r.ordinal LIMIT 1)";
-    };
+    const char* name = nullptr;
     switch (column) {
     case EventTableModel::NameColumn:
-        return string("name");
+        name = "eventName";
+        break;
     case EventTableModel::UserColumn:
-        return "(SELECT s.value FROM identities i JOIN strings s ON s.id = i.user WHERE i.id = e.identity)";
+        name = "user";
+        break;
     case EventTableModel::SourceColumn:
-        return string("source");
+        name = "eventSource";
+        break;
     case EventTableModel::ResourceTypeColumn:
-        return firstResource("type");
+        name = "resourceType";
+        break;
     case EventTableModel::ResourceNameColumn:
-        return firstResource("arn");
+        name = "resource";
+        break;
     case EventTableModel::RegionColumn:
-        return string("region");
+        name = "region";
+        break;
     case EventTableModel::SourceIpColumn:
-        return string("ip");
+        name = "ip";
+        break;
     case EventTableModel::ErrorCodeColumn:
-        return string("error_code");
+        name = "errorCode";
+        break;
     case EventTableModel::ReadOnlyColumn:
-        return "e.read_only";
+        name = "readOnly";
+        break;
     case EventTableModel::AccountColumn:
-        return string("account");
+        name = "account";
+        break;
     case EventTableModel::EventIdColumn:
-        return "e.event_id";
+        name = "eventId";
+        break;
     default:
-        return "e.time";
+        name = "time";
+        break;
     }
+    return findField(QString::fromLatin1(name));
 }
 
 } // namespace
 
 bool SearchWorker::collectSorted(const SearchRequest& request, const CompiledSearch& compiled, qint64& matched)
 {
-    if (auto registered = registerSearchFunctions(m_db); !registered) {
-        Q_EMIT searchFailed(m_current, registered.error().toString());
-        return false;
-    }
-    const CompiledSearch scoped = withinWindow(compiled, request.options);
-    // Empty values sort after every value in either direction, as spreadsheets do; ties newest first.
-    const std::string expression = sortExpression(request.sortColumn);
-    const std::string sql = "SELECT e.id FROM events e WHERE " + scoped.where + " ORDER BY " + expression +
-                            " IS NULL, " + expression + (request.sortDescending ? " DESC" : " ASC") +
-                            ", e.time DESC, e.id DESC";
-    Sql::Statement statement = m_db.prepare(sql);
-    if (!statement.isValid()) {
-        Q_EMIT searchFailed(m_current, statement.prepareError());
-        return false;
-    }
-    for (std::size_t i = 0; i < scoped.parameters.size(); ++i)
-        bindParameter(statement, static_cast<int>(i) + 1, scoped.parameters[i]);
+    const FieldDef* field = fieldOfColumn(request.sortColumn);
     RowIdList chunk;
     bool first = true;
-    int status;
-    while ((status = statement.step()) == SQLITE_ROW) {
-        chunk << statement.columnInt(0);
-        if (chunk.size() == (first ? FirstChunk : LaterChunk)) {
-            matched += chunk.size();
-            Q_EMIT rowIdsReady(m_current, chunk, false);
-            chunk.clear();
-            first = false;
-        }
-    }
-    if (status != SQLITE_DONE) {
+    const auto sorted =
+        forEachEventSortedBy(m_db, compiled, request.options, *field, request.sortDescending, [&](std::int64_t rowId) {
+            chunk << rowId;
+            if (chunk.size() == (first ? FirstChunk : LaterChunk)) {
+                matched += chunk.size();
+                Q_EMIT rowIdsReady(m_current, chunk, false);
+                chunk.clear();
+                first = false;
+            }
+            return !outdated();
+        });
+    if (!sorted || outdated()) {
         if (!outdated())
-            Q_EMIT searchFailed(m_current, m_db.error(QStringLiteral("sorting events")).toString());
+            Q_EMIT searchFailed(m_current, sorted.error().toString());
         return false;
     }
     matched += chunk.size();

@@ -1,5 +1,7 @@
 // Counts, facets and the histogram under a search, checked against counts made here over the fixture records.
 #include "casedb/caseschema.h"
+#include "query/eventrows.h"
+#include "query/eventsort.h"
 #include "query/eventstatistics.h"
 #include "query/searchparser.h"
 #include "testsupport.h"
@@ -225,6 +227,54 @@ private Q_SLOTS:
             QCOMPARE(fast->buckets[i].success, scanned->buckets[i].success);
             QCOMPARE(fast->buckets[i].error, scanned->buckets[i].error);
         }
+    }
+
+    void sortingByAFieldOrdersTheWholeResult_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<bool>("descending");
+        QTest::newRow("eventName ascending") << "eventName" << false;
+        QTest::newRow("user descending") << "user" << true;
+        QTest::newRow("first resource ascending") << "resource" << false;
+        QTest::newRow("first resource descending") << "resource" << true;
+    }
+
+    // Sorted by the value as read (first resource for resource fields), events without it last, ties newest first.
+    void sortingByAFieldOrdersTheWholeResult()
+    {
+        QFETCH(QString, field);
+        QFETCH(bool, descending);
+        auto db = CaseSchema::open(m_case, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        const auto valueOf = [&field](const QJsonObject& r) {
+            if (field == "eventName")
+                return r["eventName"].toString();
+            if (field == "user")
+                return r["userIdentity"].toObject()["userName"].toString();
+            return r["resources"].toArray().first().toObject()["ARN"].toString();
+        };
+        std::vector<int> expected;
+        for (int n = 0; n < RecordCount; ++n)
+            if (m_records[std::size_t(n)]["awsRegion"].toString() == "eu-west-1")
+                expected.push_back(n);
+        std::stable_sort(expected.begin(), expected.end(), [&](int a, int b) {
+            const QString va = valueOf(m_records[std::size_t(a)]), vb = valueOf(m_records[std::size_t(b)]);
+            if (va.isEmpty() != vb.isEmpty())
+                return vb.isEmpty(); // absent last
+            if (va != vb)
+                return descending ? va > vb : va < vb;
+            return a > b; // newest first
+        });
+        // Events are told apart by their eventID, whose last twelve digits are the record's number.
+        EventRowReader reader(*db);
+        std::vector<int> got;
+        const auto sorted = forEachEventSortedBy(
+            *db, compiled("region:eu-west-1"), {}, *findField(field), descending, [&](std::int64_t rowId) {
+                got.push_back(reader.read(rowId).value().eventId.right(12).toInt());
+                return true;
+            });
+        QVERIFY(sorted.has_value());
+        QCOMPARE(got, expected);
     }
 
     void bucketSizes_data()
