@@ -256,7 +256,7 @@ int runQuery(const QStringList& arguments)
             printErr(QStringLiteral("statement %1: %2 rows in %3 ms (all statements prepared in %4 ms)\n")
                          .arg(i + 1)
                          .arg(rows)
-                         .arg(clock.elapsed())
+                         .arg(static_cast<double>(clock.nsecsElapsed()) / 1e6, 0, 'f', 2)
                          .arg(prepareMs));
     }
     return ExitOk;
