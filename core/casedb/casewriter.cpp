@@ -202,11 +202,12 @@ void CaseWriter::countKeyPaths(const EventBatch& batch)
     for (std::size_t i = 0; i < m_keyPathUses.size(); ++i) {
         if (m_keyPathUses[i] == 0)
             continue;
-        const auto found = m_keyPathCounts.find(batch.keyPaths[i]);
+        const std::string_view path = batch.view(batch.keyPaths[i]);
+        const auto found = m_keyPathCounts.find(path);
         if (found != m_keyPathCounts.end())
             found->second += m_keyPathUses[i];
         else if (m_keyPathCounts.size() < MaxPendingKeyPaths)
-            m_keyPathCounts.emplace(batch.keyPaths[i], m_keyPathUses[i]);
+            m_keyPathCounts.emplace(std::string(path), m_keyPathUses[i]);
     }
 }
 

@@ -116,8 +116,13 @@ private:
     std::unordered_map<std::int64_t, OpenFile> m_openFiles;
     ImportCounts m_counts;
     std::vector<Error> m_rejected, m_warnings;
-    std::unordered_map<std::string, std::int64_t> m_keyPathCounts; // since the last commit
-    std::vector<std::int64_t> m_keyPathUses;                       // per path of the batch being written
+    struct PathHash
+    {
+        using is_transparent = void; // looked up by the batch's string_view, no copy
+        std::size_t operator()(std::string_view path) const { return std::hash<std::string_view>()(path); }
+    };
+    std::unordered_map<std::string, std::int64_t, PathHash, std::equal_to<>> m_keyPathCounts; // since the last commit
+    std::vector<std::int64_t> m_keyPathUses; // per path of the batch being written
     Sql::Statement m_addKeyPath;
     Sql::Statement m_insertEvent, m_insertResource, m_insertInsight, m_insertFile, m_insertBlob, m_completeFile,
         m_insertProblem, m_existingEvent, m_insertVariant;

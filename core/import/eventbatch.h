@@ -56,7 +56,7 @@ struct EventBatch
     /// Distinct key paths under requestParameters, responseElements, additionalEventData and serviceEventDetails
     /// seen in the batch (`requestParameters.bucketName`, arrays as `[*]`), for SQL completion; each event lists
     /// indexes into it in keyPathUses.
-    std::vector<std::string> keyPaths;
+    std::vector<TextRef> keyPaths; // in `text`: no allocation per path, freed with the batch on the writer thread
     std::vector<std::uint32_t> keyPathUses;
 
     TextRef add(std::string_view value)

@@ -144,6 +144,9 @@ struct RecordParser::Impl
     const EventBatch* indexedBatch = nullptr;
     std::uint64_t eventStamp = 0;
     std::string path;
+    // Sections of the same shape (most events of one API call) reuse the path indices of the batch's first walk of
+    // that shape: hashing the keys is far cheaper than building and looking up every path string.
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> shapeUses;
     Impl()
     {
         // Failing to pre-allocate only means parse() allocates on first use.
@@ -195,9 +198,10 @@ struct RecordParser::Impl
         if (&batch != indexedBatch || pathIndex.size() != batch.keyPaths.size()) {
             // Another batch (or a new one at the same address): index what it already holds.
             pathIndex.clear();
+            shapeUses.clear();
             pathLastEvent.assign(batch.keyPaths.size(), 0);
             for (std::uint32_t i = 0; i < batch.keyPaths.size(); ++i)
-                pathIndex.emplace(batch.keyPaths[i], i);
+                pathIndex.emplace(std::string(batch.view(batch.keyPaths[i])), i);
             indexedBatch = &batch;
         }
         ++eventStamp;
@@ -211,7 +215,7 @@ struct RecordParser::Impl
             if (batch.keyPaths.size() >= MaxBatchKeyPaths)
                 return;
             found = pathIndex.emplace(path, static_cast<std::uint32_t>(batch.keyPaths.size())).first;
-            batch.keyPaths.push_back(path);
+            batch.keyPaths.push_back(batch.add(path));
             pathLastEvent.push_back(0);
         }
         if (pathLastEvent[found->second] == eventStamp)
@@ -247,12 +251,57 @@ struct RecordParser::Impl
         }
     }
 
+    static void mix(std::uint64_t& hash, std::string_view bytes)
+    {
+        for (const char c : bytes)
+            hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL; // FNV-1a
+    }
+
+    // The same traversal as walkKeyPaths, hashing what it would visit instead of building paths.
+    static void hashShape(dom::element value, int depth, std::uint64_t& hash)
+    {
+        if (value.is_object()) {
+            mix(hash, "{");
+            for (const dom::key_value_pair field : objectOf(value)) {
+                if (!usableKey(field.key))
+                    continue;
+                mix(hash, field.key);
+                mix(hash, ":");
+                if (depth < MaxKeyPathDepth)
+                    hashShape(field.value, depth + 1, hash);
+            }
+            mix(hash, "}");
+        } else if (value.is_array()) {
+            mix(hash, "[");
+            int items = 0;
+            for (const dom::element item : arrayOf(value)) {
+                if (++items > MaxKeyPathArrayItems)
+                    break;
+                hashShape(item, depth, hash);
+                mix(hash, ",");
+            }
+            mix(hash, "]");
+        }
+    }
+
     void collectKeyPaths(std::string_view top, dom::element value, EventBatch& batch)
     {
         if (!value.is_object())
             return;
+        std::uint64_t shape = 0xcbf29ce484222325ULL;
+        mix(shape, top);
+        hashShape(value, 1, shape);
+        if (const auto known = shapeUses.find(shape); known != shapeUses.end()) {
+            // Distinct top-level sections never share a path, so the event's per-path dedupe needs no update.
+            batch.keyPathUses.insert(batch.keyPathUses.end(), known->second.begin(), known->second.end());
+            return;
+        }
+        const std::size_t first = batch.keyPathUses.size();
         path.assign(top);
         walkKeyPaths(value, 1, batch);
+        shapeUses.emplace(shape,
+                          std::vector<std::uint32_t>(batch.keyPathUses.begin() + static_cast<std::ptrdiff_t>(first),
+                                                     batch.keyPathUses.end()));
     }
 
     void parseIssuer(dom::object issuer, IdentityFields& id, EventBatch& batch)
