@@ -1,6 +1,7 @@
 #include "eventtablemodel.h"
 
 #include "casesession.h"
+#include "searchterm.h"
 
 #include "util/eventtime.h"
 
@@ -25,13 +26,6 @@ namespace {
 constexpr int FetchBlock = 100;   // rows requested around a missing one
 constexpr int MaxRequest = 600;   // rows per request: the newest wants only
 constexpr int CachedRows = 60000; // display rows kept
-
-QString quoted(const QString& value)
-{
-    QString escaped = value;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
-}
 
 // A small filled star, drawn once: no icon theme is guaranteed on a bare Debian desktop.
 QPixmap starIcon()
@@ -235,7 +229,7 @@ void EventTableModel::setRuleColours(const QList<QColor>& colours)
 QString EventTableModel::searchTerm(const EventRow& row, int column) const
 {
     const auto term = [](const char* field, const QString& value) {
-        return value.isEmpty() ? QString() : QString::fromLatin1(field) + QLatin1Char(':') + quoted(value);
+        return value.isEmpty() ? QString() : QString::fromLatin1(field) + QLatin1Char(':') + quotedSearchValue(value);
     };
     switch (column) {
     case NameColumn:

@@ -1,5 +1,7 @@
 #include "facetpane.h"
 
+#include "searchterm.h"
+
 #include <QApplication>
 #include <QHeaderView>
 #include <QMenu>
@@ -20,13 +22,6 @@ constexpr int ValueIndexRole = Qt::UserRole + 2;
 QString toQString(std::string_view text)
 {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-QString quoted(const QString& value)
-{
-    QString escaped = value;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
 } // namespace
@@ -64,7 +59,7 @@ QString FacetPane::termFor(const FieldDef& field, const FacetValue& value, bool 
     const QString name = toQString(field.name);
     if (value.absent) // "-f:*" is the events that lack f
         return exclude ? QString(name + QStringLiteral(":*")) : QString(QLatin1Char('-') + name + QStringLiteral(":*"));
-    const QString term = name + QLatin1Char(':') + quoted(value.value);
+    const QString term = name + QLatin1Char(':') + quotedSearchValue(value.value);
     return exclude ? QString(QLatin1Char('-') + term) : term;
 }
 

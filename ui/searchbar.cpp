@@ -1,5 +1,7 @@
 #include "searchbar.h"
 
+#include "searchterm.h"
+
 #include "query/fieldtable.h"
 #include "query/searchparser.h"
 
@@ -37,17 +39,14 @@ qsizetype wordStart(const QString& text)
     return start;
 }
 
+// Values are quoted only when they must be: the completion then reads like what an analyst types.
 QString quoteIfNeeded(const QString& value)
 {
     static const QString special = QStringLiteral(" \t\"()\\*:");
     bool needs = value.isEmpty();
     for (const QChar c : value)
         needs = needs || special.contains(c);
-    if (!needs)
-        return value;
-    QString escaped = value;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
+    return needs ? quotedSearchValue(value) : value;
 }
 
 } // namespace
