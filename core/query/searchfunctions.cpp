@@ -1,9 +1,9 @@
 #include "searchfunctions.h"
 
-#include "query/eventrecordcache.h"
-
 #include "casedb/caseschema.h"
 #include "casedb/rawrecordreader.h"
+#include "casedb/sqlitefunctionvalues.h"
+#include "query/eventrecordcache.h"
 
 #include <QRegularExpression>
 
@@ -223,24 +223,8 @@ struct PreparedCondition
     }
 };
 
-std::string_view textArgument(sqlite3_value* value)
-{
-    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
-    return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(value))) : std::string_view();
-}
-
-// A constant argument's prepared form, kept by SQLite for the statement's lifetime (sqlite3_set_auxdata).
-template <typename T, typename Make>
-T* auxiliary(sqlite3_context* context, int argument, Make make)
-{
-    if (auto* cached = static_cast<T*>(sqlite3_get_auxdata(context, argument)))
-        return cached;
-    auto* created = make();
-    if (!created)
-        return nullptr;
-    sqlite3_set_auxdata(context, argument, created, [](void* p) { delete static_cast<T*>(p); });
-    return static_cast<T*>(sqlite3_get_auxdata(context, argument)); // SQLite may have freed it already
-}
+using Sql::auxiliary;
+using Sql::textOf;
 
 void reportError(sqlite3_context* context, const Error& error)
 {
@@ -251,7 +235,7 @@ void rawText(sqlite3_context* context, int, sqlite3_value** argv)
 {
     auto* raw = static_cast<std::shared_ptr<EventRecordCache>*>(sqlite3_user_data(context))->get();
     const auto* pattern = auxiliary<Utf8Pattern>(
-        context, 1, [&] { return new Utf8Pattern(Pattern::fromText(QString::fromUtf8(textArgument(argv[1]))), true); });
+        context, 1, [&] { return new Utf8Pattern(Pattern::fromText(QString::fromUtf8(textOf(argv[1]))), true); });
     if (!pattern)
         return sqlite3_result_error_nomem(context);
     const auto record = raw->loweredText(sqlite3_value_int64(argv[0]));
@@ -264,7 +248,7 @@ void rawJson(sqlite3_context* context, int, sqlite3_value** argv)
 {
     auto* raw = static_cast<std::shared_ptr<EventRecordCache>*>(sqlite3_user_data(context))->get();
     const auto* prepared = auxiliary<PreparedCondition>(context, 1, [&]() -> PreparedCondition* {
-        const std::string_view spec = textArgument(argv[1]);
+        const std::string_view spec = textOf(argv[1]);
         auto condition = JsonCondition::fromSpec(QByteArray(spec.data(), static_cast<qsizetype>(spec.size())));
         return condition ? new PreparedCondition(std::move(*condition)) : nullptr;
     });
@@ -279,19 +263,19 @@ void rawJson(sqlite3_context* context, int, sqlite3_value** argv)
 void ipIn(sqlite3_context* context, int, sqlite3_value** argv)
 {
     const auto* network = auxiliary<IpNetwork>(context, 1, [&]() -> IpNetwork* {
-        const auto parsed = IpNetwork::parse(textArgument(argv[1]));
+        const auto parsed = IpNetwork::parse(textOf(argv[1]));
         return parsed ? new IpNetwork(*parsed) : nullptr;
     });
     if (!network)
         return sqlite3_result_error(context, "ts_ip_in: invalid network", -1);
-    sqlite3_result_int(context, network->contains(textArgument(argv[0])) ? 1 : 0);
+    sqlite3_result_int(context, network->contains(textOf(argv[0])) ? 1 : 0);
 }
 
 void arnName(sqlite3_context* context, int, sqlite3_value** argv)
 {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
         return sqlite3_result_null(context);
-    const std::string_view text = textArgument(argv[0]);
+    const std::string_view text = textOf(argv[0]);
     const std::size_t cut = text.find_last_of("/:");
     const std::string_view name = cut == std::string_view::npos ? text : text.substr(cut + 1);
     sqlite3_result_text(context, name.data(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
@@ -300,12 +284,12 @@ void arnName(sqlite3_context* context, int, sqlite3_value** argv)
 void regexpMatch(sqlite3_context* context, int, sqlite3_value** argv)
 {
     const auto* regex = auxiliary<QRegularExpression>(
-        context, 1, [&] { return new QRegularExpression(QString::fromUtf8(textArgument(argv[1]))); });
+        context, 1, [&] { return new QRegularExpression(QString::fromUtf8(textOf(argv[1]))); });
     if (!regex || !regex->isValid())
         return sqlite3_result_error(context, "ts_regexp: invalid regular expression", -1);
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
         return sqlite3_result_null(context);
-    sqlite3_result_int(context, regex->match(QString::fromUtf8(textArgument(argv[0]))).hasMatch() ? 1 : 0);
+    sqlite3_result_int(context, regex->match(QString::fromUtf8(textOf(argv[0]))).hasMatch() ? 1 : 0);
 }
 
 void releaseContext(void* userData)

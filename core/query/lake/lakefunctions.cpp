@@ -3,6 +3,7 @@
 #include "casedb/caseschema.h"
 #include "casedb/casewriter.h"
 #include "casedb/rawrecordreader.h"
+#include "casedb/sqlitefunctionvalues.h"
 #include "query/eventrecordcache.h"
 #include "query/lake/lakejson.h"
 #include "query/lake/laketimefunctions.h"
@@ -17,46 +18,11 @@ namespace dom = simdjson::dom;
 
 namespace {
 
-std::string_view textOf(sqlite3_value* value)
-{
-    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
-    return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(value))) : std::string_view();
-}
-
-QString qtextOf(sqlite3_value* value)
-{
-    const std::string_view text = textOf(value);
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-bool isNull(sqlite3_value* value)
-{
-    return sqlite3_value_type(value) == SQLITE_NULL;
-}
-
-void resultText(sqlite3_context* context, const QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_result_text(context, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
-}
-
-void resultText(sqlite3_context* context, std::string_view text)
-{
-    sqlite3_result_text(context, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-
-// A constant argument's prepared form, kept by SQLite for the statement's lifetime.
-template <typename T, typename Make>
-T* auxiliary(sqlite3_context* context, int argument, Make make)
-{
-    if (auto* cached = static_cast<T*>(sqlite3_get_auxdata(context, argument)))
-        return cached;
-    T* created = make();
-    if (!created)
-        return nullptr;
-    sqlite3_set_auxdata(context, argument, created, [](void* p) { delete static_cast<T*>(p); });
-    return static_cast<T*>(sqlite3_get_auxdata(context, argument));
-}
+using Sql::auxiliary;
+using Sql::isNull;
+using Sql::qtextOf;
+using Sql::resultText;
+using Sql::textOf;
 
 const JsonSteps* stepsArgument(sqlite3_context* context, sqlite3_value** argv, int index)
 {

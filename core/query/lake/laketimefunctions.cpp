@@ -1,5 +1,6 @@
 #include "laketimefunctions.h"
 
+#include "casedb/sqlitefunctionvalues.h"
 #include "query/searchvalues.h"
 #include "util/eventtime.h"
 
@@ -11,28 +12,10 @@ namespace Trailscope::Core::Query::Lake {
 
 namespace {
 
-std::string_view textOf(sqlite3_value* value)
-{
-    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
-    return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(value))) : std::string_view();
-}
-
-QString qtextOf(sqlite3_value* value)
-{
-    const std::string_view text = textOf(value);
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-bool isNull(sqlite3_value* value)
-{
-    return sqlite3_value_type(value) == SQLITE_NULL;
-}
-
-void resultText(sqlite3_context* context, const QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_result_text(context, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
-}
+using Sql::isNull;
+using Sql::qtextOf;
+using Sql::resultText;
+using Sql::textOf;
 
 void parseTime(sqlite3_context* context, int, sqlite3_value** argv)
 {
