@@ -101,11 +101,13 @@ std::int64_t Interner::tuple(Map& map, std::vector<PendingTuple>& pending, std::
         any = any || ids[i] != 0;
     if (!any)
         return 0;
-    std::string key = tupleKey(ids, count);
+    // Looked up as a view of the ids: a key string is only built for a tuple new to the case.
+    const std::string_view key(reinterpret_cast<const char*>(ids),
+                               sizeof(std::int64_t) * static_cast<std::size_t>(count));
     if (const auto found = map.find(key); found != map.end())
         return found->second;
     const std::int64_t id = nextId++;
-    map.emplace(std::move(key), id);
+    map.emplace(std::string(key), id);
     pending.push_back(PendingTuple{id, std::vector<std::int64_t>(ids, ids + count)});
     return id;
 }

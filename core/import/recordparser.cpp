@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 
 namespace Trailscope::Core {
@@ -22,6 +23,8 @@ constexpr int MaxKeyPathDepth = 5;
 constexpr int MaxKeyPathArrayItems = 4;
 constexpr std::size_t MaxKeyLength = 64;
 constexpr std::size_t MaxBatchKeyPaths = 4096;
+constexpr std::size_t MaxKeyPaths = 100000;
+constexpr std::size_t MaxKeyPathShapes = 50000;
 
 ErrorCode errorCodeOf(simdjson::error_code error)
 {
@@ -138,15 +141,21 @@ struct RecordParser::Impl
 {
     dom::parser recordParser;
     dom::parser innerParser; // for the CloudTrailEvent string of lookup-events items
-    // Key paths of the batch being filled: path -> index into EventBatch::keyPaths, and the event that last used each.
-    std::unordered_map<std::string, std::uint32_t> pathIndex;
-    std::vector<std::uint64_t> pathLastEvent;
-    const EventBatch* indexedBatch = nullptr;
-    std::uint64_t eventStamp = 0;
+    // Key paths get ids that live as long as the parser, so a path string is built and hashed once per import, not
+    // once per batch (a sparse trail has one small batch per file). Per id: its batch-local index and the stamp of
+    // the batch and event that last used it.
+    std::unordered_map<std::string, std::uint32_t> pathIds;
+    std::vector<std::string> paths;
+    std::vector<std::uint32_t> pathBatchIndex;
+    std::vector<std::uint64_t> pathBatchStamp, pathEventStamp, pathWalkStamp;
+    const EventBatch* currentBatch = nullptr;
+    std::size_t currentBatchPaths = 0;
+    std::uint64_t batchStamp = 0, eventStamp = 0, walkStamp = 0;
     std::string path;
-    // Sections of the same shape (most events of one API call) reuse the path indices of the batch's first walk of
-    // that shape: hashing the keys is far cheaper than building and looking up every path string.
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> shapeUses;
+    std::vector<std::uint32_t> walked;
+    // Sections of the same shape (most events of one API call) reuse the ids of the first walk of that shape:
+    // hashing the keys is far cheaper than building and looking up every path string.
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> shapePaths;
     Impl()
     {
         // Failing to pre-allocate only means parse() allocates on first use.
@@ -195,36 +204,50 @@ struct RecordParser::Impl
     // Starts an event: its key paths are appended to the batch's uses from here.
     void beginKeyPaths(ParsedEvent& event, EventBatch& batch)
     {
-        if (&batch != indexedBatch || pathIndex.size() != batch.keyPaths.size()) {
-            // Another batch (or a new one at the same address): index what it already holds.
-            pathIndex.clear();
-            shapeUses.clear();
-            pathLastEvent.assign(batch.keyPaths.size(), 0);
-            for (std::uint32_t i = 0; i < batch.keyPaths.size(); ++i)
-                pathIndex.emplace(std::string(batch.view(batch.keyPaths[i])), i);
-            indexedBatch = &batch;
+        if (&batch != currentBatch || currentBatchPaths != batch.keyPaths.size()) {
+            // Another batch (or a new one at the same address): no id has a batch-local index in it yet.
+            ++batchStamp;
+            currentBatch = &batch;
         }
         ++eventStamp;
         event.keyPathsBegin = event.keyPathsEnd = static_cast<std::uint32_t>(batch.keyPathUses.size());
     }
 
-    void useKeyPath(EventBatch& batch)
+    void usePath(std::uint32_t id, EventBatch& batch)
     {
-        auto found = pathIndex.find(path);
-        if (found == pathIndex.end()) {
+        if (pathEventStamp[id] == eventStamp)
+            return; // an event counts once per path, however many array items repeat it
+        if (pathBatchStamp[id] != batchStamp) {
             if (batch.keyPaths.size() >= MaxBatchKeyPaths)
                 return;
-            found = pathIndex.emplace(path, static_cast<std::uint32_t>(batch.keyPaths.size())).first;
-            batch.keyPaths.push_back(batch.add(path));
-            pathLastEvent.push_back(0);
+            pathBatchStamp[id] = batchStamp;
+            pathBatchIndex[id] = static_cast<std::uint32_t>(batch.keyPaths.size());
+            batch.keyPaths.push_back(batch.add(paths[id]));
+            currentBatchPaths = batch.keyPaths.size();
         }
-        if (pathLastEvent[found->second] == eventStamp)
-            return; // an event counts once per path, however many array items repeat it
-        pathLastEvent[found->second] = eventStamp;
-        batch.keyPathUses.push_back(found->second);
+        pathEventStamp[id] = eventStamp;
+        batch.keyPathUses.push_back(pathBatchIndex[id]);
     }
 
-    void walkKeyPaths(dom::element value, int depth, EventBatch& batch)
+    // The id of the path being walked, new ones included while there is room (records that use data as keys
+    // would otherwise grow the table without bound).
+    std::optional<std::uint32_t> pathId()
+    {
+        if (const auto found = pathIds.find(path); found != pathIds.end())
+            return found->second;
+        if (paths.size() >= MaxKeyPaths)
+            return std::nullopt;
+        const auto id = static_cast<std::uint32_t>(paths.size());
+        pathIds.emplace(path, id);
+        paths.push_back(path);
+        pathBatchIndex.push_back(0);
+        pathBatchStamp.push_back(0);
+        pathEventStamp.push_back(0);
+        pathWalkStamp.push_back(0);
+        return id;
+    }
+
+    void walkKeyPaths(dom::element value, int depth)
     {
         if (value.is_object()) {
             for (const dom::key_value_pair field : objectOf(value)) {
@@ -233,9 +256,12 @@ struct RecordParser::Impl
                 const std::size_t mark = path.size();
                 path += '.';
                 path += field.key;
-                useKeyPath(batch);
+                if (const auto id = pathId(); id && pathWalkStamp[*id] != walkStamp) {
+                    pathWalkStamp[*id] = walkStamp;
+                    walked.push_back(*id);
+                }
                 if (depth < MaxKeyPathDepth)
-                    walkKeyPaths(field.value, depth + 1, batch);
+                    walkKeyPaths(field.value, depth + 1);
                 path.resize(mark);
             }
         } else if (value.is_array()) {
@@ -245,7 +271,7 @@ struct RecordParser::Impl
             for (const dom::element item : arrayOf(value)) {
                 if (++items > MaxKeyPathArrayItems)
                     break;
-                walkKeyPaths(item, depth, batch);
+                walkKeyPaths(item, depth);
             }
             path.resize(mark);
         }
@@ -291,17 +317,18 @@ struct RecordParser::Impl
         std::uint64_t shape = 0xcbf29ce484222325ULL;
         mix(shape, top);
         hashShape(value, 1, shape);
-        if (const auto known = shapeUses.find(shape); known != shapeUses.end()) {
-            // Distinct top-level sections never share a path, so the event's per-path dedupe needs no update.
-            batch.keyPathUses.insert(batch.keyPathUses.end(), known->second.begin(), known->second.end());
-            return;
+        auto known = shapePaths.find(shape);
+        if (known == shapePaths.end()) {
+            if (shapePaths.size() >= MaxKeyPathShapes)
+                shapePaths.clear(); // keeps memory bounded; shapes seen again are walked again
+            walked.clear();
+            ++walkStamp;
+            path.assign(top);
+            walkKeyPaths(value, 1);
+            known = shapePaths.emplace(shape, walked).first;
         }
-        const std::size_t first = batch.keyPathUses.size();
-        path.assign(top);
-        walkKeyPaths(value, 1, batch);
-        shapeUses.emplace(shape,
-                          std::vector<std::uint32_t>(batch.keyPathUses.begin() + static_cast<std::ptrdiff_t>(first),
-                                                     batch.keyPathUses.end()));
+        for (const std::uint32_t id : known->second)
+            usePath(id, batch);
     }
 
     void parseIssuer(dom::object issuer, IdentityFields& id, EventBatch& batch)
