@@ -38,11 +38,6 @@ ErrorCode errorCodeOf(simdjson::error_code error)
     }
 }
 
-bool keyIs(std::string_view key, std::string_view wanted)
-{
-    return key == wanted;
-}
-
 bool keyIsAnyCase(std::string_view key, std::string_view wanted)
 {
     if (key.size() != wanted.size())
@@ -51,6 +46,13 @@ bool keyIsAnyCase(std::string_view key, std::string_view wanted)
         if ((key[i] | 0x20) != (wanted[i] | 0x20))
             return false;
     return true;
+}
+
+// Record keys match whatever their case: some tools write `"accountid"` or `"sessioncontext"` (as do a few records
+// of the Panther test corpus), and Lake reads nested keys case-insensitively too.
+bool keyIs(std::string_view key, std::string_view wanted)
+{
+    return key == wanted || keyIsAnyCase(key, wanted);
 }
 
 // Parses "1.08", "1.10" or "1.0" into numbers; the minor version is compared numerically, leading zeroes and all.
@@ -100,7 +102,7 @@ bool isRecordKey(std::string_view key)
 {
     for (const std::string_view known : {"eventVersion", "eventTime", "eventSource", "eventName", "eventID",
                                          "userIdentity", "awsRegion", "eventType", "recipientAccountId"})
-        if (key == known)
+        if (keyIs(key, known))
             return true;
     return false;
 }
@@ -474,7 +476,7 @@ struct RecordParser::Impl
     void parseField(std::string_view key, dom::element value, ParsedEvent& event, std::uint32_t eventIndex,
                     EventBatch& batch)
     {
-        switch (key.empty() ? '\0' : key[0]) {
+        switch (key.empty() ? '\0' : key[0] | 0x20) { // the first letter in lower case (see keyIs)
         case 'a':
             if (keyIs(key, "awsRegion"))
                 event.region = text(value, batch);
@@ -649,7 +651,7 @@ void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, Even
     bool sawTime = false;
     int recordKeys = 0;
     for (const dom::key_value_pair field : objectOf(root)) {
-        sawTime = sawTime || field.key == "eventTime";
+        sawTime = sawTime || keyIs(field.key, "eventTime");
         recordKeys += isRecordKey(field.key) ? 1 : 0;
     }
     // Any JSON object parses; only one carrying CloudTrail's own fields is an event (not, say, a labels file).

@@ -144,6 +144,37 @@ private Q_SLOTS:
         QCOMPARE(p.view(p.event().identity.user), user);
     }
 
+    // Some tools write keys in another case ("accountid", "sessioncontext"): the typed columns still get them.
+    void keysMatchInAnyCase()
+    {
+        const QJsonObject issuer{{QStringLiteral("type"), QStringLiteral("Role")},
+                                 {QStringLiteral("arn"), QStringLiteral("arn:aws:iam::112233445566:role/TestAdmin")},
+                                 {QStringLiteral("username"), QStringLiteral("TestAdmin")}};
+        const QJsonObject identity{
+            {QStringLiteral("type"), QStringLiteral("AssumedRole")},
+            {QStringLiteral("principalid"), QStringLiteral("AROAEXAMPLE:alan")},
+            {QStringLiteral("accountid"), QStringLiteral("112233445566")},
+            {QStringLiteral("accesskeyid"), QStringLiteral("ASIAEXAMPLE")},
+            {QStringLiteral("sessioncontext"),
+             QJsonObject{{QStringLiteral("sessionissuer"), issuer},
+                         {QStringLiteral("attributes"),
+                          QJsonObject{{QStringLiteral("mfaauthenticated"), QStringLiteral("true")}}}}}};
+        QJsonObject record =
+            Trailscope::Test::makeRecord(QStringLiteral("e1"), QStringLiteral("2026-02-21T18:04:05Z"),
+                                         QStringLiteral("X"), QJsonObject{{QStringLiteral("userIdentity"), identity}});
+        record[QStringLiteral("EVENTSOURCE")] = record.take(QStringLiteral("eventSource"));
+        const Parsed p = parseOne(Trailscope::Test::compact(record));
+        QCOMPARE(p.batch.events.size(), std::size_t(1));
+        const IdentityFields& id = p.event().identity;
+        QCOMPARE(p.view(id.principalId), QStringLiteral("AROAEXAMPLE:alan"));
+        QCOMPARE(p.view(id.accountId), QStringLiteral("112233445566"));
+        QCOMPARE(p.view(id.accessKeyId), QStringLiteral("ASIAEXAMPLE"));
+        QCOMPARE(p.view(id.issuerArn), QStringLiteral("arn:aws:iam::112233445566:role/TestAdmin"));
+        QCOMPARE(p.view(id.issuerName), QStringLiteral("TestAdmin"));
+        QCOMPARE(p.view(id.mfaAuthenticated), QStringLiteral("true"));
+        QCOMPARE(p.view(p.event().source), record.value(QStringLiteral("EVENTSOURCE")).toString());
+    }
+
     void identityAsString()
     {
         QJsonObject record = Trailscope::Test::makeRecord(QStringLiteral("e1"), QStringLiteral("2026-02-21T18:04:05Z"));

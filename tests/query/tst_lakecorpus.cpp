@@ -126,13 +126,11 @@ private Q_SLOTS:
                 continue; // a copy kept under a content-derived ID
             const QJsonObject& record = *it;
             for (qsizetype i = 0; i < paths.size(); ++i) {
-                QJsonValue want = asStoredText(LakeFixture::at(record, paths[i]));
-                // The documented deviation: typed columns hold keys spelled as CloudTrail spells them; a record
-                // that spells one otherwise (Lake-style lower case) has that field only in its raw record.
-                if (!want.isNull() && atExactly(record, canonical[i]).isUndefined()) {
-                    want = QJsonValue::Null;
+                const QJsonValue want = asStoredText(LakeFixture::at(record, paths[i]));
+                // Records that spell a key in another case ("accountid") read the same as through Lake's
+                // case-insensitive paths: the importer matches keys in any case.
+                if (!want.isNull() && atExactly(record, canonical[i]).isUndefined())
                     ++otherSpelling;
-                }
                 QVERIFY2(row.at(i + 1) == want, qPrintable(row.at(0).toString() + " " + paths[i] + ": " +
                                                            QJsonDocument(QJsonArray{row.at(i + 1), want}).toJson()));
             }
@@ -147,8 +145,8 @@ private Q_SLOTS:
             ++checked;
         }
         QVERIFY(checked > 500);
-        qInfo("%d events checked; %d typed fields spelled otherwise in their records (read as NULL)", checked,
-              otherSpelling);
+        QVERIFY(otherSpelling > 0); // the corpus has such records; they were read above
+        qInfo("%d events checked; %d typed fields spelled in another case in their records", checked, otherSpelling);
     }
 
     void groupedCount()
