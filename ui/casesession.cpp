@@ -17,6 +17,7 @@ void registerTypes()
     qRegisterMetaType<RowIdList>();
     qRegisterMetaType<EventRowList>();
     qRegisterMetaType<SeriesCounts>();
+    qRegisterMetaType<ScanPass>();
     qRegisterMetaType<std::int64_t>("std::int64_t");
     qRegisterMetaType<QSet<std::int64_t>>();
     qRegisterMetaType<QList<Core::SavedItem>>();
@@ -117,6 +118,11 @@ void CaseSession::connectWorkers()
         if (generation == m_generation)
             Q_EMIT searchFailed(message);
     });
+    connect(m_searchWorker, &SearchWorker::scanProgress, this,
+            [this](quint64 generation, ScanPass pass, qint64 examined, qint64 total) {
+                if (generation == m_generation)
+                    Q_EMIT scanProgress(pass, examined, total);
+            });
     connect(m_searchWorker, &SearchWorker::searchFinished, this,
             [this](quint64 generation, qint64 matched, double milliseconds) {
                 if (generation == m_generation)

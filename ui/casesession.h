@@ -59,6 +59,8 @@ Q_SIGNALS:
     void facetsReady(const Trailscope::Ui::FacetList& facets);
     void searchFailed(const QString& message);
     void searchFinished(qint64 matched, double milliseconds);
+    /// A search that reads raw records: `examined` of `total` events of the time range in one of its passes.
+    void scanProgress(Trailscope::Ui::ScanPass pass, qint64 examined, qint64 total);
     void rowsReady(quint64 token, const Trailscope::Ui::EventRowList& rows, const QList<int>& rules);
     void recordReady(std::int64_t rowId, const QByteArray& record);
     void recordFailed(std::int64_t rowId, const QString& message);

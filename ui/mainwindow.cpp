@@ -35,6 +35,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -162,6 +163,13 @@ void MainWindow::buildBrowser()
     m_importProgress = new ImportProgressWidget(this);
     m_countLabel = new QLabel(this);
     m_timeLabel = new QLabel(this);
+    m_scanProgress = new QProgressBar(this);
+    m_scanProgress->setObjectName(QStringLiteral("scanProgress"));
+    m_scanProgress->setRange(0, 1000);
+    m_scanProgress->setMaximumWidth(220);
+    m_scanProgress->setToolTip(tr("Free text and {…} patterns on fields the case does not index read every raw "
+                                  "record of the time range, once for the rows, the timeline and the facets."));
+    m_scanProgress->hide();
     m_messageLabel = new QLabel(this);
     m_rowSetBox = new QWidget(this);
     auto* rowSetLayout = new QHBoxLayout(m_rowSetBox);
@@ -178,6 +186,7 @@ void MainWindow::buildBrowser()
     statusBar()->addPermanentWidget(m_rowSetBox);
     statusBar()->addPermanentWidget(m_importProgress);
     statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_scanProgress);
     statusBar()->addPermanentWidget(m_timeLabel);
 
     connect(m_searchBar, &SearchBar::searchSubmitted, this, &MainWindow::runSearch);
@@ -296,13 +305,34 @@ void MainWindow::buildActions()
     updateRecentMenu();
 }
 
+void MainWindow::showScanProgress(ScanPass pass, qint64 examined, qint64 total)
+{
+    QString what;
+    switch (pass) {
+    case ScanPass::Rows:
+        what = tr("Scanning records for rows");
+        break;
+    case ScanPass::Timeline:
+        what = tr("Scanning records for the timeline");
+        break;
+    case ScanPass::Facets:
+        what = tr("Scanning records for facets");
+        break;
+    }
+    m_scanProgress->setValue(total > 0 ? static_cast<int>(std::min<qint64>(1000, examined * 1000 / total)) : 0);
+    m_scanProgress->setFormat(what + QStringLiteral(" %p%"));
+    m_scanProgress->show();
+}
+
 void MainWindow::connectSession()
 {
     connect(m_session, &CaseSession::caseOpened, this, &MainWindow::onCaseOpened);
     connect(m_session, &CaseSession::caseFailed, this, [this](const QString& path, const QString& message) {
         m_messageLabel->setText(tr("Cannot open %1: %2").arg(path, message));
     });
+    connect(m_session, &CaseSession::scanProgress, this, &MainWindow::showScanProgress);
     connect(m_session, &CaseSession::searchStarted, this, [this] {
+        m_scanProgress->hide();
         m_timeline->setBusy(true);
         m_facets->setBusy(true);
         m_timeLabel->setText(tr("searching…"));
@@ -335,12 +365,14 @@ void MainWindow::connectSession()
         }
     });
     connect(m_session, &CaseSession::searchFailed, this, [this](const QString& message) {
+        m_scanProgress->hide();
         m_timeline->setBusy(false);
         m_facets->setBusy(false);
         m_messageLabel->setText(message);
         m_timeLabel->clear();
     });
     connect(m_session, &CaseSession::searchFinished, this, [this](qint64 matched, double milliseconds) {
+        m_scanProgress->hide();
         m_matched = matched;
         m_lastQueryMs = milliseconds;
         updateStatus();

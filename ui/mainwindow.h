@@ -14,6 +14,7 @@ struct SavedItem;
 
 class QAction;
 class QLabel;
+class QProgressBar;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
@@ -90,6 +91,7 @@ private:
     void buildActions();
     void buildBrowser();
     void connectSession();
+    void showScanProgress(Trailscope::Ui::ScanPass pass, qint64 examined, qint64 total);
     void runSearch();
     void onCaseOpened(const CaseSummary& summary);
     void onCurrentRowChanged();
@@ -140,6 +142,7 @@ private:
     ImportProgressWidget* m_importProgress = nullptr;
     QLabel* m_countLabel = nullptr;
     QLabel* m_timeLabel = nullptr;
+    QProgressBar* m_scanProgress = nullptr;
     QLabel* m_messageLabel = nullptr;
     QAction* m_backAction = nullptr;
     QAction* m_forwardAction = nullptr;

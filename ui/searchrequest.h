@@ -47,9 +47,14 @@ using EventRowList = QList<Core::Query::EventRow>;
 using FacetList = std::vector<Core::Query::Facet>;
 using SeriesCounts = QList<std::vector<std::int64_t>>;
 
+/// The passes of a search over its events: the rows for the table, the timeline's counts, the facets. A search
+/// that reads raw records scans the time range once per pass.
+enum class ScanPass { Rows, Timeline, Facets };
+
 } // namespace Trailscope::Ui
 
 Q_DECLARE_METATYPE(Trailscope::Ui::SearchRequest)
 Q_DECLARE_METATYPE(Trailscope::Ui::CaseSummary)
 Q_DECLARE_METATYPE(Trailscope::Core::Query::Histogram)
 Q_DECLARE_METATYPE(Trailscope::Ui::FacetList)
+Q_DECLARE_METATYPE(Trailscope::Ui::ScanPass)

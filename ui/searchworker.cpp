@@ -75,8 +75,9 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
     QElapsedTimer timer;
     timer.start();
     // A search superseded by a newer one stops inside SQLite too, not only between steps.
+    m_scan.active = false;
     sqlite3_progress_handler(
-        m_db.handle(), 20000, [](void* self) -> int { return static_cast<SearchWorker*>(self)->outdated() ? 1 : 0; },
+        m_db.handle(), 20000, [](void* self) -> int { return static_cast<SearchWorker*>(self)->stepScan() ? 0 : 1; },
         this);
     auto root = parseSearch(request.text);
     if (!root) {
@@ -91,6 +92,7 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
     }
     if (request.starredOnly)
         compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT event FROM analyst_marks WHERE starred = 1)";
+    beginScan(request, compiled);
     if (request.sortColumn >= 0 && request.sortColumn != EventTableModel::TimeColumn) {
         qint64 matched = 0;
         if (!collectSorted(request, compiled, matched))
@@ -120,6 +122,7 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
     emitStatistics(request, search->compiled());
     qint64 matched = ids.size();
     if (!complete) {
+        enterScanPass(ScanPass::Rows);
         std::optional<EventKey> after = first->back();
         for (;;) {
             if (outdated())
@@ -274,6 +277,7 @@ void SearchWorker::emitStatistics(const SearchRequest& request, const CompiledSe
 {
     if (outdated())
         return;
+    enterScanPass(ScanPass::Timeline);
     auto histogram = computeHistogram(m_db, compiled, request.options);
     if (!histogram) {
         if (!outdated())
@@ -293,6 +297,7 @@ void SearchWorker::emitStatistics(const SearchRequest& request, const CompiledSe
     if (outdated())
         return;
     Q_EMIT histogramReady(m_current, *histogram, extra);
+    enterScanPass(ScanPass::Facets);
     auto facets = computeFacets(m_db, compiled, request.options, sidebarFacetFields());
     if (outdated())
         return;
@@ -301,6 +306,46 @@ void SearchWorker::emitStatistics(const SearchRequest& request, const CompiledSe
         return;
     }
     Q_EMIT facetsReady(m_current, *facets);
+}
+
+void SearchWorker::beginScan(const SearchRequest& request, const CompiledSearch& compiled)
+{
+    m_scan = {};
+    if (!compiled.readsRawRecords)
+        return;
+    // The events of the time range bound what one pass examines (the index answers this at once).
+    std::string sql = "SELECT count(*) FROM events WHERE 1";
+    if (request.options.start)
+        sql += " AND time >= " + std::to_string(*request.options.start);
+    if (request.options.end)
+        sql += " AND time < " + std::to_string(*request.options.end);
+    m_scan.total = m_db.queryInt(sql).value_or(0);
+    m_scan.active = m_scan.total > 0;
+    enterScanPass(ScanPass::Rows);
+}
+
+void SearchWorker::enterScanPass(ScanPass pass)
+{
+    if (!m_scan.active)
+        return;
+    const std::int64_t examined = m_db.examinedEvents()->load(std::memory_order_relaxed);
+    m_scan.passDone[static_cast<std::size_t>(m_scan.pass)] = examined - m_scan.passBase;
+    m_scan.pass = pass;
+    m_scan.passBase = examined - m_scan.passDone[static_cast<std::size_t>(pass)];
+    m_scan.sinceReport.start();
+    Q_EMIT scanProgress(m_current, pass, m_scan.passDone[static_cast<std::size_t>(pass)], m_scan.total);
+}
+
+bool SearchWorker::stepScan()
+{
+    if (outdated())
+        return false;
+    if (m_scan.active && m_scan.sinceReport.elapsed() >= 100) {
+        m_scan.sinceReport.start();
+        const std::int64_t examined = m_db.examinedEvents()->load(std::memory_order_relaxed) - m_scan.passBase;
+        Q_EMIT scanProgress(m_current, m_scan.pass, std::min<qint64>(examined, m_scan.total), m_scan.total);
+    }
+    return true;
 }
 
 } // namespace Trailscope::Ui

@@ -4,7 +4,10 @@
 
 #include "casedb/sqlite.h"
 
+#include <QElapsedTimer>
 #include <QObject>
+
+#include <array>
 
 #include <atomic>
 #include <memory>
@@ -40,6 +43,9 @@ Q_SIGNALS:
     void searchFailed(quint64 generation, const QString& message);
     void searchFinished(quint64 generation, qint64 matched, double milliseconds);
     void located(quint64 generation, qint64 row);
+    /// How far a search that reads raw records (free text, unmapped `{…}` selectors) has got in one of its passes:
+    /// `examined` of the `total` events in the time range. Sent at most every ~100 ms while a pass runs.
+    void scanProgress(quint64 generation, Trailscope::Ui::ScanPass pass, qint64 examined, qint64 total);
 
 private:
     bool outdated() const;
@@ -48,11 +54,25 @@ private:
     /// Loads the request's row set into a temporary table of this connection (the case itself stays untouched).
     bool loadRowSet(const SearchRequest& request);
     void emitStatistics(const SearchRequest& request, const Core::Query::CompiledSearch& compiled);
+    /// Starts progress reporting for a search that reads raw records (no-op for one that does not).
+    void beginScan(const SearchRequest& request, const Core::Query::CompiledSearch& compiled);
+    void enterScanPass(ScanPass pass);
+    /// Called from SQLite's progress handler: reports progress, and whether to stop.
+    bool stepScan();
 
     std::shared_ptr<std::atomic<quint64>> m_latest;
     quint64 m_current = 0;
     Core::Sql::Database m_db;
     std::shared_ptr<const QList<std::int64_t>> m_loadedRowSet;
+    struct Scan
+    {
+        bool active = false;
+        qint64 total = 0;
+        ScanPass pass = ScanPass::Rows;
+        std::int64_t passBase = 0;              ///< the connection's examined counter when the pass (re)started
+        std::array<std::int64_t, 3> passDone{}; ///< events examined by each pass so far
+        QElapsedTimer sinceReport;
+    } m_scan;
 };
 
 /// The facet fields the sidebar shows, in order.

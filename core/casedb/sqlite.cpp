@@ -125,13 +125,16 @@ Database::~Database()
     sqlite3_close_v2(m_db);
 }
 
-Database::Database(Database&& other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
+Database::Database(Database&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_examined(std::move(other.m_examined))
+{}
 
 Database& Database::operator=(Database&& other) noexcept
 {
     if (this != &other) {
         sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
+        std::swap(m_examined, other.m_examined);
     }
     return *this;
 }

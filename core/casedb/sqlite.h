@@ -4,7 +4,9 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,8 +78,13 @@ public:
     QString lastError() const;
     Error error(QString context) const;
 
+    /// Events this connection's SQL functions have examined one by one (raw records read from the evidence), so
+    /// a scan can say how far it has got. Shared with the functions, which keep it across moves of this object.
+    const std::shared_ptr<std::atomic<std::int64_t>>& examinedEvents() const { return m_examined; }
+
 private:
     sqlite3* m_db = nullptr;
+    std::shared_ptr<std::atomic<std::int64_t>> m_examined = std::make_shared<std::atomic<std::int64_t>>(0);
 };
 
 /// Rolls back unless committed.

@@ -10,6 +10,8 @@ Result<std::string_view> EventRecordCache::text(std::int64_t rowId)
         if (!raw)
             return std::unexpected(raw.error());
         m_record = std::move(*raw);
+        if (m_examined)
+            m_examined->fetch_add(1, std::memory_order_relaxed);
         m_lowered.clear();
         m_parsed = false;
         m_rowId = rowId;

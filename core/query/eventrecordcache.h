@@ -17,7 +17,10 @@ namespace Trailscope::Core::Query {
 class EventRecordCache
 {
 public:
-    explicit EventRecordCache(Sql::Database db) : m_db(std::move(db)), m_reader(m_db) {}
+    /// Reads from `db`; each event fetched counts once in `examined` (the searching connection's counter).
+    EventRecordCache(Sql::Database db, std::shared_ptr<std::atomic<std::int64_t>> examined = {})
+        : m_db(std::move(db)), m_reader(m_db), m_examined(std::move(examined))
+    {}
 
     /// The record exactly as stored.
     Result<std::string_view> text(std::int64_t rowId);
@@ -29,6 +32,7 @@ public:
 private:
     Sql::Database m_db;
     RawRecordReader m_reader;
+    std::shared_ptr<std::atomic<std::int64_t>> m_examined;
     std::int64_t m_rowId = -1;
     std::string m_record, m_lowered;
     simdjson::dom::parser m_parser;

@@ -308,7 +308,7 @@ Result<void> registerSearchFunctions(Sql::Database& db)
     auto readerDb = CaseSchema::open(QString::fromUtf8(file), CaseSchema::OpenMode::ReadOnly);
     if (!readerDb)
         return std::unexpected(readerDb.error());
-    const auto context = std::make_shared<EventRecordCache>(std::move(*readerDb));
+    const auto context = std::make_shared<EventRecordCache>(std::move(*readerDb), db.examinedEvents());
     struct Definition
     {
         const char* name;

@@ -15,6 +15,7 @@ namespace Trailscope::Core::Query {
 /// - `ts_regexp(text, expression)`: the expression (Perl-compatible) matches somewhere in the text.
 /// The raw-record functions read each event back from the evidence (RawRecordReader, on a read-only connection of
 /// their own to the same case): they scan, so a compiled search places them after every indexed condition.
+/// Each event they read counts in db.examinedEvents(), which a caller's progress handler can watch.
 /// Re-registering expires the connection's prepared statements (SQLite re-prepares them), so do it between runs.
 Result<void> registerSearchFunctions(Sql::Database& db);
 

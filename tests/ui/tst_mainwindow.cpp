@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -109,6 +110,38 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(facetItem(window.facetPane(), "eventName", "DeleteBucket") != nullptr, 10000);
         QCOMPARE(facetItem(window.facetPane(), "eventName", "DeleteBucket")->text(1).toLongLong(),
                  m_fixture.countWhere("eventName", "DeleteBucket"));
+    }
+
+    // A search that reads raw records reports each pass (rows, timeline, facets) against the events of the time
+    // range; one on indexed fields reports none.
+    void freeTextSearchReportsScanProgress()
+    {
+        MainWindow window;
+        window.show();
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        CaseSession* session = window.session();
+        QSignalSpy progress(session, &CaseSession::scanProgress);
+        QSignalSpy finished(session, &CaseSession::searchFinished);
+        window.searchBar()->setText("eventName:CreateUser");
+        QTest::keyClick(window.searchBar(), Qt::Key_Return);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(progress.count(), 0);
+
+        window.searchBar()->setText("amazonaws");
+        QTest::keyClick(window.searchBar(), Qt::Key_Return);
+        QVERIFY(finished.wait(10000));
+        QSet<ScanPass> passes;
+        for (const QList<QVariant>& report : progress) {
+            passes.insert(report.at(0).value<ScanPass>());
+            QCOMPARE(report.at(2).toLongLong(), 240);
+            QVERIFY(report.at(1).toLongLong() >= 0 && report.at(1).toLongLong() <= 240);
+        }
+        QCOMPARE(passes, (QSet<ScanPass>{ScanPass::Rows, ScanPass::Timeline, ScanPass::Facets}));
+        auto* bar = window.findChild<QProgressBar*>("scanProgress");
+        QVERIFY(bar);
+        QVERIFY(bar->format().contains("facets"));
+        QVERIFY(!bar->isVisible()); // hidden once the search has finished
     }
 
     void typingASearchChangesTheRows()
