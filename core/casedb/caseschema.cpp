@@ -79,6 +79,10 @@ Result<void> configure(Sql::Database& db, bool writable)
         // small cache); 256 MiB stays well inside the import's 1 GiB budget.
         status = db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864; "
                          "PRAGMA threads=2; PRAGMA wal_autocheckpoint=4096; PRAGMA cache_size=-262144;");
+    else if (status)
+        // Readers map the case instead of copying every page they touch through read(): a first query in a new
+        // process (the CLI, a fresh search connection) reads its index pages straight from the page cache.
+        status = db.exec("PRAGMA mmap_size=1073741824;");
     return status;
 }
 
