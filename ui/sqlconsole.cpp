@@ -117,7 +117,9 @@ void SqlConsole::buildUi()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
     m_busy = new QProgressBar(toolbar);
-    m_busy->setRange(0, 0); // busy, no percentage: SQLite cannot tell how far a query is
+    m_busy->setRange(0, 0); // busy until the query reports how many events it has examined
+    m_busy->setToolTip(tr("The share of the case's events the query has examined; a query that reads an index range "
+                          "finishes before reaching the end"));
     m_busy->setMaximumWidth(90);
     m_busy->setMaximumHeight(14);
     m_busy->setTextVisible(false);
@@ -233,6 +235,7 @@ void SqlConsole::connectWorker()
     connect(m_worker, &SqlQueryWorker::statementsPrepared, this, &SqlConsole::onStatementsPrepared);
     connect(m_worker, &SqlQueryWorker::rowsReady, this, &SqlConsole::onRowsReady);
     connect(m_worker, &SqlQueryWorker::runFailed, this, &SqlConsole::onRunFailed);
+    connect(m_worker, &SqlQueryWorker::progress, this, &SqlConsole::onProgress);
     connect(m_worker, &SqlQueryWorker::runFinished, this, [this](quint64 runId, double milliseconds) {
         if (runId != m_runId || !m_running)
             return;
@@ -482,6 +485,24 @@ void SqlConsole::onRunFailed(quint64 runId, const SqlError& error)
     Q_EMIT runEnded();
 }
 
+void SqlConsole::onProgress(quint64 stamp, qint64 examined, qint64 total, bool bounded)
+{
+    if (stamp != m_stamp || !isBusy())
+        return;
+    const QLocale locale;
+    // A share of the case only for a statement that examines each event at most once (not joins or subqueries).
+    if (bounded && total > 0) {
+        m_busy->setRange(0, 1000);
+        m_busy->setValue(static_cast<int>(std::min<qint64>(1000, examined * 1000 / total)));
+        setStatus(
+            tr("%1 examined %2 of %3 events").arg(m_busyMessage, locale.toString(examined), locale.toString(total)));
+    } else {
+        m_busy->setRange(0, 0);
+        setStatus(tr("%1 examined %2 events (the case holds %3)")
+                      .arg(m_busyMessage, locale.toString(examined), locale.toString(std::max<qint64>(total, 0))));
+    }
+}
+
 int SqlConsole::resultCount() const
 {
     return m_results->count();
@@ -535,8 +556,11 @@ QString SqlConsole::statusText() const
 void SqlConsole::setBusy(bool busy, const QString& message)
 {
     m_busy->setVisible(busy);
-    if (!message.isEmpty())
+    m_busy->setRange(0, 0); // until the new work reports progress
+    if (!message.isEmpty()) {
+        m_busyMessage = message;
         setStatus(message);
+    }
 }
 
 void SqlConsole::setStatus(const QString& message, bool error)

@@ -98,6 +98,7 @@ private:
     void onRowsReady(quint64 runId, int index, const SqlRowList& rows, bool complete, bool stopped,
                      double milliseconds);
     void onRunFailed(quint64 runId, const SqlError& error);
+    void onProgress(quint64 stamp, qint64 examined, qint64 total, bool bounded);
     void onLibraryActivated(QTreeWidgetItem* item);
     void showLibraryMenu(const QPoint& pos);
     void askExport(SqlExportFormat format);
@@ -144,6 +145,7 @@ private:
     QLabel* m_placeholder = nullptr;
     QString m_noResultsReason; // shown when a run left no results
     QProgressBar* m_busy = nullptr;
+    QString m_busyMessage; // what the console is busy with, before how far it has got
     QLabel* m_status = nullptr;
 };
 

@@ -12,11 +12,13 @@ namespace Trailscope::Ui {
 
 using Core::Query::Lake::LakeQuery;
 using Core::Query::Lake::PreparedQuery;
+using Core::Query::Lake::QueryProgress;
 
 namespace {
 
 const QString QueryKind = QStringLiteral("query");
 constexpr int HistoryLimit = 200;
+constexpr qint64 ProgressIntervalMs = 150;
 constexpr qsizetype MaxEventSet = 1'000'000;
 
 int eventIdColumnOf(const PreparedQuery& query)
@@ -74,7 +76,17 @@ bool SqlQueryWorker::stopped() const
 bool SqlQueryWorker::begin(quint64 stamp)
 {
     m_active = stamp;
+    m_progressClock.start();
     return m_lake && !stopped();
+}
+
+bool SqlQueryWorker::onProgress(const QueryProgress& progress)
+{
+    if (progress.counting && m_progressClock.isValid() && m_progressClock.elapsed() >= ProgressIntervalMs) {
+        m_progressClock.start();
+        Q_EMIT this->progress(m_active, progress.examined, progress.total, progress.bounded);
+    }
+    return !stopped();
 }
 
 void SqlQueryWorker::openCase(const QString& path)
@@ -86,8 +98,9 @@ void SqlQueryWorker::openCase(const QString& path)
         return;
     }
     m_lake = std::move(*lake);
-    // Whatever runs stops as soon as the console's stamp moves past the request's.
-    m_lake->setProgressHandler([this] { return !stopped(); });
+    // Whatever runs stops as soon as the console's stamp moves past the request's; statements count the events they
+    // examine, so that the console shows how far they have got against the case's events.
+    m_lake->setProgressHandler([this](const QueryProgress& progress) { return onProgress(progress); }, true);
     // The console's case clock: now() is the newest event, so "the last 24 hours" means something on old logs.
     m_lake->setNow(m_lake->newestEventTime());
 

@@ -2,6 +2,7 @@
 
 #include "sqlexport.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QList>
 #include <QMetaType>
@@ -20,6 +21,7 @@ class AnalystStore;
 namespace Query::Lake {
 class LakeQuery;
 struct PreparedQuery;
+struct QueryProgress;
 } // namespace Query::Lake
 } // namespace Trailscope::Core
 
@@ -97,6 +99,10 @@ Q_SIGNALS:
     void rowsReady(quint64 runId, int index, const Trailscope::Ui::SqlRowList& rows, bool complete, bool stopped,
                    double milliseconds);
     void runFailed(quint64 runId, const Trailscope::Ui::SqlError& error);
+    /// How far the statement of request `stamp` has got (a run, a fetch, an export or an event set), a few times a
+    /// second while it runs: event rows examined and the case's events; `bounded`: it examines each event at most
+    /// once, so examined / total is a share of the case. Only statements that count events report.
+    void progress(quint64 stamp, qint64 examined, qint64 total, bool bounded);
     void runFinished(quint64 runId, double milliseconds);
     void eventResolved(quint64 job, std::int64_t rowId);
     void eventSetReady(quint64 job, const QList<std::int64_t>& rowIds, bool truncated);
@@ -110,6 +116,8 @@ private:
     struct OpenStatement;
     bool stopped() const;
     bool begin(quint64 stamp);
+    /// From within a running statement: whether to go on; reports progress now and then.
+    bool onProgress(const Core::Query::Lake::QueryProgress& progress);
     void fetchInto(OpenStatement& statement, int count, SqlRowList& rows, bool& complete, bool& stopped);
     std::optional<std::int64_t> rowIdOf(const QString& eventId);
     void emitSaved();
@@ -120,6 +128,7 @@ private:
     std::unique_ptr<Core::Query::Lake::LakeQuery> m_lake;
     std::unique_ptr<Core::AnalystStore> m_store;
     std::vector<std::unique_ptr<OpenStatement>> m_statements;
+    QElapsedTimer m_progressClock; // since the request began or progress was last reported
 };
 
 } // namespace Trailscope::Ui

@@ -1,5 +1,6 @@
 #include "climain.h"
 #include "exitcodes.h"
+#include "terminalprogress.h"
 
 #include "util/csv.h"
 
@@ -7,12 +8,14 @@
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <optional>
 
 namespace Trailscope::Cli {
 
@@ -25,6 +28,7 @@ enum class Format { Table, Csv, Json, Jsonl };
 
 constexpr qsizetype MaxTableCell = 80;
 constexpr std::size_t TableBatch = 200;
+constexpr qint64 QuietMs = 250; // a statement shows progress once it has run this long: quick ones never flicker
 
 // Ctrl-C cancels the running statement (the one piece of mutable global state a signal handler can reach).
 std::atomic<bool> g_cancel(false);
@@ -173,18 +177,92 @@ private:
     qint64 m_rows = 0;
 };
 
+// QCommandLineParser takes every argument that starts with '-' for options, so SQL that opens with a `--` comment
+// would be refused as an unknown option. No option name holds white space: an argument that does before any '='
+// is positional. Such arguments (before a `--` that ends the options) are swapped for placeholders while parsing.
+class PositionalArguments
+{
+public:
+    QStringList shield(const QStringList& arguments)
+    {
+        QStringList shielded;
+        bool options = true;
+        for (const QString& argument : arguments) {
+            options = options && argument != QLatin1String("--");
+            if (options && cannotBeOption(argument)) {
+                const QString placeholder = QStringLiteral("\uE000%1").arg(m_originals.size());
+                m_originals.insert(placeholder, argument);
+                shielded << placeholder;
+            } else {
+                shielded << argument;
+            }
+        }
+        return shielded;
+    }
+
+    QStringList restore(QStringList positional) const
+    {
+        for (QString& argument : positional)
+            argument = m_originals.value(argument, argument);
+        return positional;
+    }
+
+private:
+    static bool cannotBeOption(const QString& argument)
+    {
+        if (!argument.startsWith(u'-'))
+            return false;
+        const qsizetype equals = argument.indexOf(u'=');
+        const QStringView name = QStringView(argument).first(equals < 0 ? argument.size() : equals);
+        return std::any_of(name.begin(), name.end(), [](QChar c) { return c.isSpace(); });
+    }
+
+    QHash<QString, QString> m_originals; ///< placeholder → the argument
+};
+
+// Runs one statement, printing its rows as they come; the exit code when it fails.
+std::optional<int> printStatement(LakeQuery& lake, PreparedQuery& statement, Format format, TerminalProgress& progress,
+                                  qint64& rows)
+{
+    ResultPrinter printer(format, statement.columns);
+    printer.begin();
+    QJsonArray row;
+    while (true) {
+        const auto more = lake.next(statement, row);
+        progress.clear();
+        if (!more) {
+            printer.end();
+            std::fflush(stdout);
+            if (more.error().code == ErrorCode::Cancelled) {
+                printErr(QStringLiteral("query: interrupted\n"));
+                return ExitInterrupted;
+            }
+            printErr(describeQueryError(more.error()) + u'\n');
+            return ExitQueryError;
+        }
+        if (!*more)
+            break;
+        printer.row(row);
+        ++rows;
+    }
+    printer.end();
+    return std::nullopt;
+}
+
 } // namespace
 
 int runQuery(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Run CloudTrail Lake SQL (or plain SQLite SQL over the case schema) on a case, read-only."));
+        QStringLiteral("Run CloudTrail Lake SQL (or plain SQLite SQL over the case schema) on a case, read-only. On "
+                       "a terminal, a long statement shows on stderr how many events it has examined."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file."));
     parser.addPositionalArgument(QStringLiteral("SQL"),
                                  QStringLiteral("e.g. \"SELECT eventName, count(*) FROM cloudtrail_logs GROUP BY 1\"; "
-                                                "several statements separated by ';' print one result each."));
+                                                "several statements separated by ';' print one result each. SQL may "
+                                                "open with a -- comment; '--' alone ends the options."));
     const QCommandLineOption format(
         QStringLiteral("format"),
         QStringLiteral("table, csv, json ({\"columns\", \"rows\"}) or jsonl (an object per row)."), QStringLiteral("F"),
@@ -192,9 +270,10 @@ int runQuery(const QStringList& arguments)
     const QCommandLineOption timing(QStringLiteral("timing"),
                                     QStringLiteral("Print each statement's row count and milliseconds to stderr."));
     parser.addOptions({format, timing});
-    if (const auto stop = parseArguments(parser, arguments))
+    PositionalArguments sqlArguments;
+    if (const auto stop = parseArguments(parser, sqlArguments.shield(arguments)))
         return *stop;
-    const QStringList positional = parser.positionalArguments();
+    const QStringList positional = sqlArguments.restore(parser.positionalArguments());
     if (positional.size() != 2) {
         printErr(QStringLiteral("query: needs CASE and SQL\n"));
         return ExitUsage;
@@ -214,6 +293,15 @@ int runQuery(const QStringList& arguments)
         return ExitFatal;
     }
     QElapsedTimer clock;
+    // Ctrl-C always; progress only on a terminal: only then do statements count the events they examine.
+    TerminalProgress progress;
+    (*lake)->setProgressHandler(
+        [&](const QueryProgress& done) {
+            if (clock.elapsed() >= QuietMs)
+                progress.update(done);
+            return !g_cancel.load();
+        },
+        progress.enabled());
     clock.start();
     auto statements = (*lake)->prepare(positional.at(1));
     const qint64 prepareMs = clock.elapsed();
@@ -224,34 +312,14 @@ int runQuery(const QStringList& arguments)
     g_cancel = false;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    (*lake)->setProgressHandler([] { return !g_cancel.load(); });
     for (std::size_t i = 0; i < statements->size(); ++i) {
         PreparedQuery& statement = (*statements)[i];
         if (i > 0 && outputFormat == Format::Table)
             printOut(QStringLiteral("\n"));
-        ResultPrinter printer(outputFormat, statement.columns);
-        printer.begin();
         clock.restart();
         qint64 rows = 0;
-        QJsonArray row;
-        while (true) {
-            const auto more = (*lake)->next(statement, row);
-            if (!more) {
-                printer.end();
-                std::fflush(stdout);
-                if (more.error().code == ErrorCode::Cancelled) {
-                    printErr(QStringLiteral("query: interrupted\n"));
-                    return ExitInterrupted;
-                }
-                printErr(describeQueryError(more.error()) + u'\n');
-                return ExitQueryError;
-            }
-            if (!*more)
-                break;
-            printer.row(row);
-            ++rows;
-        }
-        printer.end();
+        if (const auto failed = printStatement(**lake, statement, outputFormat, progress, rows))
+            return *failed;
         if (parser.isSet(timing))
             printErr(QStringLiteral("statement %1: %2 rows in %3 ms (all statements prepared in %4 ms)\n")
                          .arg(i + 1)

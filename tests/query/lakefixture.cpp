@@ -3,8 +3,13 @@
 #include "clitest.h"
 #include "testsupport.h"
 
+#include "query/lake/lakequery.h"
+
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QTest>
+
+#include <algorithm>
 
 namespace LakeFixture {
 
@@ -162,6 +167,35 @@ QString iso(qint64 ms)
 QJsonValue orNull(const std::optional<QString>& value)
 {
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+Rows runStatement(Trailscope::Core::Query::Lake::LakeQuery& lake, const QString& sql)
+{
+    using namespace Trailscope::Core::Query::Lake;
+    auto prepared = lake.prepare(sql);
+    if (!prepared) {
+        QTest::qFail(qPrintable(sql + "\n" + describeQueryError(prepared.error())), __FILE__, __LINE__);
+        return {};
+    }
+    Rows rows;
+    QJsonArray row;
+    while (true) {
+        const auto more = lake.next(prepared->front(), row);
+        if (!more) {
+            QTest::qFail(qPrintable(sql + "\n" + describeQueryError(more.error())), __FILE__, __LINE__);
+            return rows;
+        }
+        if (!*more)
+            return rows;
+        rows << row;
+    }
+}
+
+Rows sortedRows(Rows rows)
+{
+    const auto text = [](const QJsonArray& row) { return QJsonDocument(row).toJson(QJsonDocument::Compact); };
+    std::sort(rows.begin(), rows.end(), [&](const QJsonArray& a, const QJsonArray& b) { return text(a) < text(b); });
+    return rows;
 }
 
 } // namespace LakeFixture

@@ -9,7 +9,13 @@
 #include <optional>
 #include <vector>
 
+namespace Trailscope::Core::Query::Lake {
+class LakeQuery;
+}
+
 namespace LakeFixture {
+
+using Rows = QList<QJsonArray>;
 
 /// The fixture's records: two eras (January 2023 for the documentation's examples, late February 2026 for the
 /// guide queries), varied identities, errors in two cases, nested request parameters, resources with `ARN`.
@@ -31,5 +37,10 @@ qint64 utc(const char* text);
 QString iso(qint64 ms);
 /// JSON null for a missing value.
 QJsonValue orNull(const std::optional<QString>& value);
+
+/// Runs the one statement of `sql` to its end; fails the running test (and returns the rows so far) on an error.
+Rows runStatement(Trailscope::Core::Query::Lake::LakeQuery& lake, const QString& sql);
+/// Rows in the order of their JSON text, for results whose order SQL leaves open.
+Rows sortedRows(Rows rows);
 
 } // namespace LakeFixture

@@ -3,13 +3,29 @@
 #include "lakefixture.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Trailscope::Test;
 using namespace LakeFixture;
+
+namespace {
+
+// Long enough in a debug build for several progress lines: a recursive count per event over one scan of them.
+const QString SlowScan = "SELECT count(*) AS n FROM x WHERE (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
+                         "FROM r WHERE n < 40000) SELECT count(*) FROM r WHERE n > length(x.eventName)) > 0";
+
+QString shellQuoted(const QString& text)
+{
+    return "'" + QString(text).replace("'", "'\\''") + "'";
+}
+
+} // namespace
 
 class TestLakeCli : public QObject
 {
@@ -150,6 +166,75 @@ private Q_SLOTS:
         COMPARE_EXIT(run, exitCode);
         QVERIFY2(QString::fromUtf8(run.err).startsWith(stderrStart), describe(run).constData());
         QVERIFY2(run.out.isEmpty(), describe(run).constData()); // a refused batch prints nothing, not even the first
+    }
+
+    // SQL that opens with a -- comment is the SQL, not an unknown option; `--` alone ends the options.
+    void sqlStartingWithDashes_data()
+    {
+        QTest::addColumn<QStringList>("arguments"); // "CASE" stands for the case file
+        const QString sql = "-- how many\nSELECT count(*) AS n FROM x";
+        QTest::newRow("after the case") << QStringList{"CASE", sql, "--format", "jsonl"};
+        QTest::newRow("after the options") << QStringList{"--format", "jsonl", "CASE", sql};
+        QTest::newRow("no space after the dashes")
+            << QStringList{"CASE", "--how many\nSELECT count(*) AS n FROM x", "--format=jsonl"};
+        QTest::newRow("a line break right after the dashes")
+            << QStringList{"--format=jsonl", "CASE", "--\nSELECT count(*) AS n FROM x"};
+        QTest::newRow("after --") << QStringList{"--format", "jsonl", "--", "CASE", sql};
+        QTest::newRow("-- before an SQL that needs none")
+            << QStringList{"--format", "jsonl", "--", "CASE", "SELECT count(*) AS n FROM x"};
+    }
+
+    void sqlStartingWithDashes()
+    {
+        QFETCH(QStringList, arguments);
+        arguments.replace(arguments.indexOf("CASE"), m_case);
+        const CliRun run = runCli(QStringList{"query"} + arguments);
+        COMPARE_EXIT(run, 0);
+        QCOMPARE(run.out, QString("{\"n\":%1}\n").arg(m_records.size()).toUtf8());
+    }
+
+    // Options are still options: an unknown one is refused, and one with a value keeps it.
+    void optionsStayOptions()
+    {
+        const CliRun unknown = runCli({"query", m_case, "SELECT 1", "--nosuch"});
+        COMPARE_EXIT(unknown, 2);
+        QVERIFY2(QString::fromUtf8(unknown.err).contains("nosuch"), describe(unknown).constData());
+        const CliRun valued = runCli({"query", m_case, "--format=csv", "-- one\nSELECT 1 AS one"});
+        COMPARE_EXIT(valued, 0);
+        QCOMPARE(valued.out, QByteArray("one\r\n1\r\n"));
+    }
+
+    // Progress goes to a terminal only: a pipe (a script, a file) gets the result and nothing else.
+    void noProgressWithoutATerminal()
+    {
+        const CliRun run = query(SlowScan, {"--format", "jsonl"});
+        COMPARE_EXIT(run, 0);
+        QCOMPARE(run.out, QString("{\"n\":%1}\n").arg(m_records.size()).toUtf8());
+        QVERIFY2(run.err.isEmpty(), describe(run).constData());
+    }
+
+    // On a terminal (script(1) gives stderr one), a statement that takes a while shows the events it has examined
+    // of the case's, with a bar (one scan examines each event at most once), and erases the line when it ends.
+    void progressOnATerminal()
+    {
+        const QString script = QStandardPaths::findExecutable("script");
+        if (script.isEmpty())
+            QSKIP("needs script(1) for a terminal");
+        const QString out = m_dir.filePath("progress.jsonl");
+        const QString command = shellQuoted(cliPath()) + " query " + shellQuoted(m_case) + " " + shellQuoted(SlowScan) +
+                                " --format jsonl > " + shellQuoted(out);
+        QProcess process;
+        process.start(script, {"-qec", command, "/dev/null"});
+        const CliRun run = finishCli(process);
+        COMPARE_EXIT(run, 0);
+        const QString terminal = QString::fromUtf8(run.out);
+        const QString total = QString::number(m_records.size());
+        QVERIFY2(terminal.contains(QRegularExpression("\\[[#.]{24}\\] +\\d+% examined \\d+ of " + total + " events")),
+                 qPrintable(terminal));
+        QVERIFY2(terminal.endsWith("\r\x1b[K"), qPrintable(terminal)); // the line is erased at the end
+        QFile result(out);
+        QVERIFY(result.open(QIODevice::ReadOnly));
+        QCOMPARE(result.readAll(), QString("{\"n\":" + total + "}\n").toUtf8());
     }
 
     void notACase()

@@ -19,7 +19,8 @@ TableCatalog caseTables()
                         {"identities", {"id", "type", "arn", "user_name", "issuer_arn"}}};
 }
 
-Result<Translation> translateText(const QString& text)
+// `countExamined`: as prepared for progress (loops over events count the rows they visit).
+Result<Translation> translateText(const QString& text, bool countExamined = false)
 {
     const auto tokens = tokenize(text);
     if (!tokens)
@@ -30,7 +31,7 @@ Result<Translation> translateText(const QString& text)
     const auto parsed = parseStatement(statements.front());
     if (!parsed)
         return std::unexpected(parsed.error());
-    return translate(*parsed, caseTables(), 1'700'000'000'000);
+    return translate(*parsed, caseTables(), 1'700'000'000'000, countExamined);
 }
 
 } // namespace
@@ -143,6 +144,12 @@ private Q_SLOTS:
         QTest::newRow("LIMIT, OFFSET, GROUP BY, HAVING") << "SELECT a, count(*) FROM t GROUP BY 1 HAVING count(*) > 1 "
                                                             "ORDER BY 2 OFFSET 5 LIMIT 10";
         QTest::newRow("parenthesised query") << "(SELECT 1) UNION ALL (SELECT 2 LIMIT 1)";
+        QTest::newRow("frames") << "SELECT sum(a) OVER (ORDER BY b ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING), "
+                                   "sum(a) OVER (PARTITION BY c ORDER BY b RANGE BETWEEN INTERVAL '1' DAY PRECEDING "
+                                   "AND CURRENT ROW), sum(a) OVER (ORDER BY b GROUPS 2 PRECEDING), count(*) OVER "
+                                   "(ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM t";
+        QTest::newRow("WINDOW clause") << "SELECT rank() OVER w, sum(a) OVER (w ROWS 1 PRECEDING) FROM t GROUP BY a "
+                                          "HAVING count(*) > 1 WINDOW w AS (ORDER BY a), v AS (w) ORDER BY 1";
     }
 
     void accepted()
@@ -182,9 +189,27 @@ private Q_SLOTS:
         QTest::newRow("not a query") << "WITH a AS (SELECT 1) DELETE FROM t"
                                      << "1:22"
                                      << "only SELECT";
-        QTest::newRow("window frame") << "SELECT sum(a) OVER (ORDER BY b ROWS 1) FROM t"
-                                      << "1:32"
-                                      << "frames";
+        QTest::newRow("frame offset without a direction") << "SELECT sum(a) OVER (ORDER BY b ROWS 1) FROM t"
+                                                          << "1:38"
+                                                          << "PRECEDING or FOLLOWING";
+        QTest::newRow("frame ending before it starts")
+            << "SELECT sum(a) OVER (ORDER BY b ROWS BETWEEN CURRENT ROW AND 1 PRECEDING) FROM t"
+            << "1:61"
+            << "cannot end before it starts";
+        QTest::newRow("frame starting at UNBOUNDED FOLLOWING")
+            << "SELECT sum(a) OVER (ROWS BETWEEN UNBOUNDED FOLLOWING AND UNBOUNDED FOLLOWING) FROM t"
+            << "1:34"
+            << "cannot start at UNBOUNDED FOLLOWING";
+        QTest::newRow("frame ending at UNBOUNDED PRECEDING")
+            << "SELECT sum(a) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED PRECEDING) FROM t"
+            << "1:58"
+            << "cannot end at UNBOUNDED PRECEDING";
+        QTest::newRow("short frame after the current row") << "SELECT sum(a) OVER (ROWS 2 FOLLOWING) FROM t"
+                                                           << "1:26"
+                                                           << "needs BETWEEN";
+        QTest::newRow("WINDOW without AS") << "SELECT rank() OVER w FROM t WINDOW w (ORDER BY a)"
+                                           << "1:38"
+                                           << "expected AS";
     }
 
     void rejected()
@@ -293,6 +318,76 @@ private Q_SLOTS:
         QTest::newRow("now() is fixed") << "SELECT now() FROM x" << QStringList{"1700000000000"} << QStringList{};
         QTest::newRow("plain table column")
             << "SELECT e.name FROM events e" << QStringList{"SELECT t1.\"name\""} << QStringList{"strings"};
+        QTest::newRow("ROWS frame")
+            << "SELECT sum(1) OVER (ORDER BY eventTime ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING) FROM x"
+            << QStringList{"OVER (ORDER BY e1.time ASC NULLS LAST ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING)"}
+            << QStringList{};
+        QTest::newRow("short frame ends at the current row")
+            << "SELECT sum(1) OVER (ORDER BY eventTime ROWS UNBOUNDED PRECEDING) FROM x"
+            << QStringList{"ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"} << QStringList{};
+        QTest::newRow("RANGE interval in milliseconds")
+            << "SELECT count(*) OVER (ORDER BY eventTime RANGE BETWEEN INTERVAL '2' HOUR PRECEDING AND INTERVAL '30' "
+               "SECOND FOLLOWING) FROM x"
+            << QStringList{"RANGE BETWEEN 7200000 PRECEDING AND 30000 FOLLOWING"} << QStringList{};
+        QTest::newRow("GROUPS frame") << "SELECT count(*) OVER (ORDER BY awsRegion GROUPS 1 PRECEDING) FROM x"
+                                      << QStringList{"GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW"} << QStringList{};
+        QTest::newRow("WINDOW clause")
+            << "SELECT rank() OVER w, count(*) OVER (w ROWS 1 PRECEDING) FROM x WINDOW w AS (PARTITION BY awsRegion "
+               "ORDER BY eventTime) ORDER BY 1"
+            << QStringList{"rank() OVER \"w\"", "OVER (\"w\" ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)",
+                           " WINDOW \"w\" AS (PARTITION BY ", " ORDER BY e1.time ASC NULLS LAST) ORDER BY "}
+            << QStringList{};
+        QTest::newRow("max_by, min_by and their window forms")
+            << "SELECT max_by(eventName, eventTime), min_by(eventName, eventTime, 2), max_by(eventName, eventTime) "
+               "OVER (ROWS 2 PRECEDING) FROM x GROUP BY awsRegion"
+            << QStringList{"ts_max_by((SELECT", "ts_min_by((SELECT", "ts_max_by_window((SELECT"} << QStringList{};
+        QTest::newRow("FILTER drops y of max_by")
+            << "SELECT max_by(eventName, eventTime) FILTER (WHERE readOnly) FROM x"
+            << QStringList{"CASE WHEN e1.read_only THEN e1.time END)"} << QStringList{};
+        QTest::newRow("variances and percentiles")
+            << "SELECT stddev(1), stddev_pop(1), variance(1), var_pop(1), approx_percentile(1, ARRAY[0.5]) FROM x"
+            << QStringList{"ts_stddev_samp(1)", "ts_stddev_pop(1)", "ts_var_samp(1)", "ts_var_pop(1)",
+                           "ts_percentile(1, json_array(0.5))"}
+            << QStringList{};
+    }
+
+    // Prepared for progress, each loop over events counts the rows it visits, first thing in its WHERE.
+    void examineCounters_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QStringList>("contains");
+        QTest::addColumn<QStringList>("lacks");
+        QTest::newRow("the events alone: the outermost loop, no row id read")
+            << "SELECT eventName FROM x WHERE eventName = 'RunInstances'"
+            << QStringList{"FROM events AS e1 WHERE likelihood(ts_examine(), 1.0) AND ("} << QStringList{"e1.id)"};
+        QTest::newRow("a join: each side's loop by its row id")
+            << "SELECT a.eventName FROM x a JOIN x b ON a.eventID = b.eventID"
+            << QStringList{"WHERE likelihood(ts_examine(e1.id), 1.0) AND likelihood(ts_examine(e2.id), 1.0)"}
+            << QStringList{"ts_examine()"};
+        QTest::newRow("WITH: by row id, the common table may be merged into a join")
+            << "WITH c AS (SELECT eventName FROM x) SELECT * FROM c"
+            << QStringList{"likelihood(ts_examine(e1.id), 1.0)"} << QStringList{"ts_examine()"};
+        QTest::newRow("count(*) alone counts no rows")
+            << "SELECT count(*) FROM x" << QStringList{} << QStringList{"ts_examine"};
+    }
+
+    void examineCounters()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QStringList, contains);
+        QFETCH(QStringList, lacks);
+        const auto translation = translateText(sql, true);
+        QVERIFY2(translation.has_value(), translation ? "" : qPrintable(describeQueryError(translation.error())));
+        const QString text = QString::fromStdString(translation->sql);
+        for (const QString& piece : contains)
+            QVERIFY2(text.contains(piece), qPrintable(text));
+        for (const QString& piece : lacks)
+            QVERIFY2(!text.contains(piece), qPrintable(text));
+        // Not prepared for progress: no counter at all.
+        const auto plain = translateText(sql);
+        QVERIFY(plain.has_value());
+        QVERIFY2(plain->sql.find("ts_examine") == std::string::npos, plain->sql.c_str());
+        QVERIFY(!plain->countsEvents);
     }
 
     void names()
@@ -355,6 +450,77 @@ private Q_SLOTS:
         QTest::newRow("plain column has no fields") << "SELECT name.x FROM events"
                                                     << "1:13"
                                                     << "plain column";
+        QTest::newRow("unknown window") << "SELECT rank() OVER w FROM x"
+                                        << "1:20"
+                                        << "no window named 'w'";
+        QTest::newRow("window defined twice") << "SELECT 1 FROM x WINDOW w AS (), w AS ()"
+                                              << "1:33"
+                                              << "defined twice";
+        QTest::newRow("refining a partition") << "SELECT rank() OVER (w PARTITION BY awsRegion) FROM x WINDOW w AS ()"
+                                              << "1:36"
+                                              << "takes its PARTITION BY";
+        QTest::newRow("RANGE offset with two keys")
+            << "SELECT count(*) OVER (ORDER BY eventTime, eventName RANGE 1 PRECEDING) FROM x"
+            << "1:59"
+            << "exactly one ORDER BY key";
+        QTest::newRow("interval offset of ROWS") << "SELECT count(*) OVER (ORDER BY eventTime ROWS INTERVAL '1' "
+                                                    "HOUR PRECEDING) FROM x"
+                                                 << "1:47"
+                                                 << "needs a RANGE frame";
+        QTest::newRow("number offset over a time")
+            << "SELECT count(*) OVER (ORDER BY eventTime RANGE 1000 PRECEDING) FROM x"
+            << "1:48"
+            << "is an INTERVAL";
+        QTest::newRow("months have no fixed length")
+            << "SELECT count(*) OVER (ORDER BY eventTime RANGE INTERVAL '1' MONTH PRECEDING) FROM x"
+            << "1:48"
+            << "no fixed length";
+        QTest::newRow("offset not a constant")
+            << "SELECT count(*) OVER (ORDER BY eventTime ROWS length(eventName) PRECEDING) FROM x"
+            << "1:47"
+            << "must be a constant";
+        QTest::newRow("weighted percentile") << "SELECT approx_percentile(1, 2, 0.5) FROM x"
+                                             << "1:8"
+                                             << "weights";
+        QTest::newRow("max_by of four") << "SELECT max_by(1, 2, 3, 4) FROM x"
+                                        << "1:8"
+                                        << "at most 3";
+    }
+
+    // Whether a statement counts the events it examines, and whether it examines each at most once.
+    void examineCounting_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("counts");
+        QTest::addColumn<bool>("once");
+        QTest::newRow("one scan") << "SELECT eventName FROM x WHERE eventName = 'a'" << true << true;
+        QTest::newRow("one scan under GROUP BY, a window and LIMIT")
+            << "SELECT eventName, count(*), rank() OVER (ORDER BY count(*)) FROM x GROUP BY 1 LIMIT 5" << true << true;
+        QTest::newRow("a derived table") << "SELECT n FROM (SELECT eventName AS n FROM x) q" << true << true;
+        QTest::newRow("count(*) alone") << "SELECT count(*) FROM x" << false << false;
+        QTest::newRow("no events") << "SELECT 1" << false << false;
+        QTest::newRow("a case table") << "SELECT name FROM events" << false << false;
+        QTest::newRow("a join") << "SELECT a.eventName FROM x a JOIN x b ON a.eventID = b.eventID" << true << false;
+        QTest::newRow("a join with a case table")
+            << "SELECT eventName FROM x JOIN strings s ON s.id = 1" << true << false;
+        QTest::newRow("a derived table in a join")
+            << "SELECT 1 FROM strings s, (SELECT eventName FROM x) q" << true << false;
+        QTest::newRow("two scans in a UNION")
+            << "SELECT eventName FROM x UNION SELECT eventName FROM x" << true << false;
+        QTest::newRow("a scan in a subquery")
+            << "SELECT 1 FROM strings WHERE value IN (SELECT eventName FROM x)" << true << false;
+        QTest::newRow("a scan in WITH") << "WITH c AS (SELECT eventName FROM x) SELECT * FROM c" << true << false;
+    }
+
+    void examineCounting()
+    {
+        QFETCH(QString, sql);
+        QFETCH(bool, counts);
+        QFETCH(bool, once);
+        const auto translation = translateText(sql, true);
+        QVERIFY2(translation.has_value(), translation ? "" : qPrintable(describeQueryError(translation.error())));
+        QCOMPARE(translation->countsEvents, counts);
+        QCOMPARE(translation->examinesOnce, once);
     }
 
     void translationErrors()

@@ -174,7 +174,7 @@ private Q_SLOTS:
                                         "1000000000) SELECT count(*) FROM c");
         QVERIFY(prepared.has_value());
         int calls = 0;
-        m_lake->setProgressHandler([&] { return ++calls < 50; });
+        m_lake->setProgressHandler([&](const QueryProgress&) { return ++calls < 50; });
         QJsonArray row;
         const auto result = m_lake->next(prepared->front(), row);
         m_lake->setProgressHandler({});
@@ -189,7 +189,7 @@ private Q_SLOTS:
                                         "1000000000) SELECT count(*) FROM c");
         QVERIFY(prepared.has_value());
         std::atomic<bool> started{false};
-        m_lake->setProgressHandler([&] {
+        m_lake->setProgressHandler([&](const QueryProgress&) {
             started = true;
             return true;
         });

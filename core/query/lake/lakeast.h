@@ -23,11 +23,37 @@ struct NamePart
 
 struct OrderItem;
 
-/// `OVER (PARTITION BY … ORDER BY …)`; frames are not part of the dialect.
+/// One end of a window frame. The kinds are in the order along the partition: a frame may not end before it starts.
+struct FrameBound
+{
+    enum class Kind { UnboundedPreceding, Preceding, CurrentRow, Following, UnboundedFollowing };
+    Kind kind = Kind::CurrentRow;
+    SourcePos pos;
+    std::shared_ptr<Expr> offset; ///< n of `n PRECEDING` and `n FOLLOWING`
+};
+
+/// `ROWS | RANGE | GROUPS BETWEEN start AND end`; the short form `ROWS start` ends at CURRENT ROW.
+struct WindowFrame
+{
+    QString unit; ///< "rows", "range", "groups"
+    SourcePos pos;
+    FrameBound start, end;
+};
+
+/// A window: `OVER (…)`, `OVER name` or `WINDOW name AS (…)`. It may refine a named window of its SELECT.
 struct WindowSpec
 {
+    std::optional<NamePart> base; ///< the named window it starts from
     std::vector<Expr> partitionBy;
     std::vector<OrderItem> orderBy;
+    std::optional<WindowFrame> frame;
+};
+
+/// `WINDOW name AS (…)` of a SELECT.
+struct NamedWindow
+{
+    NamePart name;
+    WindowSpec spec;
 };
 
 /// An expression of the Lake dialect, position-tagged for error messages.
@@ -113,6 +139,7 @@ struct SelectCore
     std::optional<Expr> where;
     std::vector<Expr> groupBy;
     std::optional<Expr> having;
+    std::vector<NamedWindow> windows;
 };
 
 struct CommonTable

@@ -423,24 +423,8 @@ Expr Parser::parseFunction()
         wrapped.args.push_back(std::move(filter));
         e.elseExpr = std::make_shared<Expr>(std::move(wrapped));
     }
-    if (word(u"over")) {
-        auto window = std::make_shared<WindowSpec>();
-        expectOp(u"(");
-        if (word(u"partition")) {
-            expectWord(u"by");
-            do
-                window->partitionBy.push_back(parseExpr());
-            while (op(u","));
-        }
-        if (word(u"order")) {
-            expectWord(u"by");
-            window->orderBy = parseOrderList();
-        }
-        if (peek().isWord(u"rows") || peek().isWord(u"range") || peek().isWord(u"groups"))
-            fail(peek(), QStringLiteral("window frames are not supported"));
-        expectOp(u")");
-        e.over = std::move(window);
-    }
+    if (word(u"over"))
+        e.over = std::make_shared<WindowSpec>(parseOver());
     return sealed(std::move(e));
 }
 

@@ -175,7 +175,9 @@ Translator::QueryResult Translator::subquery(const QueryExpr& q, const Scope& sc
 {
     const bool filter = m_filter;
     m_filter = false;
+    ++m_expressionQueries;
     QueryResult result = query(q, &scope);
+    --m_expressionQueries;
     m_filter = filter;
     return result;
 }

@@ -31,6 +31,15 @@ const QSet<QString>& aggregateNames()
         QStringLiteral("every"),
         QStringLiteral("group_concat"),
         QStringLiteral("total"),
+        QStringLiteral("max_by"),
+        QStringLiteral("min_by"),
+        QStringLiteral("approx_percentile"),
+        QStringLiteral("stddev"),
+        QStringLiteral("stddev_samp"),
+        QStringLiteral("stddev_pop"),
+        QStringLiteral("variance"),
+        QStringLiteral("var_samp"),
+        QStringLiteral("var_pop"),
     };
     return Names;
 }
@@ -43,6 +52,18 @@ const QSet<QString>& windowNames()
         QStringLiteral("lag"),          QStringLiteral("lead"),      QStringLiteral("first_value"),
         QStringLiteral("last_value"),   QStringLiteral("nth_value")};
     return Names;
+}
+
+// Trino's variance and standard deviation aggregates and the functions of ours they are (stddev and variance are the
+// sample ones).
+std::string spreadFunction(const QString& name)
+{
+    static const QHash<QString, std::string> Functions{
+        {QStringLiteral("stddev"), "ts_stddev_samp"},    {QStringLiteral("stddev_samp"), "ts_stddev_samp"},
+        {QStringLiteral("stddev_pop"), "ts_stddev_pop"}, {QStringLiteral("variance"), "ts_var_samp"},
+        {QStringLiteral("var_samp"), "ts_var_samp"},     {QStringLiteral("var_pop"), "ts_var_pop"},
+    };
+    return Functions.value(name);
 }
 
 // Trino's time field functions and the part each reads.
@@ -79,26 +100,6 @@ QString strftimeFormat(QString format)
 
 } // namespace
 
-std::string Translator::window(const Expr& e, const Scope& scope)
-{
-    m_window = true;
-    std::string sql = " OVER (";
-    std::string partition;
-    // Appended piece by piece: `const char* + std::string` trips GCC 12's -Wrestrict false positive at -O3.
-    for (const Expr& p : e.over->partitionBy) {
-        partition.append(partition.empty() ? "PARTITION BY " : ", ");
-        partition.append(expr(p, scope).sql);
-    }
-    sql += partition;
-    if (!e.over->orderBy.empty()) {
-        const std::string order = orderBy(e.over->orderBy, scope, {});
-        if (!partition.empty())
-            sql += ' ';
-        sql.append(order, 1);
-    }
-    return sql + ")";
-}
-
 Value Translator::aggregate(const Expr& e, const QString& name, const Scope& scope)
 {
     if (!e.over)
@@ -111,10 +112,12 @@ Value Translator::aggregate(const Expr& e, const QString& name, const Scope& sco
     for (const Expr& arg : e.args)
         if (arg.kind != Expr::Kind::Star)
             args.push_back(name == QLatin1String("count_if") ? predicate(arg, scope) : expr(arg, scope));
-    const auto needs = [&](std::size_t count) {
+    const auto needs = [&](std::size_t count, std::size_t most = 0) {
         if (args.size() < count)
             fail(e.pos, QStringLiteral("%1() needs %2 argument(s)").arg(name).arg(count));
-        return args.size() >= count;
+        else if (most > 0 && args.size() > most)
+            fail(e.pos, QStringLiteral("%1() takes at most %2 arguments").arg(name).arg(most));
+        return args.size() >= count && (most == 0 || args.size() <= most);
     };
     const auto filtered = [&](const std::string& sql) {
         return filter ? "CASE WHEN " + *filter + " THEN " + sql + " END" : sql;
@@ -151,6 +154,25 @@ Value Translator::aggregate(const Expr& e, const QString& name, const Scope& sco
             value = make(std::string(name == QLatin1String("bool_or") ? "max(" : "min(") + "CASE WHEN " +
                              args.front().sql + " THEN 1 WHEN NOT " + args.front().sql + " THEN 0 END)",
                          ValueType::Boolean);
+    } else if (name == QLatin1String("max_by") || name == QLatin1String("min_by")) {
+        // Rows the filter drops get no y, and a row without y never counts. Over a window, the variant that keeps
+        // the frame's rows (sliding frames drop them again).
+        if (needs(2, 3)) {
+            std::string sql = "ts_" + name.toStdString() + (e.over ? "_window(" : "(");
+            const bool list = args.size() > 2; // a JSON array of the n best x, printed as array_agg prints
+            sql += list && isTime(args[0].type) ? "ts_iso(" + args[0].sql + ")" : args[0].sql;
+            sql += ", " + filtered(args[1].sql) + (list ? ", " + args[2].sql : std::string()) + ")";
+            value = make(sql, list ? ValueType::Json : args[0].type);
+        }
+    } else if (name == QLatin1String("approx_percentile")) {
+        if (args.size() == 3)
+            fail(e.pos, QStringLiteral("approx_percentile() with weights is not supported"));
+        else if (needs(2, 2))
+            value = make("ts_percentile(" + filtered(args[0].sql) + ", " + args[1].sql + ")",
+                         args[1].type == ValueType::Json ? ValueType::Json : args[0].type);
+    } else if (const std::string spread = spreadFunction(name); !spread.empty()) {
+        if (needs(1, 1))
+            value = make(spread + "(" + distinct + filtered(args.front().sql) + ")", ValueType::Double);
     } else {
         // sum, avg, min, max, total, arbitrary/any_value (any row's value: max)
         const QString sqlName =

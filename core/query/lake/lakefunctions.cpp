@@ -5,6 +5,7 @@
 #include "casedb/rawrecordreader.h"
 #include "casedb/sqlitefunctionvalues.h"
 #include "query/eventrecordcache.h"
+#include "query/lake/lakeaggregates.h"
 #include "query/lake/lakejson.h"
 #include "query/lake/laketimefunctions.h"
 
@@ -405,7 +406,7 @@ QStringList lakeFunctionNames()
     for (const Definition& definition : Definitions)
         if (!names.contains(QLatin1String(definition.name)))
             names << QString::fromLatin1(definition.name);
-    return names + lakeTimeFunctionNames();
+    return names + lakeTimeFunctionNames() + lakeAggregateNames();
 }
 
 Result<void> registerLakeFunctions(Sql::Database& db)
@@ -426,7 +427,9 @@ Result<void> registerLakeFunctions(Sql::Database& db)
         if (status != SQLITE_OK)
             return std::unexpected(db.error(QStringLiteral("registering %1").arg(QLatin1String(definition.name))));
     }
-    return registerLakeTimeFunctions(db);
+    if (auto time = registerLakeTimeFunctions(db); !time)
+        return time;
+    return registerLakeAggregates(db);
 }
 
 } // namespace Trailscope::Core::Query::Lake

@@ -12,7 +12,7 @@ namespace Trailscope::Core::Query::Lake {
 /// `ts_json_value`, `ts_element_at`, `ts_cardinality`, `ts_contains`, `ts_map_keys`, `ts_array_join`), text
 /// (`ts_like` case-sensitive with `%`/`_`, `ts_regexp_like`, `ts_regexp_extract`, `ts_regexp_replace`, `ts_split`,
 /// `ts_split_part`, `ts_starts_with`, `ts_stored_id`), and time over UTC epoch milliseconds (`ts_time`, `ts_iso`,
-/// `ts_date_trunc`, `ts_date_add`, `ts_date_diff`, `ts_time_part`).
+/// `ts_date_trunc`, `ts_date_add`, `ts_date_diff`, `ts_time_part`), and the aggregates of registerLakeAggregates().
 Result<void> registerLakeFunctions(Sql::Database& db);
 
 /// The names registerLakeFunctions() adds, for the query connection's function allow-list.

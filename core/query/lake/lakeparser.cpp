@@ -79,8 +79,13 @@ bool Parser::op(QStringView o)
 
 void Parser::fail(const Token& at, const QString& message)
 {
+    fail(at.pos, message);
+}
+
+void Parser::fail(const SourcePos& at, const QString& message)
+{
     if (!m_error)
-        m_error = queryError(ErrorCode::QuerySyntax, at.pos, message);
+        m_error = queryError(ErrorCode::QuerySyntax, at, message);
 }
 
 QString Parser::describe(const Token& token) const
@@ -262,6 +267,15 @@ SelectCore Parser::parseSelectCore()
     }
     if (word(u"having"))
         core.having = parseExpr();
+    if (word(u"window")) {
+        do {
+            NamedWindow window;
+            window.name = identifier(QStringLiteral("a window name"));
+            expectWord(u"as");
+            window.spec = parseWindowSpec();
+            core.windows.push_back(std::move(window));
+        } while (op(u","));
+    }
     return core;
 }
 

@@ -8,7 +8,8 @@ namespace Trailscope::Core::Query::Lake {
 /// WITH, SELECT [DISTINCT] with aliases, FROM with aliases, joins and subqueries, WHERE, GROUP BY, HAVING,
 /// ORDER BY (NULLS FIRST/LAST), LIMIT, OFFSET, UNION/EXCEPT/INTERSECT [ALL], and expressions with CASE, CAST,
 /// IN, LIKE … ESCAPE, BETWEEN, IS [NOT] NULL, IS [NOT] DISTINCT FROM, EXISTS, function calls (count(*), DISTINCT
-/// arguments, OVER windows), dotted names, subscripts, field access on any value, INTERVAL and typed literals.
+/// arguments, OVER windows with frames, WINDOW clauses), dotted names, subscripts, field access on any value, INTERVAL
+/// and typed literals.
 /// In FROM, any run of adjacent words, numbers, `-` and `:` (an event data store ID, hyphenated or not), `$EDS_ID`
 /// and `<EDS ID>` is one table name. Errors are ErrorCode::QuerySyntax at the offending token.
 Result<QueryExpr> parseStatement(const std::vector<Token>& tokens);

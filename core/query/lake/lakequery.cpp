@@ -125,7 +125,7 @@ Result<PreparedQuery> LakeQuery::prepareOne(const QString& text, const std::vect
         const auto parsed = parseStatement(tokens);
         if (parsed) {
             const auto translation =
-                translate(*parsed, m_tables, m_fixedNow.value_or(QDateTime::currentMSecsSinceEpoch()));
+                translate(*parsed, m_tables, m_fixedNow.value_or(QDateTime::currentMSecsSinceEpoch()), m_counted);
             if (!translation)
                 return std::unexpected(translation.error());
             int offset = -1;
@@ -133,6 +133,8 @@ Result<PreparedQuery> LakeQuery::prepareOne(const QString& text, const std::vect
             if (!statement)
                 return std::unexpected(placeError(statement.error(), text, query, tokens, offset, &*translation));
             query.translated = true;
+            query.progress.counting = translation->countsEvents;
+            query.progress.bounded = translation->examinesOnce;
             query.sql = translation->sql;
             query.columns = translation->columns;
             query.statement = std::move(*statement);
@@ -188,10 +190,43 @@ Error LakeQuery::placeError(Error error, const QString& text, const PreparedQuer
     return error;
 }
 
+void LakeQuery::setProgressHandler(ProgressHandler handler, bool counted)
+{
+    m_counted = counted && handler;
+    if (!handler) {
+        m_connection->setProgressHandler({});
+        return;
+    }
+    m_connection->setProgressHandler([this, handler = std::move(handler)] {
+        QueryProgress progress = m_stepping ? m_stepping->progress : QueryProgress{};
+        if (progress.counting)
+            progress.examined = m_connection->examined();
+        return handler(progress);
+    });
+}
+
+std::int64_t LakeQuery::eventCount()
+{
+    Sql::Database& db = m_connection->database();
+    const std::optional<std::int64_t> version = db.queryInt("PRAGMA data_version");
+    if (!version || version != m_countVersion) {
+        m_eventCount = db.queryInt("SELECT count(*) FROM events").value_or(0);
+        m_countVersion = version;
+    }
+    return m_eventCount;
+}
+
 Result<bool> LakeQuery::next(PreparedQuery& query, QJsonArray& row)
 {
     sqlite3_stmt* statement = query.statement.get();
+    if (m_counted && query.progress.counting && query.progress.total < 0)
+        query.progress.total = eventCount();
+    // Each statement keeps its own count: the console steps several statements of a run in turns.
+    m_connection->setExamined(query.progress.examined);
+    m_stepping = &query;
     const int status = sqlite3_step(statement);
+    m_stepping = nullptr;
+    query.progress.examined = m_connection->examined();
     if (status == SQLITE_DONE)
         return false;
     if (status != SQLITE_ROW) {

@@ -35,9 +35,10 @@ SourcePos Translation::originalPosition(int sqlOffset, const SourcePos& fallback
     return best;
 }
 
-Result<Translation> translate(const QueryExpr& query, const TableCatalog& tables, std::int64_t nowMs)
+Result<Translation> translate(const QueryExpr& query, const TableCatalog& tables, std::int64_t nowMs,
+                              bool countExamined)
 {
-    return Translator(tables, nowMs).run(query);
+    return Translator(tables, nowMs, countExamined).run(query);
 }
 
 Result<Translation> Translator::run(const QueryExpr& q)
@@ -61,6 +62,8 @@ Result<Translation> Translator::run(const QueryExpr& q)
     }
     for (const Column& column : result.columns)
         translation.columns.push_back({column.name, column.type});
+    translation.countsEvents = m_examineCount > 0;
+    translation.examinesOnce = m_examineCount == 1 && m_examineOnce;
     return translation;
 }
 
@@ -120,7 +123,9 @@ Translator::QueryResult Translator::query(const QueryExpr& q, const Scope* outer
                 named.push_back({column.text, ValueType::Unknown});
             m_ctes.emplace_back(table.name.text, std::move(named));
         }
+        ++m_commonTables;
         QueryResult body = query(*table.query, outer);
+        --m_commonTables;
         m_ctes.resize(self);
         std::vector<Column> columns = body.columns;
         std::string names;
@@ -232,13 +237,21 @@ Translator::QueryResult Translator::core(const SelectCore& c, const Scope* outer
     scope.parent = outer;
     const bool aggregateBefore = m_aggregate, windowBefore = m_window;
     m_aggregate = m_window = false;
+    const std::vector<NamedWindow>* windowsBefore = m_windows;
+    m_windows = &c.windows;
+    const bool sharedFrom = c.from.size() > 1 || (c.from.size() == 1 && c.from.front().kind == TableRef::Kind::Join);
+    m_sharedFroms += sharedFrom ? 1 : 0;
 
     std::string from;
     for (const TableRef& ref : c.from)
         from += (from.empty() ? "" : ", ") + fromItem(ref, scope);
     std::string where;
     if (c.where)
-        where = " WHERE " + predicate(*c.where, scope).sql;
+        where = predicate(*c.where, scope).sql;
+    if (const std::string examine = examineCondition(c, scope); !examine.empty())
+        where = where.empty() ? examine : examine + " AND (" + where + ")";
+    if (!where.empty())
+        where.insert(0, " WHERE ");
 
     std::vector<SelectedItem> selected;
     for (std::size_t i = 0; i < c.items.size(); ++i) {
@@ -283,6 +296,7 @@ Translator::QueryResult Translator::core(const SelectCore& c, const Scope* outer
     std::string having;
     if (c.having)
         having = " HAVING " + predicate(*c.having, scope).sql;
+    const std::string windows = windowClause(c.windows, scope);
 
     std::string order, limit;
     if (tail) {
@@ -299,16 +313,19 @@ Translator::QueryResult Translator::core(const SelectCore& c, const Scope* outer
     const std::string select = std::string("SELECT ") + (c.distinct ? "DISTINCT " : "") + items;
     const bool single =
         c.from.size() == 1 && scope.sources.size() == 1 && scope.sources.front().kind == Source::Kind::Events;
-    if (tail && tail->limit && single && !c.distinct && !m_aggregate && !m_window && c.groupBy.empty() && !c.having) {
+    if (tail && tail->limit && single && !c.distinct && !m_aggregate && !m_window && c.groupBy.empty() && !c.having &&
+        c.windows.empty()) {
         // Rows are chosen on stored columns first; only the rows returned are projected (raw records read).
         const std::string alias = scope.sources.front().alias;
         result.sql = select + " FROM " + from + " WHERE " + alias + ".id IN (SELECT " + alias + ".id FROM " + from +
                      where + order + limit + ")" + order;
     } else {
-        result.sql = select + (from.empty() ? "" : " FROM " + from) + where + group + having + order + limit;
+        result.sql = select + (from.empty() ? "" : " FROM " + from) + where + group + having + windows + order + limit;
     }
     m_aggregate = aggregateBefore;
     m_window = windowBefore;
+    m_windows = windowsBefore;
+    m_sharedFroms -= sharedFrom ? 1 : 0;
     return result;
 }
 

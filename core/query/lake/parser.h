@@ -28,6 +28,7 @@ private:
     bool word(QStringView w);
     bool op(QStringView o);
     void fail(const Token& at, const QString& message);
+    void fail(const SourcePos& at, const QString& message);
     QString describe(const Token& token) const;
     void expectWord(QStringView w);
     void expectOp(QStringView o);
@@ -69,6 +70,14 @@ private:
     Expr parseFunction();
     Expr parseCase();
     Expr parseCast();
+
+    // ---- windows (lakewindowparser.cpp) ----
+    /// After OVER: a window name, or a window in parentheses.
+    WindowSpec parseOver();
+    /// `([name] [PARTITION BY …] [ORDER BY …] [frame])`, as after OVER and in `WINDOW name AS`.
+    WindowSpec parseWindowSpec();
+    WindowFrame parseFrame();
+    FrameBound parseFrameBound();
     const std::vector<Token>& m_tokens;
     std::size_t m_index = 0;
     int m_nesting = 0; ///< recursion of queries and expressions, bounded so that deep text cannot exhaust the stack

@@ -37,9 +37,19 @@ const QSet<QString>& allowedFunctions()
             names.insert(QString::fromLatin1(name));
         for (const QString& name : lakeFunctionNames())
             names.insert(name);
+        names.insert(QStringLiteral("ts_examine"));
         return names;
     }();
     return Names;
+}
+
+// ts_examine([rowid]): counts an events row a loop visits and passes it. Without an argument it runs once per row
+// of the statement's outermost loop; a row id (NULL: the missing side of an outer join) ties it to that table's loop.
+void examine(sqlite3_context* context, int argc, sqlite3_value** argv)
+{
+    if (argc == 0 || sqlite3_value_type(argv[0]) != SQLITE_NULL)
+        ++*static_cast<std::int64_t*>(sqlite3_user_data(context));
+    sqlite3_result_int(context, 1);
 }
 
 // Pragmas that only describe the schema; with a table argument where they take one.
@@ -132,6 +142,11 @@ Result<std::unique_ptr<QueryConnection>> QueryConnection::open(const QString& ca
     sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0);
     if (auto registered = registerLakeFunctions(connection->m_db); !registered)
         return std::unexpected(registered.error());
+    // Not deterministic: it has an effect, the count, so SQLite must neither move nor merge its calls.
+    for (const int arguments : {0, 1})
+        if (sqlite3_create_function_v2(handle, "ts_examine", arguments, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                       &connection->m_examined, examine, nullptr, nullptr, nullptr) != SQLITE_OK)
+            return std::unexpected(connection->m_db.error(QStringLiteral("registering ts_examine")));
     // Tables and views, and the eponymous virtual tables a query may use, known before the authorizer is on:
     // their first use declares them, which the authorizer would see as writes to the schema.
     auto names = connection->m_db.prepare("SELECT lower(name) FROM sqlite_schema WHERE type IN ('table', 'view')");

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 
@@ -47,6 +48,11 @@ public:
     /// Called from within long statements every few thousand virtual-machine steps; returning false cancels.
     void setProgressHandler(std::function<bool()> handler) { m_progress = std::move(handler); }
 
+    /// Event rows examined: translated Lake SQL calls `ts_examine(rowid)` on each events row a loop visits, which
+    /// counts here. Read and set between steps and from the progress handler, on the connection's thread.
+    std::int64_t examined() const { return m_examined; }
+    void setExamined(std::int64_t examined) { m_examined = examined; }
+
     Sql::Database& database() { return m_db; }
     /// Names of the case's tables and views (lower case).
     const QSet<QString>& tableNames() const { return m_tables; }
@@ -65,6 +71,7 @@ private:
     QString m_denied; ///< what the authorizer last refused, for the message
     std::atomic<bool> m_cancelled{false};
     std::function<bool()> m_progress;
+    std::int64_t m_examined = 0;
 };
 
 } // namespace Trailscope::Core::Query::Lake

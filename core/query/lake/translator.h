@@ -35,7 +35,9 @@ struct Value
 class Translator
 {
 public:
-    Translator(const TableCatalog& tables, std::int64_t nowMs) : m_tables(tables), m_now(nowMs) {}
+    Translator(const TableCatalog& tables, std::int64_t nowMs, bool countExamined)
+        : m_tables(tables), m_now(nowMs), m_countExamined(countExamined)
+    {}
     Result<Translation> run(const QueryExpr& query);
 
 private:
@@ -105,7 +107,20 @@ private:
     // lakefunctioncalls.cpp
     Value function(const Expr& e, const Scope& scope);
     Value aggregate(const Expr& e, const QString& name, const Scope& scope);
-    std::string window(const Expr& e, const Scope& scope);
+
+    // lakewindows.cpp
+    std::string window(const Expr& e, const Scope& scope); ///< " OVER …", and marks the SELECT as windowed
+    /// `(…)`, or the name of a WINDOW clause window alone where `nameAlone` allows it (after OVER).
+    std::string windowSpec(const WindowSpec& w, const Scope& scope, bool nameAlone);
+    std::string windowClause(const std::vector<NamedWindow>& windows, const Scope& scope);
+    std::string frame(const WindowFrame& f, const std::vector<OrderItem>& order, const Scope& scope);
+    std::string frameBound(const WindowFrame& f, const FrameBound& b, const std::vector<OrderItem>& order,
+                           const Scope& scope);
+    const NamedWindow* namedWindow(const NamePart& name);
+
+    // lakeexaminecounter.cpp
+    /// The condition that counts the event rows a loop of this SELECT visits; empty when it reads no events.
+    std::string examineCondition(const SelectCore& c, const Scope& scope);
 
     // helpers
     std::string mark(const SourcePos& pos);
@@ -117,13 +132,22 @@ private:
 
     const TableCatalog& m_tables;
     std::int64_t m_now;
+    bool m_countExamined; ///< loops over events count the rows they visit (progress)
     std::optional<Error> m_error;
     std::vector<SourcePos> m_marks;
     std::vector<std::pair<QString, std::vector<Column>>> m_ctes;
     int m_aliases = 0;
-    bool m_filter = false;    ///< translating a WHERE/ON/HAVING condition along AND/OR only
-    bool m_aggregate = false; ///< the SELECT being translated uses an aggregate
-    bool m_window = false;    ///< … or a window function
+    bool m_filter = false;                               ///< translating a WHERE/ON/HAVING condition along AND/OR only
+    bool m_aggregate = false;                            ///< the SELECT being translated uses an aggregate
+    bool m_window = false;                               ///< … or a window function
+    const std::vector<NamedWindow>* m_windows = nullptr; ///< the WINDOW clause of the SELECT being translated
+
+    // Where the SELECT being translated runs, for whether its loop over events can run more than once.
+    int m_expressionQueries = 0; ///< inside IN, EXISTS or scalar subqueries (they may run once per outer row)
+    int m_commonTables = 0;      ///< inside WITH bodies (a common table may be read more than once)
+    int m_sharedFroms = 0;       ///< inside SELECTs whose FROM joins several items (nested loops)
+    int m_examineCount = 0;      ///< loops over events that count what they examine
+    bool m_examineOnce = true;   ///< … and each of them runs at most once
 };
 
 } // namespace Trailscope::Core::Query::Lake
