@@ -1,5 +1,6 @@
 #include "climain.h"
 #include "exitcodes.h"
+#include "terminalprogress.h"
 
 #include "util/csv.h"
 
@@ -14,7 +15,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <QElapsedTimer>
+
 #include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 
 namespace Trailscope::Cli {
@@ -27,6 +32,65 @@ using namespace Trailscope::Core::Query;
 enum class Format { Table, Csv, Json, Jsonl };
 
 constexpr int BatchSize = 1000;
+// A lookup shows progress once it has run this long, so quick ones never flicker; TRAILSCOPE_PROGRESS_AFTER_MS
+// overrides it (tests use 0).
+qint64 quietMs()
+{
+    bool set = false;
+    const int value = qEnvironmentVariableIntValue("TRAILSCOPE_PROGRESS_AFTER_MS", &set);
+    return set && value >= 0 ? value : 250;
+}
+
+std::atomic<bool> g_interrupted(false);
+
+void onInterrupt(int)
+{
+    g_interrupted = true;
+}
+
+// Watches a lookup from SQLite's progress handler: stops it on Ctrl-C and, when it reads raw records (free text,
+// unmapped `{…}` selectors) and stderr is a terminal, shows how many of the window's events it has examined.
+class LookupWatch
+{
+public:
+    LookupWatch(Sql::Database& db, const CompiledSearch& search, const SearchOptions& options,
+                TerminalProgress& progress)
+        : m_db(db), m_progress(progress), m_base(db.examinedEvents()->load())
+    {
+        if (search.readsRawRecords && progress.enabled()) {
+            std::string sql = "SELECT count(*) FROM events WHERE 1";
+            if (options.start)
+                sql += " AND time >= " + std::to_string(*options.start);
+            if (options.end)
+                sql += " AND time < " + std::to_string(*options.end);
+            m_total = db.queryInt(sql).value_or(0);
+        }
+        m_clock.start();
+        // A scan is watched closely (a raw record costs far more than a hundred steps); otherwise only Ctrl-C.
+        sqlite3_progress_handler(db.handle(), m_total > 0 ? 100 : 20000, &LookupWatch::step, this);
+    }
+    ~LookupWatch() { sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr); }
+    LookupWatch(const LookupWatch&) = delete;
+    LookupWatch& operator=(const LookupWatch&) = delete;
+
+private:
+    static int step(void* self)
+    {
+        auto* watch = static_cast<LookupWatch*>(self);
+        if (g_interrupted)
+            return 1;
+        if (watch->m_total > 0 && watch->m_clock.elapsed() >= watch->m_quietMs)
+            watch->m_progress.updateExamined(watch->m_db.examinedEvents()->load() - watch->m_base, watch->m_total);
+        return 0;
+    }
+
+    Sql::Database& m_db;
+    TerminalProgress& m_progress;
+    std::int64_t m_base;
+    qint64 m_total = 0;
+    qint64 m_quietMs = quietMs();
+    QElapsedTimer m_clock;
+};
 constexpr qsizetype MaxTableCell = 64;
 
 // Console (Event history) labels for people; CloudTrail's own key names, which are also search fields, for JSON.
@@ -255,11 +319,21 @@ int runLookup(const QStringList& arguments)
     }
     ResultWriter writer(outputFormat, *db);
     writer.begin();
+    std::signal(SIGINT, onInterrupt);
+    TerminalProgress progress;
+    LookupWatch watch(*db, events->compiled(), options, progress);
     std::optional<EventKey> after;
     int printed = 0;
     while (maxEvents == 0 || printed < maxEvents) {
         const int wanted = maxEvents == 0 ? BatchSize : std::min(BatchSize, maxEvents - printed);
         const auto page = events->page(after, wanted);
+        progress.clear(); // rows printed to the same terminal start on a clean line
+        if (g_interrupted) {
+            writer.end();
+            std::fflush(stdout);
+            printErr(QStringLiteral("lookup: interrupted\n"));
+            return ExitInterrupted;
+        }
         const auto written = page ? writer.write(*page) : Result<void>(std::unexpected(page.error()));
         if (!written) {
             printErr(QStringLiteral("lookup: %1\n").arg(written.error().toString()));

@@ -40,8 +40,7 @@ void TerminalProgress::update(const Core::Query::Lake::QueryProgress& progress)
         return;
     m_lastDraw.start();
     if (progress.bounded && progress.total > 0) {
-        draw(std::min(1.0, double(progress.examined) / double(progress.total)),
-             QStringLiteral("examined %1 of %2 events").arg(progress.examined).arg(progress.total));
+        drawExamined(progress.examined, progress.total);
     } else {
         // Joins and subqueries may visit an event more than once: a count without a share of the case.
         draw(-1,
@@ -49,6 +48,20 @@ void TerminalProgress::update(const Core::Query::Lake::QueryProgress& progress)
                  ? QStringLiteral("examined %1 events (the case holds %2)").arg(progress.examined).arg(progress.total)
                  : QStringLiteral("examined %1 events").arg(progress.examined));
     }
+}
+
+void TerminalProgress::updateExamined(qint64 examined, qint64 total)
+{
+    if (!m_enabled || total <= 0 || (m_lastDraw.isValid() && m_lastDraw.elapsed() < QueryRedrawMs))
+        return;
+    m_lastDraw.start();
+    drawExamined(examined, total);
+}
+
+void TerminalProgress::drawExamined(qint64 examined, qint64 total)
+{
+    draw(std::min(1.0, double(examined) / double(total)),
+         QStringLiteral("examined %1 of %2 events").arg(examined).arg(total));
 }
 
 void TerminalProgress::draw(double fraction, const QString& text)

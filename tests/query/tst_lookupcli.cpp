@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -180,6 +181,37 @@ private Q_SLOTS:
         COMPARE_EXIT(run, exitCode);
         QVERIFY2(QRegularExpression(stderrPattern).match(QString::fromUtf8(run.err)).hasMatch(),
                  describe(run).constData());
+    }
+
+    // Free text reads raw records: on a terminal the lookup shows how many of the window's events it has examined,
+    // and erases the line before the rows it prints; without a terminal stderr stays empty.
+    void scanProgressOnATerminal()
+    {
+        qputenv("TRAILSCOPE_PROGRESS_AFTER_MS", "0");
+        const CliRun piped =
+            lookup({m_case, QStringLiteral("amazonaws"), QStringLiteral("--limit"), QStringLiteral("0")});
+        qunsetenv("TRAILSCOPE_PROGRESS_AFTER_MS");
+        COMPARE_EXIT(piped, 0);
+        QVERIFY2(piped.err.isEmpty(), describe(piped).constData());
+        const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+        if (script.isEmpty())
+            QSKIP("needs script(1) for a terminal");
+        const QString out = m_dir.filePath(QStringLiteral("scan.jsonl"));
+        const QString command = QStringLiteral("TRAILSCOPE_PROGRESS_AFTER_MS=0 '%1' lookup '%2' amazonaws --limit 0 "
+                                               "--format jsonl > '%3'")
+                                    .arg(cliPath(), m_case, out);
+        QProcess process;
+        process.start(script, {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
+        const CliRun run = finishCli(process);
+        COMPARE_EXIT(run, 0);
+        const QString terminal = QString::fromUtf8(run.out);
+        QVERIFY2(terminal.contains(QRegularExpression(
+                     QStringLiteral("\\[[#.]{24}\\] +\\d+% examined \\d+ of %1 events").arg(EventCount))),
+                 qPrintable(terminal));
+        QVERIFY2(terminal.endsWith(QStringLiteral("\r\x1b[K")), qPrintable(terminal));
+        QFile result(out);
+        QVERIFY(result.open(QIODevice::ReadOnly));
+        QVERIFY(result.readAll().count('\n') > 0);
     }
 };
 
