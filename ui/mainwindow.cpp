@@ -166,7 +166,10 @@ void MainWindow::buildBrowser()
     m_scanProgress = new QProgressBar(this);
     m_scanProgress->setObjectName(QStringLiteral("scanProgress"));
     m_scanProgress->setRange(0, 1000);
-    m_scanProgress->setMaximumWidth(220);
+    // Wide enough for the longest pass label beside the percentage, so the text never wraps inside the bar.
+    m_scanProgress->setMinimumWidth(m_scanProgress->fontMetrics().horizontalAdvance(
+                                        tr("Scanning records for the timeline") + QStringLiteral(" 100%")) +
+                                    48);
     m_scanProgress->setToolTip(tr("Free text and {…} patterns on fields the case does not index read every raw "
                                   "record of the time range, once for the rows, the timeline and the facets."));
     m_scanProgress->hide();
