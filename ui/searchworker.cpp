@@ -321,6 +321,10 @@ void SearchWorker::beginScan(const SearchRequest& request, const CompiledSearch&
         sql += " AND time < " + std::to_string(*request.options.end);
     m_scan.total = m_db.queryInt(sql).value_or(0);
     m_scan.active = m_scan.total > 0;
+    if (m_scan.active)
+        // A scan may take seconds before its first match: empty the table now rather than leave the previous
+        // search's rows standing as if they matched.
+        Q_EMIT rowIdsReady(m_current, {}, false);
     enterScanPass(ScanPass::Rows);
 }
 
