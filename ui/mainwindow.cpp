@@ -9,6 +9,7 @@
 #include "eventannotationbar.h"
 #include "eventtablemodel.h"
 #include "facetpane.h"
+#include "importcoordinator.h"
 #include "importjob.h"
 #include "importprogresswidget.h"
 #include "searchbar.h"
@@ -25,14 +26,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDialog>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
-#include <QListWidget>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
@@ -88,7 +87,7 @@ MainWindow::~MainWindow() = default;
 
 ImportJob* MainWindow::importJob() const
 {
-    return m_import;
+    return m_imports->job();
 }
 
 void MainWindow::buildBrowser()
@@ -161,6 +160,7 @@ void MainWindow::buildBrowser()
     addDockWidget(Qt::LeftDockWidgetArea, facetDock);
 
     m_importProgress = new ImportProgressWidget(this);
+    m_imports = new ImportCoordinator(m_importProgress, this);
     m_countLabel = new QLabel(this);
     m_timeLabel = new QLabel(this);
     m_scanProgress = new QProgressBar(this);
@@ -230,6 +230,13 @@ void MainWindow::buildBrowser()
         // pull the rows from under them. The import's end refreshes everything.
         if (m_session->isOpen() && m_table->verticalScrollBar()->value() == 0 && !m_selectedRowId)
             runSearch();
+    });
+    connect(m_imports, &ImportCoordinator::started, m_importRefresh, qOverload<>(&QTimer::start));
+    connect(m_imports, &ImportCoordinator::finished, this, &MainWindow::onImportFinished);
+    connect(m_imports, &ImportCoordinator::firstEventsStored, this, [this](const QString& casePath) {
+        // A new case opens as soon as it has events, so the analyst can start while the rest arrives.
+        if (!m_session->isOpen())
+            openCase(casePath);
     });
 }
 
@@ -439,11 +446,11 @@ void MainWindow::onCaseOpened(const CaseSummary& summary)
     setWindowTitle(tr("%1 — Trailscope").arg(QFileInfo(summary.path).fileName()));
     setWindowFilePath(summary.path);
     m_stack->setCurrentWidget(m_tabs);
-    if (m_sql->casePath() != summary.path || !(m_import && m_import->isRunning()))
+    if (m_sql->casePath() != summary.path || !m_imports->isRunning())
         m_sql->setCase(summary.path); // again after an import: new key paths for completion
     m_timeRange->setCaseSpan(summary.oldest, summary.newest);
     rememberCase(summary.path);
-    if (!summary.missingIndexes.isEmpty() && !(m_import && m_import->isRunning()))
+    if (!summary.missingIndexes.isEmpty() && !m_imports->isRunning())
         m_messageLabel->setText(tr("Some lookup indexes are not built yet (an import was interrupted): lookups on "
                                    "fields may be slow until the next import into this case."));
     // Through the bar, so the search the case opened with is the first step back.
@@ -528,7 +535,7 @@ void MainWindow::importPaths(const QStringList& paths)
 {
     if (paths.isEmpty())
         return;
-    if (m_import && m_import->isRunning()) {
+    if (m_imports->isRunning()) {
         m_messageLabel->setText(tr("An import is already running; drop again when it has finished."));
         return;
     }
@@ -540,32 +547,12 @@ void MainWindow::importPaths(const QStringList& paths)
 
 void MainWindow::startImport(const QString& casePath, const QStringList& paths, bool openWhenDone)
 {
-    delete m_import;
-    m_import = new ImportJob(casePath, paths, this);
-    m_openWhenImported = openWhenDone;
-    const QString what = paths.size() == 1 ? QFileInfo(paths.first()).fileName()
-                                           : tr("%n sources", nullptr, static_cast<int>(paths.size()));
-    m_importProgress->start(what);
-    connect(m_importProgress, &ImportProgressWidget::cancelRequested, m_import, &ImportJob::cancel,
-            Qt::UniqueConnection);
-    connect(m_import, &ImportJob::progressed, this, [this, casePath](const Core::ImportProgress& progress) {
-        m_importProgress->setProgress(progress);
-        // A new case opens as soon as it has events, so the analyst can start while the rest arrives.
-        if (m_openWhenImported && progress.events > 0 && !m_session->isOpen()) {
-            m_openWhenImported = false;
-            openCase(casePath);
-        }
-    });
-    connect(m_import, &ImportJob::finished, this, &MainWindow::onImportFinished);
-    m_importRefresh->start();
-    m_import->start();
+    m_imports->start(casePath, paths, openWhenDone);
 }
 
-void MainWindow::onImportFinished(const Core::ImportSummary& summary, const QString& error)
+void MainWindow::onImportFinished(const QString& casePath, const Core::ImportSummary& summary, const QString& error)
 {
     m_importRefresh->stop();
-    m_importProgress->finish();
-    const QString casePath = m_import ? m_import->casePath() : QString();
     if (!error.isEmpty())
         m_messageLabel->setText(tr("Import failed: %1").arg(error));
     else
@@ -574,25 +561,7 @@ void MainWindow::onImportFinished(const Core::ImportSummary& summary, const QStr
     // Reopening refreshes the case's size and clock, then the search.
     if (!casePath.isEmpty() && (m_session->isOpen() || summary.counts.events > 0))
         openCase(casePath);
-    if (!summary.rejected.empty())
-        showRejected(summary);
     Q_EMIT importFinished();
-}
-
-void MainWindow::showRejected(const Core::ImportSummary& summary)
-{
-    auto* dialog = new QDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Rejected files"));
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(new QLabel(tr("These files or records could not be imported; everything else was."), dialog));
-    auto* list = new QListWidget(dialog);
-    list->setObjectName(QStringLiteral("rejectedList"));
-    for (const Core::Error& problem : summary.rejected)
-        list->addItem(problem.toString());
-    layout->addWidget(list);
-    dialog->resize(720, 360);
-    dialog->show();
 }
 
 void MainWindow::openSample()
@@ -602,7 +571,7 @@ void MainWindow::openSample()
         openCase(sampleCase);
         return;
     }
-    if (m_import && m_import->isRunning())
+    if (m_imports->isRunning())
         return;
     m_model->clear();
     startImport(sampleCase, {CaseFiles::sampleTrail()}, true);
@@ -718,8 +687,7 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (m_import && m_import->isRunning())
-        m_import->cancel(); // committed events stay; the job's destructor waits for the writer
+    m_imports->cancel(); // committed events stay; the job's destructor waits for the writer
     saveLayout();
     event->accept();
 }

@@ -3,7 +3,6 @@
 #include "searchrequest.h"
 
 #include <QMainWindow>
-#include <QPointer>
 
 #include <optional>
 
@@ -30,6 +29,7 @@ class EventAnnotationBar;
 class EventTableModel;
 class FacetPane;
 class ImportJob;
+class ImportCoordinator;
 class ImportProgressWidget;
 class SearchBar;
 class SqlConsole;
@@ -95,8 +95,7 @@ private:
     void runSearch();
     void onCaseOpened(const CaseSummary& summary);
     void onCurrentRowChanged();
-    void onImportFinished(const Core::ImportSummary& summary, const QString& error);
-    void showRejected(const Core::ImportSummary& summary);
+    void onImportFinished(const QString& casePath, const Core::ImportSummary& summary, const QString& error);
     void startImport(const QString& casePath, const QStringList& paths, bool openWhenDone);
     void chooseAndOpen();
     void chooseAndImport();
@@ -156,9 +155,8 @@ private:
     QMenu* m_seriesMenu = nullptr;
     QStringList m_extraSeries; // timeline series expressions, each drawn as a line
     FacetList m_facetsShown;   // the facets of the current search, for splitting the timeline by a field
-    QPointer<ImportJob> m_import;
+    ImportCoordinator* m_imports = nullptr;
     QTimer* m_importRefresh = nullptr;
-    bool m_openWhenImported = false;
     qint64 m_matched = -1;
     double m_lastQueryMs = 0;
     std::optional<std::int64_t> m_selectedRowId;
