@@ -56,21 +56,6 @@ QByteArray prefixEnd(QByteArray prefix)
     return prefix;
 }
 
-// The 16 bytes the importer stores for a canonical lowercase UUID; empty for any other ID text.
-QByteArray compactUuid(const QString& text)
-{
-    static const QString Hex = QStringLiteral("0123456789abcdef");
-    if (text.size() != 36)
-        return {};
-    QByteArray bytes;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash != (text[i] == u'-') || (!dash && !Hex.contains(text[i])))
-            return {};
-    }
-    return QByteArray::fromHex(QString(text).remove(u'-').toLatin1());
-}
-
 // "?N"; snprintf because GCC 12 at -O3 sees a false overlap (-Wrestrict) in `"?" + std::to_string(n)`.
 std::string placeholder(std::size_t number)
 {
@@ -368,6 +353,20 @@ void bindParameter(Sql::Statement& statement, int index, const SqlParameter& par
         statement.bindBlob(index, parameter.bytes.constData(), static_cast<std::size_t>(parameter.bytes.size()));
         break;
     }
+}
+
+QByteArray compactUuid(const QString& text)
+{
+    static const QString Hex = QStringLiteral("0123456789abcdef");
+    if (text.size() != 36)
+        return {};
+    QByteArray bytes;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash != (text[i] == u'-') || (!dash && !Hex.contains(text[i])))
+            return {};
+    }
+    return QByteArray::fromHex(QString(text).remove(u'-').toLatin1());
 }
 
 CompiledSearch withinWindow(const CompiledSearch& search, const SearchOptions& options)

@@ -33,6 +33,10 @@ struct CompiledSearch
     bool readsRawRecords = false; ///< free text or an unmapped filter-pattern selector: evaluated per candidate event
 };
 
+/// The 16 bytes the importer stores for an ID (eventID, requestID, sharedEventID) that is a canonical lowercase UUID;
+/// empty for any other text, which is stored as written.
+QByteArray compactUuid(const QString& text);
+
 /// Compiles a parsed search. Interned strings are looked up in `strings` (unique index) once per statement and the
 /// events then filtered by id, so equality on an indexed field runs on that field's index; wildcards and
 /// case-insensitive values search the small `strings`/`identities` tables first; raw-record conditions come last in

@@ -1,6 +1,7 @@
 // Lake SQL run on an imported fixture: every example query of the reference (§3.4) and the two guide queries of
 // issue 3 verbatim, then each construct of the dialect, checked against an evaluation of the raw fixture records
 // (lakefixture.h) written without the query layer. Then the plans the guide queries get.
+#include "clitest.h"
 #include "lakefixture.h"
 
 #include "query/lake/lakequery.h"
@@ -314,6 +315,9 @@ private Q_SLOTS:
                                  << "events_time";
         QTest::newRow("by user") << QString("SELECT eventName FROM x WHERE userIdentity.username = 'bob' LIMIT 10")
                                  << "events_identity_time";
+        QTest::newRow("by eventID") << QString("SELECT eventName, requestParameters FROM x WHERE eventID = '" +
+                                               Trailscope::Test::fixtureEventId(7) + "' LIMIT 10")
+                                    << "events_event_id";
     }
 
     void guidePlans()
@@ -404,6 +408,16 @@ void TestLakeQuery::constructs_data()
     add("LIKE with _ and ESCAPE",
         "SELECT eventID FROM x WHERE eventName LIKE 'Get_bject' OR eventName LIKE 'Run!%' ESCAPE '!'",
         ids([](const QJsonObject& r) { return is(r, "eventName", "GetObject"); }));
+    // IDs compare with what the case stores (16 bytes for a canonical UUID), in either order, and exactly.
+    const QString someId = Trailscope::Test::fixtureEventId(7);
+    add("eventID = literal", "SELECT eventID FROM x WHERE eventID = '" + someId + "'",
+        ids([someId](const QJsonObject& r) { return eventId(r) == someId; }));
+    add("literal = eventID", "SELECT eventID FROM x WHERE '" + someId + "' = eventID",
+        ids([someId](const QJsonObject& r) { return eventId(r) == someId; }));
+    add("eventID in upper case is another ID", "SELECT eventID FROM x WHERE eventID = '" + someId.toUpper() + "'",
+        ids([someId](const QJsonObject& r) { return eventId(r) == someId.toUpper(); }));
+    add("requestID = literal", "SELECT eventID FROM x WHERE requestID = '0f0e0d0c-0b0a-4909-8807-060504030201'",
+        ids([](const QJsonObject& r) { return is(r, "requestID", "0f0e0d0c-0b0a-4909-8807-060504030201"); }));
     add("= is case-sensitive", "SELECT eventID FROM x WHERE errorCode = 'accessdenied'",
         ids([](const QJsonObject& r) { return is(r, "errorCode", "accessdenied"); }));
     add("lower()", "SELECT eventID FROM x WHERE lower(errorCode) = 'accessdenied'",

@@ -1,5 +1,6 @@
 #include "translator.h"
 
+#include "query/searchsql.h"
 #include "query/searchvalues.h"
 #include "util/eventtime.h"
 
@@ -279,12 +280,33 @@ std::optional<std::string> Translator::indexedCondition(const Value& column, con
     }
 }
 
+// eventID, requestID or sharedEventID equal to a literal, compared with the stored form (16 bytes for a canonical
+// UUID) instead of converting every row's ID back to text; eventID through its index on the first 8 bytes.
+std::optional<std::string> Translator::storedIdEquality(const Value& column, const Value& literal) const
+{
+    if (!column.field || column.field->storage != LakeStorage::EventId || !literal.literal ||
+        literal.type != ValueType::Text)
+        return std::nullopt;
+    const QByteArray uuid = compactUuid(*literal.literal);
+    const std::string value = uuid.isEmpty() ? literal.sql : "X'" + uuid.toHex().toStdString() + "'";
+    const std::string stored = column.rowAlias + "." + std::string(column.field->column);
+    if (std::string_view(column.field->column) == "event_id")
+        return "(substr(" + stored + ", 1, 8) = substr(" + value + ", 1, 8) AND " + stored + " = " + value + ")";
+    return "(" + stored + " = " + value + ")";
+}
+
 Value Translator::comparison(const Expr& e, const Scope& scope, bool filter)
 {
     Value a = expr(e.args[0], scope);
     Value b = expr(e.args[1], scope);
     coerce(a, b, e.pos);
     const std::string op = e.text.toStdString();
+    if (op == "=" && filter) {
+        if (auto stored = storedIdEquality(a, b))
+            return make(*stored, ValueType::Boolean);
+        if (auto stored = storedIdEquality(b, a))
+            return make(*stored, ValueType::Boolean);
+    }
     if (op == "=") {
         // In a filter, equality with a literal on a string column looks the string up once and uses the index.
         if (b.literal && b.type == ValueType::Text)

@@ -86,6 +86,7 @@ private:
     // lakeexpressions.cpp
     Value expr(const Expr& e, const Scope& scope);
     Value predicate(const Expr& e, const Scope& scope); ///< expr() in a context where NULL counts as false
+    std::optional<std::string> storedIdEquality(const Value& column, const Value& literal) const;
     Value comparison(const Expr& e, const Scope& scope, bool filter);
     Value inList(const Expr& e, const Scope& scope, bool filter);
     Value like(const Expr& e, const Scope& scope, bool filter);
