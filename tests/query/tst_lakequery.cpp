@@ -318,6 +318,10 @@ private Q_SLOTS:
         QTest::newRow("by eventID") << QString("SELECT eventName, requestParameters FROM x WHERE eventID = '" +
                                                Trailscope::Test::fixtureEventId(7) + "' LIMIT 10")
                                     << "events_event_id";
+        QTest::newRow("by eventIDs") << QString("SELECT eventName, requestParameters FROM x WHERE eventID IN ('" +
+                                                Trailscope::Test::fixtureEventId(7) + "', '" +
+                                                Trailscope::Test::fixtureEventId(9) + "') LIMIT 10")
+                                     << "events_event_id";
     }
 
     void guidePlans()
@@ -414,6 +418,11 @@ void TestLakeQuery::constructs_data()
         ids([someId](const QJsonObject& r) { return eventId(r) == someId; }));
     add("literal = eventID", "SELECT eventID FROM x WHERE '" + someId + "' = eventID",
         ids([someId](const QJsonObject& r) { return eventId(r) == someId; }));
+    const QString otherId = Trailscope::Test::fixtureEventId(9);
+    add("eventID IN literals", "SELECT eventID FROM x WHERE eventID IN ('" + someId + "', '" + otherId + "', 'nope')",
+        ids([someId, otherId](const QJsonObject& r) { return eventId(r) == someId || eventId(r) == otherId; }));
+    add("eventID NOT IN literals", "SELECT eventID FROM x WHERE eventID NOT IN ('" + someId + "')",
+        ids([someId](const QJsonObject& r) { return eventId(r) != someId; }));
     add("eventID in upper case is another ID", "SELECT eventID FROM x WHERE eventID = '" + someId.toUpper() + "'",
         ids([someId](const QJsonObject& r) { return eventId(r) == someId.toUpper(); }));
     add("requestID = literal", "SELECT eventID FROM x WHERE requestID = '0f0e0d0c-0b0a-4909-8807-060504030201'",

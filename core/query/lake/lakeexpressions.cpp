@@ -323,13 +323,23 @@ Value Translator::inList(const Expr& e, const Scope& scope, bool filter)
 {
     Value x = expr(e.args.front(), scope);
     std::string items;
+    std::vector<std::string> idMatches; // eventID and the like: one stored-form equality per item
     bool allLiterals = true;
     for (std::size_t i = 1; i < e.args.size(); ++i) {
         Value item = expr(e.args[i], scope);
         Value probe = x;
         coerce(probe, item, e.args[i].pos);
         allLiterals = allLiterals && item.literal && item.type == ValueType::Text;
+        if (auto match = filter && !e.negated ? storedIdEquality(x, item) : std::nullopt)
+            idMatches.push_back(std::move(*match));
         items += (items.empty() ? "" : ", ") + item.sql;
+    }
+    if (!idMatches.empty() && idMatches.size() == e.args.size() - 1) {
+        // OR of indexed equalities: SQLite answers each through the index (a multi-index OR).
+        std::string any;
+        for (const std::string& match : idMatches)
+            any += (any.empty() ? "(" : " OR ") + match;
+        return make(any + ")", ValueType::Boolean);
     }
     if (!e.negated && allLiterals)
         if (auto indexed = indexedCondition(x, "value IN (" + items + ")", false, filter))
