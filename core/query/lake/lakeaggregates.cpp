@@ -1,6 +1,7 @@
 // max_by and min_by, which SQLite lacks, as aggregate and window functions of our own. A window frame's rows leave
 // in the order they came (xInverse removes the oldest), so the window state keeps them in arrival order too.
 #include "lakeaggregates.h"
+#include "lakejson.h"
 
 #include "casedb/sqlitefunctionvalues.h"
 #include "query/lake/aggregatestate.h"
@@ -99,24 +100,6 @@ bool better(sqlite3_value* y, sqlite3_value* than)
 }
 
 // ---- JSON arrays of results ----
-
-void appendJsonString(std::string& out, std::string_view text)
-{
-    out += '"';
-    for (const char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
 
 // A value as an element of a JSON array. Text holding a JSON object or array (a struct read from a record) stays
 // JSON, as the result printer reads such text.

@@ -23,6 +23,8 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b)
     return true;
 }
 
+} // namespace
+
 void appendJsonString(std::string& out, std::string_view text)
 {
     out += '"';
@@ -40,8 +42,6 @@ void appendJsonString(std::string& out, std::string_view text)
     }
     out += '"';
 }
-
-} // namespace
 
 std::string encodeSteps(const JsonSteps& steps)
 {

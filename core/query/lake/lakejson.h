@@ -27,6 +27,9 @@ struct JsonStep
 using JsonSteps = std::vector<JsonStep>;
 
 /// The steps as the text the SQL functions receive: a JSON array of ".field", "=key" and index numbers.
+/// Appends `text` to `out` as a JSON string (quoted, with `"`, `\\` and control characters escaped).
+void appendJsonString(std::string& out, std::string_view text);
+
 std::string encodeSteps(const JsonSteps& steps);
 std::optional<JsonSteps> decodeSteps(std::string_view spec);
 
