@@ -1,6 +1,7 @@
 #include "sqlqueryworker.h"
 
 #include "casedb/analyststore.h"
+#include "casedb/caseschema.h"
 #include "query/lake/lakequery.h"
 #include "query/lake/laketokenizer.h"
 
@@ -231,9 +232,8 @@ std::optional<std::int64_t> SqlQueryWorker::rowIdOf(const QString& eventId)
 {
     bool isBlob = false;
     const QByteArray stored = storedEventId(eventId, isBlob);
-    // The prefix comparison lets SQLite use events_event_id (an index on the first 8 bytes).
     auto statement = m_lake->connection().database().prepare(
-        "SELECT id FROM events WHERE substr(event_id, 1, 8) = substr(?1, 1, 8) AND event_id = ?1 LIMIT 1");
+        "SELECT id FROM events WHERE " + Core::CaseSchema::eventIdMatch("event_id", "?1") + " LIMIT 1");
     if (isBlob)
         statement.bindBlob(1, stored.constData(), static_cast<std::size_t>(stored.size()));
     else

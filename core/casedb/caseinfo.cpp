@@ -99,14 +99,14 @@ Result<QJsonObject> readCaseInfo(const QString& casePath)
     info[QStringLiteral("events")] = qint64(span.columnInt(0));
     info[QStringLiteral("first")] = timeOrNull(span, 1);
     info[QStringLiteral("last")] = timeOrNull(span, 2);
-    info[QStringLiteral("accounts")] = countedValues(
-        *db,
-        "SELECT s.value, count(*) FROM events e JOIN strings s ON s.id = e.account GROUP BY e.account ORDER BY 2 DESC",
-        QStringLiteral("id"));
-    info[QStringLiteral("regions")] = countedValues(
-        *db,
-        "SELECT s.value, count(*) FROM events e JOIN strings s ON s.id = e.region GROUP BY e.region ORDER BY 2 DESC",
-        QStringLiteral("region"));
+    // Accounts and regions live in the event contexts: count events per context, then fold.
+    const auto perContext = [](const char* column) {
+        return std::string("SELECT s.value, sum(g.n) FROM (SELECT context, count(*) AS n FROM event_rows GROUP BY "
+                           "context) g JOIN event_contexts c ON c.id = g.context JOIN strings s ON s.id = c.") +
+               column + " GROUP BY c." + column + " ORDER BY 2 DESC";
+    };
+    info[QStringLiteral("accounts")] = countedValues(*db, perContext("account"), QStringLiteral("id"));
+    info[QStringLiteral("regions")] = countedValues(*db, perContext("region"), QStringLiteral("region"));
     info[QStringLiteral("eventSources")] = countedValues(
         *db,
         "SELECT s.value, count(*) FROM events e JOIN strings s ON s.id = e.source GROUP BY e.source ORDER BY 2 DESC",
@@ -123,8 +123,9 @@ Result<QJsonObject> readCaseInfo(const QString& casePath)
     auto contentHash = db->prepare("SELECT value FROM meta WHERE key = 'content_sha256'");
     if (contentHash.step() == SQLITE_ROW)
         info[QStringLiteral("contentSha256")] = contentHash.columnQString(0);
-    info[QStringLiteral("flaggedEvents")] =
-        qint64(db->queryInt("SELECT count(*) FROM events WHERE flags != 0").value_or(0));
+    info[QStringLiteral("flaggedEvents")] = qint64(db->queryInt("SELECT count(*) FROM event_rows WHERE context IN "
+                                                                "(SELECT id FROM event_contexts WHERE flags != 0)")
+                                                       .value_or(0));
     return info;
 }
 

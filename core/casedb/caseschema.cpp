@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <array>
 
 namespace Trailscope::Core::CaseSchema {
@@ -12,6 +13,13 @@ namespace {
 // knows its pack, offset and size, so thousands of small trail files cost no per-row or per-page slack.
 // Every string column of events holds an id into `strings`; the userIdentity combination and the TLS details are
 // interned as rows of their own. Event IDs that are canonical UUIDs are stored as 16-byte blobs.
+// The fields an event shares with thousands of others (region, account, user agent, type, category, version, TLS,
+// the booleans, the flags) are interned together as one event_contexts row: a few thousand contexts hold what
+// sixteen columns of every row held, and the row shrinks by a quarter. `events` is the view that gives them back,
+// so every reader sees one table with the columns it always had. Each context column is its own scalar subquery
+// rather than a join: a query that reads no context column never touches event_contexts or the row, so an index
+// on event_rows stays covering (a LEFT JOIN would still read `context` from every matching row); scans that group
+// by many context columns count `context` and expand it instead (EventStatistics, coverage, case info).
 constexpr std::string_view SchemaSql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE strings(id INTEGER PRIMARY KEY, value TEXT NOT NULL);
@@ -31,11 +39,46 @@ CREATE TABLE source_files(id INTEGER PRIMARY KEY, session_id INT NOT NULL, path 
     stored_sha256 BLOB, content_sha256 BLOB, stored_size INT, content_size INT, records INT, events INT,
     complete INT NOT NULL DEFAULT 0, evidence_original INT, pack_id INT, pack_offset INT);
 CREATE TABLE source_blobs(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE events(id INTEGER PRIMARY KEY, time INT, event_id NOT NULL, flags INT NOT NULL,
-    version_major INT, version_minor INT, name INT, source INT, region INT, account INT, identity INT, ip INT,
-    agent INT, error_code INT, error_message INT, event_type INT, category INT, request_id, shared_event_id,
-    api_version INT, vpce INT, vpce_account INT, tls INT, session_from_console INT, console_login INT,
-    mfa_used INT, read_only INT, management INT, file_id INT NOT NULL, offset INT NOT NULL, length INT NOT NULL);
+CREATE TABLE event_contexts(id INTEGER PRIMARY KEY, flags INT NOT NULL, version_major INT, version_minor INT,
+    region INT, account INT, agent INT, event_type INT, category INT, api_version INT, vpce_account INT, tls INT,
+    session_from_console INT, console_login INT, mfa_used INT, read_only INT, management INT);
+CREATE TABLE event_rows(id INTEGER PRIMARY KEY, time INT, event_id NOT NULL, context INT NOT NULL, name INT,
+    source INT, identity INT, ip INT, error_code INT, error_message INT, request_id, shared_event_id, vpce INT,
+    file_id INT NOT NULL, offset INT NOT NULL, length INT NOT NULL);
+CREATE VIEW events AS SELECT
+    r.id AS id,
+    r.time AS time,
+    r.event_id AS event_id,
+    (SELECT flags FROM event_contexts WHERE id = r.context) AS flags,
+    (SELECT version_major FROM event_contexts WHERE id = r.context) AS version_major,
+    (SELECT version_minor FROM event_contexts WHERE id = r.context) AS version_minor,
+    r.name AS name,
+    r.source AS source,
+    (SELECT region FROM event_contexts WHERE id = r.context) AS region,
+    (SELECT account FROM event_contexts WHERE id = r.context) AS account,
+    r.identity AS identity,
+    r.ip AS ip,
+    (SELECT agent FROM event_contexts WHERE id = r.context) AS agent,
+    r.error_code AS error_code,
+    r.error_message AS error_message,
+    (SELECT event_type FROM event_contexts WHERE id = r.context) AS event_type,
+    (SELECT category FROM event_contexts WHERE id = r.context) AS category,
+    r.request_id AS request_id,
+    r.shared_event_id AS shared_event_id,
+    (SELECT api_version FROM event_contexts WHERE id = r.context) AS api_version,
+    r.vpce AS vpce,
+    (SELECT vpce_account FROM event_contexts WHERE id = r.context) AS vpce_account,
+    (SELECT tls FROM event_contexts WHERE id = r.context) AS tls,
+    (SELECT session_from_console FROM event_contexts WHERE id = r.context) AS session_from_console,
+    (SELECT console_login FROM event_contexts WHERE id = r.context) AS console_login,
+    (SELECT mfa_used FROM event_contexts WHERE id = r.context) AS mfa_used,
+    (SELECT read_only FROM event_contexts WHERE id = r.context) AS read_only,
+    (SELECT management FROM event_contexts WHERE id = r.context) AS management,
+    r.file_id AS file_id,
+    r.offset AS offset,
+    r.length AS length,
+    r.context AS context
+    FROM event_rows r;
 CREATE TABLE resources(event INT NOT NULL, ordinal INT NOT NULL, type INT, arn INT, account INT,
     arn_is_prefix INT NOT NULL DEFAULT 0, PRIMARY KEY(event, ordinal)) WITHOUT ROWID;
 CREATE TABLE insights(event INTEGER PRIMARY KEY, state TEXT, event_source TEXT, event_name TEXT,
@@ -47,22 +90,28 @@ CREATE TABLE coverage(account TEXT NOT NULL, region TEXT NOT NULL, first INT, la
     gaps TEXT, PRIMARY KEY(account, region)) WITHOUT ROWID;
 )sql";
 
+constexpr std::array<std::string_view, 16> ContextColumns{
+    "flags",         "version_major", "version_minor", "region",       "account", "agent",
+    "event_type",    "category",      "api_version",   "vpce_account", "tls",     "session_from_console",
+    "console_login", "mfa_used",      "read_only",     "management"};
+
 constexpr std::array SearchableIndexes{
-    IndexDef{"events_time", "CREATE INDEX IF NOT EXISTS events_time ON events(time)"},
+    IndexDef{"events_time", "CREATE INDEX IF NOT EXISTS events_time ON event_rows(time)"},
 };
 
 constexpr std::array BrowseIndexes{
     // The importer interns in memory; value -> id lookups are the query layer's, so this is built with the rest.
     IndexDef{"strings_value", "CREATE UNIQUE INDEX IF NOT EXISTS strings_value ON strings(value)"},
-    // A prefix of the ID is as selective as the whole (they are random) at half the size; match with
-    // `substr(event_id, 1, 8) = substr(?, 1, 8) AND event_id = ?`.
-    IndexDef{"events_event_id", "CREATE INDEX IF NOT EXISTS events_event_id ON events(substr(event_id, 1, 8))"},
-    IndexDef{"events_name_time", "CREATE INDEX IF NOT EXISTS events_name_time ON events(name, time)"},
-    IndexDef{"events_source_time", "CREATE INDEX IF NOT EXISTS events_source_time ON events(source, time)"},
-    IndexDef{"events_identity_time", "CREATE INDEX IF NOT EXISTS events_identity_time ON events(identity, time)"},
-    IndexDef{"events_ip_time", "CREATE INDEX IF NOT EXISTS events_ip_time ON events(ip, time)"},
-    IndexDef{"events_error_time",
-             "CREATE INDEX IF NOT EXISTS events_error_time ON events(error_code, time) WHERE error_code IS NOT NULL"},
+    // A 4-byte prefix of the ID is as selective as the whole (they are random: a million IDs share a prefix with
+    // about one other) at a quarter of the size; match with eventIdMatch().
+    IndexDef{"events_event_id", "CREATE INDEX IF NOT EXISTS events_event_id ON event_rows(substr(event_id, 1, 4))"},
+    IndexDef{"events_name_time", "CREATE INDEX IF NOT EXISTS events_name_time ON event_rows(name, time)"},
+    IndexDef{"events_source_time", "CREATE INDEX IF NOT EXISTS events_source_time ON event_rows(source, time)"},
+    IndexDef{"events_identity_time", "CREATE INDEX IF NOT EXISTS events_identity_time ON event_rows(identity, time)"},
+    IndexDef{"events_ip_time", "CREATE INDEX IF NOT EXISTS events_ip_time ON event_rows(ip, time)"},
+    IndexDef{
+        "events_error_time",
+        "CREATE INDEX IF NOT EXISTS events_error_time ON event_rows(error_code, time) WHERE error_code IS NOT NULL"},
     IndexDef{"resources_arn", "CREATE INDEX IF NOT EXISTS resources_arn ON resources(arn)"},
     IndexDef{"identities_user", "CREATE INDEX IF NOT EXISTS identities_user ON identities(user)"},
     IndexDef{"identities_arn", "CREATE INDEX IF NOT EXISTS identities_arn ON identities(arn)"},
@@ -154,6 +203,13 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
                   QStringLiteral("case schema %1 is newer than this Trailscope (%2)").arg(version).arg(Version), path});
     if (version < 1 || db->queryInt("SELECT count(*) FROM sqlite_schema WHERE name='events'").value_or(0) != 1)
         return std::unexpected(Error{ErrorCode::CorruptCase, QStringLiteral("case schema is incomplete"), path});
+    if (version < Version)
+        return std::unexpected(Error{ErrorCode::OlderCase,
+                                     QStringLiteral("case schema %1 is older than this Trailscope (%2): import the "
+                                                    "trail again into a new case")
+                                         .arg(version)
+                                         .arg(Version),
+                                     path});
     if (auto configured = configure(*db, writable); !configured)
         return std::unexpected(Error{ErrorCode::CorruptCase, configured.error().detail, path});
     return db;
@@ -162,6 +218,11 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
 Result<void> ensureKeyPaths(Sql::Database& db)
 {
     return db.exec("CREATE TABLE IF NOT EXISTS key_paths(path TEXT PRIMARY KEY, events INT NOT NULL) WITHOUT ROWID");
+}
+
+bool isContextColumn(std::string_view column)
+{
+    return std::find(ContextColumns.begin(), ContextColumns.end(), column) != ContextColumns.end();
 }
 
 std::vector<IndexDef> missingIndexes(Sql::Database& db)

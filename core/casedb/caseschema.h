@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace Trailscope::Core {
@@ -14,7 +15,9 @@ namespace Trailscope::Core {
 namespace CaseSchema {
 
 inline constexpr int ApplicationId = 0x54725363; // "TrSc"
-inline constexpr int Version = 1;
+/// 2: event contexts interned (event_rows + event_contexts behind the `events` view), 4-byte eventID prefix index.
+/// Older cases are refused with ErrorCode::OlderCase (no release ever wrote one: there is nothing to migrate).
+inline constexpr int Version = 2;
 inline constexpr char FileSuffix[] = "tscase";
 
 /// One index of the case, named once here for the importer, the query layer and the CLI.
@@ -29,15 +32,26 @@ std::span<const IndexDef> searchableIndexes();
 /// Built in the background right after (lookups by name, source, identity, IP, error, eventID, resource).
 std::span<const IndexDef> browseIndexes();
 
+/// SQL that is true when the stored ID column `column` equals the stored form `value` (both SQL expressions),
+/// through the events_event_id prefix index.
+inline std::string eventIdMatch(const std::string& column, const std::string& value)
+{
+    return "(substr(" + column + ", 1, 4) = substr(" + value + ", 1, 4) AND " + column + " = " + value + ")";
+}
+
 enum class OpenMode { ReadOnly, ReadWrite, CreateOrOpen };
 
-/// Opens a case, creating the schema in a new or empty file; refuses other SQLite files and newer schemas.
+/// Opens a case, creating the schema in a new or empty file; refuses other SQLite files and other schema versions.
 Result<Sql::Database> open(const QString& path, OpenMode mode);
 
 /// Creates `key_paths(path, events)` when missing: the nested key paths the importer saw under requestParameters,
 /// responseElements, additionalEventData and serviceEventDetails, with how many stored events carry each (for SQL
 /// completion). Cases made before it gain it on their next import; readers treat its absence as empty.
 Result<void> ensureKeyPaths(Sql::Database& db);
+
+/// Whether `events.<column>` comes from the event's event_contexts row (region, account, agent, flags, …): a scan
+/// that counts many such columns counts `context` and expands it.
+bool isContextColumn(std::string_view column);
 
 /// Names of the indexes of both sets that do not exist yet.
 std::vector<IndexDef> missingIndexes(Sql::Database& db);

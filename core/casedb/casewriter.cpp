@@ -73,11 +73,9 @@ Result<void> CaseWriter::prepare()
     m_addKeyPath = m_db.prepare("INSERT INTO key_paths(path, events) VALUES(?1, ?2) "
                                 "ON CONFLICT(path) DO UPDATE SET events = events + excluded.events");
     m_insertEvent = m_db.prepare(
-        "INSERT INTO events(id, time, event_id, flags, version_major, version_minor, name, source, region, account, "
-        "identity, ip, agent, error_code, error_message, event_type, category, request_id, shared_event_id, "
-        "api_version, vpce, vpce_account, tls, session_from_console, console_login, mfa_used, read_only, management, "
-        "file_id, offset, length) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
-        "?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31)");
+        "INSERT INTO event_rows(id, time, event_id, context, name, source, identity, ip, error_code, error_message, "
+        "request_id, shared_event_id, vpce, file_id, offset, length) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)");
     m_insertResource = m_db.prepare(
         "INSERT OR IGNORE INTO resources(event, ordinal, type, arn, account, arn_is_prefix) VALUES(?1,?2,?3,?4,?5,?6)");
     m_insertInsight = m_db.prepare(
@@ -111,7 +109,7 @@ Result<void> CaseWriter::prepare()
     m_reader = std::make_unique<RawRecordReader>(m_db);
     if (auto loaded = m_interner->load(m_db); !loaded)
         return loaded;
-    auto ids = m_db.prepare("SELECT id, event_id, typeof(event_id) = 'blob' FROM events");
+    auto ids = m_db.prepare("SELECT id, event_id, typeof(event_id) = 'blob' FROM event_rows");
     while (ids.step() == SQLITE_ROW) {
         const std::int64_t row = ids.columnInt(0);
         const std::string text = decodeStoredId(ids.columnBlob(1), ids.columnInt(2) != 0);
@@ -426,42 +424,21 @@ Result<void> CaseWriter::insertEvent(const EventBatch& batch, std::size_t index,
         else
             s.bindStatic(column, batch.view(ref));
     };
-    const auto optionalInt = [&](int column, int value) {
-        if (value < 0)
-            s.bindNull(column);
-        else
-            s.bind(column, value);
-    };
     s.bind(1, rowId).bind(2, e.time);
     compactId(3, e.eventId, e.storedEventId);
-    s.bind(4, static_cast<std::int64_t>(e.flags));
-    optionalInt(5, e.versionMajor);
-    optionalInt(6, e.versionMinor);
-    id(7, r.name);
-    id(8, r.source);
-    id(9, r.region);
-    id(10, r.account);
-    id(11, r.identity);
-    id(12, r.ip);
-    id(13, r.agent);
-    id(14, r.errorCode);
-    id(15, r.errorMessage);
-    id(16, r.eventType);
-    id(17, r.category);
-    compactId(18, e.requestId, e.storedRequestId);
-    compactId(19, e.sharedEventId, e.storedSharedEventId);
-    id(20, r.apiVersion);
-    id(21, r.vpce);
-    id(22, r.vpceAccount);
-    id(23, r.tls);
-    id(24, r.sessionFromConsole);
-    id(25, r.consoleLogin);
-    id(26, r.mfaUsed);
-    optionalInt(27, e.readOnly);
-    optionalInt(28, e.managementEvent);
-    s.bind(29, batch.file->id)
-        .bind(30, static_cast<std::int64_t>(e.offset))
-        .bind(31, static_cast<std::int64_t>(e.length));
+    s.bind(4, r.context);
+    id(5, r.name);
+    id(6, r.source);
+    id(7, r.identity);
+    id(8, r.ip);
+    id(9, r.errorCode);
+    id(10, r.errorMessage);
+    compactId(11, e.requestId, e.storedRequestId);
+    compactId(12, e.sharedEventId, e.storedSharedEventId);
+    id(13, r.vpce);
+    s.bind(14, batch.file->id)
+        .bind(15, static_cast<std::int64_t>(e.offset))
+        .bind(16, static_cast<std::int64_t>(e.length));
     if (s.exec() != SQLITE_DONE)
         return finishFailure(QStringLiteral("storing an event"));
     return insertDetails(batch, index, rowId);
@@ -597,7 +574,7 @@ Result<void> CaseWriter::moveAside(std::int64_t existingRow, const char* reason)
                      std::string(reason) + "', " + std::to_string(m_sessionId) +
                      ", file_id, offset, length, time FROM events WHERE id = " + row +
                      "; DELETE FROM resources WHERE event = " + row + "; DELETE FROM insights WHERE event = " + row +
-                     "; DELETE FROM events WHERE id = " + row + ";");
+                     "; DELETE FROM event_rows WHERE id = " + row + ";");
 }
 
 namespace {

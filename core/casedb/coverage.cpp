@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 namespace Trailscope::Core {
@@ -18,7 +19,7 @@ constexpr std::int64_t MinimumGapMs = 3600000;
 
 struct Group
 {
-    std::int64_t first = 0, last = 0, events = 0, files = 0;
+    std::int64_t first = -1, last = -1, events = 0, files = 0; // -1: no event with a usable time
     std::vector<std::int64_t> deliveries;
     std::vector<std::int64_t> times;
 };
@@ -48,21 +49,42 @@ QJsonArray findGaps(std::vector<std::int64_t>& points)
     return gaps;
 }
 
+// Each event context names one account and region: events are grouped by context in one pass over event_rows (no
+// sort, no per-row lookup), then contexts fold onto their account and region.
+std::unordered_map<std::int64_t, Group*> groupsByContext(Sql::Database& db, std::map<Key, Group>& groups)
+{
+    std::unordered_map<std::int64_t, Group*> byContext;
+    auto contexts = db.prepare("SELECT c.id, coalesce(a.value,''), coalesce(r.value,'') FROM event_contexts c "
+                               "LEFT JOIN strings a ON a.id = c.account LEFT JOIN strings r ON r.id = c.region");
+    while (contexts.step() == SQLITE_ROW)
+        byContext[contexts.columnInt(0)] =
+            &groups[{std::string(contexts.columnText(1)), std::string(contexts.columnText(2))}];
+    return byContext;
+}
+
 } // namespace
 
 Result<void> rebuildCoverage(Sql::Database& db)
 {
     std::map<Key, Group> groups;
-    auto events =
-        db.prepare("SELECT coalesce(a.value,''), coalesce(r.value,''), min(e.time), max(e.time), count(*) "
-                   "FROM events e LEFT JOIN strings a ON a.id = e.account LEFT JOIN strings r ON r.id = e.region "
-                   "GROUP BY e.account, e.region");
+    const auto byContext = groupsByContext(db, groups);
+    const auto groupOf = [&](std::int64_t context) -> Group* {
+        const auto found = byContext.find(context);
+        return found == byContext.end() ? nullptr : found->second;
+    };
+    auto events = db.prepare("SELECT context, time FROM event_rows");
     while (events.step() == SQLITE_ROW) {
-        Group& group = groups[{std::string(events.columnText(0)), std::string(events.columnText(1))}];
-        group.first = events.columnIsNull(2) ? -1 : events.columnInt(2);
-        group.last = events.columnIsNull(3) ? -1 : events.columnInt(3);
-        group.events = events.columnInt(4);
+        Group* group = groupOf(events.columnInt(0));
+        if (!group)
+            continue;
+        ++group->events;
+        if (events.columnIsNull(1))
+            continue;
+        const std::int64_t time = events.columnInt(1);
+        group->first = group->first < 0 ? time : std::min(group->first, time);
+        group->last = std::max(group->last, time);
     }
+    std::erase_if(groups, [](const auto& entry) { return entry.second.events == 0; });
     auto files = db.prepare("SELECT account, region, delivered FROM source_files WHERE folder = 1 AND complete = 1 "
                             "AND account IS NOT NULL AND region IS NOT NULL AND delivered IS NOT NULL");
     while (files.step() == SQLITE_ROW) {
@@ -75,13 +97,11 @@ Result<void> rebuildCoverage(Sql::Database& db)
     const bool needEventTimes =
         std::any_of(groups.begin(), groups.end(), [](const auto& entry) { return entry.second.deliveries.size() < 3; });
     if (needEventTimes) {
-        auto times = db.prepare("SELECT coalesce(a.value,''), coalesce(r.value,''), e.time FROM events e "
-                                "LEFT JOIN strings a ON a.id = e.account LEFT JOIN strings r ON r.id = e.region "
-                                "WHERE e.time IS NOT NULL");
+        auto times = db.prepare("SELECT context, time FROM event_rows WHERE time IS NOT NULL");
         while (times.step() == SQLITE_ROW) {
-            Group& group = groups[{std::string(times.columnText(0)), std::string(times.columnText(1))}];
-            if (group.deliveries.size() < 3)
-                group.times.push_back(times.columnInt(2));
+            Group* group = groupOf(times.columnInt(0));
+            if (group && group->deliveries.size() < 3)
+                group->times.push_back(times.columnInt(1));
         }
     }
     Sql::Transaction transaction(db);

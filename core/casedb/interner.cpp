@@ -1,6 +1,7 @@
 #include "interner.h"
 
 #include <array>
+#include <span>
 
 namespace Trailscope::Core {
 
@@ -8,6 +9,18 @@ namespace {
 
 constexpr int IdentityColumns = 17;
 constexpr int TlsColumns = 4;
+constexpr int ContextColumns = 16;
+// Integer context columns (flags, eventVersion, the booleans) keep their value, negative for absent; the rest are
+// string or TLS ids, 0 for absent.
+constexpr std::array<bool, ContextColumns> ContextIntegerColumn{true,  true,  true,  false, false, false, false, false,
+                                                                false, false, false, false, false, false, true,  true};
+constexpr std::string_view ContextSelect =
+    "SELECT id, flags, version_major, version_minor, region, account, agent, event_type, category, api_version, "
+    "vpce_account, tls, session_from_console, console_login, mfa_used, read_only, management FROM event_contexts";
+constexpr std::string_view ContextInsert =
+    "INSERT INTO event_contexts(id, flags, version_major, version_minor, region, account, agent, event_type, "
+    "category, api_version, vpce_account, tls, session_from_console, console_login, mfa_used, read_only, "
+    "management) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)";
 
 std::string tupleKey(const std::int64_t* ids, int count)
 {
@@ -65,7 +78,7 @@ Result<void> Interner::load(Sql::Database& db)
     }
     const auto loadTuples = [&](std::string_view sql, int columns, Map& map, std::int64_t& next) {
         auto rows = db.prepare(sql);
-        std::int64_t ids[IdentityColumns];
+        std::int64_t ids[IdentityColumns] = {};
         while (rows.step() == SQLITE_ROW) {
             const std::int64_t id = rows.columnInt(0);
             for (int i = 0; i < columns; ++i)
@@ -80,6 +93,18 @@ Result<void> Interner::load(Sql::Database& db)
                IdentityColumns, m_identities, m_nextIdentity);
     loadTuples("SELECT id, version, cipher_suite, host_header, key_exchange FROM tls_profiles", TlsColumns, m_tls,
                m_nextTls);
+    // Absent integers read back as -1, as the parser gives them.
+    auto contexts = db.prepare(ContextSelect);
+    std::int64_t context[ContextColumns];
+    while (contexts.step() == SQLITE_ROW) {
+        const std::int64_t id = contexts.columnInt(0);
+        for (int i = 0; i < ContextColumns; ++i) {
+            const bool absent = contexts.columnIsNull(i + 1);
+            context[i] = absent && ContextIntegerColumn[static_cast<std::size_t>(i)] ? -1 : contexts.columnInt(i + 1);
+        }
+        m_contexts.emplace(tupleKey(context, ContextColumns), id);
+        m_nextContext = std::max(m_nextContext, id + 1);
+    }
     return {};
 }
 
@@ -93,14 +118,18 @@ std::int64_t Interner::string(std::string_view value)
     return id;
 }
 
-std::int64_t Interner::tuple(Map& map, std::vector<PendingTuple>& pending, std::int64_t& nextId,
-                             const std::int64_t* ids, int count)
+std::int64_t Interner::optionalTuple(Map& map, std::vector<PendingTuple>& pending, std::int64_t& nextId,
+                                     const std::int64_t* ids, int count)
 {
     bool any = false;
     for (int i = 0; i < count; ++i)
         any = any || ids[i] != 0;
-    if (!any)
-        return 0;
+    return any ? tuple(map, pending, nextId, ids, count) : 0;
+}
+
+std::int64_t Interner::tuple(Map& map, std::vector<PendingTuple>& pending, std::int64_t& nextId,
+                             const std::int64_t* ids, int count)
+{
     // Looked up as a view of the ids: a key string is only built for a tuple new to the case.
     const std::string_view key(reinterpret_cast<const char*>(ids),
                                sizeof(std::int64_t) * static_cast<std::size_t>(count));
@@ -135,24 +164,30 @@ void Interner::resolveEvent(const EventBatch& batch, ParsedEvent& e)
     const std::int64_t tls[TlsColumns] = {string(batch, e.tls.version), string(batch, e.tls.cipherSuite),
                                           string(batch, e.tls.hostHeader), string(batch, e.tls.keyExchange)};
     ResolvedIds& r = e.ids;
-    r.identity = tuple(m_identities, m_pendingIdentities, m_nextIdentity, identity, IdentityColumns);
-    r.tls = tuple(m_tls, m_pendingTls, m_nextTls, tls, TlsColumns);
+    r.identity = optionalTuple(m_identities, m_pendingIdentities, m_nextIdentity, identity, IdentityColumns);
+    const std::int64_t context[ContextColumns] = {static_cast<std::int64_t>(e.flags),
+                                                  e.versionMajor,
+                                                  e.versionMinor,
+                                                  string(batch, e.region),
+                                                  string(batch, e.recipientAccount),
+                                                  string(batch, e.userAgent),
+                                                  string(batch, e.eventType),
+                                                  string(batch, e.category),
+                                                  string(batch, e.apiVersion),
+                                                  string(batch, e.vpcEndpointAccount),
+                                                  optionalTuple(m_tls, m_pendingTls, m_nextTls, tls, TlsColumns),
+                                                  string(batch, e.sessionCredentialFromConsole),
+                                                  string(batch, e.consoleLogin),
+                                                  string(batch, e.mfaUsed),
+                                                  e.readOnly,
+                                                  e.managementEvent};
+    r.context = tuple(m_contexts, m_pendingContexts, m_nextContext, context, ContextColumns);
     r.name = string(batch, e.name);
     r.source = string(batch, e.source);
-    r.region = string(batch, e.region);
-    r.account = string(batch, e.recipientAccount);
     r.ip = string(batch, e.sourceIp);
-    r.agent = string(batch, e.userAgent);
     r.errorCode = string(batch, e.errorCode);
     r.errorMessage = string(batch, e.errorMessage);
-    r.eventType = string(batch, e.eventType);
-    r.category = string(batch, e.category);
-    r.apiVersion = string(batch, e.apiVersion);
     r.vpce = string(batch, e.vpcEndpointId);
-    r.vpceAccount = string(batch, e.vpcEndpointAccount);
-    r.sessionFromConsole = string(batch, e.sessionCredentialFromConsole);
-    r.consoleLogin = string(batch, e.consoleLogin);
-    r.mfaUsed = string(batch, e.mfaUsed);
 }
 
 void Interner::resolve(EventBatch& batch)
@@ -178,14 +213,16 @@ void Interner::resolve(EventBatch& batch)
 Result<void> Interner::storePending(Sql::Database& db)
 {
     std::vector<std::pair<std::int64_t, std::string>> strings;
-    std::vector<PendingTuple> identities, tls;
+    std::vector<PendingTuple> identities, tls, contexts;
     {
         std::lock_guard lock(m_mutex);
-        if (m_pendingStrings.empty() && m_pendingIdentities.empty() && m_pendingTls.empty())
+        if (m_pendingStrings.empty() && m_pendingIdentities.empty() && m_pendingTls.empty() &&
+            m_pendingContexts.empty())
             return {};
         strings.swap(m_pendingStrings);
         identities.swap(m_pendingIdentities);
         tls.swap(m_pendingTls);
+        contexts.swap(m_pendingContexts);
     }
     auto insertString = db.prepare("INSERT INTO strings(id, value) VALUES(?1, ?2)");
     for (const auto& [id, value] : strings) {
@@ -193,18 +230,20 @@ Result<void> Interner::storePending(Sql::Database& db)
         if (insertString.exec() != SQLITE_DONE)
             return std::unexpected(db.error(QStringLiteral("storing a string")));
     }
-    const auto storeTuples = [&](std::string_view sql, const std::vector<PendingTuple>& rows) -> Result<void> {
+    const auto storeTuples = [&](std::string_view sql, const std::vector<PendingTuple>& rows,
+                                 std::span<const bool> integerColumns) -> Result<void> {
         auto insert = db.prepare(sql);
         for (const PendingTuple& row : rows) {
             insert.bind(1, row.id);
             for (std::size_t i = 0; i < row.columns.size(); ++i) {
-                if (row.columns[i] != 0)
+                const bool integer = i < integerColumns.size() && integerColumns[i];
+                if (integer ? row.columns[i] >= 0 : row.columns[i] != 0)
                     insert.bind(static_cast<int>(i) + 2, row.columns[i]);
                 else
                     insert.bindNull(static_cast<int>(i) + 2);
             }
             if (insert.exec() != SQLITE_DONE)
-                return std::unexpected(db.error(QStringLiteral("storing an identity")));
+                return std::unexpected(db.error(QStringLiteral("storing an identity, TLS profile or event context")));
         }
         return {};
     };
@@ -213,12 +252,15 @@ Result<void> Interner::storePending(Sql::Database& db)
                                   "issuer_account_id, mfa_authenticated, session_created, source_identity, "
                                   "identity_provider, user) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"
                                   "?15,?16,?17,?18)",
-                                  identities);
+                                  identities, {});
         !stored)
         return stored;
-    return storeTuples("INSERT INTO tls_profiles(id, version, cipher_suite, host_header, key_exchange) "
-                       "VALUES(?1,?2,?3,?4,?5)",
-                       tls);
+    if (auto stored = storeTuples("INSERT INTO tls_profiles(id, version, cipher_suite, host_header, key_exchange) "
+                                  "VALUES(?1,?2,?3,?4,?5)",
+                                  tls, {});
+        !stored)
+        return stored;
+    return storeTuples(ContextInsert, contexts, ContextIntegerColumn);
 }
 
 } // namespace Trailscope::Core

@@ -10,9 +10,9 @@
 
 namespace Trailscope::Core {
 
-/// Maps strings, userIdentity combinations and TLS details to their ids in the case. Parse workers resolve whole
-/// batches (one lock per batch), so the single writer only binds integers; values new to the case are queued and
-/// the writer stores them before the batch that first uses them.
+/// Maps strings, userIdentity combinations, TLS details and event contexts to their ids in the case. Parse workers
+/// resolve whole batches (one lock per batch), so the single writer only binds integers; values new to the case are
+/// queued and the writer stores them before the batch that first uses them.
 class Interner
 {
 public:
@@ -44,13 +44,16 @@ private:
     }
     std::int64_t tuple(Map& map, std::vector<PendingTuple>& pending, std::int64_t& nextId, const std::int64_t* ids,
                        int count);
+    /// 0 (no row) when every id is 0: an event without a userIdentity or TLS details.
+    std::int64_t optionalTuple(Map& map, std::vector<PendingTuple>& pending, std::int64_t& nextId,
+                               const std::int64_t* ids, int count);
     void resolveEvent(const EventBatch& batch, ParsedEvent& event);
 
     std::mutex m_mutex;
-    Map m_strings, m_identities, m_tls;
-    std::int64_t m_nextString = 1, m_nextIdentity = 1, m_nextTls = 1;
+    Map m_strings, m_identities, m_tls, m_contexts;
+    std::int64_t m_nextString = 1, m_nextIdentity = 1, m_nextTls = 1, m_nextContext = 1;
     std::vector<std::pair<std::int64_t, std::string>> m_pendingStrings;
-    std::vector<PendingTuple> m_pendingIdentities, m_pendingTls;
+    std::vector<PendingTuple> m_pendingIdentities, m_pendingTls, m_pendingContexts;
 };
 
 } // namespace Trailscope::Core

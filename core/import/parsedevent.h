@@ -68,9 +68,9 @@ struct CompactId
 /// Ids into `strings`, `identities` and `tls_profiles`, resolved on the parse worker; 0 = absent.
 struct ResolvedIds
 {
-    std::int64_t name = 0, source = 0, region = 0, account = 0, identity = 0, ip = 0, agent = 0, errorCode = 0,
-                 errorMessage = 0, eventType = 0, category = 0, apiVersion = 0, vpce = 0, vpceAccount = 0, tls = 0,
-                 sessionFromConsole = 0, consoleLogin = 0, mfaUsed = 0;
+    std::int64_t name = 0, source = 0, identity = 0, ip = 0, errorCode = 0, errorMessage = 0, vpce = 0;
+    /// The event_contexts row: region, account, agent, type, category, version, TLS, booleans and flags.
+    std::int64_t context = 0;
 };
 
 /// One record as the importer stores it: typed columns, no raw JSON (that stays in the source file).

@@ -1,5 +1,6 @@
 #include "eventstatistics.h"
 
+#include "casedb/caseschema.h"
 #include "query/searchfunctions.h"
 
 #include <algorithm>
@@ -33,16 +34,17 @@ bool facetable(const FieldDef& field)
            field.storage == Storage::IdentityString || field.storage == Storage::TlsString;
 }
 
-// The events column a field's facet counts, before mapping identity and TLS ids to their strings.
+// The events column a field's facet counts, before mapping identity, TLS and context ids to their strings.
+// Context fields count the context: one column read per row however many of them are facets.
 std::string eventColumn(const FieldDef& field)
 {
     switch (field.storage) {
     case Storage::IdentityString:
         return "e.identity";
     case Storage::TlsString:
-        return "e.tls";
+        return "e.context";
     default:
-        return "e." + std::string(field.column);
+        return CaseSchema::isContextColumn(field.column) ? "e.context" : "e." + std::string(field.column);
     }
 }
 
@@ -68,16 +70,24 @@ QString stringValue(Sql::Statement& lookup, std::int64_t id)
 Facet finishFacet(Sql::Database& db, const FieldDef& field, std::unordered_map<std::int64_t, std::int64_t> counts,
                   int topCount)
 {
-    // Identity and TLS facets were counted per dimension row; fold them onto the string they hold.
-    if (field.storage == Storage::IdentityString || field.storage == Storage::TlsString) {
-        const auto rows =
-            dimension(db, field.storage == Storage::IdentityString ? "identities" : "tls_profiles", field.column);
+    // Identity, TLS and context facets were counted per dimension row; fold them onto the value they hold (TLS
+    // through the context's TLS profile).
+    const auto fold = [&](std::string_view table, std::string_view column) {
+        const auto rows = dimension(db, table, column);
         std::unordered_map<std::int64_t, std::int64_t> folded;
         for (const auto& [row, count] : counts) {
             const auto found = rows.find(row);
             folded[found == rows.end() ? Absent : found->second] += count;
         }
         counts = std::move(folded);
+    };
+    if (field.storage == Storage::TlsString) {
+        fold("event_contexts", "tls");
+        fold("tls_profiles", field.column);
+    } else if (field.storage == Storage::IdentityString) {
+        fold("identities", field.column);
+    } else if (CaseSchema::isContextColumn(field.column)) {
+        fold("event_contexts", field.column);
     }
     Facet facet;
     facet.field = &field;

@@ -1,5 +1,6 @@
 #include "searchsql.h"
 
+#include "casedb/caseschema.h"
 #include "query/searchfunctions.h"
 
 #include <QLoggingCategory>
@@ -241,10 +242,8 @@ private:
     {
         const QByteArray uuid = compactUuid(text);
         const std::string value = uuid.isEmpty() ? bindText(text) : bind(SqlParameter::ofBlob(uuid));
-        // events_event_id indexes only the first 8 bytes (half the size of a full-ID index); the equality that
-        // follows decides.
         if (column == "e.event_id")
-            return "(substr(e.event_id, 1, 8) = substr(" + value + ", 1, 8) AND e.event_id = " + value + ")";
+            return CaseSchema::eventIdMatch(column, value);
         return column + " = " + value;
     }
 

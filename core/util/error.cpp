@@ -13,6 +13,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("corrupt-case");
     case ErrorCode::NewerCase:
         return QStringLiteral("newer-case");
+    case ErrorCode::OlderCase:
+        return QStringLiteral("older-case");
     case ErrorCode::CaseBusy:
         return QStringLiteral("case-busy");
     case ErrorCode::Sqlite:

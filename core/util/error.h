@@ -13,6 +13,7 @@ enum class ErrorCode {
     NotACase,
     CorruptCase,
     NewerCase,
+    OlderCase, ///< readable, but made before the layout the importer writes
     CaseBusy,
     Sqlite,
     Cancelled,

@@ -427,6 +427,50 @@ private Q_SLOTS:
         QCOMPARE(opened.error().path, text);
     }
 
+    void olderCasesAreRefused()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        writeFile(dir.path(), "a.json", recordsEnvelope(records(1, 2)));
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        {
+            auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadWrite);
+            QVERIFY(db.has_value());
+            QVERIFY(db->exec("PRAGMA user_version=1").has_value());
+        }
+        writeFile(dir.path(), "b.json", recordsEnvelope(records(3, 2)));
+        const auto refused = importPaths(casePath, {dir.path()});
+        QVERIFY(!refused.has_value());
+        QCOMPARE(refused.error().code, ErrorCode::OlderCase);
+        QCOMPARE(refused.error().path, casePath);
+        const auto opened = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(!opened.has_value());
+        QCOMPARE(opened.error().code, ErrorCode::OlderCase);
+        QVERIFY(opened.error().detail.contains(QStringLiteral("new case")));
+    }
+
+    // Events sharing region, account, agent, type, version and flags share one context row, and the view gives
+    // every column back as stored, absent values as NULL.
+    void contextsAreSharedAndReadBack()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        std::vector<QJsonObject> all = records(1, 3);
+        QJsonObject other = makeRecord(id(4), at(1));
+        other[QStringLiteral("awsRegion")] = QStringLiteral("eu-west-1");
+        other[QStringLiteral("readOnly")] = false;
+        other.remove(QStringLiteral("eventVersion"));
+        all.push_back(other);
+        writeFile(dir.path(), "a.json", recordsEnvelope(all));
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM event_contexts"), 2);
+        QCOMPARE(queryCount(casePath, "SELECT count(DISTINCT context) FROM event_rows"), 2);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM events e JOIN strings s ON s.id = e.region "
+                                      "WHERE s.value = 'eu-west-1' AND e.read_only = 0 AND e.version_major IS NULL"),
+                 1);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM events WHERE region IS NOT NULL AND version_major = 1"), 3);
+    }
+
     void oneImportAtATime()
     {
         const QString casePath = newCase();

@@ -36,6 +36,10 @@ QJsonObject record(int n)
          QJsonObject{{"type", "IAMUser"}, {"userName", Users[(n / 3) % Users.size()]}, {"accountId", "111122223333"}}}};
     if (n % 7 == 0)
         overrides["errorCode"] = "AccessDenied";
+    // Agent and TLS details vary independently of the region (contexts combine them); every fifth has no TLS.
+    overrides["userAgent"] = QStringLiteral("agent-%1").arg(n % 4);
+    overrides["tlsDetails"] =
+        QJsonObject{{"tlsVersion", n % 2 ? "TLSv1.3" : "TLSv1.2"}, {"cipherSuite", "TLS_AES_128_GCM_SHA256"}};
     // Resources: an instance listed twice (counted once), a bucket with an object, or none.
     const QString instance = QStringLiteral("arn:aws:ec2:us-east-1:111122223333:instance/i-%1").arg(n % 3);
     if (n % 4 == 0)
@@ -45,9 +49,13 @@ QJsonObject record(int n)
         overrides["resources"] = QJsonArray{
             QJsonObject{{"type", "AWS::S3::Bucket"}, {"ARN", "arn:aws:s3:::logs"}},
             QJsonObject{{"type", "AWS::S3::Object"}, {"ARN", QStringLiteral("arn:aws:s3:::logs/%1").arg(n % 2)}}};
-    return makeRecord(QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0')),
-                      QDateTime::fromMSecsSinceEpoch(time, Qt::UTC).toString(Qt::ISODate),
-                      n % 5 == 0 ? QStringLiteral("RunInstances") : QStringLiteral("DescribeInstances"), overrides);
+    QJsonObject made =
+        makeRecord(QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0')),
+                   QDateTime::fromMSecsSinceEpoch(time, Qt::UTC).toString(Qt::ISODate),
+                   n % 5 == 0 ? QStringLiteral("RunInstances") : QStringLiteral("DescribeInstances"), overrides);
+    if (n % 5 == 1)
+        made.remove(QStringLiteral("tlsDetails"));
+    return made;
 }
 
 } // namespace
@@ -106,11 +114,28 @@ private Q_SLOTS:
             ++byName[r["eventName"].toString()];
             ++byReadOnly[r["readOnly"].toBool() ? QStringLiteral("true") : QStringLiteral("false")];
         }
-        const std::vector<const FieldDef*> fields{findField(u"user"), findField(u"eventName"), findField(u"readOnly"),
-                                                  findField(u"resource")};
+        const std::vector<const FieldDef*> fields{findField(u"user"),      findField(u"eventName"),
+                                                  findField(u"readOnly"),  findField(u"resource"),
+                                                  findField(u"userAgent"), findField(u"tlsVersion")};
         const auto facets = computeFacets(*db, compiled("region:us-east-1"), {}, fields, 10);
         QVERIFY(facets.has_value());
-        QCOMPARE(facets->size(), std::size_t(4));
+        QCOMPARE(facets->size(), std::size_t(6));
+        // Agent and TLS version come from the event contexts (TLS through its profile); absent counts as "".
+        std::map<QString, qint64> byAgent, byTls;
+        for (const QJsonObject& r : m_records) {
+            if (r["awsRegion"].toString() != QLatin1String("us-east-1"))
+                continue;
+            ++byAgent[r["userAgent"].toString()];
+            ++byTls[r["tlsDetails"].toObject()["tlsVersion"].toString()];
+        }
+        QVERIFY(byTls.size() == 3 && byTls.count(QString()));
+        for (std::size_t f = 4; f < 6; ++f) {
+            const auto& expected = f == 4 ? byAgent : byTls;
+            const Facet& facet = (*facets)[f];
+            QCOMPARE(facet.distinct, qint64(expected.size()));
+            for (const FacetValue& value : facet.top)
+                QCOMPARE(value.count, expected.at(value.absent ? QString() : value.value));
+        }
         for (std::size_t f = 0; f < 3; ++f) {
             const auto& expected = f == 0 ? byUser : f == 1 ? byName : byReadOnly;
             const Facet& facet = (*facets)[f];

@@ -86,6 +86,8 @@ private Q_SLOTS:
         QTest::newRow("REPLACE") << "REPLACE INTO strings VALUES (1, 'x')";
         QTest::newRow("UPDATE") << "UPDATE strings SET value = 'x' WHERE id = 1";
         QTest::newRow("DELETE") << "DELETE FROM events";
+        QTest::newRow("DELETE event_rows") << "DELETE FROM event_rows";
+        QTest::newRow("UPDATE event_contexts") << "UPDATE event_contexts SET region = NULL";
         QTest::newRow("WITH … INSERT") << "WITH a AS (SELECT 1) INSERT INTO strings SELECT 999999, 'x' FROM a";
         QTest::newRow("DROP") << "DROP TABLE events";
         QTest::newRow("CREATE") << "CREATE TABLE t(a)";

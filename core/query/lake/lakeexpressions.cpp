@@ -1,5 +1,6 @@
 #include "translator.h"
 
+#include "casedb/caseschema.h"
 #include "query/searchsql.h"
 #include "query/searchvalues.h"
 #include "util/eventtime.h"
@@ -281,7 +282,7 @@ std::optional<std::string> Translator::indexedCondition(const Value& column, con
 }
 
 // eventID, requestID or sharedEventID equal to a literal, compared with the stored form (16 bytes for a canonical
-// UUID) instead of converting every row's ID back to text; eventID through its index on the first 8 bytes.
+// UUID) instead of converting every row's ID back to text; eventID through its prefix index (eventIdMatch).
 std::optional<std::string> Translator::storedIdEquality(const Value& column, const Value& literal) const
 {
     if (!column.field || column.field->storage != LakeStorage::EventId || !literal.literal ||
@@ -291,7 +292,7 @@ std::optional<std::string> Translator::storedIdEquality(const Value& column, con
     const std::string value = uuid.isEmpty() ? literal.sql : "X'" + uuid.toHex().toStdString() + "'";
     const std::string stored = column.rowAlias + "." + std::string(column.field->column);
     if (std::string_view(column.field->column) == "event_id")
-        return "(substr(" + stored + ", 1, 8) = substr(" + value + ", 1, 8) AND " + stored + " = " + value + ")";
+        return CaseSchema::eventIdMatch(stored, value);
     return "(" + stored + " = " + value + ")";
 }
 

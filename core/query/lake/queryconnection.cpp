@@ -222,6 +222,18 @@ int QueryConnection::progress(void* self)
     return 0;
 }
 
+namespace {
+
+// SQLite's own words (stable since views exist) for DELETE/INSERT/UPDATE, CREATE INDEX and ALTER on a view.
+bool writesToAView(const QString& message)
+{
+    return message.contains(QLatin1String("because it is a view")) ||
+           message.contains(QLatin1String("views may not be indexed")) ||
+           message.contains(QLatin1String("Cannot add a column to a view"));
+}
+
+} // namespace
+
 Result<StatementHandle> QueryConnection::prepare(std::string_view sql, int* errorOffset)
 {
     if (errorOffset)
@@ -239,6 +251,9 @@ Result<StatementHandle> QueryConnection::prepare(std::string_view sql, int* erro
             *errorOffset = sqlite3_error_offset(m_db.handle());
         if ((status & 0xff) == SQLITE_AUTH || !m_denied.isEmpty())
             return refused(m_denied.isEmpty() ? QStringLiteral("this statement") : m_denied);
+        // Writing to `events` (a view) fails before the authorizer is asked; it is the same refused write.
+        if (writesToAView(m_db.lastError()))
+            return refused(QStringLiteral("a statement that writes"));
         return fail(ErrorCode::QueryFailed, m_db.lastError());
     }
     if (!statement)
