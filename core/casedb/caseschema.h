@@ -39,6 +39,13 @@ inline std::string eventIdMatch(const std::string& column, const std::string& va
     return "(substr(" + column + ", 1, 4) = substr(" + value + ", 1, 4) AND " + column + " = " + value + ")";
 }
 
+/// `ts_hash(text)`: the strings_value index is on this hash of strings.value, not on the text (13 bytes an entry
+/// instead of the whole string again). Registered on every connection CaseSchema::open makes.
+std::string stringHashOf(const std::string& text);
+
+/// SQL, over `strings`, true where value equals the SQL text expression `text`, through strings_value.
+std::string stringValueIs(const std::string& text);
+
 enum class OpenMode { ReadOnly, ReadWrite, CreateOrOpen };
 
 /// Opens a case, creating the schema in a new or empty file; refuses other SQLite files and other schema versions.

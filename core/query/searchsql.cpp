@@ -47,16 +47,6 @@ QString likePattern(const Pattern& pattern)
     return like;
 }
 
-// The smallest byte string greater than every string that starts with `prefix` (BINARY collation is memcmp).
-QByteArray prefixEnd(QByteArray prefix)
-{
-    while (!prefix.isEmpty() && static_cast<unsigned char>(prefix.back()) == 0xff)
-        prefix.chop(1);
-    if (!prefix.isEmpty())
-        prefix.back() = static_cast<char>(static_cast<unsigned char>(prefix.back()) + 1);
-    return prefix;
-}
-
 // "?N"; snprintf because GCC 12 at -O3 sees a false overlap (-Wrestrict) in `"?" + std::to_string(n)`.
 std::string placeholder(std::size_t number)
 {
@@ -136,21 +126,16 @@ private:
             return column + " IS NOT NULL";
         if (!pattern.hasWildcard()) {
             if (!caseInsensitive)
-                return column + " = (SELECT id FROM strings WHERE value = " + bindText(pattern.literal()) + ")";
+                return column + " = (SELECT id FROM strings WHERE " +
+                       CaseSchema::stringValueIs(bindText(pattern.literal())) + ")";
             return column + " IN (SELECT id FROM strings WHERE value = " + bindText(pattern.literal()) +
                    " COLLATE NOCASE)";
         }
         if (caseInsensitive)
             return column + " IN (SELECT id FROM strings WHERE value LIKE " + bindText(likePattern(pattern)) +
                    " ESCAPE '\\')";
-        std::string sql = column + " IN (SELECT id FROM strings WHERE value GLOB " + bindText(globPattern(pattern));
-        // A literal head narrows the search to a range of the strings_value index.
-        if (const QByteArray head = pattern.pieces.front().toUtf8(); !head.isEmpty()) {
-            sql += " AND value >= " + bind(SqlParameter{SqlParameter::Type::Text, 0, head});
-            if (const QByteArray end = prefixEnd(head); !end.isEmpty())
-                sql += " AND value < " + bind(SqlParameter{SqlParameter::Type::Text, 0, end});
-        }
-        return sql + ")";
+        // strings_value is on a hash, so a wildcard reads every string (fast: they are distinct values, not events).
+        return column + " IN (SELECT id FROM strings WHERE value GLOB " + bindText(globPattern(pattern)) + ")";
     }
 
     // Applies a condition on a column to the table the field lives in.
@@ -248,8 +233,7 @@ private:
     }
 
     // Candidate strings are narrowed by their text before each is parsed as an address: an IPv4 address starts with
-    // a digit (a range of strings_value), an IPv6 one has a ':'. Text prefixes cannot go further, as `10.0.0.07`
-    // is `10.0.0.7`.
+    // a digit, an IPv6 one has a ':'. Text prefixes cannot go further, as `10.0.0.07` is `10.0.0.7`.
     std::string network(const QString& typed, bool v4)
     {
         const std::string check = "ts_ip_in(value, " + bindText(typed) + ")";
@@ -269,16 +253,18 @@ private:
         }
         const QString literal = pattern.literal();
         const std::string value = bindText(literal);
-        std::string sql =
-            "e.id IN (SELECT r.event FROM resources r WHERE r.arn = (SELECT id FROM strings WHERE value = " + value +
-            ")";
+        std::string sql = "e.id IN (SELECT r.event FROM resources r WHERE r.arn = (SELECT id FROM strings WHERE " +
+                          CaseSchema::stringValueIs(value) + ")";
         if (!literal.contains(u'/') && !literal.contains(u':'))
             sql += " UNION SELECT r.event FROM resources r WHERE r.arn IN (SELECT id FROM strings WHERE instr(value, " +
                    value + ") > 0 AND ts_arn_name(value) = " + value + ")";
         // Each prefix of the value is one probe of strings_value; ARN prefixes are few.
-        sql += " UNION SELECT r.event FROM resources r WHERE r.arn_is_prefix = 1 AND r.arn IN (SELECT id FROM strings "
-               "WHERE value IN (WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < length(" +
-               value + ")) SELECT substr(" + value + ", 1, k) FROM n)))";
+        const std::string prefixes =
+            "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < length(" + value +
+            ")) SELECT substr(" + value + ", 1, k) AS prefix FROM n";
+        sql += " UNION SELECT r.event FROM resources r WHERE r.arn_is_prefix = 1 AND r.arn IN (SELECT s.id FROM (" +
+               prefixes + ") p JOIN strings s ON " + CaseSchema::stringHashOf("s.value") + " = " +
+               CaseSchema::stringHashOf("p.prefix") + " AND +s.value = p.prefix))";
         return sql;
     }
 

@@ -310,6 +310,11 @@ private Q_SLOTS:
                                             "FROM cloudtrail_logs WHERE eventName = 'RunInstances' AND eventTime > "
                                             "'2026-02-21 23:00:00' ORDER BY eventTime DESC LIMIT 100")
                                  << "events_name_time";
+        QTest::newRow("name string by hash")
+            << QString("SELECT eventTime FROM x WHERE eventName = 'RunInstances' LIMIT 10") << "strings_value";
+        QTest::newRow("name strings by hash")
+            << QString("SELECT eventTime FROM x WHERE eventName IN ('RunInstances', 'StopInstances') LIMIT 10")
+            << "strings_value";
         QTest::newRow("by time") << QString("SELECT eventName, requestParameters FROM x WHERE eventTime > "
                                             "'2026-02-21 23:00:00' ORDER BY eventTime DESC LIMIT 10")
                                  << "events_time";

@@ -399,8 +399,13 @@ private Q_SLOTS:
                               << "events_time";
         QTest::newRow("eventName") << "eventName:RunInstances"
                                    << "events_name_time";
+        QTest::newRow("eventName string") << "eventName:RunInstances"
+                                          << "strings_value";
+        // A wildcard reads the (distinct) strings, then the events through the index.
         QTest::newRow("eventName wildcard") << "eventName:Run*"
-                                            << "strings_value";
+                                            << "events_name_time";
+        QTest::newRow("resource string") << "resource:arn:aws:s3:::acme-logs"
+                                         << "strings_value";
         QTest::newRow("eventSource") << "eventSource:kms.amazonaws.com"
                                      << "events_source_time";
         QTest::newRow("user") << "user:alice"
