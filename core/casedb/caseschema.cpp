@@ -52,7 +52,8 @@ CREATE VIEW events AS SELECT
     (SELECT flags FROM event_contexts WHERE id = r.context) AS flags,
     (SELECT version_major FROM event_contexts WHERE id = r.context) AS version_major,
     (SELECT version_minor FROM event_contexts WHERE id = r.context) AS version_minor,
-    r.name AS name,
+    nullif(r.name, 0) AS name,
+    r.name AS name_key,
     r.source AS source,
     (SELECT region FROM event_contexts WHERE id = r.context) AS region,
     (SELECT account FROM event_contexts WHERE id = r.context) AS account,
@@ -79,6 +80,8 @@ CREATE VIEW events AS SELECT
     r.length AS length,
     r.context AS context
     FROM event_rows r;
+CREATE TABLE event_names(source INT NOT NULL, name INT NOT NULL, events INT NOT NULL,
+    PRIMARY KEY(source, name)) WITHOUT ROWID;
 CREATE TABLE resources(event INT NOT NULL, ordinal INT NOT NULL, type INT, arn INT, account INT,
     arn_is_prefix INT NOT NULL DEFAULT 0, PRIMARY KEY(event, ordinal)) WITHOUT ROWID;
 CREATE TABLE insights(event INTEGER PRIMARY KEY, state TEXT, event_source TEXT, event_name TEXT,
@@ -106,8 +109,10 @@ constexpr std::array BrowseIndexes{
     // A 4-byte prefix of the ID is as selective as the whole (they are random: a million IDs share a prefix with
     // about one other) at a quarter of the size; match with eventIdMatch().
     IndexDef{"events_event_id", "CREATE INDEX IF NOT EXISTS events_event_id ON event_rows(substr(event_id, 1, 4))"},
+    // Also the eventSource index: a source's events are the events of its names (event_names), each name a range
+    // here that SQLite reads newest first and leaves as soon as it cannot add to a LIMIT (see sourceMatch()). An
+    // absent name is stored as 0 (the view shows NULL), so event_names can list such events too.
     IndexDef{"events_name_time", "CREATE INDEX IF NOT EXISTS events_name_time ON event_rows(name, time)"},
-    IndexDef{"events_source_time", "CREATE INDEX IF NOT EXISTS events_source_time ON event_rows(source, time)"},
     IndexDef{"events_identity_time", "CREATE INDEX IF NOT EXISTS events_identity_time ON event_rows(identity, time)"},
     IndexDef{"events_ip_time", "CREATE INDEX IF NOT EXISTS events_ip_time ON event_rows(ip, time)"},
     IndexDef{
@@ -260,6 +265,23 @@ std::string stringValueIs(const std::string& text)
     // `+value`: offered a plain `value = …` as well, SQLite 3.40 scans the table instead of using the hash index.
     std::string sql = "(ts_hash(value) = ";
     sql.append(stringHashOf(text)).append(" AND +value = ").append(text).append(")");
+    return sql;
+}
+
+std::string nameKey(const std::string& alias)
+{
+    std::string sql = alias;
+    sql.append(".name_key");
+    return sql;
+}
+
+std::string sourceMatch(const std::string& alias, const std::string& sourceCondition)
+{
+    // sourceCondition is written on `source`: once for event_names, once for the event itself.
+    std::string sql = "(";
+    sql.append(nameKey(alias)).append(" IN (SELECT name FROM event_names WHERE ").append(sourceCondition);
+    sql.append(") AND ").append(alias).append(".source IN (SELECT source FROM event_names WHERE ");
+    sql.append(sourceCondition).append("))");
     return sql;
 }
 

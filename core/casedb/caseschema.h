@@ -56,6 +56,16 @@ Result<Sql::Database> open(const QString& path, OpenMode mode);
 /// completion). Cases made before it gain it on their next import; readers treat its absence as empty.
 Result<void> ensureKeyPaths(Sql::Database& db);
 
+/// The key of events_name_time for the events row `alias`: `alias.name_key`, the stored name id, 0 where the record
+/// has no eventName (`name` shows NULL there, and SQLite cannot use the index through that). A string id is never
+/// 0, so `key = id` is `name = id`.
+std::string nameKey(const std::string& alias);
+
+/// SQL true where the event `alias` has a source meeting `sourceCondition` (SQL over a column named `source`,
+/// e.g. `source = 7`). There is no eventSource index: the condition picks the source's names from event_names and
+/// reads their ranges of events_name_time.
+std::string sourceMatch(const std::string& alias, const std::string& sourceCondition);
+
 /// Whether `events.<column>` comes from the event's event_contexts row (region, account, agent, flags, …): a scan
 /// that counts many such columns counts `context` and expands it.
 bool isContextColumn(std::string_view column);

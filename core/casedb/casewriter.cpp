@@ -72,6 +72,8 @@ Result<void> CaseWriter::prepare()
         return created;
     m_addKeyPath = m_db.prepare("INSERT INTO key_paths(path, events) VALUES(?1, ?2) "
                                 "ON CONFLICT(path) DO UPDATE SET events = events + excluded.events");
+    m_addEventName = m_db.prepare("INSERT INTO event_names(source, name, events) VALUES(?1, ?2, ?3) "
+                                  "ON CONFLICT(source, name) DO UPDATE SET events = events + excluded.events");
     m_insertEvent = m_db.prepare(
         "INSERT INTO event_rows(id, time, event_id, context, name, source, identity, ip, error_code, error_message, "
         "request_id, shared_event_id, vpce, file_id, offset, length) "
@@ -101,7 +103,7 @@ Result<void> CaseWriter::prepare()
                                    "time, content_hash, kept_event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
     for (const Sql::Statement* statement :
          {&m_insertEvent, &m_insertResource, &m_insertInsight, &m_insertFile, &m_insertBlob, &m_completeFile,
-          &m_insertProblem, &m_existingEvent, &m_insertVariant, &m_addKeyPath}) {
+          &m_insertProblem, &m_existingEvent, &m_insertVariant, &m_addKeyPath, &m_addEventName}) {
         if (!statement->isValid())
             return fail(ErrorCode::CorruptCase, statement->prepareError());
     }
@@ -188,6 +190,8 @@ Result<void> CaseWriter::commit()
         return flushed;
     if (auto flushed = flushKeyPaths(); !flushed)
         return flushed;
+    if (auto flushed = flushEventNames(); !flushed)
+        return flushed;
     m_inTransaction = false;
     return m_db.exec("COMMIT");
 }
@@ -217,6 +221,17 @@ Result<void> CaseWriter::flushKeyPaths()
             return finishFailure(QStringLiteral("recording key paths"));
     }
     m_keyPathCounts.clear();
+    return {};
+}
+
+Result<void> CaseWriter::flushEventNames()
+{
+    for (const auto& [pair, events] : m_eventNameCounts) {
+        m_addEventName.bind(1, pair.first).bind(2, pair.second).bind(3, events);
+        if (m_addEventName.exec() != SQLITE_DONE)
+            return finishFailure(QStringLiteral("recording event names"));
+    }
+    m_eventNameCounts.clear();
     return {};
 }
 
@@ -383,6 +398,7 @@ Result<void> CaseWriter::write(const EventBatch& batch)
         if (auto inserted = insertEvent(batch, i, rowId); !inserted)
             return inserted;
         m_eventIds.set(hash, rowId);
+        ++m_eventNameCounts[{event.ids.source, event.ids.name}];
         ++stored;
         added += replaced ? 0 : 1;
         for (std::uint32_t use = event.keyPathsBegin; use < event.keyPathsEnd; ++use)
@@ -427,7 +443,7 @@ Result<void> CaseWriter::insertEvent(const EventBatch& batch, std::size_t index,
     s.bind(1, rowId).bind(2, e.time);
     compactId(3, e.eventId, e.storedEventId);
     s.bind(4, r.context);
-    id(5, r.name);
+    s.bind(5, r.name); // 0 for an absent eventName: see CaseSchema::nameKey
     id(6, r.source);
     id(7, r.identity);
     id(8, r.ip);
@@ -568,7 +584,13 @@ Result<CaseWriter::Duplicate> CaseWriter::resolveDuplicate(const EventBatch& bat
 Result<void> CaseWriter::moveAside(std::int64_t existingRow, const char* reason)
 {
     // The displaced copy stays addressable in event_variants (its evidence is untouched).
+    if (auto flushed = flushEventNames(); !flushed)
+        return flushed;
     const std::string row = std::to_string(existingRow);
+    const std::string pair = "source = ifnull((SELECT source FROM event_rows WHERE id = " + row +
+                             "), 0) AND name = (SELECT name FROM event_rows WHERE id = " + row + ")";
+    if (auto counted = m_db.exec("UPDATE event_names SET events = events - 1 WHERE " + pair); !counted)
+        return counted;
     return m_db.exec("INSERT INTO event_variants(event_id, reason, session_id, file_id, offset, length, time) "
                      "SELECT event_id, '" +
                      std::string(reason) + "', " + std::to_string(m_sessionId) +

@@ -94,6 +94,8 @@ private:
     Result<void> recordContentHash();
     void countKeyPaths(const EventBatch& batch);
     Result<void> flushKeyPaths();
+    /// Adds the (source, name) pairs counted since the last flush to event_names.
+    Result<void> flushEventNames();
     Result<void> finishFailure(const QString& context) const;
 
     Sql::Database m_db;
@@ -123,7 +125,16 @@ private:
     };
     std::unordered_map<std::string, std::int64_t, PathHash, std::equal_to<>> m_keyPathCounts; // since the last commit
     std::vector<std::int64_t> m_keyPathUses; // per path of the batch being written
-    Sql::Statement m_addKeyPath;
+    Sql::Statement m_addKeyPath, m_addEventName;
+    struct PairHash
+    {
+        std::size_t operator()(const std::pair<std::int64_t, std::int64_t>& pair) const
+        {
+            return std::hash<std::int64_t>()(pair.first * 0x9E3779B97F4A7C15LL ^ pair.second);
+        }
+    };
+    // (source id, name id) -> events stored since the last flush; 0 for an absent source or name.
+    std::unordered_map<std::pair<std::int64_t, std::int64_t>, std::int64_t, PairHash> m_eventNameCounts;
     Sql::Statement m_insertEvent, m_insertResource, m_insertInsight, m_insertFile, m_insertBlob, m_completeFile,
         m_insertProblem, m_existingEvent, m_insertVariant;
 };

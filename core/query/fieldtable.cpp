@@ -17,7 +17,7 @@ constexpr std::array Fields{
     FieldDef{"eventId", {}, "eventID", S::EventCompactId, "event_id", K::Exact, false, "events_event_id"},
     FieldDef{"eventName", {}, "eventName", S::EventString, "name", K::Wildcard, false, "events_name_time"},
     FieldDef{"eventSource", {"source"}, "eventSource",
-             S::EventString, "source", K::Wildcard, true, "events_source_time"},
+             S::EventString, "source", K::Wildcard, true, "events_name_time"},
     FieldDef{"readOnly", {}, "readOnly", S::EventFlag, "read_only", K::Boolean, false, ""},
     FieldDef{"user", {"username"}, "",
              S::IdentityString, "user", K::Wildcard, false, "identities_user, events_identity_time"},

@@ -151,6 +151,11 @@ private:
         case Storage::ResourceType:
             return "EXISTS (SELECT 1 FROM resources r WHERE r.event = e.id AND " + condition("r." + column) + ")";
         default:
+            // eventName and eventSource are looked up through events_name_time (see CaseSchema::nameKey).
+            if (column == "name")
+                return condition(CaseSchema::nameKey("e"));
+            if (column == "source")
+                return CaseSchema::sourceMatch("e", condition("source"));
             return condition("e." + column);
         }
     }
@@ -159,6 +164,8 @@ private:
     {
         if (f.storage == Storage::EventVersion)
             return "e.version_major IS NOT NULL";
+        if (f.storage == Storage::EventString)
+            return "e." + std::string(f.column) + " IS NOT NULL";
         return onStorage(f, [](const std::string& column) { return column + " IS NOT NULL"; });
     }
 

@@ -65,6 +65,19 @@ class TestImporter : public QObject
     QString newCase() { return m_dir.filePath(QStringLiteral("case%1.tscase").arg(++m_case)); }
     QString input(const QString& name, const QByteArray& bytes) { return writeFile(m_dir.path(), name, bytes); }
 
+    // event_names holds, per (source, name), exactly the number of events stored (0 for an absent source or name).
+    static void verifyEventNames(const QString& casePath)
+    {
+        const qint64 pairs =
+            queryCount(casePath, "SELECT count(*) FROM (SELECT DISTINCT ifnull(source, 0), name_key FROM events)");
+        QVERIFY(pairs > 0);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM event_names WHERE events <> 0"), pairs);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM (SELECT ifnull(source, 0) AS s, name_key AS n, count(*) "
+                                      "AS c FROM events GROUP BY 1, 2) g JOIN event_names x ON x.source = g.s AND "
+                                      "x.name = g.n AND x.events = g.c"),
+                 pairs);
+    }
+
 private Q_SLOTS:
     void eachInputFormat_data()
     {
@@ -223,6 +236,7 @@ private Q_SLOTS:
         QCOMPARE(queryCount(casePath, "SELECT count(*) FROM event_variants WHERE reason='conflict'"), 1);
         QCOMPARE(storedRecords(casePath).value(id(2))[QStringLiteral("eventName")].toString(),
                  QStringLiteral("DescribeInstances"));
+        verifyEventNames(casePath);
     }
 
     void trailCopySupersedesEventHistory()
@@ -242,6 +256,7 @@ private Q_SLOTS:
         QCOMPARE(summary->counts.superseded, 2);
         QCOMPARE(queryCount(casePath, "SELECT count(*) FROM events"), 2);
         QVERIFY(storedRecords(casePath).value(id(1)).contains(QStringLiteral("tlsDetails")));
+        verifyEventNames(casePath); // the copies moved aside no longer count
         // And an abridged copy arriving after the trail copy changes nothing.
         QTemporaryDir later;
         writeFile(later.path(), "event_history.json", recordsEnvelope(abridged) + "\n");
@@ -469,6 +484,34 @@ private Q_SLOTS:
                                       "WHERE s.value = 'eu-west-1' AND e.read_only = 0 AND e.version_major IS NULL"),
                  1);
         QCOMPARE(queryCount(casePath, "SELECT count(*) FROM events WHERE region IS NOT NULL AND version_major = 1"), 3);
+    }
+
+    // eventSource has no index of its own: a source's events are found through its names, including events whose
+    // record has no eventName (stored under name 0, shown as NULL).
+    void sourcesAreFoundThroughTheirNames()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        std::vector<QJsonObject> all = records(1, 3);
+        QJsonObject nameless = makeRecord(id(4), at(1));
+        nameless.remove(QStringLiteral("eventName"));
+        all.push_back(nameless);
+        QJsonObject s3 = makeRecord(id(5), at(2), QStringLiteral("GetObject"));
+        s3[QStringLiteral("eventSource")] = QStringLiteral("s3.amazonaws.com");
+        all.push_back(s3);
+        writeFile(dir.path(), "a.json", recordsEnvelope(all));
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        verifyEventNames(casePath);
+        const auto sourceCount = [&](const char* source) {
+            const std::string condition =
+                std::string("source IN (SELECT id FROM strings WHERE value = '") + source + "')";
+            return queryCount(casePath, QString::fromStdString("SELECT count(*) FROM events e WHERE " +
+                                                               CaseSchema::sourceMatch("e", condition)));
+        };
+        QCOMPARE(sourceCount("ec2.amazonaws.com"), 4);
+        QCOMPARE(sourceCount("s3.amazonaws.com"), 1);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM events WHERE name IS NULL AND name_key = 0"), 1);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM event_names WHERE name = 0"), 1);
     }
 
     void oneImportAtATime()

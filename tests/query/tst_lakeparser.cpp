@@ -307,7 +307,7 @@ private Q_SLOTS:
                                      << QStringList{"e1.time < 1767229200000"} << QStringList{};
         QTest::newRow("equality looks the string up once")
             << "SELECT 1 FROM x WHERE eventName = 'RunInstances'"
-            << QStringList{"e1.name = (SELECT id FROM strings WHERE (ts_hash(value) = ts_hash('RunInstances') AND "
+            << QStringList{"e1.name_key = (SELECT id FROM strings WHERE (ts_hash(value) = ts_hash('RunInstances') AND "
                            "+value = 'RunInstances'))"}
             << QStringList{};
         QTest::newRow("negated equality compares text")

@@ -315,6 +315,9 @@ private Q_SLOTS:
         QTest::newRow("name strings by hash")
             << QString("SELECT eventTime FROM x WHERE eventName IN ('RunInstances', 'StopInstances') LIMIT 10")
             << "strings_value";
+        QTest::newRow("by source") << QString("SELECT eventName FROM x WHERE eventSource = 'ec2.amazonaws.com' "
+                                              "ORDER BY eventTime DESC LIMIT 10")
+                                   << "events_name_time";
         QTest::newRow("by time") << QString("SELECT eventName, requestParameters FROM x WHERE eventTime > "
                                             "'2026-02-21 23:00:00' ORDER BY eventTime DESC LIMIT 10")
                                  << "events_time";

@@ -407,7 +407,7 @@ private Q_SLOTS:
         QTest::newRow("resource string") << "resource:arn:aws:s3:::acme-logs"
                                          << "strings_value";
         QTest::newRow("eventSource") << "eventSource:kms.amazonaws.com"
-                                     << "events_source_time";
+                                     << "events_name_time";
         QTest::newRow("user") << "user:alice"
                               << "identities_user";
         QTest::newRow("user to events") << "user:alice"

@@ -269,9 +269,13 @@ std::optional<std::string> Translator::indexedCondition(const Value& column, con
     const std::string ids = "SELECT id FROM strings WHERE " + valueCondition;
     const std::string col(column.field->column);
     switch (column.field->storage) {
-    case LakeStorage::EventString:
-        return equality ? "(" + column.rowAlias + "." + col + " = (" + ids + "))"
-                        : "(" + column.rowAlias + "." + col + " IN (" + ids + "))";
+    case LakeStorage::EventString: {
+        // eventName and eventSource through events_name_time (see CaseSchema::nameKey and sourceMatch).
+        if (col == "source")
+            return CaseSchema::sourceMatch(column.rowAlias, "source IN (" + ids + ")");
+        const std::string stored = col == "name" ? CaseSchema::nameKey(column.rowAlias) : column.rowAlias + "." + col;
+        return equality ? "(" + stored + " = (" + ids + "))" : "(" + stored + " IN (" + ids + "))";
+    }
     case LakeStorage::IdentityString:
         return "(" + column.rowAlias + ".identity IN (SELECT id FROM identities WHERE " + col + " IN (" + ids + ")))";
     case LakeStorage::TlsString:
