@@ -14,9 +14,9 @@ namespace {
 // Every string column of events holds an id into `strings`; the userIdentity combination and the TLS details are
 // interned as rows of their own. Event IDs that are canonical UUIDs are stored as 16-byte blobs.
 // The fields an event shares with thousands of others (region, account, user agent, type, category, version, TLS,
-// the booleans, the flags) are interned together as one event_contexts row: a few thousand contexts hold what
-// sixteen columns of every row held, and the row shrinks by a quarter. `events` is the view that gives them back,
-// so every reader sees one table with the columns it always had. Each context column is its own scalar subquery
+// VPC endpoint, the booleans, the flags) are interned together as one event_contexts row: a few thousand contexts hold
+// what seventeen columns of every row held, and the row shrinks by a quarter. `events` is the view that gives them
+// back, so every reader sees one table with the columns it always had. Each context column is its own scalar subquery
 // rather than a join: a query that reads no context column never touches event_contexts or the row, so an index
 // on event_rows stays covering (a LEFT JOIN would still read `context` from every matching row); scans that group
 // by many context columns count `context` and expand it instead (EventStatistics, coverage, case info).
@@ -41,9 +41,9 @@ CREATE TABLE source_files(id INTEGER PRIMARY KEY, session_id INT NOT NULL, path 
 CREATE TABLE source_blobs(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE event_contexts(id INTEGER PRIMARY KEY, flags INT NOT NULL, version_major INT, version_minor INT,
     region INT, account INT, agent INT, event_type INT, category INT, api_version INT, vpce_account INT, tls INT,
-    session_from_console INT, console_login INT, mfa_used INT, read_only INT, management INT);
+    session_from_console INT, console_login INT, mfa_used INT, read_only INT, management INT, vpce INT);
 CREATE TABLE event_rows(id INTEGER PRIMARY KEY, time INT, event_id NOT NULL, context INT NOT NULL, name INT,
-    source INT, identity INT, ip INT, error_code INT, error_message INT, request_id, shared_event_id, vpce INT,
+    source INT, identity INT, ip INT, error_code INT, error_message INT, request_id, shared_event_id,
     file_id INT NOT NULL, offset INT NOT NULL, length INT NOT NULL);
 CREATE VIEW events AS SELECT
     r.id AS id,
@@ -67,7 +67,7 @@ CREATE VIEW events AS SELECT
     r.request_id AS request_id,
     r.shared_event_id AS shared_event_id,
     (SELECT api_version FROM event_contexts WHERE id = r.context) AS api_version,
-    r.vpce AS vpce,
+    (SELECT vpce FROM event_contexts WHERE id = r.context) AS vpce,
     (SELECT vpce_account FROM event_contexts WHERE id = r.context) AS vpce_account,
     (SELECT tls FROM event_contexts WHERE id = r.context) AS tls,
     (SELECT session_from_console FROM event_contexts WHERE id = r.context) AS session_from_console,
@@ -93,10 +93,10 @@ CREATE TABLE coverage(account TEXT NOT NULL, region TEXT NOT NULL, first INT, la
     gaps TEXT, PRIMARY KEY(account, region)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 16> ContextColumns{
+constexpr std::array<std::string_view, 17> ContextColumns{
     "flags",         "version_major", "version_minor", "region",       "account", "agent",
     "event_type",    "category",      "api_version",   "vpce_account", "tls",     "session_from_console",
-    "console_login", "mfa_used",      "read_only",     "management"};
+    "console_login", "mfa_used",      "read_only",     "management",   "vpce"};
 
 constexpr std::array SearchableIndexes{
     IndexDef{"events_time", "CREATE INDEX IF NOT EXISTS events_time ON event_rows(time)"},
@@ -106,9 +106,9 @@ constexpr std::array BrowseIndexes{
     // The importer interns in memory; value -> id lookups are the query layer's, so this is built with the rest.
     // On a hash of the value: the index holds no second copy of every string (see stringValueIs()).
     IndexDef{"strings_value", "CREATE INDEX IF NOT EXISTS strings_value ON strings(ts_hash(value))"},
-    // A 4-byte prefix of the ID is as selective as the whole (they are random: a million IDs share a prefix with
-    // about one other) at a quarter of the size; match with eventIdMatch().
-    IndexDef{"events_event_id", "CREATE INDEX IF NOT EXISTS events_event_id ON event_rows(substr(event_id, 1, 4))"},
+    // A 3-byte prefix of the ID is nearly as selective as the whole (UUIDs are random: among ten million events a
+    // prefix is shared by about half a dozen) at a fifth of the size; match with eventIdMatch().
+    IndexDef{"events_event_id", "CREATE INDEX IF NOT EXISTS events_event_id ON event_rows(substr(event_id, 1, 3))"},
     // Also the eventSource index: a source's events are the events of its names (event_names), each name a range
     // here that SQLite reads newest first and leaves as soon as it cannot add to a LIMIT (see sourceMatch()). An
     // absent name is stored as 0 (the view shows NULL), so event_names can list such events too.

@@ -15,7 +15,7 @@ namespace Trailscope::Core {
 namespace CaseSchema {
 
 inline constexpr int ApplicationId = 0x54725363; // "TrSc"
-/// 2: event contexts interned (event_rows + event_contexts behind the `events` view), 4-byte eventID prefix index.
+/// 2: event contexts interned (event_rows + event_contexts behind the `events` view), 3-byte eventID prefix index.
 /// Older cases are refused with ErrorCode::OlderCase (no release ever wrote one: there is nothing to migrate).
 inline constexpr int Version = 2;
 inline constexpr char FileSuffix[] = "tscase";
@@ -36,7 +36,7 @@ std::span<const IndexDef> browseIndexes();
 /// through the events_event_id prefix index.
 inline std::string eventIdMatch(const std::string& column, const std::string& value)
 {
-    return "(substr(" + column + ", 1, 4) = substr(" + value + ", 1, 4) AND " + column + " = " + value + ")";
+    return "(substr(" + column + ", 1, 3) = substr(" + value + ", 1, 3) AND " + column + " = " + value + ")";
 }
 
 /// `ts_hash(text)`: the strings_value index is on this hash of strings.value, not on the text (13 bytes an entry

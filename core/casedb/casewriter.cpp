@@ -76,8 +76,8 @@ Result<void> CaseWriter::prepare()
                                   "ON CONFLICT(source, name) DO UPDATE SET events = events + excluded.events");
     m_insertEvent = m_db.prepare(
         "INSERT INTO event_rows(id, time, event_id, context, name, source, identity, ip, error_code, error_message, "
-        "request_id, shared_event_id, vpce, file_id, offset, length) "
-        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)");
+        "request_id, shared_event_id, file_id, offset, length) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
     m_insertResource = m_db.prepare(
         "INSERT OR IGNORE INTO resources(event, ordinal, type, arn, account, arn_is_prefix) VALUES(?1,?2,?3,?4,?5,?6)");
     m_insertInsight = m_db.prepare(
@@ -451,10 +451,9 @@ Result<void> CaseWriter::insertEvent(const EventBatch& batch, std::size_t index,
     id(10, r.errorMessage);
     compactId(11, e.requestId, e.storedRequestId);
     compactId(12, e.sharedEventId, e.storedSharedEventId);
-    id(13, r.vpce);
-    s.bind(14, batch.file->id)
-        .bind(15, static_cast<std::int64_t>(e.offset))
-        .bind(16, static_cast<std::int64_t>(e.length));
+    s.bind(13, batch.file->id)
+        .bind(14, static_cast<std::int64_t>(e.offset))
+        .bind(15, static_cast<std::int64_t>(e.length));
     if (s.exec() != SQLITE_DONE)
         return finishFailure(QStringLiteral("storing an event"));
     return insertDetails(batch, index, rowId);

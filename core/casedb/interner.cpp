@@ -9,18 +9,19 @@ namespace {
 
 constexpr int IdentityColumns = 17;
 constexpr int TlsColumns = 4;
-constexpr int ContextColumns = 16;
+constexpr int ContextColumns = 17;
 // Integer context columns (flags, eventVersion, the booleans) keep their value, negative for absent; the rest are
 // string or TLS ids, 0 for absent.
-constexpr std::array<bool, ContextColumns> ContextIntegerColumn{true,  true,  true,  false, false, false, false, false,
-                                                                false, false, false, false, false, false, true,  true};
+constexpr std::array<bool, ContextColumns> ContextIntegerColumn{
+    true, true, true, false, false, false, false, false, false, false, false, false, false, false, true, true, false};
 constexpr std::string_view ContextSelect =
     "SELECT id, flags, version_major, version_minor, region, account, agent, event_type, category, api_version, "
-    "vpce_account, tls, session_from_console, console_login, mfa_used, read_only, management FROM event_contexts";
+    "vpce_account, tls, session_from_console, console_login, mfa_used, read_only, management, vpce "
+    "FROM event_contexts";
 constexpr std::string_view ContextInsert =
     "INSERT INTO event_contexts(id, flags, version_major, version_minor, region, account, agent, event_type, "
     "category, api_version, vpce_account, tls, session_from_console, console_login, mfa_used, read_only, "
-    "management) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)";
+    "management, vpce) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)";
 
 std::string tupleKey(const std::int64_t* ids, int count)
 {
@@ -180,14 +181,14 @@ void Interner::resolveEvent(const EventBatch& batch, ParsedEvent& e)
                                                   string(batch, e.consoleLogin),
                                                   string(batch, e.mfaUsed),
                                                   e.readOnly,
-                                                  e.managementEvent};
+                                                  e.managementEvent,
+                                                  string(batch, e.vpcEndpointId)};
     r.context = tuple(m_contexts, m_pendingContexts, m_nextContext, context, ContextColumns);
     r.name = string(batch, e.name);
     r.source = string(batch, e.source);
     r.ip = string(batch, e.sourceIp);
     r.errorCode = string(batch, e.errorCode);
     r.errorMessage = string(batch, e.errorMessage);
-    r.vpce = string(batch, e.vpcEndpointId);
 }
 
 void Interner::resolve(EventBatch& batch)

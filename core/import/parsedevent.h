@@ -68,8 +68,8 @@ struct CompactId
 /// Ids into `strings`, `identities` and `tls_profiles`, resolved on the parse worker; 0 = absent.
 struct ResolvedIds
 {
-    std::int64_t name = 0, source = 0, identity = 0, ip = 0, errorCode = 0, errorMessage = 0, vpce = 0;
-    /// The event_contexts row: region, account, agent, type, category, version, TLS, booleans and flags.
+    std::int64_t name = 0, source = 0, identity = 0, ip = 0, errorCode = 0, errorMessage = 0;
+    /// The event_contexts row: region, account, agent, type, category, version, TLS, VPC endpoint, booleans, flags.
     std::int64_t context = 0;
 };
 
