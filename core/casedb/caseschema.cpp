@@ -10,7 +10,9 @@ namespace Trailscope::Core::CaseSchema {
 namespace {
 
 // Evidence is packed: source_blobs rows are packs of many files' stored bytes back to back, and each source file
-// knows its pack, offset and size, so thousands of small trail files cost no per-row or per-page slack.
+// knows its pack, offset and size, so thousands of small trail files cost no per-row or per-page slack. A file's
+// folder, with the organization, account and region its S3 key names, is stored once for all the files in it
+// (source_dirs); `source_files` is the view that puts each file's whole path back together.
 // Every string column of events holds an id into `strings`; the userIdentity combination and the TLS details are
 // interned as rows of their own. Event IDs that are canonical UUIDs are stored as 16-byte blobs.
 // The fields an event shares with thousands of others (region, account, user agent, type, category, version, TLS,
@@ -34,10 +36,18 @@ CREATE TABLE import_sessions(id INTEGER PRIMARY KEY, started INT NOT NULL, finis
     warnings INT DEFAULT 0);
 CREATE TABLE import_problems(id INTEGER PRIMARY KEY, session_id INT NOT NULL, severity TEXT NOT NULL,
     path TEXT, member TEXT, record INT, line INT, code TEXT NOT NULL, reason TEXT);
-CREATE TABLE source_files(id INTEGER PRIMARY KEY, session_id INT NOT NULL, path TEXT NOT NULL, member TEXT,
-    folder INT, shape INT, rank INT, encoding INT, organization TEXT, account TEXT, region TEXT, delivered INT,
-    stored_sha256 BLOB, content_sha256 BLOB, stored_size INT, content_size INT, records INT, events INT,
-    complete INT NOT NULL DEFAULT 0, evidence_original INT, pack_id INT, pack_offset INT);
+CREATE TABLE source_dirs(id INTEGER PRIMARY KEY, path TEXT NOT NULL, organization TEXT, account TEXT, region TEXT);
+CREATE TABLE source_file_rows(id INTEGER PRIMARY KEY, session_id INT NOT NULL, dir_id INT NOT NULL, name TEXT NOT NULL,
+    member TEXT, folder INT, shape INT, rank INT, encoding INT, delivered INT, stored_sha256 BLOB,
+    content_sha256 BLOB, stored_size INT, content_size INT, records INT, events INT, complete INT NOT NULL DEFAULT 0,
+    evidence_original INT, pack_id INT, pack_offset INT);
+CREATE VIEW source_files AS SELECT f.id AS id, f.session_id AS session_id, d.path || f.name AS path,
+    f.member AS member, f.folder AS folder, f.shape AS shape, f.rank AS rank, f.encoding AS encoding,
+    d.organization AS organization, d.account AS account, d.region AS region, f.delivered AS delivered,
+    f.stored_sha256 AS stored_sha256, f.content_sha256 AS content_sha256, f.stored_size AS stored_size,
+    f.content_size AS content_size, f.records AS records, f.events AS events, f.complete AS complete,
+    f.evidence_original AS evidence_original, f.pack_id AS pack_id, f.pack_offset AS pack_offset
+    FROM source_file_rows f JOIN source_dirs d ON d.id = f.dir_id;
 CREATE TABLE source_blobs(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE event_contexts(id INTEGER PRIMARY KEY, flags INT NOT NULL, version_major INT, version_minor INT,
     region INT, account INT, agent INT, event_type INT, category INT, api_version INT, vpce_account INT, tls INT,

@@ -84,13 +84,15 @@ Result<void> CaseWriter::prepare()
         "INSERT INTO insights(event, state, event_source, event_name, insight_type, error_code, baseline_average, "
         "insight_average, insight_duration, baseline_duration, details) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
     m_insertFile = m_db.prepare(
-        "INSERT INTO source_files(id, session_id, path, member, folder, shape, rank, encoding, organization, account, "
-        "region, delivered, stored_sha256, stored_size, evidence_original, pack_id, pack_offset, complete, "
-        "content_sha256, content_size, records, events) "
-        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)");
+        "INSERT INTO source_file_rows(id, session_id, name, member, folder, shape, rank, encoding, dir_id, "
+        "delivered, stored_sha256, stored_size, evidence_original, pack_id, pack_offset, complete, content_sha256, "
+        "content_size, records, events) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+        "?20)");
+    m_insertDir =
+        m_db.prepare("INSERT INTO source_dirs(id, path, organization, account, region) VALUES(?1, ?2, ?3, ?4, ?5)");
     m_insertBlob = m_db.prepare("INSERT INTO source_blobs(id, data) VALUES(?1, ?2)");
     m_completeFile =
-        m_db.prepare("UPDATE source_files SET complete=1, content_sha256=?2, content_size=?3, "
+        m_db.prepare("UPDATE source_file_rows SET complete=1, content_sha256=?2, content_size=?3, "
                      "records=?4, events=coalesce(events,0)+?5, shape=?6, rank=?7, encoding=?8 WHERE id=?1");
     m_insertProblem =
         m_db.prepare("INSERT INTO import_problems(session_id, severity, path, member, record, line, code, "
@@ -103,7 +105,7 @@ Result<void> CaseWriter::prepare()
                                    "time, content_hash, kept_event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
     for (const Sql::Statement* statement :
          {&m_insertEvent, &m_insertResource, &m_insertInsight, &m_insertFile, &m_insertBlob, &m_completeFile,
-          &m_insertProblem, &m_existingEvent, &m_insertVariant, &m_addKeyPath, &m_addEventName}) {
+          &m_insertProblem, &m_existingEvent, &m_insertVariant, &m_addKeyPath, &m_addEventName, &m_insertDir}) {
         if (!statement->isValid())
             return fail(ErrorCode::CorruptCase, statement->prepareError());
     }
@@ -119,7 +121,14 @@ Result<void> CaseWriter::prepare()
         m_nextEventId = std::max(m_nextEventId, row + 1);
     }
     m_nextEventId = std::max(m_nextEventId, m_db.queryInt("SELECT max(id) + 1 FROM event_variants").value_or(1));
-    m_nextFileId = m_db.queryInt("SELECT max(id) + 1 FROM source_files").value_or(1);
+    m_nextFileId = m_db.queryInt("SELECT max(id) + 1 FROM source_file_rows").value_or(1);
+    auto dirs = m_db.prepare("SELECT id, path, ifnull(organization, ''), ifnull(account, ''), ifnull(region, '') "
+                             "FROM source_dirs");
+    while (dirs.step() == SQLITE_ROW) {
+        const std::int64_t id = dirs.columnInt(0);
+        m_dirs.emplace(dirKey(dirs.columnText(1), dirs.columnText(2), dirs.columnText(3), dirs.columnText(4)), id);
+        m_nextDirId = std::max(m_nextDirId, id + 1);
+    }
     m_packId = m_db.queryInt("SELECT max(id) + 1 FROM source_blobs").value_or(1);
     // A session left running was interrupted (killed or crashed): say so rather than leave it "running".
     return m_db.exec("UPDATE import_sessions SET status='interrupted' WHERE status='running'");
@@ -261,6 +270,37 @@ Result<void> CaseWriter::flushPack()
     return {};
 }
 
+std::string CaseWriter::dirKey(std::string_view path, std::string_view organization, std::string_view account,
+                               std::string_view region)
+{
+    std::string key(path);
+    for (const std::string_view part : {organization, account, region})
+        key.append(1, '\0').append(part);
+    return key;
+}
+
+Result<std::int64_t> CaseWriter::dirId(std::string_view path, const S3Key& key)
+{
+    std::string lookup = dirKey(path, key.organizationId, key.accountId, key.region);
+    if (const auto found = m_dirs.find(lookup); found != m_dirs.end())
+        return found->second;
+    const std::int64_t id = m_nextDirId++;
+    const auto text = [&](int index, const std::string& value) {
+        if (value.empty())
+            m_insertDir.bindNull(index);
+        else
+            m_insertDir.bindText(index, value);
+    };
+    m_insertDir.bind(1, id).bindText(2, path);
+    text(3, key.organizationId);
+    text(4, key.accountId);
+    text(5, key.region);
+    if (m_insertDir.exec() != SQLITE_DONE)
+        return std::unexpected(m_db.error(QStringLiteral("recording a source folder")));
+    m_dirs.emplace(std::move(lookup), id);
+    return id;
+}
+
 Result<void> CaseWriter::insertFile(const SourceFile& file, bool complete, std::int64_t events)
 {
     constexpr std::size_t PackBytes = 8u << 20;
@@ -273,37 +313,35 @@ Result<void> CaseWriter::insertFile(const SourceFile& file, bool complete, std::
     m_pack.append(file.evidence.constData(), evidenceSize);
 
     const QByteArray path = file.path.toUtf8();
+    const std::string_view whole(path.constData(), static_cast<std::size_t>(path.size()));
+    const std::size_t slash = whole.rfind('/');
+    const std::string_view folder = slash == std::string_view::npos ? std::string_view() : whole.substr(0, slash + 1);
+    const auto dir = dirId(folder, file.key);
+    if (!dir)
+        return std::unexpected(dir.error());
     const QByteArray member = file.member.toUtf8();
     auto& s = m_insertFile;
     s.bind(1, file.id).bind(2, m_sessionId);
-    s.bindText(3, std::string_view(path.constData(), static_cast<std::size_t>(path.size())));
+    s.bindText(3, whole.substr(folder.size()));
     if (file.member.isEmpty())
         s.bindNull(4);
     else
         s.bindText(4, std::string_view(member.constData(), static_cast<std::size_t>(member.size())));
     s.bind(5, static_cast<int>(file.key.folder)).bind(6, static_cast<int>(file.shape));
     s.bind(7, static_cast<int>(file.rank)).bind(8, static_cast<int>(file.encoding));
-    const auto text = [&](int index, const std::string& value) {
-        if (value.empty())
-            s.bindNull(index);
-        else
-            s.bindText(index, value);
-    };
-    text(9, file.key.organizationId);
-    text(10, file.key.accountId);
-    text(11, file.key.region);
-    s.bind(12, file.key.delivered);
-    s.bindBlob(13, file.storedSha256.data(), file.storedSha256.size());
-    s.bind(14, static_cast<std::int64_t>(evidenceSize));
-    s.bind(15, file.evidenceIsOriginal ? 1 : 0);
-    s.bind(16, m_packId).bind(17, packOffset);
+    s.bind(9, *dir);
+    s.bind(10, file.key.delivered);
+    s.bindBlob(11, file.storedSha256.data(), file.storedSha256.size());
+    s.bind(12, static_cast<std::int64_t>(evidenceSize));
+    s.bind(13, file.evidenceIsOriginal ? 1 : 0);
+    s.bind(14, m_packId).bind(15, packOffset);
     // A file that arrives in one batch (most trail files) is recorded complete in a single statement.
-    s.bind(18, complete ? 1 : 0);
+    s.bind(16, complete ? 1 : 0);
     if (complete) {
-        s.bindBlob(19, file.contentSha256.data(), file.contentSha256.size());
-        s.bind(20, static_cast<std::int64_t>(file.contentSize)).bind(21, file.records).bind(22, events);
+        s.bindBlob(17, file.contentSha256.data(), file.contentSha256.size());
+        s.bind(18, static_cast<std::int64_t>(file.contentSize)).bind(19, file.records).bind(20, events);
     } else {
-        s.bindNull(19).bindNull(20).bindNull(21).bind(22, std::int64_t(0));
+        s.bindNull(17).bindNull(18).bindNull(19).bind(20, std::int64_t(0));
     }
     if (s.exec() != SQLITE_DONE)
         return finishFailure(QStringLiteral("recording source file %1").arg(file.path));

@@ -79,6 +79,10 @@ private:
     Result<void> prepare();
     Result<void> ensureTransaction();
     Result<void> insertFile(const SourceFile& file, bool complete, std::int64_t events);
+    /// The source_dirs row of a folder and the organization, account and region of its files' keys.
+    Result<std::int64_t> dirId(std::string_view path, const S3Key& key);
+    static std::string dirKey(std::string_view path, std::string_view organization, std::string_view account,
+                              std::string_view region);
     Result<void> flushPack();
     Result<void> ensureRecorded(const SourceFile& file);
     Result<void> completeFile(const SourceFile& file, std::int64_t events);
@@ -135,6 +139,9 @@ private:
     };
     // (source id, name id) -> events stored since the last flush; 0 for an absent source or name.
     std::unordered_map<std::pair<std::int64_t, std::int64_t>, std::int64_t, PairHash> m_eventNameCounts;
+    std::unordered_map<std::string, std::int64_t> m_dirs; // dirKey() -> source_dirs.id
+    std::int64_t m_nextDirId = 1;
+    Sql::Statement m_insertDir;
     Sql::Statement m_insertEvent, m_insertResource, m_insertInsight, m_insertFile, m_insertBlob, m_completeFile,
         m_insertProblem, m_existingEvent, m_insertVariant;
 };

@@ -514,6 +514,27 @@ private Q_SLOTS:
         QCOMPARE(queryCount(casePath, "SELECT count(*) FROM event_names WHERE name = 0"), 1);
     }
 
+    // Files of one folder share its source_dirs row (path, organization, account, region); the source_files view
+    // gives back each file's whole path.
+    void filesShareTheirFolder()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        const QString first = trailKey("111122223333", "us-east-1", "20260221T1810Z", "AAAAAAAAAAAAAAA1");
+        const QString second = trailKey("111122223333", "us-east-1", "20260221T1815Z", "AAAAAAAAAAAAAAA2");
+        const QString other = trailKey("111122223333", "eu-west-1", "20260221T1815Z", "AAAAAAAAAAAAAAA3");
+        writeFile(dir.path(), first, gzip(recordsEnvelope(records(1, 1))));
+        writeFile(dir.path(), second, gzip(recordsEnvelope(records(2, 1))));
+        writeFile(dir.path(), other, gzip(recordsEnvelope(records(3, 1))));
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM source_dirs"), 2);
+        for (const QString& key : {first, second, other})
+            QCOMPARE(queryCount(casePath, QStringLiteral("SELECT count(*) FROM source_files WHERE path = '%1' AND "
+                                                         "account = '111122223333' AND region = '%2'")
+                                              .arg(dir.filePath(key), key.section(u'/', 3, 3))),
+                     1);
+    }
+
     void oneImportAtATime()
     {
         const QString casePath = newCase();
