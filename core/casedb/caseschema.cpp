@@ -12,7 +12,9 @@ namespace {
 // Evidence is packed: source_blobs rows are packs of many files' stored bytes back to back, and each source file
 // knows its pack, offset and size, so thousands of small trail files cost no per-row or per-page slack. A file's
 // folder, with the organization, account and region its S3 key names, is stored once for all the files in it
-// (source_dirs); `source_files` is the view that puts each file's whole path back together.
+// (source_dirs); `source_files` is the view that puts each file's whole path back together. A trail file named as
+// CloudTrail names them (ACCOUNT_CloudTrail_REGION_YYYYMMDDTHHmmZ_UNIQUE.json.gz) keeps only UNIQUE (name_form 1):
+// the rest is its folder's account and region and its delivery time.
 // Every string column of events holds an id into `strings`; the userIdentity combination and the TLS details are
 // interned as rows of their own. Event IDs that are canonical UUIDs are stored as 16-byte blobs.
 // The fields an event shares with thousands of others (region, account, user agent, type, category, version, TLS,
@@ -38,10 +40,12 @@ CREATE TABLE import_problems(id INTEGER PRIMARY KEY, session_id INT NOT NULL, se
     path TEXT, member TEXT, record INT, line INT, code TEXT NOT NULL, reason TEXT);
 CREATE TABLE source_dirs(id INTEGER PRIMARY KEY, path TEXT NOT NULL, organization TEXT, account TEXT, region TEXT);
 CREATE TABLE source_file_rows(id INTEGER PRIMARY KEY, session_id INT NOT NULL, dir_id INT NOT NULL, name TEXT NOT NULL,
-    member TEXT, folder INT, shape INT, rank INT, encoding INT, delivered INT, stored_sha256 BLOB,
+    name_form INT, member TEXT, folder INT, shape INT, rank INT, encoding INT, delivered INT, stored_sha256 BLOB,
     content_sha256 BLOB, stored_size INT, content_size INT, records INT, events INT, complete INT NOT NULL DEFAULT 0,
     evidence_original INT, pack_id INT, pack_offset INT);
-CREATE VIEW source_files AS SELECT f.id AS id, f.session_id AS session_id, d.path || f.name AS path,
+CREATE VIEW source_files AS SELECT f.id AS id, f.session_id AS session_id, d.path || CASE f.name_form WHEN 1 THEN
+    d.account || '_CloudTrail_' || d.region || '_' || strftime('%Y%m%dT%H%MZ', f.delivered / 1000, 'unixepoch') ||
+    '_' || f.name || '.json.gz' ELSE f.name END AS path,
     f.member AS member, f.folder AS folder, f.shape AS shape, f.rank AS rank, f.encoding AS encoding,
     d.organization AS organization, d.account AS account, d.region AS region, f.delivered AS delivered,
     f.stored_sha256 AS stored_sha256, f.content_sha256 AS content_sha256, f.stored_size AS stored_size,

@@ -86,8 +86,8 @@ Result<void> CaseWriter::prepare()
     m_insertFile = m_db.prepare(
         "INSERT INTO source_file_rows(id, session_id, name, member, folder, shape, rank, encoding, dir_id, "
         "delivered, stored_sha256, stored_size, evidence_original, pack_id, pack_offset, complete, content_sha256, "
-        "content_size, records, events) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
-        "?20)");
+        "content_size, records, events, name_form) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
+        "?17,?18,?19,?20,?21)");
     m_insertDir =
         m_db.prepare("INSERT INTO source_dirs(id, path, organization, account, region) VALUES(?1, ?2, ?3, ?4, ?5)");
     m_insertBlob = m_db.prepare("INSERT INTO source_blobs(id, data) VALUES(?1, ?2)");
@@ -270,6 +270,28 @@ Result<void> CaseWriter::flushPack()
     return {};
 }
 
+namespace {
+
+// UNIQUE of ACCOUNT_CloudTrail_REGION_YYYYMMDDTHHmmZ_UNIQUE.json.gz when the name is exactly that for the key's
+// account, region and delivery minute (the source_files view rebuilds it with strftime), else empty.
+std::string_view uniquePartOfTrailName(std::string_view name, const S3Key& key)
+{
+    constexpr std::string_view Suffix = ".json.gz";
+    if (key.folder != S3Key::Folder::CloudTrail || !key.delivered || key.deliveredDayOnly || key.accountId.empty() ||
+        key.region.empty())
+        return {};
+    const QDateTime delivered = QDateTime::fromMSecsSinceEpoch(*key.delivered, Qt::UTC);
+    if (delivered.date().year() < 2000 || delivered.date().year() > 9999 || *key.delivered % 60000 != 0)
+        return {};
+    const std::string prefix = key.accountId + "_CloudTrail_" + key.region + "_" +
+                               delivered.toString(QStringLiteral("yyyyMMdd'T'HHmm'Z'")).toStdString() + "_";
+    if (name.size() <= prefix.size() + Suffix.size() || !name.starts_with(prefix) || !name.ends_with(Suffix))
+        return {};
+    return name.substr(prefix.size(), name.size() - prefix.size() - Suffix.size());
+}
+
+} // namespace
+
 std::string CaseWriter::dirKey(std::string_view path, std::string_view organization, std::string_view account,
                                std::string_view region)
 {
@@ -322,7 +344,13 @@ Result<void> CaseWriter::insertFile(const SourceFile& file, bool complete, std::
     const QByteArray member = file.member.toUtf8();
     auto& s = m_insertFile;
     s.bind(1, file.id).bind(2, m_sessionId);
-    s.bindText(3, whole.substr(folder.size()));
+    const std::string_view name = whole.substr(folder.size());
+    const std::string_view unique = uniquePartOfTrailName(name, file.key);
+    s.bindText(3, unique.empty() ? name : unique);
+    if (unique.empty())
+        s.bindNull(21);
+    else
+        s.bind(21, 1);
     if (file.member.isEmpty())
         s.bindNull(4);
     else

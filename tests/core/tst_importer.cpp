@@ -526,8 +526,18 @@ private Q_SLOTS:
         writeFile(dir.path(), first, gzip(recordsEnvelope(records(1, 1))));
         writeFile(dir.path(), second, gzip(recordsEnvelope(records(2, 1))));
         writeFile(dir.path(), other, gzip(recordsEnvelope(records(3, 1))));
+        // A name CloudTrail did not give keeps its whole self; CloudTrail's own keep only their unique part.
+        const QString renamed = first.section(u'/', 0, -2) + QStringLiteral("/copy of 111122223333_CloudTrail.json.gz");
+        writeFile(dir.path(), renamed, gzip(recordsEnvelope(records(4, 1))));
         QVERIFY(importPaths(casePath, {dir.path()}).has_value());
         QCOMPARE(queryCount(casePath, "SELECT count(*) FROM source_dirs"), 2);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM source_file_rows WHERE name_form = 1 AND "
+                                      "name GLOB 'AAAAAAAAAAAAAAA[123]'"),
+                 3);
+        QCOMPARE(queryCount(
+                     casePath,
+                     QStringLiteral("SELECT count(*) FROM source_files WHERE path = '%1'").arg(dir.filePath(renamed))),
+                 1);
         for (const QString& key : {first, second, other})
             QCOMPARE(queryCount(casePath, QStringLiteral("SELECT count(*) FROM source_files WHERE path = '%1' AND "
                                                          "account = '111122223333' AND region = '%2'")
