@@ -24,6 +24,7 @@ namespace {
 // rather than a join: a query that reads no context column never touches event_contexts or the row, so an index
 // on event_rows stays covering (a LEFT JOIN would still read `context` from every matching row); scans that group
 // by many context columns count `context` and expand it instead (EventStatistics, coverage, case info).
+// `resources` is a view in the same way: a resource's type, account and ARN-or-prefix are one resource_kinds row.
 constexpr std::string_view SchemaSql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE strings(id INTEGER PRIMARY KEY, value TEXT NOT NULL);
@@ -96,8 +97,13 @@ CREATE VIEW events AS SELECT
     FROM event_rows r;
 CREATE TABLE event_names(source INT NOT NULL, name INT NOT NULL, events INT NOT NULL,
     PRIMARY KEY(source, name)) WITHOUT ROWID;
-CREATE TABLE resources(event INT NOT NULL, ordinal INT NOT NULL, type INT, arn INT, account INT,
-    arn_is_prefix INT NOT NULL DEFAULT 0, PRIMARY KEY(event, ordinal)) WITHOUT ROWID;
+CREATE TABLE resource_kinds(id INTEGER PRIMARY KEY, type INT, account INT, arn_is_prefix INT NOT NULL);
+CREATE TABLE resource_rows(event INT NOT NULL, ordinal INT NOT NULL, kind INT NOT NULL, arn INT,
+    PRIMARY KEY(event, ordinal)) WITHOUT ROWID;
+CREATE VIEW resources AS SELECT r.event AS event, r.ordinal AS ordinal,
+    (SELECT type FROM resource_kinds WHERE id = r.kind) AS type, r.arn AS arn,
+    (SELECT account FROM resource_kinds WHERE id = r.kind) AS account,
+    (SELECT arn_is_prefix FROM resource_kinds WHERE id = r.kind) AS arn_is_prefix FROM resource_rows r;
 CREATE TABLE insights(event INTEGER PRIMARY KEY, state TEXT, event_source TEXT, event_name TEXT,
     insight_type TEXT, error_code TEXT, baseline_average REAL, insight_average REAL, insight_duration INT,
     baseline_duration INT, details TEXT);
@@ -132,7 +138,7 @@ constexpr std::array BrowseIndexes{
     IndexDef{
         "events_error_time",
         "CREATE INDEX IF NOT EXISTS events_error_time ON event_rows(error_code, time) WHERE error_code IS NOT NULL"},
-    IndexDef{"resources_arn", "CREATE INDEX IF NOT EXISTS resources_arn ON resources(arn)"},
+    IndexDef{"resources_arn", "CREATE INDEX IF NOT EXISTS resources_arn ON resource_rows(arn)"},
     IndexDef{"identities_user", "CREATE INDEX IF NOT EXISTS identities_user ON identities(user)"},
     IndexDef{"identities_arn", "CREATE INDEX IF NOT EXISTS identities_arn ON identities(arn)"},
     IndexDef{"identities_access_key", "CREATE INDEX IF NOT EXISTS identities_access_key ON identities(access_key_id)"},

@@ -78,8 +78,8 @@ Result<void> CaseWriter::prepare()
         "INSERT INTO event_rows(id, time, event_id, context, name, source, identity, ip, error_code, error_message, "
         "request_id, shared_event_id, file_id, offset, length) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
-    m_insertResource = m_db.prepare(
-        "INSERT OR IGNORE INTO resources(event, ordinal, type, arn, account, arn_is_prefix) VALUES(?1,?2,?3,?4,?5,?6)");
+    m_insertResource =
+        m_db.prepare("INSERT OR IGNORE INTO resource_rows(event, ordinal, kind, arn) VALUES(?1,?2,?3,?4)");
     m_insertInsight = m_db.prepare(
         "INSERT INTO insights(event, state, event_source, event_name, insight_type, error_code, baseline_average, "
         "insight_average, insight_duration, baseline_duration, details) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
@@ -533,15 +533,11 @@ Result<void> CaseWriter::insertDetails(const EventBatch& batch, std::size_t inde
     for (auto it = first; it != batch.resources.end() && it->eventIndex == index; ++it) {
         const ResourceFields& resource = *it;
         auto& r = m_insertResource;
-        r.bind(1, rowId).bind(2, static_cast<std::int64_t>(resource.ordinal));
-        for (const auto& [column, value] :
-             {std::pair{3, resource.typeId}, {4, resource.arnId}, {5, resource.accountIdId}}) {
-            if (value != 0)
-                r.bind(column, value);
-            else
-                r.bindNull(column);
-        }
-        r.bind(6, resource.arnIsPrefix ? 1 : 0);
+        r.bind(1, rowId).bind(2, static_cast<std::int64_t>(resource.ordinal)).bind(3, resource.kindId);
+        if (resource.arnId != 0)
+            r.bind(4, resource.arnId);
+        else
+            r.bindNull(4);
         if (r.exec() != SQLITE_DONE)
             return finishFailure(QStringLiteral("storing a resource"));
     }
@@ -660,8 +656,8 @@ Result<void> CaseWriter::moveAside(std::int64_t existingRow, const char* reason)
                      "SELECT event_id, '" +
                      std::string(reason) + "', " + std::to_string(m_sessionId) +
                      ", file_id, offset, length, time FROM events WHERE id = " + row +
-                     "; DELETE FROM resources WHERE event = " + row + "; DELETE FROM insights WHERE event = " + row +
-                     "; DELETE FROM event_rows WHERE id = " + row + ";");
+                     "; DELETE FROM resource_rows WHERE event = " + row + "; DELETE FROM insights WHERE event = " +
+                     row + "; DELETE FROM event_rows WHERE id = " + row + ";");
 }
 
 namespace {

@@ -10,6 +10,9 @@ namespace {
 constexpr int IdentityColumns = 17;
 constexpr int TlsColumns = 4;
 constexpr int ContextColumns = 17;
+constexpr int KindColumns = 3;
+// arn_is_prefix is 0 or 1, never absent.
+constexpr std::array<bool, KindColumns> KindIntegerColumn{false, false, true};
 // Integer context columns (flags, eventVersion, the booleans) keep their value, negative for absent; the rest are
 // string or TLS ids, 0 for absent.
 constexpr std::array<bool, ContextColumns> ContextIntegerColumn{
@@ -106,6 +109,7 @@ Result<void> Interner::load(Sql::Database& db)
         m_contexts.emplace(tupleKey(context, ContextColumns), id);
         m_nextContext = std::max(m_nextContext, id + 1);
     }
+    loadTuples("SELECT id, type, account, arn_is_prefix FROM resource_kinds", KindColumns, m_kinds, m_nextKind);
     return {};
 }
 
@@ -205,25 +209,27 @@ void Interner::resolve(EventBatch& batch)
     for (ParsedEvent& event : batch.events)
         resolveEvent(batch, event);
     for (ResourceFields& resource : batch.resources) {
-        resource.typeId = string(batch, resource.type);
         resource.arnId = string(batch, resource.arn);
-        resource.accountIdId = string(batch, resource.accountId);
+        const std::int64_t kind[KindColumns] = {string(batch, resource.type), string(batch, resource.accountId),
+                                                resource.arnIsPrefix ? 1 : 0};
+        resource.kindId = tuple(m_kinds, m_pendingKinds, m_nextKind, kind, KindColumns);
     }
 }
 
 Result<void> Interner::storePending(Sql::Database& db)
 {
     std::vector<std::pair<std::int64_t, std::string>> strings;
-    std::vector<PendingTuple> identities, tls, contexts;
+    std::vector<PendingTuple> identities, tls, contexts, kinds;
     {
         std::lock_guard lock(m_mutex);
         if (m_pendingStrings.empty() && m_pendingIdentities.empty() && m_pendingTls.empty() &&
-            m_pendingContexts.empty())
+            m_pendingContexts.empty() && m_pendingKinds.empty())
             return {};
         strings.swap(m_pendingStrings);
         identities.swap(m_pendingIdentities);
         tls.swap(m_pendingTls);
         contexts.swap(m_pendingContexts);
+        kinds.swap(m_pendingKinds);
     }
     auto insertString = db.prepare("INSERT INTO strings(id, value) VALUES(?1, ?2)");
     for (const auto& [id, value] : strings) {
@@ -244,7 +250,8 @@ Result<void> Interner::storePending(Sql::Database& db)
                     insert.bindNull(static_cast<int>(i) + 2);
             }
             if (insert.exec() != SQLITE_DONE)
-                return std::unexpected(db.error(QStringLiteral("storing an identity, TLS profile or event context")));
+                return std::unexpected(
+                    db.error(QStringLiteral("storing an identity, TLS profile, event context or resource kind")));
         }
         return {};
     };
@@ -261,7 +268,10 @@ Result<void> Interner::storePending(Sql::Database& db)
                                   tls, {});
         !stored)
         return stored;
-    return storeTuples(ContextInsert, contexts, ContextIntegerColumn);
+    if (auto stored = storeTuples(ContextInsert, contexts, ContextIntegerColumn); !stored)
+        return stored;
+    return storeTuples("INSERT INTO resource_kinds(id, type, account, arn_is_prefix) VALUES(?1,?2,?3,?4)", kinds,
+                       KindIntegerColumn);
 }
 
 } // namespace Trailscope::Core

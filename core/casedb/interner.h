@@ -10,9 +10,9 @@
 
 namespace Trailscope::Core {
 
-/// Maps strings, userIdentity combinations, TLS details and event contexts to their ids in the case. Parse workers
-/// resolve whole batches (one lock per batch), so the single writer only binds integers; values new to the case are
-/// queued and the writer stores them before the batch that first uses them.
+/// Maps strings, userIdentity combinations, TLS details, event contexts and resource kinds to their ids in the case.
+/// Parse workers resolve whole batches (one lock per batch), so the single writer only binds integers; values new to
+/// the case are queued and the writer stores them before the batch that first uses them.
 class Interner
 {
 public:
@@ -50,10 +50,10 @@ private:
     void resolveEvent(const EventBatch& batch, ParsedEvent& event);
 
     std::mutex m_mutex;
-    Map m_strings, m_identities, m_tls, m_contexts;
-    std::int64_t m_nextString = 1, m_nextIdentity = 1, m_nextTls = 1, m_nextContext = 1;
+    Map m_strings, m_identities, m_tls, m_contexts, m_kinds;
+    std::int64_t m_nextString = 1, m_nextIdentity = 1, m_nextTls = 1, m_nextContext = 1, m_nextKind = 1;
     std::vector<std::pair<std::int64_t, std::string>> m_pendingStrings;
-    std::vector<PendingTuple> m_pendingIdentities, m_pendingTls, m_pendingContexts;
+    std::vector<PendingTuple> m_pendingIdentities, m_pendingTls, m_pendingContexts, m_pendingKinds;
 };
 
 } // namespace Trailscope::Core

@@ -55,7 +55,7 @@ struct ResourceFields
     std::uint32_t ordinal = 0;
     TextRef type, arn, accountId;
     bool arnIsPrefix = false;
-    std::int64_t typeId = 0, arnId = 0, accountIdId = 0; ///< resolved by the Interner
+    std::int64_t arnId = 0, kindId = 0; ///< resolved by the Interner; kind: the resource_kinds row (type, account)
 };
 
 /// An event, request or shared event ID as stored: 16 bytes when it is a canonical lowercase UUID.

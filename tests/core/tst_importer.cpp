@@ -514,6 +514,35 @@ private Q_SLOTS:
         QCOMPARE(queryCount(casePath, "SELECT count(*) FROM event_names WHERE name = 0"), 1);
     }
 
+    // A resource's type, account and ARN-or-prefix are one resource_kinds row, shared; the view reads them back.
+    void resourceKindsAreShared()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        std::vector<QJsonObject> all;
+        for (int n = 1; n <= 2; ++n) {
+            QJsonObject record = makeRecord(id(n), at(n), QStringLiteral("GetObject"));
+            record[QStringLiteral("resources")] =
+                QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("AWS::S3::Object")},
+                                       {QStringLiteral("ARN"), QStringLiteral("arn:aws:s3:::logs/%1").arg(n)}},
+                           QJsonObject{{QStringLiteral("type"), QStringLiteral("AWS::S3::Object")},
+                                       {QStringLiteral("ARNPrefix"), QStringLiteral("arn:aws:s3:::logs/")},
+                                       {QStringLiteral("accountId"), QStringLiteral("111122223333")}}};
+            all.push_back(record);
+        }
+        writeFile(dir.path(), "a.json", recordsEnvelope(all));
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM resource_kinds"), 2);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM resources r JOIN strings t ON t.id = r.type "
+                                      "WHERE t.value = 'AWS::S3::Object'"),
+                 4);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM resources r JOIN strings a ON a.id = r.account "
+                                      "JOIN strings s ON s.id = r.arn WHERE r.arn_is_prefix = 1 AND "
+                                      "a.value = '111122223333' AND s.value = 'arn:aws:s3:::logs/' AND r.ordinal = 1"),
+                 2);
+        QCOMPARE(queryCount(casePath, "SELECT count(*) FROM resources WHERE arn_is_prefix = 0 AND account IS NULL"), 2);
+    }
+
     // Files of one folder share its source_dirs row (path, organization, account, region); the source_files view
     // gives back each file's whole path.
     void filesShareTheirFolder()
