@@ -138,6 +138,13 @@ private:
         return column + " IN (SELECT id FROM strings WHERE value GLOB " + bindText(globPattern(pattern)) + ")";
     }
 
+    // A condition on columns of the event context, as the contexts that meet it: one integer lookup per event
+    // instead of a subquery per event through the view (readOnly:false on 1M events 393 -> 90 ms for the timeline).
+    static std::string onContext(const std::string& condition)
+    {
+        return "e.context IN (SELECT id FROM event_contexts WHERE " + condition + ")";
+    }
+
     // Applies a condition on a column to the table the field lives in.
     template <typename Condition>
     std::string onStorage(const FieldDef& f, Condition condition)
@@ -147,7 +154,7 @@ private:
         case Storage::IdentityString:
             return "e.identity IN (SELECT id FROM identities WHERE " + condition(column) + ")";
         case Storage::TlsString:
-            return "e.tls IN (SELECT id FROM tls_profiles WHERE " + condition(column) + ")";
+            return onContext("tls IN (SELECT id FROM tls_profiles WHERE " + condition(column) + ")");
         case Storage::ResourceType:
             return "EXISTS (SELECT 1 FROM resources r WHERE r.event = e.id AND " + condition("r." + column) + ")";
         default:
@@ -156,6 +163,8 @@ private:
                 return condition(CaseSchema::nameKey("e"));
             if (column == "source")
                 return CaseSchema::sourceMatch("e", condition("source"));
+            if (CaseSchema::isContextColumn(column))
+                return onContext(condition(column));
             return condition("e." + column);
         }
     }
@@ -163,8 +172,8 @@ private:
     std::string presence(const FieldDef& f)
     {
         if (f.storage == Storage::EventVersion)
-            return "e.version_major IS NOT NULL";
-        if (f.storage == Storage::EventString)
+            return onContext("version_major IS NOT NULL");
+        if (f.storage == Storage::EventString && !CaseSchema::isContextColumn(f.column))
             return "e." + std::string(f.column) + " IS NOT NULL";
         return onStorage(f, [](const std::string& column) { return column + " IS NOT NULL"; });
     }
@@ -206,12 +215,12 @@ private:
         case Storage::EventVersion: {
             static constexpr const char* Operators[] = {" = ", " < ", " <= ", " > ", " >= "};
             const std::string major = bindInt(n.version->major);
-            return "(e.version_major, ifnull(e.version_minor, 0))" +
-                   std::string(Operators[static_cast<int>(n.compare)]) + "(" + major + ", " +
-                   bindInt(n.version->minor) + ")";
+            return onContext("(version_major, ifnull(version_minor, 0))" +
+                             std::string(Operators[static_cast<int>(n.compare)]) + "(" + major + ", " +
+                             bindInt(n.version->minor) + ")");
         }
         case Storage::EventFlag:
-            return "e." + std::string(f.column) + " = " + bindInt(*n.boolean ? 1 : 0);
+            return onContext(std::string(f.column) + " = " + bindInt(*n.boolean ? 1 : 0));
         case Storage::EventCompactId:
             return compactIdMatch("e." + std::string(f.column), pattern.literal());
         case Storage::ResourceArn:
@@ -289,24 +298,24 @@ private:
         const FieldDef* f = c.hasWildcardStep() ? nullptr : fieldForJsonPath(c.plainPath());
         const bool equality = c.op == Op::Equal || c.op == Op::NotEqual;
         if (f && f->storage == Storage::EventFlag) {
-            const std::string column = "e." + std::string(f->column);
+            const std::string column(f->column);
             const bool literalBoolean = c.valueType == Type::String && !c.pattern.hasWildcard() &&
                                         (c.pattern.literal() == u"true" || c.pattern.literal() == u"false");
             if (c.op == Op::Equal && literalBoolean)
-                return column + " = " + bindInt(c.pattern.literal() == u"true" ? 1 : 0);
+                return onContext(column + " = " + bindInt(c.pattern.literal() == u"true" ? 1 : 0));
             if (c.op == Op::IsTrue || c.op == Op::IsFalse) {
                 const std::string value = bindInt(c.op == Op::IsTrue ? 1 : 0);
-                return "(" + column + " = " + value + " AND " + raw() + ")";
+                return "(" + onContext(column + " = " + value) + " AND " + raw() + ")";
             }
             if (c.op == Op::NotExists || c.op == Op::IsNull)
-                return "(" + column + " IS NULL AND " + raw() + ")";
+                return "(" + onContext(column + " IS NULL") + " AND " + raw() + ")";
             return raw();
         }
         if (f && f->storage == Storage::EventCompactId && c.op == Op::Equal && c.valueType == Type::String &&
             !c.pattern.hasWildcard()) {
             const std::string column = "e." + std::string(f->column);
             // A synthesized eventID (flag 2) is not in the record.
-            const std::string synthetic = f->column == "event_id" ? " AND (e.flags & 2) = 0" : "";
+            const std::string synthetic = f->column == "event_id" ? " AND " + onContext("(flags & 2) = 0") : "";
             return "(" + compactIdMatch(column, c.pattern.literal()) + synthetic + ")";
         }
         if (!f || !isStringStorage(f->storage))

@@ -57,6 +57,7 @@ for workload in sparse dense; do
         (cd "$work/duckdb" && cp "$root/tests/bench/duckdb_import.mjs" . &&
             node duckdb_import.mjs "$tree" "$work/$workload.duckdb") > "$work/$workload.duckdb.json"
         duck=$(sed -n 's/.*"seconds":\([0-9.]*\).*/\1/p' "$work/$workload.duckdb.json")
+        duck=$(awk -v d="$duck" 'BEGIN {printf "%.2f", d}')
         ratio=$(awk -v d="$duck" -v s="$searchable" 'BEGIN {printf "%.2f", d / s}')
     fi
     awk -v w="$workload" -v e="$events" -v s="$searchable" -v t="$seconds" -v r="$rss" -v b="$rows" \

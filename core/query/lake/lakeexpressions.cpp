@@ -273,6 +273,10 @@ std::optional<std::string> Translator::indexedCondition(const Value& column, con
         // eventName and eventSource through events_name_time (see CaseSchema::nameKey and sourceMatch).
         if (col == "source")
             return CaseSchema::sourceMatch(column.rowAlias, "source IN (" + ids + ")");
+        // A context column (region, account, userAgent, …): the contexts that hold the value, one lookup per event.
+        if (CaseSchema::isContextColumn(col))
+            return "(" + column.rowAlias + ".context IN (SELECT id FROM event_contexts WHERE " + col + " IN (" + ids +
+                   ")))";
         const std::string stored = col == "name" ? CaseSchema::nameKey(column.rowAlias) : column.rowAlias + "." + col;
         return equality ? "(" + stored + " = (" + ids + "))" : "(" + stored + " IN (" + ids + "))";
     }
