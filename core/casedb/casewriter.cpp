@@ -48,8 +48,9 @@ CaseWriter::CaseWriter(Sql::Database db) : m_db(std::move(db)) {}
 
 CaseWriter::~CaseWriter()
 {
-    if (m_inTransaction)
-        (void)m_db.exec("COMMIT");
+    // commit() and not a bare COMMIT: what is written must not lose its evidence pack or its event_names counts
+    // (a source's events are found through them).
+    (void)commit();
 }
 
 Result<std::unique_ptr<CaseWriter>> CaseWriter::open(const QString& path)
