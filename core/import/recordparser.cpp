@@ -6,6 +6,7 @@
 #include <simdjson.h>
 
 #include <charconv>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <unordered_map>
@@ -49,10 +50,15 @@ bool keyIsAnyCase(std::string_view key, std::string_view wanted)
 }
 
 // Record keys match whatever their case: some tools write `"accountid"` or `"sessioncontext"` (as do a few records
-// of the Panther test corpus), and Lake reads nested keys case-insensitively too.
-bool keyIs(std::string_view key, std::string_view wanted)
+// of the Panther test corpus), and Lake reads nested keys case-insensitively too. This runs for every key of every
+// record, so the wanted key is a literal of known length: the exact comparison compiles to a few loads.
+template <std::size_t N>
+[[gnu::always_inline]] inline bool keyIs(std::string_view key, const char (&wanted)[N])
 {
-    return key == wanted || keyIsAnyCase(key, wanted);
+    constexpr std::size_t length = N - 1;
+    if (key.size() != length)
+        return false;
+    return std::memcmp(key.data(), wanted, length) == 0 || keyIsAnyCase(key, std::string_view(wanted, length));
 }
 
 // Parses "1.08", "1.10" or "1.0" into numbers; the minor version is compared numerically, leading zeroes and all.
@@ -100,11 +106,9 @@ dom::array arrayOf(dom::element value)
 
 bool isRecordKey(std::string_view key)
 {
-    for (const std::string_view known : {"eventVersion", "eventTime", "eventSource", "eventName", "eventID",
-                                         "userIdentity", "awsRegion", "eventType", "recipientAccountId"})
-        if (keyIs(key, known))
-            return true;
-    return false;
+    return keyIs(key, "eventVersion") || keyIs(key, "eventTime") || keyIs(key, "eventSource") ||
+           keyIs(key, "eventName") || keyIs(key, "eventID") || keyIs(key, "userIdentity") || keyIs(key, "awsRegion") ||
+           keyIs(key, "eventType") || keyIs(key, "recipientAccountId");
 }
 
 // Finds the exact bytes of an EventBridge envelope's `detail`, so the stored location addresses the record itself.
@@ -155,6 +159,7 @@ struct RecordParser::Impl
     std::uint64_t batchStamp = 0, eventStamp = 0, walkStamp = 0;
     std::string path;
     std::vector<std::uint32_t> walked;
+    bool sawTime = false; // the record being parsed has an eventTime key
     // Sections of the same shape (most events of one API call) reuse the ids of the first walk of that shape:
     // hashing the keys is far cheaper than building and looking up every path string.
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> shapePaths;
@@ -490,6 +495,7 @@ struct RecordParser::Impl
             break;
         case 'e':
             if (keyIs(key, "eventTime")) {
+                sawTime = true;
                 if (value.is_string())
                     event.time = parseEventTime(value.get_string().value_unsafe());
                 if (!event.time)
@@ -648,23 +654,25 @@ void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, Even
     ParsedEvent event;
     event.offset = encoding == RecordEncoding::LookupEvents ? slice.offset : recordOffset;
     event.length = encoding == RecordEncoding::LookupEvents ? slice.length : recordJson.size();
-    bool sawTime = false;
-    int recordKeys = 0;
-    for (const dom::key_value_pair field : objectOf(root)) {
-        sawTime = sawTime || keyIs(field.key, "eventTime");
-        recordKeys += isRecordKey(field.key) ? 1 : 0;
-    }
     // Any JSON object parses; only one carrying CloudTrail's own fields is an event (not, say, a labels file).
-    if (recordKeys == 0) {
+    bool isRecord = false;
+    for (const dom::key_value_pair field : objectOf(root)) {
+        if (isRecordKey(field.key)) {
+            isRecord = true;
+            break;
+        }
+    }
+    if (!isRecord) {
         batch.text.resize(textStart);
         return reject(ErrorCode::NotARecord, QStringLiteral("object has no CloudTrail record fields"));
     }
     const auto eventIndex = static_cast<std::uint32_t>(batch.events.size());
     d->beginKeyPaths(event, batch);
+    d->sawTime = false;
     for (const dom::key_value_pair field : objectOf(root))
         d->parseField(field.key, field.value, event, eventIndex, batch);
     event.keyPathsEnd = static_cast<std::uint32_t>(batch.keyPathUses.size());
-    if (!sawTime) {
+    if (!d->sawTime) {
         event.flags |= FlagUnusableTime;
         batch.warnings.push_back(Error{ErrorCode::MissingEventTime,
                                        QStringLiteral("no eventTime; kept without a time"),
