@@ -77,7 +77,7 @@ Result<void> Interner::load(Sql::Database& db)
     auto strings = db.prepare("SELECT id, value FROM strings");
     while (strings.step() == SQLITE_ROW) {
         const std::int64_t id = strings.columnInt(0);
-        m_strings.emplace(std::string(strings.columnText(1)), id);
+        m_strings.findOrInsert(strings.columnText(1), id);
         m_nextString = std::max(m_nextString, id + 1);
     }
     const auto loadTuples = [&](std::string_view sql, int columns, Map& map, std::int64_t& next) {
@@ -87,7 +87,7 @@ Result<void> Interner::load(Sql::Database& db)
             const std::int64_t id = rows.columnInt(0);
             for (int i = 0; i < columns; ++i)
                 ids[i] = rows.columnInt(i + 1);
-            map.emplace(tupleKey(ids, columns), id);
+            map.findOrInsert(tupleKey(ids, columns), id);
             next = std::max(next, id + 1);
         }
     };
@@ -106,7 +106,7 @@ Result<void> Interner::load(Sql::Database& db)
             const bool absent = contexts.columnIsNull(i + 1);
             context[i] = absent && ContextIntegerColumn[static_cast<std::size_t>(i)] ? -1 : contexts.columnInt(i + 1);
         }
-        m_contexts.emplace(tupleKey(context, ContextColumns), id);
+        m_contexts.findOrInsert(tupleKey(context, ContextColumns), id);
         m_nextContext = std::max(m_nextContext, id + 1);
     }
     loadTuples("SELECT id, type, account, arn_is_prefix FROM resource_kinds", KindColumns, m_kinds, m_nextKind);
@@ -115,11 +115,11 @@ Result<void> Interner::load(Sql::Database& db)
 
 std::int64_t Interner::string(std::string_view value)
 {
-    if (const auto found = m_strings.find(value); found != m_strings.end())
-        return found->second;
-    const std::int64_t id = m_nextString++;
-    m_strings.emplace(std::string(value), id);
-    m_pendingStrings.emplace_back(id, std::string(value));
+    const auto [id, inserted] = m_strings.findOrInsert(value, m_nextString);
+    if (inserted) {
+        ++m_nextString;
+        m_pendingStrings.emplace_back(id, std::string(value));
+    }
     return id;
 }
 
@@ -135,14 +135,14 @@ std::int64_t Interner::optionalTuple(Map& map, std::vector<PendingTuple>& pendin
 std::int64_t Interner::tuple(Map& map, std::vector<PendingTuple>& pending, std::int64_t& nextId,
                              const std::int64_t* ids, int count)
 {
-    // Looked up as a view of the ids: a key string is only built for a tuple new to the case.
+    // Looked up as a view of the ids: nothing is allocated for a tuple the case already holds.
     const std::string_view key(reinterpret_cast<const char*>(ids),
                                sizeof(std::int64_t) * static_cast<std::size_t>(count));
-    if (const auto found = map.find(key); found != map.end())
-        return found->second;
-    const std::int64_t id = nextId++;
-    map.emplace(std::string(key), id);
-    pending.push_back(PendingTuple{id, std::vector<std::int64_t>(ids, ids + count)});
+    const auto [id, inserted] = map.findOrInsert(key, nextId);
+    if (inserted) {
+        ++nextId;
+        pending.push_back(PendingTuple{id, std::vector<std::int64_t>(ids, ids + count)});
+    }
     return id;
 }
 

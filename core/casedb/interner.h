@@ -2,10 +2,10 @@
 
 #include "casedb/sqlite.h"
 #include "import/eventbatch.h"
+#include "util/bytesidmap.h"
 
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace Trailscope::Core {
@@ -25,12 +25,7 @@ public:
     Result<void> storePending(Sql::Database& db);
 
 private:
-    struct StringHash
-    {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-    };
-    using Map = std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>;
+    using Map = BytesIdMap;
     struct PendingTuple
     {
         std::int64_t id;
