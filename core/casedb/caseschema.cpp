@@ -162,10 +162,19 @@ void stringHash(sqlite3_context* context, int, sqlite3_value** arguments)
     sqlite3_result_int64(context, static_cast<sqlite3_int64>((hash ^ hash >> 31) & 0x7fffffff));
 }
 
+} // namespace
+
+bool registerFunctions(sqlite3* handle)
+{
+    return sqlite3_create_function_v2(handle, "ts_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                      nullptr, &stringHash, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+namespace {
+
 Result<void> registerFunctions(Sql::Database& db)
 {
-    if (sqlite3_create_function_v2(db.handle(), "ts_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                   nullptr, &stringHash, nullptr, nullptr, nullptr) != SQLITE_OK)
+    if (!CaseSchema::registerFunctions(db.handle()))
         return std::unexpected(db.error(QStringLiteral("registering ts_hash")));
     return {};
 }

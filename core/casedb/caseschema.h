@@ -46,6 +46,10 @@ std::string stringHashOf(const std::string& text);
 /// SQL, over `strings`, true where value equals the SQL text expression `text`, through strings_value.
 std::string stringValueIs(const std::string& text);
 
+/// Registers the case's own SQL functions (ts_hash) on a connection opened outside CaseSchema::open. Without them
+/// SQLite cannot use or check strings_value: `PRAGMA integrity_check` fails with "no such function".
+bool registerFunctions(sqlite3* handle);
+
 enum class OpenMode { ReadOnly, ReadWrite, CreateOrOpen };
 
 /// Opens a case, creating the schema in a new or empty file; refuses other SQLite files and other schema versions.

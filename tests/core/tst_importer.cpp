@@ -464,6 +464,34 @@ private Q_SLOTS:
         QVERIFY(opened.error().detail.contains(QStringLiteral("new case")));
     }
 
+    // Another SQLite tool reads the case, but checking it needs ts_hash (strings_value is on it): registered, the
+    // check passes; without it, it fails with a message naming the function instead of passing silently.
+    void integrityCheckNeedsTheCaseFunctions()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        writeFile(dir.path(), "a.json", recordsEnvelope(records(1, 3)));
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        const auto integrity = [&](bool registered) {
+            sqlite3* db = nullptr;
+            QString result;
+            if (sqlite3_open_v2(casePath.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
+                (!registered || CaseSchema::registerFunctions(db))) {
+                sqlite3_stmt* check = nullptr;
+                if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &check, nullptr) == SQLITE_OK &&
+                    sqlite3_step(check) == SQLITE_ROW)
+                    result = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(check, 0)));
+                else
+                    result = QString::fromUtf8(sqlite3_errmsg(db));
+                sqlite3_finalize(check);
+            }
+            sqlite3_close(db);
+            return result;
+        };
+        QCOMPARE(integrity(true), QStringLiteral("ok"));
+        QVERIFY2(integrity(false).contains(QStringLiteral("ts_hash")), qPrintable(integrity(false)));
+    }
+
     // Events sharing region, account, agent, type, version and flags share one context row, and the view gives
     // every column back as stored, absent values as NULL.
     void contextsAreSharedAndReadBack()

@@ -2,6 +2,8 @@
 
 #include "testsupport.h"
 
+#include "casedb/caseschema.h"
+
 #include <QFile>
 
 #include <sqlite3.h>
@@ -48,12 +50,26 @@ QStringList queryStrings(const QString& casePath, const char* sql)
 {
     QStringList values;
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(casePath).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+    const auto failed = [&](const char* step) {
+        values << QStringLiteral("%1 failed: %2").arg(QLatin1String(step), QString::fromUtf8(sqlite3_errmsg(db)));
+    };
+    // A plain connection, as another SQLite tool would open the case, plus the case's own functions (the
+    // strings_value index needs ts_hash, so an integrity check would fail without it).
+    if (sqlite3_open_v2(QFile::encodeName(casePath).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        failed("open");
+    } else if (!Core::CaseSchema::registerFunctions(db)) {
+        failed("registering functions");
+    } else {
         sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK) {
-            while (sqlite3_step(statement) == SQLITE_ROW)
+        if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
+            failed("prepare");
+        } else {
+            int status = SQLITE_ROW;
+            while ((status = sqlite3_step(statement)) == SQLITE_ROW)
                 values << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)),
                                             sqlite3_column_bytes(statement, 0));
+            if (status != SQLITE_DONE)
+                failed("step");
         }
         sqlite3_finalize(statement);
     }
