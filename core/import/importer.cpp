@@ -15,6 +15,8 @@
 #include <sys/resource.h>
 
 #include <pthread.h>
+
+#include <algorithm>
 #include <thread>
 
 namespace Trailscope::Core {
@@ -25,6 +27,10 @@ namespace {
 // parser, and parsed events (~2 KB each with their text) waiting for the writer.
 constexpr std::size_t UnitQueueBytes = 96u << 20;
 constexpr std::size_t BatchQueueEvents = 32768;
+// The walker reads far ahead of the parse workers (its queue holds 96 MB). On two cores it would take CPU from the
+// parse thread, which sets the pace, so it runs at a lower priority and reads while a core is free: measured on the
+// sparse workload, 7.8 -> 7.2-7.5 s until searchable.
+constexpr int WalkerNiceness = 10;
 
 QString optionsJson(const ImportOptions& options)
 {
@@ -85,9 +91,7 @@ public:
               },
               [this](const Error& error) { handOverUnreadable(error); }, cancel)
     {
-        m_progress.bytesTotal = InputWalker::totalBytes(options.paths);
         m_progress.phase = QStringLiteral("reading");
-        writer.reserveEvents(static_cast<std::size_t>(m_progress.bytesTotal / 150)); // ~130 gzip bytes per event
     }
 
     /// Runs until every source is written (or the import is cancelled or fails); returns the writer's status.
@@ -95,7 +99,7 @@ public:
     {
         std::thread walker([this] {
             pthread_setname_np(pthread_self(), "ts-walk"); // names show in top and perf
-            yieldToInteractiveWork();
+            lowerPriority(WalkerNiceness);
             m_walker.walk(m_options.paths);
             m_units.close();
         });
@@ -128,6 +132,7 @@ public:
         p.filesDone = counts.files + m_skipped;
         p.events = counts.events;
         p.rejected = counts.rejected;
+        p.bytesTotal = m_walker.totalBytes();
         p.bytesDone = m_bytesDone;
         p.seconds = m_clock.elapsed() / 1000.0;
         p.eventsPerSecond = p.seconds > 0 ? counts.events / p.seconds : 0;
@@ -152,18 +157,20 @@ private:
         m_batches.push(std::move(group));
     }
 
-    // On Linux the nice value is per thread: PRIO_PROCESS with 0 applies to the calling thread only.
-    void yieldToInteractiveWork() const
+    // On Linux the nice value is per thread: PRIO_PROCESS with 0 applies to the calling thread only. A low-priority
+    // import (beside an open window) runs its threads 10 levels lower still.
+    void lowerPriority(int niceness) const
     {
-        if (m_options.lowPriority)
-            (void)setpriority(PRIO_PROCESS, 0, 10);
+        niceness += m_options.lowPriority ? 10 : 0;
+        if (niceness > 0)
+            (void)setpriority(PRIO_PROCESS, 0, std::min(niceness, 19));
     }
 
     // A parse worker. Small trail files travel to the writer in groups: one hand-over per ~2,000 events.
     void parseUnits()
     {
         pthread_setname_np(pthread_self(), "ts-parse");
-        yieldToInteractiveWork();
+        lowerPriority(0);
         std::vector<EventBatch> group;
         std::size_t groupEvents = 0;
         const auto handOver = [&] {
@@ -196,8 +203,14 @@ private:
         Result<void> status;
         qint64 busyNs = 0;
         QElapsedTimer busy;
+        bool reserved = false;
         while (auto group = m_batches.pop()) {
             busy.start();
+            if (!reserved) {
+                // The walker lists (and sizes) every source before handing over the first one.
+                m_writer.reserveEvents(static_cast<std::size_t>(m_walker.totalBytes() / 150)); // ~130 gzip B/event
+                reserved = true;
+            }
             for (const EventBatch& batch : *group) {
                 if (status && !m_cancel)
                     status = m_writer.write(batch);

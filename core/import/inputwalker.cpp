@@ -8,6 +8,10 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <iterator>
+#include <vector>
+
 namespace Trailscope::Core {
 
 namespace {
@@ -62,6 +66,19 @@ QString entryName(archive_entry* entry)
     return raw ? QString::fromUtf8(raw) : QString();
 }
 
+// Reads until `length` bytes arrived or the file ends or fails; returns how many arrived.
+qint64 readFully(QFile& file, char* into, qint64 length)
+{
+    qint64 done = 0;
+    while (done < length) {
+        const qint64 got = file.read(into + done, length - done);
+        if (got <= 0)
+            break;
+        done += got;
+    }
+    return done;
+}
+
 } // namespace
 
 bool ImportScope::accepts(const S3Key& key) const
@@ -95,48 +112,42 @@ bool InputWalker::isCandidateName(const QString& name)
            !fileName.contains(u'.');
 }
 
-std::uint64_t InputWalker::totalBytes(const QStringList& paths)
-{
-    std::uint64_t total = 0;
-    for (const QString& path : paths) {
-        const QFileInfo info(path);
-        if (info.isFile()) {
-            total += static_cast<std::uint64_t>(info.size());
-            continue;
-        }
-        QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            it.next();
-            total += static_cast<std::uint64_t>(it.fileInfo().size());
-        }
-    }
-    return total;
-}
-
 void InputWalker::walk(const QStringList& paths)
 {
+    // Everything is listed (and sized, for progress) before the first file is read: one pass over the folders.
+    struct Listed
+    {
+        QString path;
+        bool explicitlyNamed;
+    };
+    std::vector<Listed> listed;
+    std::uint64_t total = 0;
     for (const QString& path : paths) {
-        if (m_cancel)
-            return;
         const QFileInfo info(path);
         if (!info.exists()) {
             m_onError(Error{ErrorCode::Io, QStringLiteral("no such file or folder"), path});
             continue;
         }
         if (info.isFile()) {
-            walkFile(path, true);
+            listed.push_back({path, true});
+            total += static_cast<std::uint64_t>(info.size());
             continue;
         }
-        QStringList files;
+        std::vector<Listed> files;
         QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            files << it.next();
-        files.sort(); // a stable order makes imports reproducible
-        for (const QString& file : files) {
-            if (m_cancel)
-                return;
-            walkFile(file, false);
+        while (it.hasNext()) {
+            files.push_back({it.next(), false});
+            total += static_cast<std::uint64_t>(it.fileInfo().size());
         }
+        // A stable order makes imports reproducible.
+        std::sort(files.begin(), files.end(), [](const Listed& a, const Listed& b) { return a.path < b.path; });
+        std::move(files.begin(), files.end(), std::back_inserter(listed));
+    }
+    m_totalBytes = total;
+    for (const Listed& entry : listed) {
+        if (m_cancel)
+            return;
+        walkFile(entry.path, entry.explicitlyNamed);
     }
 }
 
@@ -158,25 +169,31 @@ void InputWalker::walkFile(const QString& path, bool explicitlyNamed)
         ++m_outOfScope;
         return;
     }
+    // Unbuffered, straight into the unit's bytes: QFile's buffer would cost an allocation and a copy per file, and a
+    // sparse trail has ~50,000 of them.
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         m_onError(Error{ErrorCode::Io, file.errorString(), path});
         return;
     }
-    if (file.size() > MaxSourceBytes) {
-        m_onError(Error{ErrorCode::MemberTooLarge,
-                        QStringLiteral("file of %1 bytes is larger than 1 GiB").arg(file.size()), path});
+    const qint64 size = file.size();
+    if (size > MaxSourceBytes) {
+        m_onError(
+            Error{ErrorCode::MemberTooLarge, QStringLiteral("file of %1 bytes is larger than 1 GiB").arg(size), path});
         return;
     }
-    const QByteArray head = file.peek(512);
+    unit.stored.resize(size);
+    qint64 got = readFully(file, unit.stored.data(), std::min<qint64>(size, 512));
+    const QByteArray head = QByteArray::fromRawData(unit.stored.constData(), got);
     const bool gzipTar = head.startsWith("\x1f\x8b") && nameEndsWith(path, {".tgz", ".tar.gz"});
     if (hasZipMagic(head) || hasTarMagic(head) || gzipTar || (isArchiveName(path) && !head.startsWith("{"))) {
         file.close();
         walkArchiveFile(path);
         return;
     }
-    unit.stored = file.readAll();
-    if (unit.stored.size() != file.size()) {
+    if (got == std::min<qint64>(size, 512))
+        got += readFully(file, unit.stored.data() + got, size - got);
+    if (got != size) {
         m_onError(Error{ErrorCode::Io, QStringLiteral("short read: %1").arg(file.errorString()), path});
         return;
     }

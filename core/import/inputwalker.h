@@ -49,8 +49,9 @@ public:
     std::int64_t outOfScope() const { return m_outOfScope; }
     std::int64_t ignored() const { return m_ignored; }
 
-    /// Bytes on disk under the paths, for progress and ETA.
-    static std::uint64_t totalBytes(const QStringList& paths);
+    /// Bytes on disk under the walked paths, for progress and ETA: 0 until the walk has listed them, which it does
+    /// before reading the first file. Thread-safe.
+    std::uint64_t totalBytes() const { return m_totalBytes.load(std::memory_order_relaxed); }
     /// Whether a name inside a folder or archive is worth reading as a trail source.
     static bool isCandidateName(const QString& name);
 
@@ -66,6 +67,7 @@ private:
     const std::atomic<bool>& m_cancel;
     std::int64_t m_outOfScope = 0;
     std::int64_t m_ignored = 0;
+    std::atomic<std::uint64_t> m_totalBytes{0};
 };
 
 } // namespace Trailscope::Core
