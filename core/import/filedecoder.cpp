@@ -142,7 +142,8 @@ bool FileDecoder::process(SourceUnit&& unit)
         // Small files are decoded first so a copy already in the case is skipped before any parsing.
         if (!problem && !known && m_known.claimContent(m_file->contentSha256))
             return false;
-        if (auto fed = splitter.feed(m_content); !fed && !problem)
+        m_content.reserve(m_content.size() + RecordSplitter::WholePadding);
+        if (auto fed = splitter.feedWhole(m_content, m_content.capacity()); !fed && !problem)
             problem = fed.error();
     }
     if (!digestOnly && !problem) {

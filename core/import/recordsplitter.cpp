@@ -1,12 +1,72 @@
 #include "recordsplitter.h"
 
+#include <simdjson.h>
+
 #include <emmintrin.h>
+
+#include <algorithm>
+#include <cstring>
 
 namespace Trailscope::Core {
 
 namespace {
 
 constexpr std::size_t MaxKeyCapture = 32;
+// Past this the simdjson index (~4 bytes per input byte, kept per thread) costs more memory than it saves time.
+constexpr std::size_t MaxIndexedDocument = 4u << 20;
+static_assert(RecordSplitter::WholePadding >= simdjson::SIMDJSON_PADDING);
+constexpr std::string_view TrailDocumentStart = "{\"Records\":[";
+
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// The offset just past `expected` after optional white space from `at`, or npos.
+std::size_t expect(std::string_view text, std::size_t at, char expected)
+{
+    while (at < text.size() && isJsonSpace(text[at]))
+        ++at;
+    return at < text.size() && text[at] == expected ? at + 1 : std::string_view::npos;
+}
+
+struct Cut
+{
+    std::size_t offset, length;
+    bool isObject;
+};
+
+// Every element of the Records array of a one-line trail document, or false when simdjson refuses the document
+// or anything but white space follows the array.
+bool cutRecords(std::string_view content, std::size_t capacity, std::vector<Cut>& cuts)
+{
+    thread_local simdjson::ondemand::parser parser;
+    simdjson::ondemand::document document;
+    simdjson::ondemand::array records;
+    if (parser.iterate(content.data(), content.size(), capacity).get(document) != simdjson::SUCCESS ||
+        document["Records"].get_array().get(records) != simdjson::SUCCESS)
+        return false;
+    std::size_t end = TrailDocumentStart.size();
+    for (auto element : records) {
+        simdjson::ondemand::value value;
+        simdjson::ondemand::json_type type;
+        std::string_view raw;
+        if (element.get(value) != simdjson::SUCCESS || value.type().get(type) != simdjson::SUCCESS ||
+            simdjson::to_json_string(value).get(raw) != simdjson::SUCCESS)
+            return false;
+        while (!raw.empty() && isJsonSpace(raw.back()))
+            raw.remove_suffix(1);
+        const auto offset = static_cast<std::size_t>(raw.data() - content.data());
+        cuts.push_back(Cut{offset, raw.size(), type == simdjson::ondemand::json_type::object});
+        end = offset + raw.size();
+    }
+    end = expect(content, end, ']');
+    if (end != std::string_view::npos)
+        end = expect(content, end, '}');
+    if (end == std::string_view::npos)
+        return false;
+    return std::all_of(content.begin() + static_cast<std::ptrdiff_t>(end), content.end(), isJsonSpace);
+}
 
 // Index of the next '"' or '\\' at or after `from`, or size. SSE2 is in every x86-64, so no -march is needed.
 std::size_t findQuoteOrBackslash(const char* data, std::size_t from, std::size_t size)
@@ -368,6 +428,48 @@ Result<void> RecordSplitter::feed(std::string_view chunk)
     }
     m_chunkOffset += chunk.size();
     return {};
+}
+
+Result<void> RecordSplitter::feedWhole(std::string_view content, std::size_t capacity)
+{
+    if (cutTrailDocument(content, capacity))
+        return m_stopped && !m_error.isEmpty() ? structureError(m_error) : Result<void>();
+    return feed(content);
+}
+
+bool RecordSplitter::cutTrailDocument(std::string_view content, std::size_t capacity)
+{
+    // Only what the byte loop would cut the same way: from a fresh start, on one line (record line numbers stay 1),
+    // with simdjson's padding available.
+    if (m_chunkOffset != 0 || m_stopped || !content.starts_with(TrailDocumentStart) ||
+        content.size() > MaxIndexedDocument || capacity < content.size() + simdjson::SIMDJSON_PADDING ||
+        std::memchr(content.data(), '\n', content.size()) != nullptr)
+        return false;
+    std::vector<Cut> cuts;
+    cuts.reserve(content.size() / 512);
+    if (!cutRecords(content, capacity, cuts))
+        return false;
+    m_shape = DocumentShape::RecordsEnvelope;
+    m_chunkOffset = content.size();
+    m_cutByIndex = true;
+    for (const Cut& cut : cuts) {
+        RecordSlice slice;
+        slice.index = m_recordIndex++;
+        if (cut.isObject) {
+            slice.offset = cut.offset;
+            slice.length = cut.length;
+            slice.tooLarge = cut.length > m_maxRecordBytes;
+            if (!slice.tooLarge)
+                slice.json = content.substr(cut.offset, cut.length);
+        } else {
+            slice.notAnObject = true; // located as the byte loop does: at the start of the chunk
+        }
+        if (!m_onRecord(slice)) {
+            m_stopped = true;
+            break;
+        }
+    }
+    return true;
 }
 
 Result<void> RecordSplitter::finish()
