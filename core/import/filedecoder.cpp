@@ -98,7 +98,7 @@ bool FileDecoder::process(SourceUnit&& unit)
     m_file->path = unit.path;
     m_file->member = unit.member;
     m_file->key = unit.key;
-    m_file->storedSha256 = sha256(stored);
+    m_file->storedSha256 = unit.storedSha256 ? *unit.storedSha256 : sha256(stored);
     m_sentFirst = false;
     m_batch = EventBatch();
     const auto known = m_known.byStoredHash(m_file->storedSha256);

@@ -86,6 +86,9 @@ public:
           m_walker(
               options.scope,
               [this](SourceUnit&& unit) {
+                  // Hashed here, on a thread with time to spare, rather than on the parse thread that sets the pace.
+                  unit.storedSha256 =
+                      sha256(std::string_view(unit.stored.constData(), static_cast<std::size_t>(unit.stored.size())));
                   const auto cost = static_cast<std::size_t>(unit.stored.size());
                   return m_units.push(std::move(unit), cost);
               },

@@ -2,6 +2,7 @@
 
 #include "import/s3key.h"
 #include "util/error.h"
+#include "util/sha256.h"
 
 #include <QByteArray>
 #include <QString>
@@ -22,6 +23,7 @@ struct SourceUnit
     QString member;
     QByteArray stored;
     S3Key key;
+    std::optional<Sha256> storedSha256; ///< when the walker's thread hashed `stored` already
 };
 
 /// Which delivered files an import reads, decided from the S3 key before a file is opened.
