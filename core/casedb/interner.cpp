@@ -69,6 +69,24 @@ CompactId compactId(std::string_view text)
     return id;
 }
 
+// Entries per raw-text cache before it is emptied: a trail with a unique user agent per event would otherwise keep
+// ~200 bytes per event here.
+constexpr std::size_t MaxTextCacheEntries = 1u << 16;
+
+// A field's raw text in a cache key: its length and bytes, or a marker when the field is absent.
+void appendText(std::string& key, const EventBatch& batch, const TextRef& ref)
+{
+    const std::uint32_t length = ref.present ? ref.length : 0xffffffffu;
+    key.append(reinterpret_cast<const char*>(&length), sizeof length);
+    if (ref.present)
+        key.append(batch.view(ref));
+}
+
+void appendNumber(std::string& key, std::int64_t value)
+{
+    key.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
 } // namespace
 
 Result<void> Interner::load(Sql::Database& db)
@@ -146,9 +164,16 @@ std::int64_t Interner::tuple(Map& map, std::vector<PendingTuple>& pending, std::
     return id;
 }
 
-void Interner::resolveEvent(const EventBatch& batch, ParsedEvent& e)
+std::int64_t Interner::identityOf(const EventBatch& batch, const ParsedEvent& e)
 {
     const IdentityFields& i = e.identity;
+    m_textKey.clear();
+    for (const TextRef* ref : {&i.type, &i.principalId, &i.arn, &i.accountId, &i.accessKeyId, &i.userName, &i.invokedBy,
+                               &i.issuerType, &i.issuerPrincipalId, &i.issuerArn, &i.issuerName, &i.issuerAccountId,
+                               &i.mfaAuthenticated, &i.sessionCreated, &i.sourceIdentity, &i.identityProvider, &i.user})
+        appendText(m_textKey, batch, *ref);
+    if (const auto cached = m_identityTexts.find(m_textKey))
+        return *cached;
     const std::int64_t identity[IdentityColumns] = {string(batch, i.type),
                                                     string(batch, i.principalId),
                                                     string(batch, i.arn),
@@ -166,10 +191,29 @@ void Interner::resolveEvent(const EventBatch& batch, ParsedEvent& e)
                                                     string(batch, i.sourceIdentity),
                                                     string(batch, i.identityProvider),
                                                     string(batch, i.user)};
+    const std::int64_t id = optionalTuple(m_identities, m_pendingIdentities, m_nextIdentity, identity, IdentityColumns);
+    if (m_identityTexts.size() >= MaxTextCacheEntries)
+        m_identityTexts = Map();
+    m_identityTexts.findOrInsert(m_textKey, id);
+    return id;
+}
+
+std::int64_t Interner::contextOf(const EventBatch& batch, const ParsedEvent& e)
+{
+    m_textKey.clear();
+    for (const std::int64_t number :
+         {static_cast<std::int64_t>(e.flags), std::int64_t(e.versionMajor), std::int64_t(e.versionMinor),
+          std::int64_t(e.readOnly), std::int64_t(e.managementEvent)})
+        appendNumber(m_textKey, number);
+    for (const TextRef* ref :
+         {&e.region, &e.recipientAccount, &e.userAgent, &e.eventType, &e.category, &e.apiVersion, &e.vpcEndpointAccount,
+          &e.tls.version, &e.tls.cipherSuite, &e.tls.hostHeader, &e.tls.keyExchange, &e.sessionCredentialFromConsole,
+          &e.consoleLogin, &e.mfaUsed, &e.vpcEndpointId})
+        appendText(m_textKey, batch, *ref);
+    if (const auto cached = m_contextTexts.find(m_textKey))
+        return *cached;
     const std::int64_t tls[TlsColumns] = {string(batch, e.tls.version), string(batch, e.tls.cipherSuite),
                                           string(batch, e.tls.hostHeader), string(batch, e.tls.keyExchange)};
-    ResolvedIds& r = e.ids;
-    r.identity = optionalTuple(m_identities, m_pendingIdentities, m_nextIdentity, identity, IdentityColumns);
     const std::int64_t context[ContextColumns] = {static_cast<std::int64_t>(e.flags),
                                                   e.versionMajor,
                                                   e.versionMinor,
@@ -187,7 +231,18 @@ void Interner::resolveEvent(const EventBatch& batch, ParsedEvent& e)
                                                   e.readOnly,
                                                   e.managementEvent,
                                                   string(batch, e.vpcEndpointId)};
-    r.context = tuple(m_contexts, m_pendingContexts, m_nextContext, context, ContextColumns);
+    const std::int64_t id = tuple(m_contexts, m_pendingContexts, m_nextContext, context, ContextColumns);
+    if (m_contextTexts.size() >= MaxTextCacheEntries)
+        m_contextTexts = Map();
+    m_contextTexts.findOrInsert(m_textKey, id);
+    return id;
+}
+
+void Interner::resolveEvent(const EventBatch& batch, ParsedEvent& e)
+{
+    ResolvedIds& r = e.ids;
+    r.identity = identityOf(batch, e);
+    r.context = contextOf(batch, e);
     r.name = string(batch, e.name);
     r.source = string(batch, e.source);
     r.ip = string(batch, e.sourceIp);

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -31,6 +32,21 @@ public:
             }
             if (slot.hash == hash && slot.length == key.size() && std::memcmp(slot.data, key.data(), key.size()) == 0)
                 return {slot.id, false};
+        }
+    }
+
+    /// The id of `key`, if it is in the map.
+    std::optional<std::int64_t> find(std::string_view key) const
+    {
+        if (m_slots.empty())
+            return std::nullopt;
+        const std::uint64_t hash = hashOf(key);
+        for (std::size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
+            const Slot& slot = m_slots[i];
+            if (slot.data == nullptr)
+                return std::nullopt;
+            if (slot.hash == hash && slot.length == key.size() && std::memcmp(slot.data, key.data(), key.size()) == 0)
+                return slot.id;
         }
     }
 
