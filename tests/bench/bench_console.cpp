@@ -20,6 +20,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
+#include <utility>
 #include <vector>
 
 using namespace Trailscope::Ui;
@@ -35,14 +37,18 @@ public:
         m_timer.setInterval(2);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last > 0)
+            if (m_last > 0) {
                 m_gapsMs.push_back(static_cast<double>(now - m_last) / 1e6);
+                if (m_gapsMs.back() > 50)
+                    m_longGaps.push_back({static_cast<double>(m_last) / 1e9, m_gapsMs.back()});
+            }
             m_last = now;
         });
     }
     void start()
     {
         m_gapsMs.clear();
+        m_longGaps.clear();
         m_last = 0;
         m_clock.start();
         m_timer.start();
@@ -62,11 +68,24 @@ public:
         return std::count_if(m_gapsMs.begin(), m_gapsMs.end(), [ms](double g) { return g > ms; });
     }
 
+    /// "1.2 s: 63 ms, ..." for the stalls over 50 ms, by when they began (seconds since start()).
+    std::string longGaps() const
+    {
+        std::string text;
+        for (const auto& [at, ms] : m_longGaps) {
+            char item[64];
+            std::snprintf(item, sizeof item, "%s%.1f s: %.0f ms", text.empty() ? "" : ", ", at, ms);
+            text += item;
+        }
+        return text;
+    }
+
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     std::vector<double> m_gapsMs;
+    std::vector<std::pair<double, double>> m_longGaps;
 };
 
 // Runs the event loop until `done` or the timeout; returns whether `done` became true. Benchmark harness only.
@@ -206,6 +225,9 @@ int main(int argc, char* argv[])
                     "stalls over 50 ms: %ld (%d searches run meanwhile)\n",
                     argv[2], static_cast<double>(importing.elapsed()) / 1000.0, probe.maxMs(), probe.percentileMs(0.99),
                     probe.over(50), searchesDuringImport);
+        if (probe.over(50) > 0)
+            std::printf("stalls over 50 ms, by when they began after the import started: %s\n",
+                        probe.longGaps().c_str());
     }
     return 0;
 }
