@@ -292,6 +292,7 @@ void MainWindow::buildActions()
     m_savedMenu = searches->addMenu(tr("Saved Searches"));
     m_savedMenu->setEnabled(false);
     m_historyMenu = searches->addMenu(tr("Recent Searches"));
+    m_searchHistory = QSettings().value(QStringLiteral("searchHistory")).toStringList();
     updateHistoryMenu();
 
     QMenu* events = menuBar()->addMenu(tr("E&vents"));
@@ -792,23 +793,21 @@ void MainWindow::rememberSearch(const QString& text)
 {
     if (text.trimmed().isEmpty())
         return;
-    QSettings settings;
-    QStringList history = settings.value(QStringLiteral("searchHistory")).toStringList();
-    history.removeAll(text);
-    history.prepend(text);
-    while (history.size() > 30)
-        history.removeLast();
-    settings.setValue(QStringLiteral("searchHistory"), history);
+    m_searchHistory.removeAll(text);
+    m_searchHistory.prepend(text);
+    while (m_searchHistory.size() > 30)
+        m_searchHistory.removeLast();
+    // Off the GUI thread: saving the settings file syncs it to disk, which an import's writes can hold up.
+    m_settingsWriter.setValue(QStringLiteral("searchHistory"), m_searchHistory);
     updateHistoryMenu();
 }
 
 void MainWindow::updateHistoryMenu()
 {
     m_historyMenu->clear();
-    const QStringList history = QSettings().value(QStringLiteral("searchHistory")).toStringList();
-    for (const QString& text : history)
+    for (const QString& text : std::as_const(m_searchHistory))
         m_historyMenu->addAction(text, this, [this, text] { m_searchBar->submit(text); });
-    m_historyMenu->setEnabled(!history.isEmpty());
+    m_historyMenu->setEnabled(!m_searchHistory.isEmpty());
 }
 
 void MainWindow::applyColourRules(const QList<ColourRule>& rules)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "searchrequest.h"
+#include "settingswriter.h"
 
 #include <QMainWindow>
 
@@ -152,6 +153,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QMenu* m_savedMenu = nullptr;
     QMenu* m_historyMenu = nullptr;
+    QStringList m_searchHistory; // newest first; the settings file is written by m_settingsWriter
+    SettingsWriter m_settingsWriter;
     QMenu* m_seriesMenu = nullptr;
     QStringList m_extraSeries; // timeline series expressions, each drawn as a line
     FacetList m_facetsShown;   // the facets of the current search, for splitting the timeline by a field

@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -179,6 +180,37 @@ private Q_SLOTS:
         window.searchBar()->goForward();
         QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(),
                                   static_cast<int>(m_fixture.countWhere("eventName", "CreateUser")), 10000);
+    }
+
+    // Submitted searches are listed newest first under Searches > Recent Searches. The settings file is written off
+    // the GUI thread (saving syncs it to disk, which an import's writes hold up), yet once the window is gone the
+    // list is in the settings, and the next window lists it.
+    void searchHistoryIsKeptAcrossWindows()
+    {
+        QSettings().remove("searchHistory");
+        const auto recent = [](MainWindow& window) {
+            QStringList texts;
+            for (QMenu* menu : window.findChildren<QMenu*>())
+                if (menu->title() == "Recent Searches")
+                    for (const QAction* action : menu->actions())
+                        texts << action->text();
+            return texts;
+        };
+        const QStringList expected{"eventName:CreateUser", "errorCode:*"};
+        {
+            MainWindow window;
+            window.show();
+            openFixture(window, m_fixture.casePath);
+            waitForRows(window, 240);
+            QVERIFY(recent(window).isEmpty());
+            window.searchBar()->submit("eventName:CreateUser");
+            window.searchBar()->submit("errorCode:*");
+            window.searchBar()->submit("eventName:CreateUser");
+            QCOMPARE(recent(window), expected);
+        }
+        QCOMPARE(QSettings().value("searchHistory").toStringList(), expected);
+        MainWindow next;
+        QCOMPARE(recent(next), expected);
     }
 
     void clickingAFacetFiltersInAndCtrlClickFiltersOut()
