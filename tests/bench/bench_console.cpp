@@ -19,14 +19,28 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <execinfo.h>
+#include <pthread.h>
 #include <string>
+#include <thread>
+#include <unistd.h>
 #include <utility>
 #include <vector>
 
 using namespace Trailscope::Ui;
 
 namespace {
+
+// With TS_STALL_STACKS=MS (at least 5), a watchdog thread signals the GUI thread when the probe has not ticked for MS
+// milliseconds during the import, and the handler prints the GUI thread's stack: where a stall comes from (bench
+// diagnostics only; backtrace() is not async-signal-safe, so it is warmed up before the handler is installed).
+std::atomic<qint64> g_lastTickNs{0};
+std::atomic<bool> g_watch{false};
+pthread_t g_gui;
+QElapsedTimer g_wallClock;
 
 class LatencyProbe : public QObject
 {
@@ -37,6 +51,7 @@ public:
         m_timer.setInterval(2);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
+            g_lastTickNs = g_wallClock.nsecsElapsed();
             if (m_last > 0) {
                 m_gapsMs.push_back(static_cast<double>(now - m_last) / 1e6);
                 if (m_gapsMs.back() > 50)
@@ -87,6 +102,53 @@ private:
     std::vector<double> m_gapsMs;
     std::vector<std::pair<double, double>> m_longGaps;
 };
+
+void dumpStack(int)
+{
+    void* frames[80];
+    const int n = backtrace(frames, 80);
+    char header[96];
+    const int length = std::snprintf(header, sizeof header, "---- GUI thread stack during a stall, at %.1f s ----\n",
+                                     double(g_wallClock.nsecsElapsed()) / 1e9);
+    (void)!write(2, header, static_cast<std::size_t>(length));
+    backtrace_symbols_fd(frames, n, 2);
+}
+
+void startWatchdog()
+{
+    if (!qEnvironmentVariableIsSet("TS_STALL_STACKS"))
+        return;
+    const int thresholdMs = std::max(5, qEnvironmentVariableIntValue("TS_STALL_STACKS"));
+    g_gui = pthread_self();
+    void* warm[2];
+    backtrace(warm, 2);
+    std::signal(SIGUSR2, dumpStack);
+    std::thread([thresholdMs] {
+        qint64 reportedFor = -1;
+        qint64 previous = 0;
+        for (;;) {
+            usleep(5000);
+            const qint64 last = g_lastTickNs.load();
+            if (!g_watch || last == 0)
+                continue;
+            const qint64 now = g_wallClock.nsecsElapsed();
+            // This thread oversleeping as well means the whole machine paused (the hypervisor, or every core busy),
+            // not the GUI thread.
+            if (previous > 0 && now - previous > qint64(thresholdMs) * 1000000) {
+                char line[96];
+                const int n =
+                    std::snprintf(line, sizeof line, "---- the watchdog itself slept %.0f ms at %.1f s ----\n",
+                                  double(now - previous) / 1e6, double(previous) / 1e9);
+                (void)!write(2, line, static_cast<std::size_t>(n));
+            }
+            previous = now;
+            if (now - last > qint64(thresholdMs) * 1000000 && reportedFor != last) { // once per stall
+                reportedFor = last;
+                pthread_kill(g_gui, SIGUSR2);
+            }
+        }
+    }).detach();
+}
 
 // Runs the event loop until `done` or the timeout; returns whether `done` became true. Benchmark harness only.
 template <typename Predicate>
@@ -211,6 +273,9 @@ int main(int argc, char* argv[])
         importing.start();
         probe.start();
         window.importPaths({QString::fromLocal8Bit(argv[2])});
+        g_wallClock.start();
+        startWatchdog();
+        g_watch = true;
         // The analyst keeps working meanwhile: a search every two seconds.
         QTimer searching;
         int searchesDuringImport = 0;
@@ -221,6 +286,7 @@ int main(int argc, char* argv[])
         waitFor([&] { return imported; }, 1800000);
         searching.stop();
         probe.stop();
+        g_watch = false;
         std::printf("\nimport of %s into the open case: %.1f s; GUI event loop: longest stall %.1f ms, p99 %.1f ms, "
                     "stalls over 50 ms: %ld (%d searches run meanwhile)\n",
                     argv[2], static_cast<double>(importing.elapsed()) / 1000.0, probe.maxMs(), probe.percentileMs(0.99),
