@@ -209,8 +209,9 @@ private:
         bool reserved = false;
         while (auto group = m_batches.pop()) {
             busy.start();
-            if (!reserved) {
-                // The walker lists (and sizes) every source before handing over the first one.
+            if (!reserved && m_walker.totalBytes() > 0) {
+                // The walker lists (and sizes) every source before handing over the first one; only an error about
+                // a missing path can come earlier.
                 m_writer.reserveEvents(static_cast<std::size_t>(m_walker.totalBytes() / 150)); // ~130 gzip B/event
                 reserved = true;
             }
