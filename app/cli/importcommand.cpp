@@ -74,7 +74,18 @@ qint64 peakRssBytes()
 
 QJsonObject summaryJson(const ImportSummary& summary)
 {
-    QJsonArray rejected, warnings;
+    QJsonArray rejected, warnings, ignored, conflicts;
+    for (const ImportConflict& conflict : summary.conflicts)
+        conflicts.append(QJsonObject{{QStringLiteral("eventID"), conflict.eventId},
+                                     {QStringLiteral("kept"), conflict.kept},
+                                     {QStringLiteral("setAside"), conflict.setAside},
+                                     {QStringLiteral("paths"), QJsonArray::fromStringList(conflict.paths)}});
+    for (const IgnoredSource& source : summary.ignored) {
+        QJsonObject object{{QStringLiteral("path"), source.path}};
+        if (!source.member.isEmpty())
+            object[QStringLiteral("member")] = source.member;
+        ignored.append(object);
+    }
     for (const Error& error : summary.rejected)
         rejected.append(problemJson(error));
     for (const Error& warning : summary.warnings)
@@ -84,10 +95,12 @@ QJsonObject summaryJson(const ImportSummary& summary)
                        {QStringLiteral("events"), qint64(c.events)},
                        {QStringLiteral("duplicates"), qint64(c.duplicates)},
                        {QStringLiteral("conflicts"), qint64(c.conflicts)},
+                       {QStringLiteral("conflictList"), conflicts},
                        {QStringLiteral("superseded"), qint64(c.superseded)},
                        {QStringLiteral("skippedFiles"), qint64(c.skippedFiles)},
                        {QStringLiteral("outOfScopeFiles"), qint64(summary.outOfScopeFiles)},
                        {QStringLiteral("ignoredFiles"), qint64(summary.ignoredFiles)},
+                       {QStringLiteral("ignored"), ignored},
                        {QStringLiteral("rejected"), rejected},
                        {QStringLiteral("rejectedTotal"), qint64(c.rejected)},
                        {QStringLiteral("warnings"), warnings},
@@ -114,7 +127,21 @@ void printHumanSummary(const ImportSummary& summary)
                  .arg(c.skippedFiles)
                  .arg(c.rejected)
                  .arg(c.warnings));
+    if (summary.ignoredFiles > 0)
+        printOut(QStringLiteral("Ignored %1 files that are not trail content by name (LICENSE, README, *.md, ...; "
+                                "listed with --json).\n")
+                     .arg(summary.ignoredFiles));
     constexpr int Shown = 20;
+    int shownConflicts = 0;
+    for (const ImportConflict& conflict : summary.conflicts) {
+        if (shownConflicts++ == Shown)
+            break;
+        printErr(
+            QStringLiteral("conflict: eventID %1 differs at %2 (kept %3, set aside %4)\n")
+                .arg(conflict.eventId, conflict.paths.join(QStringLiteral(", ")), conflict.kept, conflict.setAside));
+    }
+    if (c.conflicts > Shown)
+        printErr(QStringLiteral("... and %1 more conflicts (see --json)\n").arg(c.conflicts - Shown));
     int shown = 0;
     for (const Error& error : summary.rejected) {
         if (shown++ == Shown)

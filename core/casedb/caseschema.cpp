@@ -25,6 +25,10 @@ namespace {
 // on event_rows stays covering (a LEFT JOIN would still read `context` from every matching row); scans that group
 // by many context columns count `context` and expand it instead (EventStatistics, coverage, case info).
 // `resources` is a view in the same way: a resource's type, account and ARN-or-prefix are one resource_kinds row.
+// A resource the record does not list but its request or response names (query/resourcetable.h) is `derived`, and
+// its `arn` is the name Event history shows (an instance ID, a bucket name), not always an ARN.
+// A conflict (two copies of one eventID that differ as JSON values) keeps, in event_variants.differences, the key
+// paths where they differ, one per line.
 constexpr std::string_view SchemaSql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE strings(id INTEGER PRIMARY KEY, value TEXT NOT NULL);
@@ -97,18 +101,20 @@ CREATE VIEW events AS SELECT
     FROM event_rows r;
 CREATE TABLE event_names(source INT NOT NULL, name INT NOT NULL, events INT NOT NULL,
     PRIMARY KEY(source, name)) WITHOUT ROWID;
-CREATE TABLE resource_kinds(id INTEGER PRIMARY KEY, type INT, account INT, arn_is_prefix INT NOT NULL);
+CREATE TABLE resource_kinds(id INTEGER PRIMARY KEY, type INT, account INT, arn_is_prefix INT NOT NULL,
+    derived INT NOT NULL DEFAULT 0);
 CREATE TABLE resource_rows(event INT NOT NULL, ordinal INT NOT NULL, kind INT NOT NULL, arn INT,
     PRIMARY KEY(event, ordinal)) WITHOUT ROWID;
 CREATE VIEW resources AS SELECT r.event AS event, r.ordinal AS ordinal,
     (SELECT type FROM resource_kinds WHERE id = r.kind) AS type, r.arn AS arn,
     (SELECT account FROM resource_kinds WHERE id = r.kind) AS account,
-    (SELECT arn_is_prefix FROM resource_kinds WHERE id = r.kind) AS arn_is_prefix FROM resource_rows r;
+    (SELECT arn_is_prefix FROM resource_kinds WHERE id = r.kind) AS arn_is_prefix,
+    (SELECT derived FROM resource_kinds WHERE id = r.kind) AS derived FROM resource_rows r;
 CREATE TABLE insights(event INTEGER PRIMARY KEY, state TEXT, event_source TEXT, event_name TEXT,
     insight_type TEXT, error_code TEXT, baseline_average REAL, insight_average REAL, insight_duration INT,
     baseline_duration INT, details TEXT);
 CREATE TABLE event_variants(id INTEGER PRIMARY KEY, event_id NOT NULL, reason TEXT NOT NULL, session_id INT,
-    file_id INT, offset INT, length INT, time INT, content_hash INT, kept_event INT);
+    file_id INT, offset INT, length INT, time INT, content_hash INT, kept_event INT, differences TEXT);
 CREATE TABLE coverage(account TEXT NOT NULL, region TEXT NOT NULL, first INT, last INT, events INT, files INT,
     gaps TEXT, PRIMARY KEY(account, region)) WITHOUT ROWID;
 )sql";

@@ -1,5 +1,6 @@
 #include "casewriter.h"
 
+#include "import/jsonvaluediff.h"
 #include "import/recordparser.h"
 #include "util/logging.h"
 
@@ -100,13 +101,15 @@ Result<void> CaseWriter::prepare()
                      "reason) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
     m_existingEvent =
         m_db.prepare("SELECT e.event_id, e.file_id, e.offset, e.length, f.rank, typeof(e.event_id), f.delivered, "
-                     "f.path || '!' || coalesce(f.member, '') FROM events e JOIN source_files f ON f.id = e.file_id "
+                     "f.path || coalesce('!' || f.member, '') FROM events e JOIN source_files f ON f.id = e.file_id "
                      "WHERE e.id = ?1");
+    m_setDifferences = m_db.prepare("UPDATE event_variants SET differences = ?2 WHERE id = ?1");
     m_insertVariant = m_db.prepare("INSERT INTO event_variants(event_id, reason, session_id, file_id, offset, length, "
                                    "time, content_hash, kept_event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
     for (const Sql::Statement* statement :
          {&m_insertEvent, &m_insertResource, &m_insertInsight, &m_insertFile, &m_insertBlob, &m_completeFile,
-          &m_insertProblem, &m_existingEvent, &m_insertVariant, &m_addKeyPath, &m_addEventName, &m_insertDir}) {
+          &m_insertProblem, &m_existingEvent, &m_insertVariant, &m_setDifferences, &m_addKeyPath, &m_addEventName,
+          &m_insertDir}) {
         if (!statement->isValid())
             return fail(ErrorCode::CorruptCase, statement->prepareError());
     }
@@ -607,7 +610,11 @@ Result<CaseWriter::Duplicate> CaseWriter::resolveDuplicate(const EventBatch& bat
     const auto existing = m_reader->record(fileId, offset, length);
     const auto incoming = m_reader->record(batch.file->id, event.offset, event.length);
     const std::uint64_t incomingHash = incoming ? contentHashOf(*incoming) : 0;
-    if (existing && incoming && contentHashOf(*existing) == incomingHash) {
+    // Copies are the same event when they are equal as JSON values: re-exported trails reorder keys.
+    std::vector<std::string> differences{"(a copy could not be read back)"};
+    if (existing && incoming)
+        differences = jsonDifferences(*existing, *incoming);
+    if (differences.empty()) {
         ++m_counts.duplicates;
         return Duplicate::Skip;
     }
@@ -628,7 +635,7 @@ Result<CaseWriter::Duplicate> CaseWriter::resolveDuplicate(const EventBatch& bat
     // Which copy stays in events must not depend on thread timing: the earlier delivery (CloudTrail's original),
     // then the lower source path, wins; the other is kept aside.
     const SourceFile& file = *batch.file;
-    const QString source = file.path + u'!' + file.member;
+    const QString source = file.member.isEmpty() ? file.path : file.path + u'!' + file.member;
     const std::int64_t delivered = file.key.delivered.value_or(-1);
     const bool bothTimed = delivered >= 0 && existingDelivered >= 0;
     const bool newWins =
@@ -636,11 +643,37 @@ Result<CaseWriter::Duplicate> CaseWriter::resolveDuplicate(const EventBatch& bat
     if (newWins) {
         if (auto moved = moveAside(existingRow, "conflict"); !moved)
             return std::unexpected(moved.error());
+        if (auto noted = noteConflict(eventId, source, existingSource, differences); !noted)
+            return std::unexpected(noted.error());
         return Duplicate::Replace;
     }
     if (auto kept = insertVariant(eventId, "conflict", file, event, incomingHash, existingRow); !kept)
         return std::unexpected(kept.error());
+    if (auto noted = noteConflict(eventId, existingSource, source, differences); !noted)
+        return std::unexpected(noted.error());
     return Duplicate::Skip;
+}
+
+Result<void> CaseWriter::noteConflict(std::string_view eventId, const QString& kept, const QString& setAside,
+                                      const std::vector<std::string>& paths)
+{
+    // The variant row just inserted (the copy set aside) keeps the paths, so `info` and SQL can show them later.
+    std::string joined;
+    for (const std::string& path : paths)
+        joined.append(joined.empty() ? "" : "\n").append(path);
+    auto& s = m_setDifferences;
+    s.bind(1, static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_db.handle()))).bindText(2, joined);
+    if (s.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("recording where a conflict differs"));
+    constexpr std::size_t Listed = 100;
+    if (m_conflicts.size() < Listed) {
+        ImportConflict conflict{
+            QString::fromUtf8(eventId.data(), static_cast<qsizetype>(eventId.size())), kept, setAside, {}};
+        for (const std::string& path : paths)
+            conflict.paths << QString::fromStdString(path);
+        m_conflicts.push_back(std::move(conflict));
+    }
+    return {};
 }
 
 Result<void> CaseWriter::moveAside(std::int64_t existingRow, const char* reason)

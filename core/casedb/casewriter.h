@@ -38,6 +38,16 @@ struct KnownFile
     bool complete = false;
 };
 
+/// Two copies of one eventID from sources of the same standing that differ as JSON values; which copy stays in
+/// `events` follows CaseWriter's rule, the other is in event_variants.
+struct ImportConflict
+{
+    QString eventId;
+    QString kept;      ///< source of the copy kept (`path!member`)
+    QString setAside;  ///< source of the copy set aside
+    QStringList paths; ///< where they differ (the first twenty)
+};
+
 /// The case's only writer: owns the read-write connection, interns strings, deduplicates events by eventID and
 /// commits in large transactions. Used from one thread.
 class CaseWriter
@@ -68,6 +78,8 @@ public:
     /// The first problems of the session, in order (capped), for reports.
     const std::vector<Error>& rejected() const { return m_rejected; }
     const std::vector<Error>& warnings() const { return m_warnings; }
+    /// The first conflicts of the session: copies of one eventID that differ as JSON values.
+    const std::vector<ImportConflict>& conflicts() const { return m_conflicts; }
     void countSkippedFile() { ++m_counts.skippedFiles; }
 
     Sql::Database& database() { return m_db; }
@@ -94,6 +106,8 @@ private:
     /// Decides what a second copy of a stored eventID does; Replace has already moved the stored copy aside.
     Result<Duplicate> resolveDuplicate(const EventBatch& batch, const ParsedEvent& event, std::int64_t existingRow);
     Result<void> moveAside(std::int64_t existingRow, const char* reason);
+    Result<void> noteConflict(std::string_view eventId, const QString& kept, const QString& setAside,
+                              const std::vector<std::string>& paths);
     void recordProblems(const EventBatch& batch);
     Result<void> recordContentHash();
     void countKeyPaths(const EventBatch& batch);
@@ -122,6 +136,7 @@ private:
     std::unordered_map<std::int64_t, OpenFile> m_openFiles;
     ImportCounts m_counts;
     std::vector<Error> m_rejected, m_warnings;
+    std::vector<ImportConflict> m_conflicts;
     struct PathHash
     {
         using is_transparent = void; // looked up by the batch's string_view, no copy
@@ -143,7 +158,7 @@ private:
     std::int64_t m_nextDirId = 1;
     Sql::Statement m_insertDir;
     Sql::Statement m_insertEvent, m_insertResource, m_insertInsight, m_insertFile, m_insertBlob, m_completeFile,
-        m_insertProblem, m_existingEvent, m_insertVariant;
+        m_insertProblem, m_existingEvent, m_insertVariant, m_setDifferences;
 };
 
 /// The text form of a stored event or request ID column value (blob UUID or text).

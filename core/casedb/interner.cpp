@@ -10,9 +10,9 @@ namespace {
 constexpr int IdentityColumns = 17;
 constexpr int TlsColumns = 4;
 constexpr int ContextColumns = 17;
-constexpr int KindColumns = 3;
+constexpr int KindColumns = 4;
 // arn_is_prefix is 0 or 1, never absent.
-constexpr std::array<bool, KindColumns> KindIntegerColumn{false, false, true};
+constexpr std::array<bool, KindColumns> KindIntegerColumn{false, false, true, true};
 // Integer context columns (flags, eventVersion, the booleans) keep their value, negative for absent; the rest are
 // string or TLS ids, 0 for absent.
 constexpr std::array<bool, ContextColumns> ContextIntegerColumn{
@@ -127,7 +127,8 @@ Result<void> Interner::load(Sql::Database& db)
         m_contexts.findOrInsert(tupleKey(context, ContextColumns), id);
         m_nextContext = std::max(m_nextContext, id + 1);
     }
-    loadTuples("SELECT id, type, account, arn_is_prefix FROM resource_kinds", KindColumns, m_kinds, m_nextKind);
+    loadTuples("SELECT id, type, account, arn_is_prefix, derived FROM resource_kinds", KindColumns, m_kinds,
+               m_nextKind);
     return {};
 }
 
@@ -266,7 +267,7 @@ void Interner::resolve(EventBatch& batch)
     for (ResourceFields& resource : batch.resources) {
         resource.arnId = string(batch, resource.arn);
         const std::int64_t kind[KindColumns] = {string(batch, resource.type), string(batch, resource.accountId),
-                                                resource.arnIsPrefix ? 1 : 0};
+                                                resource.arnIsPrefix ? 1 : 0, resource.derived ? 1 : 0};
         resource.kindId = tuple(m_kinds, m_pendingKinds, m_nextKind, kind, KindColumns);
     }
 }
@@ -325,8 +326,8 @@ Result<void> Interner::storePending(Sql::Database& db)
         return stored;
     if (auto stored = storeTuples(ContextInsert, contexts, ContextIntegerColumn); !stored)
         return stored;
-    return storeTuples("INSERT INTO resource_kinds(id, type, account, arn_is_prefix) VALUES(?1,?2,?3,?4)", kinds,
-                       KindIntegerColumn);
+    return storeTuples("INSERT INTO resource_kinds(id, type, account, arn_is_prefix, derived) VALUES(?1,?2,?3,?4,?5)",
+                       kinds, KindIntegerColumn);
 }
 
 } // namespace Trailscope::Core

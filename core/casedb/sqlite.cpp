@@ -47,13 +47,15 @@ Statement& Statement::bind(int index, double value)
 
 Statement& Statement::bindText(int index, std::string_view text)
 {
-    sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    // An empty view may carry a null pointer, which SQLite would bind as NULL rather than as ''.
+    sqlite3_bind_text(m_statement, index, text.data() ? text.data() : "", static_cast<int>(text.size()),
+                      SQLITE_TRANSIENT);
     return *this;
 }
 
 Statement& Statement::bindStatic(int index, std::string_view text)
 {
-    sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    sqlite3_bind_text(m_statement, index, text.data() ? text.data() : "", static_cast<int>(text.size()), SQLITE_STATIC);
     return *this;
 }
 

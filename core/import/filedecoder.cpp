@@ -4,6 +4,8 @@
 #include "util/gzip.h"
 #include "util/sha256.h"
 
+#include <algorithm>
+
 namespace Trailscope::Core {
 
 namespace {
@@ -85,6 +87,40 @@ void FileDecoder::decide(DocumentShape shape)
     m_file->rank = rankOf(*m_file);
 }
 
+void FileDecoder::chooseEncoding(DocumentShape shape, const RecordSlice& first)
+{
+    // `aws cloudtrail lookup-events` items written one per line (plaso, scripts) or as a bare array (`jq .Events`)
+    // are read like the members of an Events envelope: the record is the CloudTrailEvent string.
+    if ((shape == DocumentShape::Objects || shape == DocumentShape::Array) && isLookupEventsItem(first.json))
+        m_file->encoding = RecordEncoding::LookupEvents;
+}
+
+void FileDecoder::summarizeFile()
+{
+    if (m_timesFromStamp > 0) {
+        const QString records =
+            m_timesFromStamp == 1 ? QStringLiteral("1 record") : QStringLiteral("%1 records").arg(m_timesFromStamp);
+        m_batch.warnings.push_back(
+            Error{ErrorCode::TimeFromTimestamp, QStringLiteral("%1 without eventTime: the time is their @timestamp (a "
+                                                               "Logstash or Elastic export); kept as they were")
+                                                    .arg(records)});
+    }
+    // A JSON file none of whose objects is a CloudTrail record (a labels or metadata file beside the logs) is one
+    // problem of the file, not one per line.
+    const bool onlyNotRecords =
+        m_file->records > 1 && !m_sentFirst && m_batch.events.empty() &&
+        static_cast<std::int64_t>(m_batch.rejected.size()) == m_file->records &&
+        std::all_of(m_batch.rejected.begin(), m_batch.rejected.end(),
+                    [](const Error& rejected) { return rejected.code == ErrorCode::NotARecord; });
+    if (onlyNotRecords) {
+        m_batch.rejected.clear();
+        m_batch.rejected.push_back(
+            Error{ErrorCode::NotARecord, QStringLiteral("not CloudTrail: none of its %1 JSON objects has CloudTrail "
+                                                        "record fields (eventTime, eventName, eventSource, ...)")
+                                             .arg(m_file->records)});
+    }
+}
+
 void FileDecoder::fileError(const Error& error)
 {
     Error located = error;
@@ -110,9 +146,15 @@ bool FileDecoder::process(SourceUnit&& unit)
     m_file->evidence = m_file->evidenceIsOriginal ? unit.stored : gzipCompress(unit.stored);
     m_file->rank = rankOf(*m_file);
 
+    m_timesFromStamp = 0;
     RecordSplitter splitter(MaxRecordBytes, [&](const RecordSlice& slice) {
         decide(splitter.shape());
+        if (slice.index == 0)
+            chooseEncoding(splitter.shape(), slice);
+        const std::size_t before = m_batch.events.size();
         m_parser.parse(slice, m_file->encoding, m_batch);
+        if (m_batch.events.size() > before && (m_batch.events.back().flags & FlagTimeFromTimestamp))
+            ++m_timesFromStamp;
         if (m_batch.events.size() >= EventsPerBatch)
             flush(false);
         return !m_cancel.load(std::memory_order_relaxed);
@@ -156,6 +198,7 @@ bool FileDecoder::process(SourceUnit&& unit)
     m_file->records = splitter.recordCount();
     if (problem)
         fileError(*problem);
+    summarizeFile();
     m_content.clear();
     if (m_content.capacity() > WholeContentLimit)
         m_content.shrink_to_fit();

@@ -49,6 +49,8 @@ public:
 private:
     void flush(bool last);
     void decide(DocumentShape shape);
+    void chooseEncoding(DocumentShape shape, const RecordSlice& first);
+    void summarizeFile();
     void fileError(const Error& error);
 
     KnownFiles& m_known;
@@ -60,6 +62,7 @@ private:
     std::shared_ptr<SourceFile> m_file;
     EventBatch m_batch;
     bool m_sentFirst = false;
+    std::int64_t m_timesFromStamp = 0; ///< events of the file whose time is their @timestamp
     std::string m_content;
 };
 

@@ -80,7 +80,8 @@ namespace {
 class ImportPipeline
 {
 public:
-    ImportPipeline(CaseWriter& writer, const ImportOptions& options, const std::atomic<bool>& cancel)
+    ImportPipeline(CaseWriter& writer, const QString& casePath, const ImportOptions& options,
+                   const std::atomic<bool>& cancel)
         : m_writer(writer), m_options(options), m_cancel(cancel),
           m_known(writer.knownStoredFiles(), writer.knownContentFiles()), m_nextFileId(writer.nextFileId()),
           m_walker(
@@ -94,6 +95,7 @@ public:
               },
               [this](const Error& error) { handOverUnreadable(error); }, cancel)
     {
+        m_walker.excludeCase(casePath); // a case made beside its trail is in the folder being walked
         m_progress.phase = QStringLiteral("reading");
     }
 
@@ -292,7 +294,7 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
         return std::unexpected(session.error());
 
     ImportSummary summary;
-    ImportPipeline pipeline(writer, options, cancel);
+    ImportPipeline pipeline(writer, m_casePath, options, cancel);
     Result<void> status = pipeline.run(progress);
     if (status && !cancel) {
         pipeline.progress().phase = QStringLiteral("indexing");
@@ -307,8 +309,10 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
     summary.counts = writer.counts();
     summary.rejected = writer.rejected();
     summary.warnings = writer.warnings();
+    summary.conflicts = writer.conflicts();
     summary.outOfScopeFiles = pipeline.walker().outOfScope();
     summary.ignoredFiles = pipeline.walker().ignored();
+    summary.ignored = pipeline.walker().ignoredSources();
     const QString finalStatus = !status             ? QStringLiteral("failed")
                                 : summary.cancelled ? QStringLiteral("cancelled")
                                                     : QStringLiteral("complete");

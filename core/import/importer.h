@@ -42,8 +42,10 @@ struct ImportSummary
     ImportCounts counts;
     std::vector<Error> rejected; ///< first problems, capped
     std::vector<Error> warnings;
+    std::vector<ImportConflict> conflicts; ///< first conflicts, capped
     std::int64_t outOfScopeFiles = 0;
     std::int64_t ignoredFiles = 0;
+    std::vector<IgnoredSource> ignored; ///< the first of them, by name
     double searchableSeconds = 0;
     double seconds = 0;
     bool cancelled = false;

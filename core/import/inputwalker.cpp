@@ -3,10 +3,12 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <iterator>
@@ -107,9 +109,53 @@ bool InputWalker::isCandidateName(const QString& name)
     const QString fileName = name.section(u'/', -1);
     if (fileName.startsWith(u'.'))
         return false;
-    return nameEndsWith(fileName, {".json", ".gz", ".jsonl", ".ndjson", ".cloudtrail", ".zip", ".tar", ".tgz", ".bz2",
-                                   ".xz", ".zst", ".log"}) ||
-           !fileName.contains(u'.');
+    // A trail extension is read whatever the name (a `readme.json` that fails is rejected, not passed over).
+    if (nameEndsWith(fileName, {".json", ".gz", ".jsonl", ".ndjson", ".cloudtrail", ".zip", ".tar", ".tgz", ".bz2",
+                                ".xz", ".zst", ".log"}))
+        return true;
+    return !fileName.contains(u'.') && !isRepositoryClutter(fileName);
+}
+
+bool InputWalker::isRepositoryClutter(const QString& fileName)
+{
+    // What a repository or case-sharing site puts beside the logs. Names without an extension are otherwise read
+    // (an exported trail is often saved without one), so these are listed; names that merely start with one of the
+    // prefixes (LICENSE-APACHE, README_first) are the same files. Other extensions (*.md, *.txt, *.csv) are never
+    // read inside a walk.
+    static const QStringList Exact = {
+        QStringLiteral("authors"),    QStringLiteral("changelog"),    QStringLiteral("changes"),
+        QStringLiteral("codeowners"), QStringLiteral("contributing"), QStringLiteral("contributors"),
+        QStringLiteral("copyright"),  QStringLiteral("dockerfile"),   QStringLiteral("history"),
+        QStringLiteral("install"),    QStringLiteral("maintainers"),  QStringLiteral("makefile"),
+        QStringLiteral("manifest"),   QStringLiteral("security"),     QStringLiteral("todo"),
+        QStringLiteral("version"),
+    };
+    static const QStringList Prefixes = {QStringLiteral("license"), QStringLiteral("licence"),
+                                         QStringLiteral("copying"), QStringLiteral("readme"), QStringLiteral("notice")};
+    const QString lower = fileName.toLower();
+    const QString stem = lower.section(u'.', 0, 0);
+    if (Exact.contains(stem))
+        return true;
+    return std::any_of(Prefixes.begin(), Prefixes.end(), [&stem](const QString& prefix) {
+        return stem == prefix ||
+               (stem.startsWith(prefix) && (stem[prefix.size()] == u'-' || stem[prefix.size()] == u'_'));
+    });
+}
+
+void InputWalker::noteIgnored(const QString& path, const QString& member)
+{
+    ++m_ignored;
+    constexpr std::size_t Listed = 1000;
+    if (m_ignoredSources.size() < Listed)
+        m_ignoredSources.push_back(IgnoredSource{path, member});
+}
+
+void InputWalker::excludeCase(const QString& casePath)
+{
+    const QString path = QDir::cleanPath(QFileInfo(casePath).absoluteFilePath());
+    m_excluded.clear();
+    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".lock"})
+        m_excluded << path + QLatin1String(suffix);
 }
 
 void InputWalker::walk(const QStringList& paths)
@@ -122,21 +168,40 @@ void InputWalker::walk(const QStringList& paths)
     };
     std::vector<Listed> listed;
     std::uint64_t total = 0;
-    for (const QString& path : paths) {
-        const QFileInfo info(path);
+    // A file reached twice (named twice, through a symlink, or named inside a folder also named) is read once.
+    QSet<QString> seen;
+    const auto firstVisit = [&seen](const QFileInfo& info) {
+        const QString canonical = info.canonicalFilePath();
+        if (canonical.isEmpty())
+            return true;
+        if (seen.contains(canonical))
+            return false;
+        seen.insert(canonical);
+        return true;
+    };
+    for (const QString& given : paths) {
+        const QFileInfo info(given);
         if (!info.exists()) {
-            m_onError(Error{ErrorCode::Io, QStringLiteral("no such file or folder"), path});
+            m_onError(Error{ErrorCode::Io, QStringLiteral("no such file or folder"), given});
             continue;
         }
+        // Sources are recorded by their absolute path: a name relative to the shell's folder at import time (a bare
+        // `trail.json`, `../x`) means nothing to whoever opens the case later. Symlinks keep the name they were given.
+        const QString path = QDir::cleanPath(info.absoluteFilePath());
         if (info.isFile()) {
-            listed.push_back({path, true});
-            total += static_cast<std::uint64_t>(info.size());
+            if (firstVisit(info)) {
+                listed.push_back({path, true});
+                total += static_cast<std::uint64_t>(info.size());
+            }
             continue;
         }
         std::vector<Listed> files;
         QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
         while (it.hasNext()) {
-            files.push_back({it.next(), false});
+            const QString next = it.next();
+            if (m_excluded.contains(next) || !firstVisit(it.fileInfo()))
+                continue;
+            files.push_back({next, false});
             total += static_cast<std::uint64_t>(it.fileInfo().size());
         }
         // A stable order makes imports reproducible.
@@ -159,7 +224,7 @@ bool InputWalker::emit(SourceUnit&& unit)
 void InputWalker::walkFile(const QString& path, bool explicitlyNamed)
 {
     if (!explicitlyNamed && !isCandidateName(path)) {
-        ++m_ignored;
+        noteIgnored(path, QString());
         return;
     }
     SourceUnit unit;
@@ -241,7 +306,7 @@ void InputWalker::walkArchive(archive* reader, const QString& path, const QStrin
             continue;
         }
         if (!isCandidateName(memberName)) {
-            ++m_ignored;
+            noteIgnored(path, member);
             continue;
         }
         SourceUnit unit;

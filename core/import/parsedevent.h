@@ -24,8 +24,9 @@ enum class RecordEncoding : int {
 
 /// Per-event flags, stored in `events.flags`.
 enum EventFlag : std::uint32_t {
-    FlagUnusableTime = 1u << 0,  ///< eventTime missing or unparseable; `time` is NULL
-    FlagSynthesizedId = 1u << 1, ///< eventID missing; a stable ID was derived from the content
+    FlagUnusableTime = 1u << 0,      ///< eventTime missing or unparseable; `time` is NULL
+    FlagSynthesizedId = 1u << 1,     ///< eventID missing; a stable ID was derived from the content
+    FlagTimeFromTimestamp = 1u << 2, ///< eventTime missing; `time` is the Logstash/Elastic `@timestamp`
 };
 
 /// The userIdentity of an event, interned as one row per distinct combination.
@@ -55,6 +56,7 @@ struct ResourceFields
     std::uint32_t ordinal = 0;
     TextRef type, arn, accountId;
     bool arnIsPrefix = false;
+    bool derived = false; ///< from the request or response by the resource table; `arn` then holds the name
     std::int64_t arnId = 0, kindId = 0; ///< resolved by the Interner; kind: the resource_kinds row (type, account)
 };
 

@@ -1,5 +1,7 @@
 #include "recordparser.h"
 
+#include "import/resourcepathwalk.h"
+
 #include "util/eventtime.h"
 #include "util/sha256.h"
 
@@ -159,7 +161,8 @@ struct RecordParser::Impl
     std::uint64_t batchStamp = 0, eventStamp = 0, walkStamp = 0;
     std::string path;
     std::vector<std::uint32_t> walked;
-    bool sawTime = false; // the record being parsed has an eventTime key
+    bool sawTime = false;                  // the record being parsed has an eventTime key
+    std::optional<std::int64_t> stampTime; // its `@timestamp`, as Logstash and Elastic exports write it
     // Sections of the same shape (most events of one API call) reuse the ids of the first walk of that shape:
     // hashing the keys is far cheaper than building and looking up every path string.
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> shapePaths;
@@ -444,6 +447,25 @@ struct RecordParser::Impl
         }
     }
 
+    // Event history's resource type and name for a record without a `resources` array (query/resourcetable.h).
+    void deriveResources(dom::element record, const ParsedEvent& event, std::uint32_t eventIndex, EventBatch& batch)
+    {
+        if (!event.source.present || !event.name.present)
+            return;
+        // The views into the batch's text are read only to find the rule, before anything is added to that text.
+        std::uint32_t ordinal = 0;
+        visitDerivedResources(record, batch.view(event.source), batch.view(event.name),
+                              [&](std::string_view type, std::string_view found) {
+                                  ResourceFields resource;
+                                  resource.eventIndex = eventIndex;
+                                  resource.ordinal = ordinal++;
+                                  resource.type = batch.add(type);
+                                  resource.arn = batch.add(found);
+                                  resource.derived = true;
+                                  batch.resources.push_back(resource);
+                              });
+    }
+
     void parseInsight(dom::element value, ParsedEvent& event, EventBatch& batch)
     {
         if (!value.is_object())
@@ -481,6 +503,11 @@ struct RecordParser::Impl
     void parseField(std::string_view key, dom::element value, ParsedEvent& event, std::uint32_t eventIndex,
                     EventBatch& batch)
     {
+        if (key == "@timestamp") {
+            if (value.is_string())
+                stampTime = parseEventTime(value.get_string().value_unsafe());
+            return;
+        }
         switch (key.empty() ? '\0' : key[0] | 0x20) { // the first letter in lower case (see keyIs)
         case 'a':
             if (keyIs(key, "awsRegion"))
@@ -605,6 +632,17 @@ std::string_view minifiedJson(std::string_view json)
 
 } // namespace
 
+bool isLookupEventsItem(std::string_view json)
+{
+    if (json.empty())
+        return false;
+    thread_local dom::parser parser;
+    dom::element root;
+    std::string_view inner;
+    return parser.parse(json.data(), json.size()).get(root) == simdjson::SUCCESS && root.is_object() &&
+           root["CloudTrailEvent"].get_string().get(inner) == simdjson::SUCCESS;
+}
+
 std::uint64_t contentHashOf(std::string_view json)
 {
     return std::hash<std::string_view>{}(minifiedJson(json));
@@ -631,7 +669,10 @@ void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, Even
     }
     std::string_view recordJson = slice.json;
     std::uint64_t recordOffset = slice.offset;
+    std::optional<std::int64_t> lookupTime; // the item's EventTime, local time with an offset as the AWS CLI prints it
     if (encoding == RecordEncoding::LookupEvents) {
+        if (std::string_view time; root["EventTime"].get_string().get(time) == simdjson::SUCCESS)
+            lookupTime = parseEventTime(time);
         std::string_view inner;
         if (root["CloudTrailEvent"].get_string().get(inner) != simdjson::SUCCESS)
             return reject(ErrorCode::NotAnObject,
@@ -669,10 +710,20 @@ void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, Even
     const auto eventIndex = static_cast<std::uint32_t>(batch.events.size());
     d->beginKeyPaths(event, batch);
     d->sawTime = false;
+    d->stampTime.reset();
+    const std::size_t resourcesBefore = batch.resources.size();
     for (const dom::key_value_pair field : objectOf(root))
         d->parseField(field.key, field.value, event, eventIndex, batch);
     event.keyPathsEnd = static_cast<std::uint32_t>(batch.keyPathUses.size());
-    if (!d->sawTime) {
+    if (batch.resources.size() == resourcesBefore)
+        d->deriveResources(root, event, eventIndex, batch);
+    if (!d->sawTime && lookupTime) {
+        event.time = lookupTime; // normalised to UTC by parseEventTime
+    } else if (!d->sawTime && d->stampTime) {
+        // The record is kept as it was; the file's one summary warning (FileDecoder) says where the time came from.
+        event.time = d->stampTime;
+        event.flags |= FlagTimeFromTimestamp;
+    } else if (!d->sawTime) {
         event.flags |= FlagUnusableTime;
         batch.warnings.push_back(Error{ErrorCode::MissingEventTime,
                                        QStringLiteral("no eventTime; kept without a time"),

@@ -9,6 +9,9 @@ namespace Trailscope::Core {
 /// Hash of a record with insignificant whitespace removed: equal for the same record however it was printed.
 std::uint64_t contentHashOf(std::string_view json);
 
+/// Whether `json` is an `aws cloudtrail lookup-events` item: an object with a `CloudTrailEvent` string.
+bool isLookupEventsItem(std::string_view json);
+
 /// Parses record slices into typed columns with simdjson. One instance per thread: it owns parser buffers.
 class RecordParser
 {

@@ -51,6 +51,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("missing-event-time");
     case ErrorCode::UnusableEventTime:
         return QStringLiteral("unusable-event-time");
+    case ErrorCode::TimeFromTimestamp:
+        return QStringLiteral("time-from-timestamp");
     case ErrorCode::RecordTooLarge:
         return QStringLiteral("record-too-large");
     case ErrorCode::TooDeep:

@@ -34,6 +34,7 @@ enum class ErrorCode {
     MissingEventId,
     MissingEventTime,
     UnusableEventTime,
+    TimeFromTimestamp, ///< no eventTime; the time is the record's @timestamp (one warning per file)
     RecordTooLarge,
     TooDeep,
     BadArchiveMemberName,

@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -76,16 +77,19 @@ private Q_SLOTS:
     void everyRecordIsAccountedFor()
     {
         const CorpusTruth truth = readTruth(m_corpus);
-        // Every real record ends up stored, deduplicated or kept aside; what is rejected is the labels file
-        // (rule test metadata, not records) and the licence texts.
+        // Every real record ends up stored, deduplicated or kept aside; what is rejected is the labels file (rule
+        // test metadata, not records), once for the whole file; the licence texts and READMEs are passed over.
         const qint64 stored = queryCount(m_case, "SELECT count(*) FROM events");
         QVERIFY(stored > 0);
-        for (const Error& error : m_summary.rejected) {
-            const bool labels =
-                error.path.endsWith(QLatin1String("labels.jsonl")) && error.code == ErrorCode::NotARecord;
-            const bool licence = error.path.contains(QLatin1String("LICENSE"));
-            QVERIFY2(labels || licence, qPrintable(error.toString()));
-        }
+        QCOMPARE(m_summary.counts.rejected, 1);
+        QCOMPARE(m_summary.rejected.size(), std::size_t(1));
+        QVERIFY(m_summary.rejected[0].path.endsWith(QLatin1String("labels.jsonl")));
+        QCOMPARE(m_summary.rejected[0].code, ErrorCode::NotARecord);
+        QStringList ignored;
+        for (const IgnoredSource& source : m_summary.ignored)
+            ignored << QFileInfo(source.path).fileName();
+        for (const char* clutter : {"LICENSE", "LICENSE.txt", "README.md"})
+            QVERIFY2(ignored.contains(QLatin1String(clutter)), qPrintable(ignored.join(u' ')));
         for (const QString& eventId : truth.eventIds) {
             const qint64 rows =
                 queryCount(m_case, QStringLiteral("SELECT count(*) FROM events WHERE event_id = '%1' OR "

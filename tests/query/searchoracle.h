@@ -4,6 +4,7 @@
 
 #include "casedb/caseschema.h"
 #include "casedb/casewriter.h"
+#include "query/resourcetable.h"
 #include "query/searchparser.h"
 #include "query/searchsql.h"
 
@@ -97,6 +98,8 @@ struct Rec
     {
         std::vector<Resource> list;
         for (const QJsonValue& item : object.value(QStringLiteral("resources")).toArray()) {
+            if (!item.isObject())
+                continue; // a tool that wrote each resource as a string says nothing usable
             const QJsonObject resource = item.toObject();
             Resource r;
             for (auto it = resource.begin(); it != resource.end(); ++it) {
@@ -113,8 +116,67 @@ struct Rec
             r.type = resource.value(QStringLiteral("type")).toString();
             list.push_back(r);
         }
+        if (list.empty())
+            derivedResources(list);
         return list;
     }
+
+private:
+    // The resource table read with QJson, independently of the importer's simdjson walk.
+    void derivedResources(std::vector<Resource>& list) const
+    {
+        const auto source = str(QStringLiteral("eventSource"));
+        const auto name = str(QStringLiteral("eventName"));
+        if (!source || !name)
+            return;
+        const Trailscope::Core::Query::ResourceRule* rule =
+            Trailscope::Core::Query::findResourceRule(source->toStdString(), name->toStdString());
+        if (!rule)
+            return;
+        for (const Trailscope::Core::Query::ResourcePath& path : rule->resources) {
+            if (path.type.empty())
+                break;
+            QStringList names;
+            collect(QJsonValue(object), QString::fromLatin1(path.path.data(), path.path.size()).split(u'.'), names);
+            for (const QString& found : names) {
+                Resource r;
+                r.type = QString::fromLatin1(path.type.data(), path.type.size());
+                r.arn = found;
+                const bool seen =
+                    std::ranges::any_of(list, [&](const Resource& x) { return x.type == r.type && x.arn == r.arn; });
+                if (!seen && !found.isEmpty())
+                    list.push_back(r);
+            }
+        }
+    }
+
+    static void collect(const QJsonValue& value, QStringList segments, QStringList& names)
+    {
+        if (segments.isEmpty()) {
+            if (value.isString())
+                names << value.toString();
+            else if (value.isDouble())
+                names << QString::number(value.toInteger());
+            else if (value.isArray())
+                for (const QJsonValue& item : value.toArray())
+                    if (item.isString())
+                        names << item.toString();
+            return;
+        }
+        QString key = segments.takeFirst();
+        const bool each = key.endsWith(QLatin1String("[]"));
+        if (each)
+            key.chop(2);
+        const QJsonValue child = value.toObject().value(key);
+        if (!each) {
+            collect(child, segments, names);
+            return;
+        }
+        for (const QJsonValue& item : child.toArray())
+            collect(item, segments, names);
+    }
+
+public:
 };
 
 /// Whole-value `*` pattern, through QRegularExpression.
