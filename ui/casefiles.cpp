@@ -52,7 +52,8 @@ bool isCaseFile(const QString& path)
 
 QString newCaseFor(const QStringList& sources)
 {
-    const QFileInfo first(sources.value(0));
+    // Cleaned first, so `.`, `AWSLogs/` and `../trail` name the folder or file they mean.
+    const QFileInfo first(QDir::cleanPath(QFileInfo(sources.value(0)).absoluteFilePath()));
     QString base = first.fileName();
     for (const char* suffix : {".tar.gz", ".tgz", ".zip", ".tar", ".json.gz", ".jsonl", ".json", ".gz"})
         if (base.endsWith(QLatin1String(suffix), Qt::CaseInsensitive)) {

@@ -1,5 +1,7 @@
 #include "detailpane.h"
 
+#include "import/derivedresources.h"
+
 #include "jsonhighlighter.h"
 #include "jsonnode.h"
 #include "jsontreemodel.h"
@@ -89,9 +91,9 @@ QList<RelatedSearch> relatedSearchesFor(const JsonNode* root)
 DetailPane::DetailPane(QWidget* parent)
     : QWidget(parent), m_model(new JsonTreeModel(this)), m_stack(new QStackedWidget(this)),
       m_placeholder(new QLabel(tr("Select an event to see its record."), this)), m_title(new QLabel(this)),
-      m_error(new QLabel(this)), m_relatedBar(new QWidget(this)), m_tabs(new QTabWidget(this)),
-      m_tree(new QTreeView(this)), m_json(new QPlainTextEdit(this)), m_asStored(new QCheckBox(tr("As stored"), this)),
-      m_resources(new QTreeWidget(this))
+      m_error(new QLabel(this)), m_note(new QLabel(this)), m_relatedBar(new QWidget(this)),
+      m_tabs(new QTabWidget(this)), m_tree(new QTreeView(this)), m_json(new QPlainTextEdit(this)),
+      m_asStored(new QCheckBox(tr("As stored"), this)), m_resources(new QTreeWidget(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -116,6 +118,11 @@ DetailPane::DetailPane(QWidget* parent)
     m_error->setTextFormat(Qt::PlainText);
     m_error->hide();
     contentLayout->addWidget(m_error);
+    m_note->setObjectName(QStringLiteral("recordNote"));
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->hide();
+    contentLayout->addWidget(m_note);
     auto* relatedLayout = new QHBoxLayout(m_relatedBar);
     relatedLayout->setContentsMargins(0, 0, 0, 0);
     relatedLayout->setSpacing(2);
@@ -153,8 +160,8 @@ DetailPane::DetailPane(QWidget* parent)
     jsonLayout->addWidget(m_json, 1);
     m_tabs->addTab(jsonPage, tr("JSON"));
 
-    m_resources->setColumnCount(3);
-    m_resources->setHeaderLabels({tr("Type"), tr("ARN"), tr("Account ID")});
+    m_resources->setColumnCount(4);
+    m_resources->setHeaderLabels({tr("Type"), tr("ARN or name"), tr("Account ID"), tr("Found in")});
     m_resources->setRootIsDecorated(false);
     m_resources->setUniformRowHeights(true);
     m_resources->setToolTip(tr("Double-click a resource to search for its events"));
@@ -242,11 +249,17 @@ void DetailPane::fillHeader()
     const QString name = scalarAt(root, u"eventName");
     if (!name.isEmpty())
         parts << (source.isEmpty() ? name : source.section(u'.', 0, 0) % u':' % name);
-    for (QStringView key : {u"eventTime", u"errorCode"}) {
-        const QString value = scalarAt(root, key);
+    QString time = scalarAt(root, u"eventTime");
+    const bool timeFromStamp = !member(root, u"eventTime") && !scalarAt(root, u"@timestamp").isEmpty();
+    if (timeFromStamp)
+        time = scalarAt(root, u"@timestamp");
+    for (const QString& value : {time, scalarAt(root, u"errorCode")})
         if (!value.isEmpty())
             parts << value;
-    }
+    m_note->setVisible(timeFromStamp);
+    if (timeFromStamp)
+        m_note->setText(tr("This record has no eventTime: its time is the @timestamp a Logstash or Elastic export "
+                           "added. The record is shown as it was."));
     m_title->setText(parts.join(QStringLiteral(" \u00b7 ")));
     m_title->setVisible(!parts.isEmpty());
 }
@@ -286,9 +299,17 @@ void DetailPane::fillResources()
             QString arn = scalarAt(resource.get(), u"ARN");
             if (arn.isEmpty())
                 arn = scalarAt(resource.get(), u"ARNPrefix");
-            items << new QTreeWidgetItem(
-                QStringList{scalarAt(resource.get(), u"type"), arn, scalarAt(resource.get(), u"accountId")});
+            items << new QTreeWidgetItem(QStringList{scalarAt(resource.get(), u"type"), arn,
+                                                     scalarAt(resource.get(), u"accountId"), tr("resources")});
         }
+    }
+    if (items.isEmpty()) {
+        // As Event history does (and the import stored them): named by the request or response of the call.
+        for (const Core::DerivedResource& resource :
+             Core::deriveResources(std::string_view(m_raw.constData(), static_cast<std::size_t>(m_raw.size()))))
+            items << new QTreeWidgetItem(QStringList{QString::fromStdString(resource.type),
+                                                     QString::fromStdString(resource.name), QString(),
+                                                     tr("request or response")});
     }
     m_resources->addTopLevelItems(items);
     m_resources->resizeColumnToContents(0);

@@ -88,6 +88,7 @@ private:
     QLabel* m_placeholder;
     QLabel* m_title;
     QLabel* m_error;
+    QLabel* m_note; ///< says where the shown time came from when the record has no eventTime
     QWidget* m_relatedBar;
     QList<QToolButton*> m_relatedButtons;
     QTabWidget* m_tabs;

@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -174,6 +175,7 @@ void MainWindow::buildBrowser()
                                   "record of the time range, once for the rows, the timeline and the facets."));
     m_scanProgress->hide();
     m_messageLabel = new QLabel(this);
+    m_messageLabel->setObjectName(QStringLiteral("statusMessage"));
     m_rowSetBox = new QWidget(this);
     auto* rowSetLayout = new QHBoxLayout(m_rowSetBox);
     rowSetLayout->setContentsMargins(0, 0, 0, 0);
@@ -558,22 +560,39 @@ void MainWindow::onImportFinished(const QString& casePath, const Core::ImportSum
         m_messageLabel->setText(tr("Import failed: %1").arg(error));
     else
         m_messageLabel->setText(summary.cancelled ? tr("Import cancelled; the events imported so far are kept.")
-                                                  : tr("Import finished."));
+                                                  : importFinishedMessage(summary));
     // Reopening refreshes the case's size and clock, then the search.
     if (!casePath.isEmpty() && (m_session->isOpen() || summary.counts.events > 0))
         openCase(casePath);
     Q_EMIT importFinished();
 }
 
+QString MainWindow::importFinishedMessage(const Core::ImportSummary& summary)
+{
+    QString message = tr("Import finished: %n event(s)", nullptr, static_cast<int>(summary.counts.events));
+    if (summary.counts.conflicts > 0)
+        message += tr(", %n conflicting copies set aside", nullptr, static_cast<int>(summary.counts.conflicts));
+    if (summary.ignoredFiles > 0)
+        message += tr(", %n file(s) ignored as not trail content (LICENSE, README, …)", nullptr,
+                      static_cast<int>(summary.ignoredFiles));
+    return message + u'.';
+}
+
 void MainWindow::openSample()
 {
     const QString sampleCase = CaseFiles::sampleCase();
     if (CaseFiles::isCaseFile(sampleCase)) {
-        openCase(sampleCase);
-        return;
+        const auto opened = Core::CaseSchema::open(sampleCase, Core::CaseSchema::OpenMode::ReadOnly);
+        if (opened || opened.error().code != Core::ErrorCode::OlderCase) {
+            openCase(sampleCase);
+            return;
+        }
     }
     if (m_imports->isRunning())
         return;
+    // The sample case is derived from the bundled trail, so one an older Trailscope made is simply made again.
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(sampleCase + suffix);
     m_model->clear();
     startImport(sampleCase, {CaseFiles::sampleTrail()}, true);
 }

@@ -97,6 +97,7 @@ private:
     void onCaseOpened(const CaseSummary& summary);
     void onCurrentRowChanged();
     void onImportFinished(const QString& casePath, const Core::ImportSummary& summary, const QString& error);
+    static QString importFinishedMessage(const Core::ImportSummary& summary);
     void startImport(const QString& casePath, const QStringList& paths, bool openWhenDone);
     void chooseAndOpen();
     void chooseAndImport();

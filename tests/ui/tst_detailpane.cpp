@@ -24,6 +24,8 @@
 #include <QTreeView>
 #include <QTreeWidget>
 
+#include <algorithm>
+
 using namespace Trailscope::Ui;
 using namespace Trailscope::Core::Query;
 
@@ -287,6 +289,46 @@ private Q_SLOTS:
         m_pane->setEvent(2, IamUserRecord);
         QCOMPARE(resources->topLevelItemCount(), 0);
         QVERIFY(!tabs->isTabEnabled(2));
+    }
+
+    // As Event history shows them: a record without a resources array names its resources in its request.
+    void resourcesDerivedFromTheRequest()
+    {
+        m_pane->setEvent(3, R"({"eventSource":"iam.amazonaws.com","eventName":"AttachUserPolicy",
+            "eventTime":"2026-02-21T18:00:00Z","requestParameters":{"userName":"mallory",
+            "policyArn":"arn:aws:iam::aws:policy/AdministratorAccess"}})");
+        auto* resources = m_pane->findChild<QTreeWidget*>();
+        QCOMPARE(resources->topLevelItemCount(), 2);
+        QCOMPARE(resources->topLevelItem(0)->text(0), QString("AWS::IAM::User"));
+        QCOMPARE(resources->topLevelItem(0)->text(1), QString("mallory"));
+        QCOMPARE(resources->topLevelItem(0)->text(3), QString("request or response"));
+        QCOMPARE(resources->topLevelItem(1)->text(1), QString("arn:aws:iam::aws:policy/AdministratorAccess"));
+        auto* tabs = m_pane->findChild<QTabWidget*>();
+        QCOMPARE(tabs->tabText(2), QString("Resources (2)"));
+        QSignalSpy spy(m_pane, &DetailPane::searchRequested);
+        Q_EMIT resources->itemActivated(resources->topLevelItem(0), 1);
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy[0][0].toString(), QString("resource:\"mallory\""));
+        // Listed resources are shown as listed, and say so.
+        m_pane->setEvent(1, assumedRoleRecord());
+        QCOMPARE(resources->topLevelItem(0)->text(3), QString("resources"));
+    }
+
+    // A Logstash/Elastic record has @timestamp, not eventTime: the header shows it and says where it came from.
+    void timeFromLogstashTimestampIsExplained()
+    {
+        auto* note = m_pane->findChild<QLabel*>("recordNote");
+        QVERIFY(note);
+        m_pane->setEvent(4, R"({"@timestamp":"2022-03-01T08:15:00.123Z","@version":"1",
+            "eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin"})");
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains("@timestamp"), qPrintable(note->text()));
+        const QList<QLabel*> labels = m_pane->findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel* label) {
+            return label->text().contains("2022-03-01T08:15:00.123Z") && label->text().contains("ConsoleLogin");
+        }));
+        m_pane->setEvent(5, assumedRoleRecord());
+        QVERIFY(!note->isVisible());
     }
 
     void jsonTabPrettyAndAsStored()

@@ -17,7 +17,10 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -510,6 +513,31 @@ private Q_SLOTS:
         again.openLastOrWelcome();
         QVERIFY(ready.wait(10000));
         QCOMPARE(again.session()->summary().path, CaseFiles::sampleCase());
+    }
+
+    // `trailscope trail.json .` from a shell: relative names, the same file twice, a LICENSE beside it.
+    void importingABareNameFromTheShell()
+    {
+        QTemporaryDir dir;
+        Test::writeFile(dir.path(), "downloads/trail.json",
+                        Test::jsonArray({Test::makeRecord("6a1c0b7e-0000-4000-8000-00000000beef",
+                                                          "2026-03-05T10:00:00Z", "StopLogging")}));
+        Test::writeFile(dir.path(), "downloads/LICENSE", "MIT License\n");
+        const QString previous = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(dir.filePath("downloads")));
+        MainWindow window;
+        window.show();
+        QSignalSpy imported(&window, &MainWindow::importFinished);
+        window.importPaths({"trail.json", "."});
+        const bool finished = imported.wait(30000);
+        QDir::setCurrent(previous);
+        QVERIFY(finished);
+        waitForRows(window, 1);
+        QVERIFY(QFileInfo::exists(dir.filePath("downloads/trail.tscase")));
+        QCOMPARE(Test::queryCount(dir.filePath("downloads/trail.tscase"), "SELECT count(*) FROM source_files"), 1);
+        auto* message = window.findChild<QLabel*>("statusMessage");
+        QVERIFY(message);
+        QVERIFY2(message->text().contains("1 file(s) ignored"), qPrintable(message->text()));
     }
 
     void droppingATrailImportsIt()
