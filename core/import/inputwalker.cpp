@@ -168,10 +168,14 @@ void InputWalker::walk(const QStringList& paths)
     };
     std::vector<Listed> listed;
     std::uint64_t total = 0;
-    // A file reached twice (named twice, through a symlink, or named inside a folder also named) is read once.
+    // A file reached twice (named twice, through a symlink, or named inside a folder also named) is read once. Files
+    // are told apart by their canonical path, found without resolving each of a folder's ~50,000 files (realpath
+    // costs a system call per path component, and the listing is on the import's critical path): a folder's files
+    // are its canonical path plus their name, and only symlinks among them are resolved.
+    // With one folder to walk and no links, no file can come twice, and the set of 50,000 paths is not built.
+    const bool mayRepeat = paths.size() > 1;
     QSet<QString> seen;
-    const auto firstVisit = [&seen](const QFileInfo& info) {
-        const QString canonical = info.canonicalFilePath();
+    const auto firstVisit = [&seen](const QString& canonical) {
         if (canonical.isEmpty())
             return true;
         if (seen.contains(canonical))
@@ -189,20 +193,30 @@ void InputWalker::walk(const QStringList& paths)
         // `trail.json`, `../x`) means nothing to whoever opens the case later. Symlinks keep the name they were given.
         const QString path = QDir::cleanPath(info.absoluteFilePath());
         if (info.isFile()) {
-            if (firstVisit(info)) {
+            if (firstVisit(info.canonicalFilePath())) {
                 listed.push_back({path, true});
                 total += static_cast<std::uint64_t>(info.size());
             }
             continue;
         }
+        const QString canonicalFolder = info.canonicalFilePath();
         std::vector<Listed> files;
         QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString next = it.next();
-            if (m_excluded.contains(next) || !firstVisit(it.fileInfo()))
+            const QFileInfo& found = it.fileInfo();
+            if (m_excluded.contains(next))
                 continue;
+            if (found.isSymLink()) {
+                // A link to a file of this same folder is that file again.
+                const QString target = found.canonicalFilePath();
+                if (target.startsWith(canonicalFolder + u'/') || !firstVisit(target))
+                    continue;
+            } else if (mayRepeat && !firstVisit(canonicalFolder + QStringView(next).mid(path.size()))) {
+                continue;
+            }
             files.push_back({next, false});
-            total += static_cast<std::uint64_t>(it.fileInfo().size());
+            total += static_cast<std::uint64_t>(found.size());
         }
         // A stable order makes imports reproducible.
         std::sort(files.begin(), files.end(), [](const Listed& a, const Listed& b) { return a.path < b.path; });

@@ -164,6 +164,13 @@ private Q_SLOTS:
         QCOMPARE(summary[QStringLiteral("duplicates")].toInteger(), 0);
         QCOMPARE(summary[QStringLiteral("skippedFiles")].toInteger(), 0);
         QCOMPARE(summary[QStringLiteral("rejectedTotal")].toInteger(), 0);
+        // The folder alone: the link to a file beside it is that file again.
+        const CliRun folder = runCli({QStringLiteral("import"), root.filePath(QStringLiteral("folder.tscase")),
+                                      root.path(), QStringLiteral("--json")});
+        COMPARE_EXIT(folder, 0);
+        PARSE_JSON(folder, folderSummary);
+        QCOMPARE(folderSummary[QStringLiteral("files")].toInteger(), 1);
+        QCOMPARE(folderSummary[QStringLiteral("skippedFiles")].toInteger(), 0);
     }
 
     // A folder walk passes over what a repository keeps beside the logs and lists it; the import is complete.

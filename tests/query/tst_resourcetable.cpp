@@ -2,6 +2,8 @@
 // array, derived from its request and response. The table's own shape, lookups, derivation from records, what the
 // import stores and how the search bar finds it.
 #include "import/derivedresources.h"
+#include "query/eventstatistics.h"
+#include "query/fieldtable.h"
 #include "query/resourcetable.h"
 #include "searchoracle.h"
 #include "testsupport.h"
@@ -232,6 +234,19 @@ private Q_SLOTS:
         QCOMPARE(queryCount(casePath, QStringLiteral("SELECT count(*) FROM resources WHERE derived = 1")), 4);
         QCOMPARE(queryCount(casePath, QStringLiteral("SELECT count(*) FROM resources WHERE derived = 0")), 1);
         QCOMPARE(searchEventIds(casePath, search), eventIds);
+        // The resource type facet counts them like listed ones.
+        auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        const auto parsed = parseSearch(QString());
+        QVERIFY(parsed.has_value());
+        const auto facets = computeFacets(*db, compileSearch(*parsed), {}, {findField(u"resourceType")}, 10);
+        QVERIFY(facets.has_value());
+        QStringList counted;
+        for (const FacetValue& value : facets->front().top)
+            counted << value.value + u'=' + QString::number(value.count);
+        counted.sort();
+        QCOMPARE(counted, (QStringList{"AWS::EC2::Instance=1", "AWS::IAM::Policy=1", "AWS::IAM::User=1",
+                                       "AWS::S3::Bucket=1", "AWS::S3::Object=1"}));
     }
 };
 
