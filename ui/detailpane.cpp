@@ -312,7 +312,8 @@ void DetailPane::fillResources()
                                                      tr("request or response")});
     }
     m_resources->addTopLevelItems(items);
-    m_resources->resizeColumnToContents(0);
+    for (int column : {0, 1, 2})
+        m_resources->resizeColumnToContents(column); // ARNs are long; the pane scrolls sideways rather than elide them
     m_tabs->setTabText(ResourcesTab, tr("Resources (%1)").arg(items.size()));
     m_tabs->setTabEnabled(ResourcesTab, !items.isEmpty());
 }
