@@ -380,4 +380,47 @@ void EventTableModel::onRowsReady(quint64 token, const EventRowList& rows, const
     flushWanted();
 }
 
+const Core::Query::FieldDef* EventTableModel::fieldOfColumn(int column)
+{
+    const char* name = nullptr;
+    switch (column) {
+    case EventTableModel::NameColumn:
+        name = "eventName";
+        break;
+    case EventTableModel::UserColumn:
+        name = "user";
+        break;
+    case EventTableModel::SourceColumn:
+        name = "eventSource";
+        break;
+    case EventTableModel::ResourceTypeColumn:
+        name = "resourceType";
+        break;
+    case EventTableModel::ResourceNameColumn:
+        name = "resource";
+        break;
+    case EventTableModel::RegionColumn:
+        name = "region";
+        break;
+    case EventTableModel::SourceIpColumn:
+        name = "ip";
+        break;
+    case EventTableModel::ErrorCodeColumn:
+        name = "errorCode";
+        break;
+    case EventTableModel::ReadOnlyColumn:
+        name = "readOnly";
+        break;
+    case EventTableModel::AccountColumn:
+        name = "account";
+        break;
+    case EventTableModel::EventIdColumn:
+        name = "eventId";
+        break;
+    default:
+        return nullptr;
+    }
+    return Core::Query::findField(QString::fromLatin1(name));
+}
+
 } // namespace Trailscope::Ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "query/fieldtable.h"
+
 #include "searchrequest.h"
 
 #include <QAbstractTableModel>
@@ -64,6 +66,8 @@ public:
 
     /// Event history's name for a column, for the column chooser and exports.
     static QString columnTitle(int column);
+    /// The search field a column shows, which the sort orders by; nullptr for the time column (the search's order).
+    static const Core::Query::FieldDef* fieldOfColumn(int column);
 
 Q_SIGNALS:
     /// Rows were replaced by a new search's first chunk.

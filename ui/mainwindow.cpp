@@ -209,7 +209,7 @@ void MainWindow::buildBrowser()
     connect(m_timeline, &TimelineView::rangeSelected, m_timeRange, &TimeRangeBar::setCustomRange);
     connect(m_timeline, &TimelineView::rangeReset, this, [this] { m_timeRange->setPreset(TimeRangeBar::All); });
     connect(m_timeline, &TimelineView::bucketActivated, this, [this](std::int64_t start, std::int64_t end) {
-        if (m_session->currentRequest().sortColumn > EventTableModel::TimeColumn) {
+        if (m_session->currentRequest().sortField) {
             m_messageLabel->setText(tr("Sort by event time to jump to a bucket's events."));
             return;
         }
@@ -358,7 +358,7 @@ void MainWindow::connectSession()
                 QList<TimelineSeries> series;
                 for (qsizetype i = 0; i < extra.size() && i < m_extraSeries.size(); ++i)
                     if (extra[i].size() == histogram.buckets.size())
-                        series.append({m_extraSeries[i], palette[i % 5], extra[i]});
+                        series.append({m_extraSeries[i].label, palette[i % 5], extra[i]});
                 m_timeline->setExtraSeries(series);
                 m_timeline->setBusy(false);
             });
@@ -466,7 +466,7 @@ void MainWindow::runSearch()
     if (!m_session->isOpen() || !m_searchBar->isValid())
         return;
     SearchRequest request;
-    request.text = m_searchBar->text();
+    request.search = m_searchBar->search();
     request.options.start = m_timeRange->start();
     request.options.end = m_timeRange->end();
     request.starredOnly = m_starredOnlyAction->isChecked();
@@ -474,8 +474,8 @@ void MainWindow::runSearch()
     request.rowSet = m_rowSet;
     const int sortColumn = m_table->horizontalHeader()->sortIndicatorSection();
     const bool ascending = m_table->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder;
-    if (sortColumn > EventTableModel::TimeColumn) {
-        request.sortColumn = sortColumn;
+    if (const Core::Query::FieldDef* field = EventTableModel::fieldOfColumn(sortColumn)) {
+        request.sortField = field;
         request.sortDescending = !ascending;
     } else {
         request.options.order = ascending ? Core::Query::SortOrder::OldestFirst : Core::Query::SortOrder::NewestFirst;
@@ -849,11 +849,22 @@ void MainWindow::editColourRules()
 
 void MainWindow::addTimelineSeries(const QString& expression)
 {
-    if (expression.trimmed().isEmpty() || m_extraSeries.contains(expression) || m_extraSeries.size() >= 5)
+    auto parsed = Core::Query::parseSearch(expression);
+    if (expression.trimmed().isEmpty() || !parsed || m_extraSeries.size() >= 5 ||
+        std::any_of(m_extraSeries.begin(), m_extraSeries.end(),
+                    [&expression](const SeriesSearch& series) { return series.label == expression; }))
         return;
-    m_extraSeries << expression;
+    m_extraSeries.append({expression, Core::Query::shareSearch(std::move(*parsed))});
     updateSeriesMenu();
     runSearch();
+}
+
+QStringList MainWindow::timelineSeries() const
+{
+    QStringList labels;
+    for (const SeriesSearch& series : m_extraSeries)
+        labels << series.label;
+    return labels;
 }
 
 void MainWindow::updateSeriesMenu()
@@ -888,9 +899,10 @@ void MainWindow::updateSeriesMenu()
             runSearch();
         });
         m_seriesMenu->addSeparator();
-        for (const QString& expression : std::as_const(m_extraSeries))
+        for (const QString& expression : timelineSeries())
             m_seriesMenu->addAction(tr("Remove \"%1\"").arg(expression), this, [this, expression] {
-                m_extraSeries.removeAll(expression);
+                m_extraSeries.removeIf(
+                    [&expression](const SeriesSearch& series) { return series.label == expression; });
                 updateSeriesMenu();
                 runSearch();
             });
@@ -924,20 +936,18 @@ void MainWindow::splitTimelineBy(const QString& field)
         m_messageLabel->setText(tr("No values of %1 under the current search.").arg(field));
         return;
     }
-    // Each series is the field's value within the current search, so the lines add up to (part of) the bars.
-    const QString base = m_searchBar->text().trimmed();
-    const bool parenthesise = base.contains(QLatin1String(" OR "));
+    // Each series is the field's value within the current search, so the lines add up to (part of) the bars. The
+    // trees are combined, not the texts: an OR or a `{…}` filter pattern keeps its meaning.
+    const Core::Query::SearchTree base = m_searchBar->search();
     m_extraSeries.clear();
     for (const Core::Query::FacetValue& value : facet->top) {
         if (m_extraSeries.size() == 5)
             break;
         const QString term = FacetPane::termFor(*facet->field, value, false);
-        if (base.isEmpty())
-            m_extraSeries << term;
-        else if (parenthesise)
-            m_extraSeries << QString(QLatin1Char('(') + base + QStringLiteral(") ") + term);
-        else
-            m_extraSeries << QString(base + QLatin1Char(' ') + term);
+        auto narrowing = Core::Query::parseSearch(term);
+        if (!narrowing)
+            continue;
+        m_extraSeries.append({term, Core::Query::shareSearch(Core::Query::allOf({*base, std::move(*narrowing)}))});
     }
     updateSeriesMenu();
     runSearch();

@@ -63,7 +63,8 @@ public:
     TimelineView* timeline() const { return m_timeline; }
     /// Adds a search expression as a line on the timeline (Wireshark's I/O graph).
     void addTimelineSeriesExpression(const QString& expression) { addTimelineSeries(expression); }
-    const QStringList& timelineSeries() const { return m_extraSeries; }
+    /// The labels of the timeline's extra series, in order.
+    QStringList timelineSeries() const;
     /// Replaces the timeline series with one per top value of `field` under the current search (up to five).
     void splitTimelineBy(const QString& field);
     DetailPane* detailPane() const { return m_detail; }
@@ -157,8 +158,8 @@ private:
     QStringList m_searchHistory; // newest first; the settings file is written by m_settingsWriter
     SettingsWriter m_settingsWriter;
     QMenu* m_seriesMenu = nullptr;
-    QStringList m_extraSeries; // timeline series expressions, each drawn as a line
-    FacetList m_facetsShown;   // the facets of the current search, for splitting the timeline by a field
+    QList<SeriesSearch> m_extraSeries; // timeline series, each drawn as a line
+    FacetList m_facetsShown;           // the facets of the current search, for splitting the timeline by a field
     ImportCoordinator* m_imports = nullptr;
     QTimer* m_importRefresh = nullptr;
     qint64 m_matched = -1;

@@ -74,8 +74,9 @@ SearchBar::SearchBar(QWidget* parent) : QLineEdit(parent)
 
 void SearchBar::validate()
 {
-    const auto parsed = Core::Query::parseSearch(text());
+    auto parsed = Core::Query::parseSearch(text());
     const bool valid = parsed.has_value();
+    m_search = Core::Query::shareSearch(valid ? std::move(*parsed) : Core::Query::SearchNode{});
     m_error = valid ? QString() : parsed.error().message;
     m_errorPosition = valid ? -1 : static_cast<int>(parsed.error().position);
     QPalette tinted = palette();
@@ -228,8 +229,9 @@ void SearchBar::addTerm(const QString& term, bool exclude)
 {
     const QString current = text().trimmed();
     const QString added = exclude ? QLatin1Char('-') + term : term;
-    // A search with a top-level OR must keep its meaning: parenthesise it before adding a term.
-    const bool hasOr = current.contains(QLatin1String(" OR "));
+    // A search with a top-level OR must keep its meaning: parenthesise it before adding a term. Decided on the
+    // parsed tree, not the text (`a OR(b)` has no " OR ", `"x OR y"` is one quoted value).
+    const bool hasOr = m_valid && m_search->kind == Core::Query::SearchNode::Kind::Or;
     QString combined;
     if (current.isEmpty())
         combined = added;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "query/searchast.h"
+
 #include <QHash>
 #include <QLineEdit>
 #include <QStringList>
@@ -20,6 +22,8 @@ public:
     explicit SearchBar(QWidget* parent = nullptr);
 
     bool isValid() const { return m_valid; }
+    /// The text as parsed when it last changed: the one tree every view of this search combines (All when invalid).
+    Core::Query::SearchTree search() const { return m_search; }
     QString errorMessage() const { return m_error; }
     /// 0-based character position of the error, -1 when valid.
     int errorPosition() const { return m_errorPosition; }
@@ -64,6 +68,7 @@ private:
     bool m_valid = true;
     QString m_error;
     int m_errorPosition = -1;
+    Core::Query::SearchTree m_search = Core::Query::shareSearch({});
 };
 
 } // namespace Trailscope::Ui

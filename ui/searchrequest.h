@@ -16,18 +16,25 @@
 
 namespace Trailscope::Ui {
 
-/// What the browser shows: a search-bar expression inside a time window, in an order. Value type, crosses threads.
+/// A search counted on the timeline as a line of its own (Wireshark's I/O graph).
+struct SeriesSearch
+{
+    QString label; ///< as the legend and the Series menu show it
+    Core::Query::SearchTree search;
+};
+
+/// What the browser shows: a parsed search inside a time window and scope, in an order. Value type, crosses threads;
+/// the tree is parsed once, by the search bar, and shared, never parsed again from text.
 struct SearchRequest
 {
-    QString text;
+    Core::Query::SearchTree search = Core::Query::shareSearch({});
     Core::Query::SearchOptions options;
-    /// Extra searches drawn as lines on the timeline (Wireshark's I/O graph), each counted per histogram bucket.
-    QStringList extraSeries;
+    /// Extra searches drawn as lines on the timeline, each counted per histogram bucket.
+    QList<SeriesSearch> extraSeries;
     /// Only events the analyst starred.
     bool starredOnly = false;
-    /// A table column other than the event time to sort by (EventTableModel::Column), ties newest first; -1 sorts
-    /// by time in `options.order`.
-    int sortColumn = -1;
+    /// A field other than the event time to sort by, ties newest first; nullptr sorts by time in `options.order`.
+    const Core::Query::FieldDef* sortField = nullptr;
     bool sortDescending = false;
     /// When set, only these events (a result set from the SQL editor), still filtered by the search and window.
     std::shared_ptr<const QList<std::int64_t>> rowSet;

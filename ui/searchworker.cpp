@@ -4,7 +4,6 @@
 #include "eventtablemodel.h"
 #include "query/eventsort.h"
 #include "query/searchfunctions.h"
-#include "query/searchparser.h"
 
 #include <QElapsedTimer>
 
@@ -14,6 +13,16 @@ using namespace Trailscope::Core;
 using namespace Trailscope::Core::Query;
 
 namespace {
+
+// The row set the last search loaded into temp.browse_set, and the starred filter, as one scope.
+SearchScope scopeOf(const SearchRequest& request)
+{
+    SearchScope scope;
+    if (request.rowSet)
+        scope.rowSetTable = "temp.browse_set";
+    scope.starredOnly = request.starredOnly;
+    return scope;
+}
 
 constexpr int FirstChunk = 2000;
 constexpr int LaterChunk = 100000;
@@ -79,21 +88,11 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
     sqlite3_progress_handler(
         m_db.handle(), 20000, [](void* self) -> int { return static_cast<SearchWorker*>(self)->stepScan() ? 0 : 1; },
         this);
-    auto root = parseSearch(request.text);
-    if (!root) {
-        Q_EMIT searchFailed(generation, tr("Column %1: %2").arg(root.error().position + 1).arg(root.error().message));
+    if (request.rowSet && !loadRowSet(request))
         return;
-    }
-    CompiledSearch compiled = compileSearch(*root);
-    if (request.rowSet) {
-        if (!loadRowSet(request))
-            return;
-        compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT id FROM temp.browse_set)";
-    }
-    if (request.starredOnly)
-        compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT event FROM analyst_marks WHERE starred = 1)";
+    CompiledSearch compiled = compileSearch(*request.search, scopeOf(request));
     beginScan(request, compiled);
-    if (request.sortColumn >= 0 && request.sortColumn != EventTableModel::TimeColumn) {
+    if (request.sortField) {
         qint64 matched = 0;
         if (!collectSorted(request, compiled, matched))
             return;
@@ -149,58 +148,9 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
         Q_EMIT searchFinished(generation, matched, static_cast<double>(timer.nsecsElapsed()) / 1e6);
 }
 
-namespace {
-
-// The search field a table column shows (EventTableModel's columns).
-const FieldDef* fieldOfColumn(int column)
-{
-    const char* name = nullptr;
-    switch (column) {
-    case EventTableModel::NameColumn:
-        name = "eventName";
-        break;
-    case EventTableModel::UserColumn:
-        name = "user";
-        break;
-    case EventTableModel::SourceColumn:
-        name = "eventSource";
-        break;
-    case EventTableModel::ResourceTypeColumn:
-        name = "resourceType";
-        break;
-    case EventTableModel::ResourceNameColumn:
-        name = "resource";
-        break;
-    case EventTableModel::RegionColumn:
-        name = "region";
-        break;
-    case EventTableModel::SourceIpColumn:
-        name = "ip";
-        break;
-    case EventTableModel::ErrorCodeColumn:
-        name = "errorCode";
-        break;
-    case EventTableModel::ReadOnlyColumn:
-        name = "readOnly";
-        break;
-    case EventTableModel::AccountColumn:
-        name = "account";
-        break;
-    case EventTableModel::EventIdColumn:
-        name = "eventId";
-        break;
-    default:
-        name = "time";
-        break;
-    }
-    return findField(QString::fromLatin1(name));
-}
-
-} // namespace
-
 bool SearchWorker::collectSorted(const SearchRequest& request, const CompiledSearch& compiled, qint64& matched)
 {
-    const FieldDef* field = fieldOfColumn(request.sortColumn);
+    const FieldDef* field = request.sortField;
     RowIdList chunk;
     bool first = true;
     const auto sorted =
@@ -255,20 +205,15 @@ void SearchWorker::locate(quint64 generation, const SearchRequest& request, std:
 {
     if (generation != m_latest->load() || !m_db.handle())
         return;
-    auto root = parseSearch(request.text);
-    if (!root)
-        return;
     SearchOptions before = request.options;
     if (request.options.order == SortOrder::NewestFirst)
         before.start = std::max(before.start.value_or(timeMs), timeMs);
     else
         before.end = std::min(before.end.value_or(timeMs), timeMs);
-    CompiledSearch compiled = compileSearch(*root);
-    if (request.rowSet && request.rowSet == m_loadedRowSet)
-        compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT id FROM temp.browse_set)";
-    if (request.starredOnly)
-        compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT event FROM analyst_marks WHERE starred = 1)";
-    auto count = countEvents(m_db, compiled, before);
+    SearchScope scope = scopeOf(request);
+    if (request.rowSet != m_loadedRowSet)
+        scope.rowSetTable.clear(); // only the set the last search loaded is in temp.browse_set
+    auto count = countEvents(m_db, compileSearch(*request.search, scope), before);
     if (count)
         Q_EMIT located(generation, *count);
 }
@@ -285,13 +230,12 @@ void SearchWorker::emitStatistics(const SearchRequest& request, const CompiledSe
         return;
     }
     SeriesCounts extra;
-    for (const QString& text : request.extraSeries) {
+    for (const SeriesSearch& series : request.extraSeries) {
+        // An extra series counts events of the current window matching its own search (not narrowed by the scope:
+        // a series says how often something happened, starred or not).
         std::vector<std::int64_t> counts;
-        if (auto root = parseSearch(text)) {
-            // An extra series counts events of the current window matching its own expression.
-            if (auto perBucket = countPerBucket(m_db, compileSearch(*root), request.options, *histogram))
-                counts = std::move(*perBucket);
-        }
+        if (auto perBucket = countPerBucket(m_db, compileSearch(*series.search), request.options, *histogram))
+            counts = std::move(*perBucket);
         extra << counts;
     }
     if (outdated())

@@ -1,5 +1,7 @@
 #include "searchast.h"
 
+#include <iterator>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -217,6 +219,27 @@ SearchNode combineNodes(SearchNode::Kind kind, std::vector<SearchNode> children)
     node.position = children.front().position;
     node.children = std::move(children);
     return node;
+}
+
+SearchNode allOf(std::vector<SearchNode> nodes)
+{
+    std::vector<SearchNode> children;
+    for (SearchNode& node : nodes) {
+        if (node.kind == SearchNode::Kind::All)
+            continue;
+        if (node.kind == SearchNode::Kind::And)
+            std::move(node.children.begin(), node.children.end(), std::back_inserter(children));
+        else
+            children.push_back(std::move(node));
+    }
+    if (children.empty())
+        return SearchNode{};
+    return combineNodes(SearchNode::Kind::And, std::move(children));
+}
+
+SearchTree shareSearch(SearchNode node)
+{
+    return std::make_shared<const SearchNode>(std::move(node));
 }
 
 } // namespace Trailscope::Core::Query

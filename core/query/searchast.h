@@ -105,4 +105,12 @@ QString dumpSearch(const SearchNode& node);
 /// An And/Or node over `children`, or the single child itself; positioned at the first child.
 SearchNode combineNodes(SearchNode::Kind kind, std::vector<SearchNode> children);
 
+/// Every one of `nodes` (AND), as a tree: empty searches drop out, nested ANDs are flattened, an OR stays one child
+/// whatever its text looked like. How a view narrows a search (a timeline series, a facet value) without text.
+SearchNode allOf(std::vector<SearchNode> nodes);
+
+/// A parsed search shared between the search bar, requests and workers; never null (an empty search is All).
+using SearchTree = std::shared_ptr<const SearchNode>;
+SearchTree shareSearch(SearchNode node);
+
 } // namespace Trailscope::Core::Query

@@ -389,6 +389,16 @@ CompiledSearch compileSearch(const SearchNode& root)
     return Compiler().compile(root);
 }
 
+CompiledSearch compileSearch(const SearchNode& root, const SearchScope& scope)
+{
+    CompiledSearch compiled = compileSearch(root);
+    if (!scope.rowSetTable.empty())
+        compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT id FROM " + scope.rowSetTable + ")";
+    if (scope.starredOnly)
+        compiled.where = "(" + compiled.where + ") AND e.id IN (SELECT event FROM analyst_marks WHERE starred = 1)";
+    return compiled;
+}
+
 Result<EventSearch> EventSearch::create(Sql::Database& db, const SearchNode& root, const SearchOptions& options)
 {
     return create(db, compileSearch(root), options);

@@ -43,6 +43,16 @@ QByteArray compactUuid(const QString& text);
 /// every AND so cheaper conditions decide first. Needs the functions of registerSearchFunctions() on the connection.
 CompiledSearch compileSearch(const SearchNode& root);
 
+/// Which events a search may match beyond its own terms. The time window is SearchOptions'.
+struct SearchScope
+{
+    std::string rowSetTable; ///< a table of event ids (`temp.browse_set`: a result set from the SQL editor); empty: all
+    bool starredOnly = false; ///< only events the analyst starred (analyst_marks)
+};
+
+/// The search compiled within a scope: the scope's conditions are added here, once, not pasted by each caller.
+CompiledSearch compileSearch(const SearchNode& root, const SearchScope& scope);
+
 enum class SortOrder { NewestFirst, OldestFirst };
 
 /// The time window and order of a lookup.

@@ -154,6 +154,43 @@ private Q_SLOTS:
         QCOMPARE(dumpSearch(*parsed), tree);
     }
 
+    // Views narrow a search by combining trees (issue 13): the text of either side never changes what the other means.
+    void combinesTreesNotTexts_data()
+    {
+        QTest::addColumn<QString>("base");
+        QTest::addColumn<QString>("narrowing");
+        QTest::addColumn<QString>("tree");
+        QTest::newRow("an OR without spaces stays one side")
+            << "eventName:A OR(user:b)"
+            << "region:eu-west-1"
+            << R"((and (or (eventName : "A") (user : "b")) (region : "eu-west-1")))";
+        QTest::newRow("a filter pattern and a term")
+            << R"({ $.errorCode = "AccessDenied*" })"
+            << "user:alice"
+            << R"((and (json $.errorCode = "AccessDenied*") (user : "alice")))";
+        QTest::newRow("an empty search drops out") << ""
+                                                   << "-user:*"
+                                                   << R"((not (user : "*")))";
+        QTest::newRow("ANDs are flattened")
+            << "eventName:A user:b"
+            << "region:x ip:10.0.0.0/8"
+            << R"((and (eventName : "A") (user : "b") (region : "x") (ip : "10.0.0.0/8")))";
+        QTest::newRow("both empty") << ""
+                                    << ""
+                                    << "(all)";
+    }
+
+    void combinesTreesNotTexts()
+    {
+        QFETCH(QString, base);
+        QFETCH(QString, narrowing);
+        QFETCH(QString, tree);
+        auto left = parseSearch(base);
+        auto right = parseSearch(narrowing);
+        QVERIFY(left.has_value() && right.has_value());
+        QCOMPARE(dumpSearch(allOf({std::move(*left), std::move(*right)})), tree);
+    }
+
     void errors_data()
     {
         QTest::addColumn<QString>("search");

@@ -429,6 +429,33 @@ private Q_SLOTS:
                                         << "events_name_time";
     }
 
+    // A scope (a row set) narrows the search in one place, for every statement built on it.
+    void scopeNarrowsToARowSet()
+    {
+        QVERIFY(m_db->exec("CREATE TEMP TABLE IF NOT EXISTS picked(id INTEGER PRIMARY KEY); DELETE FROM temp.picked; "
+                           "INSERT INTO temp.picked SELECT id FROM events ORDER BY id LIMIT 10")
+                    .has_value());
+        const auto parsed = parseSearch(u"");
+        QVERIFY(parsed.has_value());
+        SearchScope scope;
+        scope.rowSetTable = "temp.picked";
+        auto events = EventSearch::create(*m_db, compileSearch(*parsed, scope), {});
+        QVERIFY(events.has_value());
+        const auto page = events->page(std::nullopt, 0);
+        QVERIFY(page.has_value());
+        QCOMPARE(page->size(), std::size_t(10));
+        auto picked = m_db->prepare("SELECT count(*) FROM temp.picked WHERE id NOT IN (SELECT id FROM events)");
+        QCOMPARE(picked.step(), SQLITE_ROW);
+        QCOMPARE(picked.columnInt(0), 0);
+        // The scope adds to the search's own terms, whatever they are.
+        const auto narrowed = parseSearch(u"eventName:ConsoleLogin OR(user:*)");
+        QVERIFY(narrowed.has_value());
+        const CompiledSearch alone = compileSearch(*narrowed);
+        const CompiledSearch scoped = compileSearch(*narrowed, scope);
+        QVERIFY(scoped.where.starts_with("(" + alone.where + ")"));
+        QCOMPARE(scoped.parameters.size(), alone.parameters.size());
+    }
+
     void planUsesIndexes()
     {
         QFETCH(QString, search);

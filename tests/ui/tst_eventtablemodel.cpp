@@ -4,6 +4,7 @@
 #include "casesession.h"
 #include "colourrules.h"
 #include "eventtablemodel.h"
+#include "query/searchparser.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -30,7 +31,9 @@ private:
         session.openCase(casePath);
         QVERIFY(opened.wait(10000));
         SearchRequest request;
-        request.text = text;
+        auto parsed = Core::Query::parseSearch(text);
+        QVERIFY(parsed.has_value());
+        request.search = Core::Query::shareSearch(std::move(*parsed));
         request.options.order = order;
         session.search(request);
     }

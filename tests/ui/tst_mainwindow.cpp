@@ -257,7 +257,7 @@ private Q_SLOTS:
         QSignalSpy finished(window.session(), &CaseSession::searchFinished);
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, nameHeader);
         QCOMPARE(header->sortIndicatorSection(), int(EventTableModel::NameColumn));
-        QCOMPARE(window.session()->currentRequest().sortColumn, int(EventTableModel::NameColumn));
+        QCOMPARE(window.session()->currentRequest().sortField, Core::Query::findField(u"eventName"));
         QVERIFY(finished.wait(10000));
         waitForRows(window, 240);
         QStringList expected;
@@ -389,6 +389,65 @@ private Q_SLOTS:
         for (const auto& counts : extra)
             total = std::accumulate(counts.begin(), counts.end(), total);
         QCOMPARE(total, 240); // the split covers every event exactly once
+    }
+
+    // Splitting combines parsed searches (issue 13): an OR written without spaces, and a `{…}` filter pattern, keep
+    // their meaning, so the series add up to the events of the search.
+    void theTimelineSplitsAnySearch_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::newRow("OR without spaces") << "eventName:GetObject OR(user:alice)";
+        QTest::newRow("filter pattern") << R"({ $.eventName = "GetObject" || $.eventName = "PutObject" })";
+    }
+
+    void theTimelineSplitsAnySearch()
+    {
+        QFETCH(QString, search);
+        MainWindow window;
+        window.show();
+        openFixture(window, m_fixture.casePath);
+        waitForRows(window, 240);
+        QSignalSpy finished(window.session(), &CaseSession::searchFinished);
+        window.searchBar()->submit(search);
+        QVERIFY(finished.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(window.eventModel()->isComplete(), 10000);
+        const int matched = window.eventModel()->rowCount();
+        QVERIFY(matched > 0 && matched < 240);
+        QTRY_VERIFY_WITH_TIMEOUT(facetItem(window.facetPane(), "ip", "203.0.113.1") != nullptr, 10000);
+        QSignalSpy histograms(window.session(), &CaseSession::histogramReady);
+        window.splitTimelineBy("ip"); // five addresses: every event in exactly one series
+        QVERIFY(histograms.wait(10000));
+        QCOMPARE(window.timelineSeries().size(), 5);
+        const auto extra = histograms.last().at(1).value<SeriesCounts>();
+        QCOMPARE(extra.size(), 5);
+        std::int64_t total = 0;
+        for (const auto& counts : extra) {
+            QVERIFY(!counts.empty());
+            total = std::accumulate(counts.begin(), counts.end(), total);
+        }
+        QCOMPARE(total, matched);
+    }
+
+    void applyingAFilterKeepsAnOr_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<QString>("combined");
+        QTest::newRow("OR without spaces") << "eventName:GetObject OR(user:alice)"
+                                           << "(eventName:GetObject OR(user:alice)) ip:203.0.113.1";
+        QTest::newRow("OR inside a quoted value") << "\"a OR b\""
+                                                  << "\"a OR b\" ip:203.0.113.1";
+        QTest::newRow("plain terms") << "eventName:GetObject"
+                                     << "eventName:GetObject ip:203.0.113.1";
+    }
+
+    void applyingAFilterKeepsAnOr()
+    {
+        QFETCH(QString, search);
+        QFETCH(QString, combined);
+        SearchBar bar;
+        bar.submit(search);
+        bar.addTerm("ip:203.0.113.1", false);
+        QCOMPARE(bar.text(), combined);
     }
 
     void clickingABucketJumpsToItsFirstEvent()
