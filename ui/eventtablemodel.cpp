@@ -1,12 +1,14 @@
 #include "eventtablemodel.h"
 
 #include "casesession.h"
+#include "query/eventcolumns.h"
 #include "searchterm.h"
 
 #include "util/eventtime.h"
 
 #include <QApplication>
 #include <QColor>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QPainter>
 #include <QPalette>
@@ -85,34 +87,10 @@ int EventTableModel::columnCount(const QModelIndex& parent) const
 
 QString EventTableModel::columnTitle(int column)
 {
-    switch (column) {
-    case TimeColumn:
-        return tr("Event time");
-    case NameColumn:
-        return tr("Event name");
-    case UserColumn:
-        return tr("User name");
-    case SourceColumn:
-        return tr("Event source");
-    case ResourceTypeColumn:
-        return tr("Resource type");
-    case ResourceNameColumn:
-        return tr("Resource name");
-    case RegionColumn:
-        return tr("AWS region");
-    case SourceIpColumn:
-        return tr("Source IP address");
-    case ErrorCodeColumn:
-        return tr("Error code");
-    case ReadOnlyColumn:
-        return tr("Read-only");
-    case AccountColumn:
-        return tr("AWS account");
-    case EventIdColumn:
-        return tr("Event ID");
-    default:
+    const auto columns = Core::Query::eventColumns();
+    if (column < 0 || column >= static_cast<int>(columns.size()))
         return {};
-    }
+    return QCoreApplication::translate("EventTableModel", columns[static_cast<std::size_t>(column)].title);
 }
 
 QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -171,8 +149,11 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
 
 QVariant EventTableModel::display(const EventRow& row, int column) const
 {
-    switch (column) {
-    case TimeColumn: {
+    const auto columns = Core::Query::eventColumns();
+    if (column < 0 || column >= static_cast<int>(columns.size()))
+        return {};
+    if (column == TimeColumn) {
+        // The one column whose text depends on the view: UTC or the local zone.
         if (!row.time)
             return tr("(no time)");
         if (m_utc)
@@ -180,31 +161,7 @@ QVariant EventTableModel::display(const EventRow& row, int column) const
         return QDateTime::fromMSecsSinceEpoch(*row.time).toLocalTime().toString(
             QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
     }
-    case NameColumn:
-        return row.eventName;
-    case UserColumn:
-        return row.user;
-    case SourceColumn:
-        return row.eventSource;
-    case ResourceTypeColumn:
-        return row.resourceType;
-    case ResourceNameColumn:
-        return row.resourceName;
-    case RegionColumn:
-        return row.region;
-    case SourceIpColumn:
-        return row.sourceIp;
-    case ErrorCodeColumn:
-        return row.errorCode;
-    case ReadOnlyColumn:
-        return row.readOnly ? (*row.readOnly ? QStringLiteral("true") : QStringLiteral("false")) : QString();
-    case AccountColumn:
-        return row.account;
-    case EventIdColumn:
-        return row.eventId;
-    default:
-        return {};
-    }
+    return columns[static_cast<std::size_t>(column)].text(row);
 }
 
 QVariant EventTableModel::background(const DisplayRow& row) const
@@ -228,36 +185,12 @@ void EventTableModel::setRuleColours(const QList<QColor>& colours)
 
 QString EventTableModel::searchTerm(const EventRow& row, int column) const
 {
-    const auto term = [](const char* field, const QString& value) {
-        return value.isEmpty() ? QString() : QString::fromLatin1(field) + QLatin1Char(':') + quotedSearchValue(value);
-    };
-    switch (column) {
-    case NameColumn:
-        return term("eventName", row.eventName);
-    case UserColumn:
-        return term("user", row.user);
-    case SourceColumn:
-        return term("eventSource", row.eventSource);
-    case ResourceTypeColumn:
-        return term("resourceType", row.resourceType);
-    case ResourceNameColumn:
-        return term("resource", row.resourceName);
-    case RegionColumn:
-        return term("region", row.region);
-    case SourceIpColumn:
-        return term("ip", row.sourceIp);
-    case ErrorCodeColumn:
-        return term("errorCode", row.errorCode);
-    case ReadOnlyColumn:
-        return row.readOnly ? term("readOnly", *row.readOnly ? QStringLiteral("true") : QStringLiteral("false"))
-                            : QString();
-    case AccountColumn:
-        return term("account", row.account);
-    case EventIdColumn:
-        return term("eventId", row.eventId);
-    default:
+    const auto columns = Core::Query::eventColumns();
+    if (column <= TimeColumn || column >= static_cast<int>(columns.size()))
         return {};
-    }
+    const Core::Query::EventColumn& shown = columns[static_cast<std::size_t>(column)];
+    const QString value = shown.text(row);
+    return value.isEmpty() ? QString() : fieldTerm(Core::Query::fieldOf(shown), value);
 }
 
 void EventTableModel::setUtc(bool utc)
@@ -382,45 +315,10 @@ void EventTableModel::onRowsReady(quint64 token, const EventRowList& rows, const
 
 const Core::Query::FieldDef* EventTableModel::fieldOfColumn(int column)
 {
-    const char* name = nullptr;
-    switch (column) {
-    case EventTableModel::NameColumn:
-        name = "eventName";
-        break;
-    case EventTableModel::UserColumn:
-        name = "user";
-        break;
-    case EventTableModel::SourceColumn:
-        name = "eventSource";
-        break;
-    case EventTableModel::ResourceTypeColumn:
-        name = "resourceType";
-        break;
-    case EventTableModel::ResourceNameColumn:
-        name = "resource";
-        break;
-    case EventTableModel::RegionColumn:
-        name = "region";
-        break;
-    case EventTableModel::SourceIpColumn:
-        name = "ip";
-        break;
-    case EventTableModel::ErrorCodeColumn:
-        name = "errorCode";
-        break;
-    case EventTableModel::ReadOnlyColumn:
-        name = "readOnly";
-        break;
-    case EventTableModel::AccountColumn:
-        name = "account";
-        break;
-    case EventTableModel::EventIdColumn:
-        name = "eventId";
-        break;
-    default:
+    const auto columns = Core::Query::eventColumns();
+    if (column <= TimeColumn || column >= static_cast<int>(columns.size()))
         return nullptr;
-    }
-    return Core::Query::findField(QString::fromLatin1(name));
+    return &Core::Query::fieldOf(columns[static_cast<std::size_t>(column)]);
 }
 
 } // namespace Trailscope::Ui

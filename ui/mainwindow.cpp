@@ -21,6 +21,7 @@
 
 #include "casedb/caseschema.h"
 #include "import/importer.h"
+#include "query/eventcolumns.h"
 #include "query/searchparser.h"
 
 #include <QAction>
@@ -116,9 +117,12 @@ void MainWindow::buildBrowser()
     m_table->horizontalHeader()->setSortIndicator(EventTableModel::TimeColumn, Qt::DescendingOrder);
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->horizontalHeader()->setDefaultSectionSize(140);
-    m_table->setColumnWidth(EventTableModel::TimeColumn, 190);
-    m_table->setColumnWidth(EventTableModel::ResourceNameColumn, 260);
-    m_table->setColumnHidden(EventTableModel::EventIdColumn, true);
+    const auto columns = Core::Query::eventColumns();
+    for (std::size_t column = 0; column < columns.size(); ++column) {
+        if (columns[column].widthHint > 0)
+            m_table->setColumnWidth(static_cast<int>(column), columns[column].widthHint);
+        m_table->setColumnHidden(static_cast<int>(column), columns[column].hiddenByDefault);
+    }
     m_detail = new DetailPane(this);
     m_annotation = new EventAnnotationBar(this);
     auto* detailBox = new QWidget(this);

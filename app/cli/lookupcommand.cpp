@@ -6,10 +6,10 @@
 
 #include "casedb/caseschema.h"
 #include "casedb/rawrecordreader.h"
+#include "query/eventcolumns.h"
 #include "query/eventrows.h"
 #include "query/searchparser.h"
 #include "query/searchsql.h"
-#include "util/eventtime.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -93,38 +93,38 @@ private:
 };
 constexpr qsizetype MaxTableCell = 64;
 
-// Console (Event history) labels for people; CloudTrail's own key names, which are also search fields, for JSON.
-const char* const Labels[] = {"Event time",    "Event name",    "User name",   "Event source",
-                              "Resource type", "Resource name", "AWS region",  "Source IP address",
-                              "Error code",    "Read-only",     "AWS account", "Event ID"};
-const char* const Keys[] = {"eventTime",    "eventName",    "userName",           "eventSource",
-                            "resourceType", "resourceName", "awsRegion",          "sourceIPAddress",
-                            "errorCode",    "readOnly",     "recipientAccountId", "eventID"};
-constexpr int ColumnCount = 12;
+// The columns of query/eventcolumns.cpp: Event history's labels for people (table, CSV); CloudTrail's own key names,
+// which are also search fields, for JSON.
+QString labelOf(const EventColumn& column)
+{
+    return QString::fromLatin1(column.title);
+}
+
+int columnCount()
+{
+    return static_cast<int>(eventColumns().size());
+}
 
 QJsonArray rowValues(const EventRow& row)
 {
-    const auto text = [](const QString& value) { return value.isEmpty() ? QJsonValue() : QJsonValue(value); };
-    return QJsonArray{row.time ? QJsonValue(formatEventTime(*row.time)) : QJsonValue(),
-                      text(row.eventName),
-                      text(row.user),
-                      text(row.eventSource),
-                      text(row.resourceType),
-                      text(row.resourceName),
-                      text(row.region),
-                      text(row.sourceIp),
-                      text(row.errorCode),
-                      row.readOnly ? QJsonValue(*row.readOnly) : QJsonValue(),
-                      text(row.account),
-                      text(row.eventId)};
+    QJsonArray values;
+    for (const EventColumn& column : eventColumns()) {
+        const QString text = column.text(row);
+        if (text.isEmpty())
+            values.append(QJsonValue());
+        else if (fieldOf(column).kind == ValueKind::Boolean)
+            values.append(text == u"true");
+        else
+            values.append(text);
+    }
+    return values;
 }
 
 QStringList rowTexts(const EventRow& row)
 {
     QStringList cells;
-    for (const QJsonValue& value : rowValues(row))
-        cells << (value.isBool() ? (value.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
-                                 : value.toString());
+    for (const EventColumn& column : eventColumns())
+        cells << column.text(row);
     return cells;
 }
 
@@ -135,15 +135,15 @@ public:
     {
         if (m_widths.empty()) {
             // Widths come from the header and the first batch; later batches keep them so columns stay put.
-            for (int i = 0; i < ColumnCount; ++i)
-                m_widths.push_back(QString::fromLatin1(Labels[i]).size());
+            for (const EventColumn& column : eventColumns())
+                m_widths.push_back(labelOf(column).size());
             for (const QStringList& row : rows)
-                for (int i = 0; i < ColumnCount; ++i)
+                for (int i = 0; i < columnCount(); ++i)
                     m_widths[static_cast<std::size_t>(i)] =
                         std::max(m_widths[static_cast<std::size_t>(i)], std::min(row[i].size(), MaxTableCell));
             QStringList header;
-            for (int i = 0; i < ColumnCount; ++i)
-                header << QString::fromLatin1(Labels[i]);
+            for (const EventColumn& column : eventColumns())
+                header << labelOf(column);
             printLine(header);
         }
         for (const QStringList& row : rows)
@@ -154,11 +154,11 @@ private:
     void printLine(const QStringList& cells)
     {
         QString line;
-        for (int i = 0; i < ColumnCount; ++i) {
+        for (int i = 0; i < columnCount(); ++i) {
             QString cell = cells[i];
             if (cell.size() > MaxTableCell)
                 cell = cell.left(MaxTableCell - 1) + u'…';
-            line += i + 1 < ColumnCount
+            line += i + 1 < columnCount()
                         ? cell.leftJustified(m_widths[static_cast<std::size_t>(i)]) + QStringLiteral("  ")
                         : cell;
         }
@@ -178,13 +178,13 @@ public:
     {
         if (m_format == Format::Csv) {
             QStringList header;
-            for (const char* label : Labels)
-                header << QString::fromLatin1(label);
+            for (const EventColumn& column : eventColumns())
+                header << labelOf(column);
             printOut(csvLine(header));
         } else if (m_format == Format::Json) {
             QJsonArray columns;
-            for (const char* key : Keys)
-                columns.append(QString::fromLatin1(key));
+            for (const EventColumn& column : eventColumns())
+                columns.append(QString::fromLatin1(column.id.data(), static_cast<qsizetype>(column.id.size())));
             printOut(QStringLiteral("{\"columns\":") +
                      QString::fromUtf8(QJsonDocument(columns).toJson(QJsonDocument::Compact)) +
                      QStringLiteral(",\"rows\":["));

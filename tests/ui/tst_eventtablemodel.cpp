@@ -4,6 +4,7 @@
 #include "casesession.h"
 #include "colourrules.h"
 #include "eventtablemodel.h"
+#include "query/eventcolumns.h"
 #include "query/searchparser.h"
 
 #include <QAbstractItemModelTester>
@@ -55,6 +56,24 @@ private:
     }
 
 private Q_SLOTS:
+    // The model's columns are the column table's (query/eventcolumns.cpp), in its order.
+    void columnsComeFromTheColumnTable()
+    {
+        CaseSession session;
+        EventTableModel model(&session);
+        const auto columns = Core::Query::eventColumns();
+        QCOMPARE(model.columnCount(), int(columns.size()));
+        QCOMPARE(int(EventTableModel::ColumnCount), int(columns.size()));
+        for (int column = 0; column < model.columnCount(); ++column)
+            if (column != EventTableModel::TimeColumn)
+                QCOMPARE(model.headerData(column, Qt::Horizontal).toString(),
+                         QString::fromLatin1(columns[std::size_t(column)].title));
+        QCOMPARE(EventTableModel::fieldOfColumn(EventTableModel::TimeColumn), nullptr);
+        QCOMPARE(EventTableModel::fieldOfColumn(EventTableModel::SourceIpColumn), Core::Query::findField(u"ip"));
+        QCOMPARE(EventTableModel::fieldOfColumn(EventTableModel::ResourceNameColumn),
+                 Core::Query::findField(u"resource"));
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
