@@ -2,6 +2,7 @@
 
 #include "casedb/analyststore.h"
 #include "casedb/caseschema.h"
+#include "export/resultwriter.h"
 #include "query/lake/lakequery.h"
 #include "query/lake/laketokenizer.h"
 
@@ -305,7 +306,9 @@ void SqlQueryWorker::exportResult(quint64 stamp, quint64 job, const QString& sta
         Q_EMIT jobFailed(job, file.errorString());
         return;
     }
-    SqlResultWriter writer(&file, format);
+    Core::Export::ResultWriter writer(format == SqlExportFormat::Csv ? Core::Export::Format::Csv
+                                                                     : Core::Export::Format::Json,
+                                      [&file](const QByteArray& bytes) { return file.write(bytes) == bytes.size(); });
     QStringList columns;
     for (const auto& column : prepared->front().columns)
         columns << column.name;
@@ -322,7 +325,7 @@ void SqlQueryWorker::exportResult(quint64 stamp, quint64 job, const QString& sta
         }
         if (!*next)
             break;
-        ok = writer.write(row);
+        ok = writer.row(row);
         ++rows;
     }
     if (!ok || !writer.finish() || !file.commit()) {

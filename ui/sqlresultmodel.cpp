@@ -1,5 +1,7 @@
 #include "sqlresultmodel.h"
 
+#include "export/resultwriter.h"
+
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
@@ -34,11 +36,11 @@ QVariant SqlResultModel::data(const QModelIndex& index, int role) const
     const bool eventId = index.column() == m_statement.eventIdColumn && value.isString();
     switch (role) {
     case Qt::DisplayRole: {
-        const QString text = sqlCellText(value);
+        const QString text = Core::Export::cellText(value);
         return text.size() > MaxCellText ? text.left(MaxCellText) + u'…' : text;
     }
     case Qt::ToolTipRole: {
-        const QString text = sqlCellText(value);
+        const QString text = Core::Export::cellText(value);
         if (eventId)
             return tr("Click to open this event in the browser");
         return text.size() > 60 ? text.left(4000) : QVariant();

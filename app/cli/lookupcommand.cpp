@@ -2,10 +2,9 @@
 #include "exitcodes.h"
 #include "terminalprogress.h"
 
-#include "util/csv.h"
-
 #include "casedb/caseschema.h"
 #include "casedb/rawrecordreader.h"
+#include "export/resultwriter.h"
 #include "query/eventcolumns.h"
 #include "query/eventrows.h"
 #include "query/searchparser.h"
@@ -91,18 +90,12 @@ private:
     qint64 m_quietMs = quietMs();
     QElapsedTimer m_clock;
 };
-constexpr qsizetype MaxTableCell = 64;
 
 // The columns of query/eventcolumns.cpp: Event history's labels for people (table, CSV); CloudTrail's own key names,
 // which are also search fields, for JSON.
 QString labelOf(const EventColumn& column)
 {
     return QString::fromLatin1(column.title);
-}
-
-int columnCount()
-{
-    return static_cast<int>(eventColumns().size());
 }
 
 QJsonArray rowValues(const EventRow& row)
@@ -120,82 +113,44 @@ QJsonArray rowValues(const EventRow& row)
     return values;
 }
 
-QStringList rowTexts(const EventRow& row)
+bool writeOut(const QByteArray& bytes)
 {
-    QStringList cells;
-    for (const EventColumn& column : eventColumns())
-        cells << column.text(row);
-    return cells;
+    return std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout) ==
+           static_cast<size_t>(bytes.size());
 }
 
-class TablePrinter
+// Prints pages of results in the chosen format as they arrive, so `--limit 0` streams: the columns through the
+// shared result writer, `jsonl` as each raw record.
+class LookupPrinter
 {
 public:
-    void print(const std::vector<QStringList>& rows)
+    LookupPrinter(Format format, Sql::Database& db) : m_format(format), m_rows(db), m_raw(db)
     {
-        if (m_widths.empty()) {
-            // Widths come from the header and the first batch; later batches keep them so columns stay put.
-            for (const EventColumn& column : eventColumns())
-                m_widths.push_back(labelOf(column).size());
-            for (const QStringList& row : rows)
-                for (int i = 0; i < columnCount(); ++i)
-                    m_widths[static_cast<std::size_t>(i)] =
-                        std::max(m_widths[static_cast<std::size_t>(i)], std::min(row[i].size(), MaxTableCell));
-            QStringList header;
-            for (const EventColumn& column : eventColumns())
-                header << labelOf(column);
-            printLine(header);
-        }
-        for (const QStringList& row : rows)
-            printLine(row);
+        if (format == Format::Table)
+            m_writer.emplace(Export::Format::Table, &writeOut);
+        else if (format == Format::Csv)
+            m_writer.emplace(Export::Format::Csv, &writeOut);
+        else if (format == Format::Json)
+            m_writer.emplace(Export::Format::Json, &writeOut);
     }
-
-private:
-    void printLine(const QStringList& cells)
-    {
-        QString line;
-        for (int i = 0; i < columnCount(); ++i) {
-            QString cell = cells[i];
-            if (cell.size() > MaxTableCell)
-                cell = cell.left(MaxTableCell - 1) + u'…';
-            line += i + 1 < columnCount()
-                        ? cell.leftJustified(m_widths[static_cast<std::size_t>(i)]) + QStringLiteral("  ")
-                        : cell;
-        }
-        printOut(line + u'\n');
-    }
-
-    std::vector<qsizetype> m_widths;
-};
-
-// Prints pages of results in the chosen format as they arrive, so `--limit 0` streams.
-class ResultWriter
-{
-public:
-    ResultWriter(Format format, Sql::Database& db) : m_format(format), m_rows(db), m_raw(db) {}
 
     void begin()
     {
-        if (m_format == Format::Csv) {
-            QStringList header;
-            for (const EventColumn& column : eventColumns())
-                header << labelOf(column);
-            printOut(csvLine(header));
-        } else if (m_format == Format::Json) {
-            QJsonArray columns;
-            for (const EventColumn& column : eventColumns())
-                columns.append(QString::fromLatin1(column.id.data(), static_cast<qsizetype>(column.id.size())));
-            printOut(QStringLiteral("{\"columns\":") +
-                     QString::fromUtf8(QJsonDocument(columns).toJson(QJsonDocument::Compact)) +
-                     QStringLiteral(",\"rows\":["));
-        }
+        if (!m_writer)
+            return;
+        // People read Event history's labels (table, CSV); JSON has CloudTrail's key names, also search fields.
+        QStringList header;
+        for (const EventColumn& column : eventColumns())
+            header << (m_format == Format::Json
+                           ? QString::fromLatin1(column.id.data(), static_cast<qsizetype>(column.id.size()))
+                           : labelOf(column));
+        m_writer->begin(header);
     }
 
     Result<void> write(const std::vector<EventKey>& page)
     {
-        std::vector<QStringList> tableRows;
         for (const EventKey& key : page) {
-            if (m_format == Format::Jsonl) {
+            if (!m_writer) {
                 auto record = m_raw.eventRecord(key.rowId);
                 if (!record)
                     return std::unexpected(record.error());
@@ -203,40 +158,27 @@ public:
                 std::erase_if(*record, [](char c) { return c == '\n' || c == '\r'; });
                 *record += '\n';
                 std::fwrite(record->data(), 1, record->size(), stdout);
-                ++m_written;
                 continue;
             }
             const auto row = m_rows.read(key.rowId);
             if (!row)
                 return std::unexpected(row.error());
-            if (m_format == Format::Table)
-                tableRows.push_back(rowTexts(*row));
-            else if (m_format == Format::Csv)
-                printOut(csvLine(rowTexts(*row)));
-            else
-                printOut((m_written > 0 ? QStringLiteral(",") : QString()) +
-                         QString::fromUtf8(QJsonDocument(rowValues(*row)).toJson(QJsonDocument::Compact)));
-            ++m_written;
+            m_writer->row(rowValues(*row));
         }
-        if (!tableRows.empty())
-            m_table.print(tableRows);
         return {};
     }
 
     void end()
     {
-        if (m_format == Format::Table && m_written == 0)
-            m_table.print({}); // the header alone says "no matches" and what would have been shown
-        else if (m_format == Format::Json)
-            printOut(QStringLiteral("]}\n"));
+        if (m_writer)
+            m_writer->finish(); // a table with no rows is its header alone: "no matches", and what would show
     }
 
 private:
     Format m_format;
     EventRowReader m_rows;
     RawRecordReader m_raw;
-    TablePrinter m_table;
-    qint64 m_written = 0;
+    std::optional<Export::ResultWriter> m_writer;
 };
 
 std::optional<std::int64_t> timeOption(const QCommandLineParser& parser, const QCommandLineOption& option, bool& bad)
@@ -317,7 +259,7 @@ int runLookup(const QStringList& arguments)
         printErr(QStringLiteral("1:1: %1\n").arg(events.error().detail));
         return ExitQueryError;
     }
-    ResultWriter writer(outputFormat, *db);
+    LookupPrinter writer(outputFormat, *db);
     writer.begin();
     std::signal(SIGINT, onInterrupt);
     TerminalProgress progress;

@@ -2,7 +2,7 @@
 #include "exitcodes.h"
 #include "terminalprogress.h"
 
-#include "util/csv.h"
+#include "export/resultwriter.h"
 
 #include "query/lake/lakequery.h"
 
@@ -24,10 +24,6 @@ namespace {
 using namespace Trailscope::Core;
 using namespace Trailscope::Core::Query::Lake;
 
-enum class Format { Table, Csv, Json, Jsonl };
-
-constexpr qsizetype MaxTableCell = 80;
-constexpr std::size_t TableBatch = 200;
 constexpr qint64 QuietMs = 250; // a statement shows progress once it has run this long: quick ones never flicker
 
 // Ctrl-C cancels the running statement (the one piece of mutable global state a signal handler can reach).
@@ -38,144 +34,12 @@ void onInterrupt(int)
     g_cancel = true;
 }
 
-QString cellText(const QJsonValue& value)
+// Standard output as the shared writer's sink.
+bool writeOut(const QByteArray& bytes)
 {
-    switch (value.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return {};
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        return value.toVariant().toString();
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    }
-    return {};
+    return std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout) ==
+           static_cast<size_t>(bytes.size());
 }
-
-QString jsonText(const QJsonValue& value)
-{
-    // A value as JSON text: wrap in an array and strip the brackets (QJsonDocument writes containers only).
-    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(array.mid(1, array.size() - 2));
-}
-
-// Prints one statement's result as rows arrive; the table format measures its widths on the first batch.
-class ResultPrinter
-{
-public:
-    ResultPrinter(Format format, const std::vector<OutputColumn>& columns) : m_format(format)
-    {
-        for (const OutputColumn& column : columns)
-            m_names << column.name;
-    }
-
-    void begin()
-    {
-        if (m_format == Format::Csv) {
-            printOut(csvLine(m_names));
-        } else if (m_format == Format::Json) {
-            QJsonArray columns;
-            for (const QString& name : m_names)
-                columns.append(name);
-            printOut(QStringLiteral("{\"columns\":") +
-                     QString::fromUtf8(QJsonDocument(columns).toJson(QJsonDocument::Compact)) +
-                     QStringLiteral(",\"rows\":["));
-        }
-    }
-
-    void row(const QJsonArray& values)
-    {
-        switch (m_format) {
-        case Format::Table:
-            m_pending.push_back(values);
-            if (m_pending.size() >= TableBatch)
-                flushTable();
-            break;
-        case Format::Csv: {
-            QStringList cells;
-            for (const QJsonValue& value : values)
-                cells << cellText(value);
-            printOut(csvLine(cells));
-            break;
-        }
-        case Format::Json:
-            printOut((m_rows > 0 ? QStringLiteral(",") : QString()) +
-                     QString::fromUtf8(QJsonDocument(values).toJson(QJsonDocument::Compact)));
-            break;
-        case Format::Jsonl: {
-            // One object per row; a repeated column name keeps its first value, as a JSON object must.
-            QString line = QStringLiteral("{");
-            QStringList seen;
-            for (qsizetype i = 0; i < values.size() && i < m_names.size(); ++i) {
-                if (seen.contains(m_names[i]))
-                    continue;
-                seen << m_names[i];
-                line += (seen.size() > 1 ? QStringLiteral(",") : QString()) + jsonText(m_names[i]) + u':' +
-                        jsonText(values[i]);
-            }
-            printOut(line + QStringLiteral("}\n"));
-            break;
-        }
-        }
-        ++m_rows;
-    }
-
-    void end()
-    {
-        if (m_format == Format::Table)
-            flushTable();
-        else if (m_format == Format::Json)
-            printOut(QStringLiteral("]}\n"));
-    }
-
-private:
-    void flushTable()
-    {
-        if (m_widths.empty()) {
-            for (const QString& name : m_names)
-                m_widths.push_back(std::min(name.size(), MaxTableCell));
-            for (const QJsonArray& values : m_pending)
-                for (qsizetype i = 0; i < values.size() && i < m_names.size(); ++i)
-                    m_widths[static_cast<std::size_t>(i)] = std::max(
-                        m_widths[static_cast<std::size_t>(i)], std::min(cellText(values[i]).size(), MaxTableCell));
-            printLine(m_names);
-        }
-        for (const QJsonArray& values : m_pending) {
-            QStringList cells;
-            for (const QJsonValue& value : values)
-                cells << cellText(value);
-            printLine(cells);
-        }
-        m_pending.clear();
-    }
-
-    void printLine(const QStringList& cells)
-    {
-        QString line;
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            QString cell = cells[i];
-            cell.replace(u'\n', u' ').replace(u'\r', u' ').replace(u'\t', u' ');
-            if (cell.size() > MaxTableCell)
-                cell = cell.left(MaxTableCell - 1) + u'…';
-            line += i + 1 < cells.size()
-                        ? cell.leftJustified(m_widths[static_cast<std::size_t>(i)]) + QStringLiteral("  ")
-                        : cell;
-        }
-        printOut(line + u'\n');
-    }
-
-    Format m_format;
-    QStringList m_names;
-    std::vector<QJsonArray> m_pending;
-    std::vector<qsizetype> m_widths;
-    qint64 m_rows = 0;
-};
 
 // QCommandLineParser takes every argument that starts with '-' for options, so SQL that opens with a `--` comment
 // would be refused as an unknown option. No option name holds white space: an argument that does before any '='
@@ -221,17 +85,20 @@ private:
 };
 
 // Runs one statement, printing its rows as they come; the exit code when it fails.
-std::optional<int> printStatement(LakeQuery& lake, PreparedQuery& statement, Format format, TerminalProgress& progress,
-                                  qint64& rows)
+std::optional<int> printStatement(LakeQuery& lake, PreparedQuery& statement, Export::Format format,
+                                  TerminalProgress& progress, qint64& rows)
 {
-    ResultPrinter printer(format, statement.columns);
-    printer.begin();
+    QStringList names;
+    for (const OutputColumn& column : statement.columns)
+        names << column.name;
+    Export::ResultWriter printer(format, &writeOut);
+    printer.begin(names);
     QJsonArray row;
     while (true) {
         const auto more = lake.next(statement, row);
         progress.clear();
         if (!more) {
-            printer.end();
+            printer.finish();
             std::fflush(stdout);
             if (more.error().code == ErrorCode::Cancelled) {
                 printErr(QStringLiteral("query: interrupted\n"));
@@ -245,7 +112,7 @@ std::optional<int> printStatement(LakeQuery& lake, PreparedQuery& statement, For
         printer.row(row);
         ++rows;
     }
-    printer.end();
+    printer.finish();
     return std::nullopt;
 }
 
@@ -278,14 +145,12 @@ int runQuery(const QStringList& arguments)
         printErr(QStringLiteral("query: needs CASE and SQL\n"));
         return ExitUsage;
     }
-    static const QStringList Formats{QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json"),
-                                     QStringLiteral("jsonl")};
-    const qsizetype formatIndex = Formats.indexOf(parser.value(format));
-    if (formatIndex < 0) {
+    const auto chosenFormat = Export::formatNamed(parser.value(format));
+    if (!chosenFormat) {
         printErr(QStringLiteral("query: --format is table, csv, json or jsonl\n"));
         return ExitUsage;
     }
-    const auto outputFormat = static_cast<Format>(formatIndex);
+    const Export::Format outputFormat = *chosenFormat;
 
     auto lake = LakeQuery::open(positional.at(0));
     if (!lake) {
@@ -314,7 +179,7 @@ int runQuery(const QStringList& arguments)
     std::signal(SIGTERM, onInterrupt);
     for (std::size_t i = 0; i < statements->size(); ++i) {
         PreparedQuery& statement = (*statements)[i];
-        if (i > 0 && outputFormat == Format::Table)
+        if (i > 0 && outputFormat == Export::Format::Table)
             printOut(QStringLiteral("\n"));
         clock.restart();
         qint64 rows = 0;
