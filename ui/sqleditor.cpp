@@ -207,7 +207,24 @@ bool SqlEditor::event(QEvent* event)
         QToolTip::showText(help->globalPos(), m_errorMessage, this);
         return true;
     }
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = helpAt(cursorForPosition(help->pos()).position());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
     return QPlainTextEdit::event(event);
+}
+
+QString SqlEditor::helpAt(int position) const
+{
+    QTextCursor cursor(document());
+    cursor.setPosition(std::clamp(position, 0, std::max(0, document()->characterCount() - 1)));
+    cursor.select(QTextCursor::WordUnderCursor);
+    return SqlLanguage::functionHelp(cursor.selectedText());
 }
 
 void SqlEditor::showError(int position, const QString& message)

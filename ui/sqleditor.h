@@ -28,6 +28,8 @@ public:
     /// Every word completion offers, in the order shown.
     QStringList completionWords() const;
     QCompleter* completer() const { return m_completer; }
+    /// The help of the Lake function named by the word at `position` (its tooltip), or an empty string.
+    QString helpAt(int position) const;
     SqlHighlighter* highlighter() const { return m_highlighter; }
 
     /// Underlines the word at `position` (a character offset of the document), moves the cursor there and keeps

@@ -1,6 +1,7 @@
 #include "sqllanguage.h"
 
 #include "query/fieldtable.h"
+#include "query/lake/lakefunctioncatalogue.h"
 #include "query/lake/lakeschema.h"
 
 namespace Trailscope::Ui::SqlLanguage {
@@ -68,88 +69,23 @@ const QStringList& keywords()
 
 const QStringList& functions()
 {
-    static const QStringList names = {
-        QStringLiteral("count"),
-        QStringLiteral("count_if"),
-        QStringLiteral("sum"),
-        QStringLiteral("avg"),
-        QStringLiteral("min"),
-        QStringLiteral("max"),
-        QStringLiteral("approx_distinct"),
-        QStringLiteral("arbitrary"),
-        QStringLiteral("any_value"),
-        QStringLiteral("array_agg"),
-        QStringLiteral("string_agg"),
-        QStringLiteral("listagg"),
-        QStringLiteral("bool_and"),
-        QStringLiteral("bool_or"),
-        QStringLiteral("element_at"),
-        QStringLiteral("cardinality"),
-        QStringLiteral("contains"),
-        QStringLiteral("map_keys"),
-        QStringLiteral("array_join"),
-        QStringLiteral("split"),
-        QStringLiteral("split_part"),
-        QStringLiteral("json_extract_scalar"),
-        QStringLiteral("json_extract"),
-        QStringLiteral("json_format"),
-        QStringLiteral("json_parse"),
-        QStringLiteral("json_array_get"),
-        QStringLiteral("json_array_contains"),
-        QStringLiteral("json_array_length"),
-        QStringLiteral("lower"),
-        QStringLiteral("upper"),
-        QStringLiteral("length"),
-        QStringLiteral("trim"),
-        QStringLiteral("replace"),
-        QStringLiteral("substr"),
-        QStringLiteral("strpos"),
-        QStringLiteral("starts_with"),
-        QStringLiteral("concat"),
-        QStringLiteral("regexp_like"),
-        QStringLiteral("regexp_extract"),
-        QStringLiteral("regexp_replace"),
-        QStringLiteral("coalesce"),
-        QStringLiteral("nullif"),
-        QStringLiteral("if"),
-        QStringLiteral("greatest"),
-        QStringLiteral("least"),
-        QStringLiteral("try"),
-        QStringLiteral("now"),
-        QStringLiteral("current_timestamp"),
-        QStringLiteral("current_date"),
-        QStringLiteral("date_trunc"),
-        QStringLiteral("date_add"),
-        QStringLiteral("date_diff"),
-        QStringLiteral("from_iso8601_timestamp"),
-        QStringLiteral("from_iso8601_date"),
-        QStringLiteral("to_iso8601"),
-        QStringLiteral("to_unixtime"),
-        QStringLiteral("from_unixtime"),
-        QStringLiteral("date"),
-        QStringLiteral("date_format"),
-        QStringLiteral("year"),
-        QStringLiteral("quarter"),
-        QStringLiteral("month"),
-        QStringLiteral("week"),
-        QStringLiteral("day"),
-        QStringLiteral("day_of_week"),
-        QStringLiteral("dow"),
-        QStringLiteral("day_of_year"),
-        QStringLiteral("doy"),
-        QStringLiteral("hour"),
-        QStringLiteral("minute"),
-        QStringLiteral("second"),
-        QStringLiteral("millisecond"),
-        QStringLiteral("row_number"),
-        QStringLiteral("rank"),
-        QStringLiteral("dense_rank"),
-        QStringLiteral("lag"),
-        QStringLiteral("lead"),
-        QStringLiteral("first_value"),
-        QStringLiteral("last_value"),
-    };
+    static const QStringList names = [] {
+        QStringList list;
+        for (const auto& function : Core::Query::Lake::lakeFunctionCatalogue())
+            list << QString::fromLatin1(function.name.data(), static_cast<qsizetype>(function.name.size()));
+        return list;
+    }();
     return names;
+}
+
+QString functionHelp(const QString& name)
+{
+    const auto* function = Core::Query::Lake::findLakeFunction(name);
+    if (!function)
+        return {};
+    return QString::fromLatin1(function->example.data(), static_cast<qsizetype>(function->example.size())) +
+           QStringLiteral(" — ") +
+           QString::fromLatin1(function->help.data(), static_cast<qsizetype>(function->help.size()));
 }
 
 const QStringList& fields()

@@ -12,6 +12,9 @@ namespace Trailscope::Ui::SqlLanguage {
 const QStringList& keywords();
 const QStringList& functions();
 const QStringList& fields();
+/// A Lake function's example call and what it returns (`stddev_pop(length(eventName)) — population standard
+/// deviation`), or an empty string when `name` is not a Lake function.
+QString functionHelp(const QString& name);
 /// The case's tables and views for plain SQLite SQL.
 const QStringList& tables();
 

@@ -2,6 +2,8 @@
 // paths), the popup as you type, Ctrl+Enter, the text to run and errors placed in the text.
 #include "sqleditor.h"
 
+#include "query/lake/lakefunctioncatalogue.h"
+
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QSignalSpy>
@@ -33,6 +35,22 @@ private Q_SLOTS:
         // Arrays are offered as Lake SQL reads them: the first element.
         QVERIFY(withPaths.contains("requestParameters.ipPermissions.items[1].ipRanges.items[1].cidrIp"));
         QVERIFY(!withPaths.join(' ').contains("[*]"));
+    }
+
+    // The editor offers exactly the translator's function catalogue, and its help as the tooltip of a name.
+    void functionsAreTheCatalogue()
+    {
+        SqlEditor editor;
+        const QStringList words = editor.completionWords();
+        for (const auto& function : Trailscope::Core::Query::Lake::lakeFunctionCatalogue())
+            QVERIFY2(words.contains(QString::fromLatin1(function.name.data(), qsizetype(function.name.size())),
+                                    Qt::CaseInsensitive), // date, day, year... are keywords too
+                     function.name.data());
+
+        editor.setPlainText("SELECT STDDEV_POP(length(eventName)) FROM cloudtrail_logs");
+        QVERIFY2(editor.helpAt(10).contains("population standard deviation"), qPrintable(editor.helpAt(10)));
+        QVERIFY(editor.helpAt(1).isEmpty());  // SELECT is a keyword, not a function
+        QVERIFY(editor.helpAt(45).isEmpty()); // a table name
     }
 
     void popupFiltersAsYouType()

@@ -1,6 +1,7 @@
+#include "lakefunctioncatalogue.h"
 #include "translator.h"
 
-#include <QSet>
+#include <QHash>
 
 namespace Trailscope::Core::Query::Lake {
 
@@ -9,49 +10,6 @@ namespace {
 bool isTime(ValueType type)
 {
     return type == ValueType::Timestamp || type == ValueType::Date;
-}
-
-const QSet<QString>& aggregateNames()
-{
-    static const QSet<QString> Names{
-        QStringLiteral("count"),
-        QStringLiteral("count_if"),
-        QStringLiteral("sum"),
-        QStringLiteral("avg"),
-        QStringLiteral("min"),
-        QStringLiteral("max"),
-        QStringLiteral("approx_distinct"),
-        QStringLiteral("arbitrary"),
-        QStringLiteral("any_value"),
-        QStringLiteral("array_agg"),
-        QStringLiteral("string_agg"),
-        QStringLiteral("listagg"),
-        QStringLiteral("bool_and"),
-        QStringLiteral("bool_or"),
-        QStringLiteral("every"),
-        QStringLiteral("group_concat"),
-        QStringLiteral("total"),
-        QStringLiteral("max_by"),
-        QStringLiteral("min_by"),
-        QStringLiteral("approx_percentile"),
-        QStringLiteral("stddev"),
-        QStringLiteral("stddev_samp"),
-        QStringLiteral("stddev_pop"),
-        QStringLiteral("variance"),
-        QStringLiteral("var_samp"),
-        QStringLiteral("var_pop"),
-    };
-    return Names;
-}
-
-const QSet<QString>& windowNames()
-{
-    static const QSet<QString> Names{
-        QStringLiteral("row_number"),   QStringLiteral("rank"),      QStringLiteral("dense_rank"),
-        QStringLiteral("percent_rank"), QStringLiteral("cume_dist"), QStringLiteral("ntile"),
-        QStringLiteral("lag"),          QStringLiteral("lead"),      QStringLiteral("first_value"),
-        QStringLiteral("last_value"),   QStringLiteral("nth_value")};
-    return Names;
 }
 
 // Trino's variance and standard deviation aggregates and the functions of ours they are (stddev and variance are the
@@ -192,11 +150,12 @@ Value Translator::aggregate(const Expr& e, const QString& name, const Scope& sco
 Value Translator::function(const Expr& e, const Scope& scope)
 {
     const QString name = e.text.toLower();
-    if (aggregateNames().contains(name))
+    const LakeFunction* known = findLakeFunction(name);
+    if (known && known->kind == LakeFunctionKind::Aggregate)
         return aggregate(e, name, scope);
     if (e.elseExpr)
         fail(e.pos, QStringLiteral("FILTER only applies to aggregate functions"));
-    if (windowNames().contains(name)) {
+    if (known && known->kind == LakeFunctionKind::Window) {
         if (!e.over)
             fail(e.pos, QStringLiteral("%1() needs an OVER (…) window").arg(name));
         std::string args;
