@@ -2,19 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>EventTableModel</name>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="26"/>
+        <source>Event time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="27"/>
+        <source>Event name</source>
+        <translation type="unfinished">Ereignisname</translation>
+    </message>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="29"/>
+        <source>User name</source>
+        <translation type="unfinished">Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="31"/>
+        <source>Event source</source>
+        <translation type="unfinished">Ereignisquelle</translation>
+    </message>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="33"/>
+        <source>Resource type</source>
+        <translation type="unfinished">Ressourcentyp</translation>
+    </message>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="35"/>
+        <source>Resource name</source>
+        <translation type="unfinished">Ressourcenname</translation>
+    </message>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="37"/>
+        <source>AWS region</source>
+        <translation type="unfinished">AWS-Region</translation>
+    </message>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="39"/>
+        <source>Source IP address</source>
+        <translation type="unfinished">Quell-IP-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="41"/>
+        <source>Error code</source>
+        <translation type="unfinished">Fehlercode</translation>
+    </message>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="43"/>
+        <source>Read-only</source>
+        <translation type="unfinished">Nur lesend</translation>
+    </message>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="44"/>
+        <source>AWS account</source>
+        <translation type="unfinished">AWS-Konto</translation>
+    </message>
+    <message>
+        <location filename="../core/query/eventcolumns.cpp" line="46"/>
+        <source>Event ID</source>
+        <translation type="unfinished">Ereignis-ID</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/colourrules.cpp" line="10"/>
+        <location filename="../ui/browser/colourrules.cpp" line="10"/>
         <source>Root activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrules.cpp" line="11"/>
+        <location filename="../ui/browser/colourrules.cpp" line="11"/>
         <source>Failed calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrules.cpp" line="12"/>
+        <location filename="../ui/browser/colourrules.cpp" line="12"/>
         <source>Logging changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -22,7 +85,7 @@
 <context>
     <name>Trailscope::Ui::AnalystWorker</name>
     <message>
-        <location filename="../ui/analystworker.cpp" line="19"/>
+        <location filename="../ui/browser/analystworker.cpp" line="19"/>
         <source>Stars, notes and saved searches are unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -30,72 +93,72 @@
 <context>
     <name>Trailscope::Ui::ColourRulesDialog</name>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="23"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="23"/>
         <source>Colouring Rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="26"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="26"/>
         <source>On</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="26"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="26"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="26"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="26"/>
         <source>Search expression</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="26"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="26"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="40"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="40"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="41"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="41"/>
         <source>New rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="45"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="45"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="50"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="50"/>
         <source>Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="51"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="51"/>
         <source>Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="52"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="52"/>
         <source>Restore Defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="96"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="96"/>
         <source>Double-click to choose a colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="129"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="129"/>
         <source>Empty expression</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/colourrulesdialog.cpp" line="130"/>
+        <location filename="../ui/browser/colourrulesdialog.cpp" line="130"/>
         <source>Column %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -103,17 +166,17 @@
 <context>
     <name>Trailscope::Ui::CompareDialog</name>
     <message>
-        <location filename="../ui/comparedialog.cpp" line="17"/>
+        <location filename="../ui/browser/comparedialog.cpp" line="17"/>
         <source>Only differences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/comparedialog.cpp" line="19"/>
+        <location filename="../ui/browser/comparedialog.cpp" line="19"/>
         <source>Compare events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/comparedialog.cpp" line="54"/>
+        <location filename="../ui/browser/comparedialog.cpp" line="54"/>
         <source>%1 of %2 fields differ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -121,17 +184,17 @@
 <context>
     <name>Trailscope::Ui::CompareModel</name>
     <message>
-        <location filename="../ui/comparemodel.cpp" line="46"/>
+        <location filename="../ui/browser/comparemodel.cpp" line="46"/>
         <source>%1 (not JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/comparemodel.cpp" line="121"/>
+        <location filename="../ui/browser/comparemodel.cpp" line="121"/>
         <source>Not in this event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/comparemodel.cpp" line="143"/>
+        <location filename="../ui/browser/comparemodel.cpp" line="143"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -139,123 +202,143 @@
 <context>
     <name>Trailscope::Ui::DetailPane</name>
     <message>
-        <location filename="../ui/detailpane.cpp" line="74"/>
+        <location filename="../ui/browser/detailpane.cpp" line="76"/>
         <source>Same access key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="79"/>
+        <location filename="../ui/browser/detailpane.cpp" line="81"/>
         <source>Same session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="81"/>
+        <location filename="../ui/browser/detailpane.cpp" line="83"/>
         <source>Same principal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="82"/>
+        <location filename="../ui/browser/detailpane.cpp" line="84"/>
         <source>Same request ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="83"/>
+        <location filename="../ui/browser/detailpane.cpp" line="85"/>
         <source>Same shared event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="91"/>
+        <location filename="../ui/browser/detailpane.cpp" line="93"/>
         <source>Select an event to see its record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="93"/>
+        <location filename="../ui/browser/detailpane.cpp" line="96"/>
         <source>As stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="122"/>
+        <location filename="../ui/browser/detailpane.cpp" line="129"/>
         <source>Related:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="139"/>
+        <location filename="../ui/browser/detailpane.cpp" line="146"/>
         <source>Tree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="145"/>
+        <location filename="../ui/browser/detailpane.cpp" line="152"/>
         <source>Show the record exactly as stored in the trail file, instead of indented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="154"/>
+        <location filename="../ui/browser/detailpane.cpp" line="161"/>
         <source>JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="157"/>
+        <location filename="../ui/browser/detailpane.cpp" line="164"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="157"/>
-        <source>ARN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/detailpane.cpp" line="157"/>
+        <location filename="../ui/browser/detailpane.cpp" line="164"/>
         <source>Account ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="160"/>
+        <location filename="../ui/browser/detailpane.cpp" line="164"/>
+        <source>ARN or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="164"/>
+        <source>Found in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="167"/>
         <source>Double-click a resource to search for its events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="161"/>
+        <location filename="../ui/browser/detailpane.cpp" line="168"/>
         <source>Resources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="178"/>
-        <location filename="../ui/detailpane.cpp" line="355"/>
+        <location filename="../ui/browser/detailpane.cpp" line="185"/>
+        <location filename="../ui/browser/detailpane.cpp" line="377"/>
         <source>Copy value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="223"/>
+        <location filename="../ui/browser/detailpane.cpp" line="230"/>
         <source>This record is not valid JSON (%1); it is shown as stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="264"/>
+        <location filename="../ui/browser/detailpane.cpp" line="261"/>
+        <source>This record has no eventTime: its time is the @timestamp a Logstash or Elastic export added. The record is shown as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="277"/>
         <source>Search: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="295"/>
+        <location filename="../ui/browser/detailpane.cpp" line="303"/>
+        <source>resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="312"/>
+        <source>request or response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="317"/>
         <source>Resources (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="355"/>
+        <location filename="../ui/browser/detailpane.cpp" line="377"/>
         <source>Copy as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="358"/>
+        <location filename="../ui/browser/detailpane.cpp" line="380"/>
         <source>Copy path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="362"/>
+        <location filename="../ui/browser/detailpane.cpp" line="384"/>
         <source>Filter on this value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/detailpane.cpp" line="364"/>
+        <location filename="../ui/browser/detailpane.cpp" line="386"/>
         <source>Exclude this value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -263,12 +346,12 @@
 <context>
     <name>Trailscope::Ui::EventAnnotationBar</name>
     <message>
-        <location filename="../ui/eventannotationbar.cpp" line="18"/>
+        <location filename="../ui/browser/eventannotationbar.cpp" line="18"/>
         <source>Star this event (Ctrl+M); starred events can be shown alone and feed reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/eventannotationbar.cpp" line="21"/>
+        <location filename="../ui/browser/eventannotationbar.cpp" line="21"/>
         <source>Add a note to this event…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,72 +359,56 @@
 <context>
     <name>Trailscope::Ui::EventTableModel</name>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="96"/>
-        <source>Event time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/eventtablemodel.cpp" line="98"/>
         <source>Event name</source>
-        <translation>Ereignisname</translation>
+        <translation type="vanished">Ereignisname</translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="100"/>
         <source>User name</source>
-        <translation>Benutzername</translation>
+        <translation type="vanished">Benutzername</translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="102"/>
         <source>Event source</source>
-        <translation>Ereignisquelle</translation>
+        <translation type="vanished">Ereignisquelle</translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="104"/>
         <source>Resource type</source>
-        <translation>Ressourcentyp</translation>
+        <translation type="vanished">Ressourcentyp</translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="106"/>
         <source>Resource name</source>
-        <translation>Ressourcenname</translation>
+        <translation type="vanished">Ressourcenname</translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="108"/>
         <source>AWS region</source>
-        <translation>AWS-Region</translation>
+        <translation type="vanished">AWS-Region</translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="110"/>
         <source>Source IP address</source>
-        <translation>Quell-IP-Adresse</translation>
+        <translation type="vanished">Quell-IP-Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="112"/>
         <source>Error code</source>
-        <translation>Fehlercode</translation>
+        <translation type="vanished">Fehlercode</translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="114"/>
         <source>Read-only</source>
-        <translation>Nur lesend</translation>
+        <translation type="vanished">Nur lesend</translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="116"/>
         <source>AWS account</source>
-        <translation>AWS-Konto</translation>
+        <translation type="vanished">AWS-Konto</translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="118"/>
         <source>Event ID</source>
-        <translation>Ereignis-ID</translation>
+        <translation type="vanished">Ereignis-ID</translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="133"/>
+        <location filename="../ui/browser/eventtablemodel.cpp" line="105"/>
         <source>Event time (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/eventtablemodel.cpp" line="183"/>
+        <location filename="../ui/browser/eventtablemodel.cpp" line="158"/>
         <source>(no time)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -349,22 +416,22 @@
 <context>
     <name>Trailscope::Ui::FacetPane</name>
     <message>
-        <location filename="../ui/facetpane.cpp" line="40"/>
+        <location filename="../ui/browser/facetpane.cpp" line="35"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facetpane.cpp" line="40"/>
+        <location filename="../ui/browser/facetpane.cpp" line="35"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/facetpane.cpp" line="47"/>
+        <location filename="../ui/browser/facetpane.cpp" line="42"/>
         <source>Click a value to filter on it; Ctrl+click to exclude it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/facetpane.cpp" line="82"/>
+        <location filename="../ui/browser/facetpane.cpp" line="77"/>
         <source>%n value(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -372,335 +439,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/facetpane.cpp" line="91"/>
+        <location filename="../ui/browser/facetpane.cpp" line="86"/>
         <source>(absent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facetpane.cpp" line="94"/>
+        <location filename="../ui/browser/facetpane.cpp" line="89"/>
         <source>Events without %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facetpane.cpp" line="134"/>
+        <location filename="../ui/browser/facetpane.cpp" line="129"/>
         <source>Filter on this value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facetpane.cpp" line="135"/>
+        <location filename="../ui/browser/facetpane.cpp" line="130"/>
         <source>Exclude this value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>Trailscope::Ui::ImportProgressWidget</name>
-    <message>
-        <location filename="../ui/importprogresswidget.cpp" line="20"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../ui/importprogresswidget.cpp" line="21"/>
-        <source>Stop the import; what was imported so far stays in the case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/importprogresswidget.cpp" line="31"/>
-        <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/importprogresswidget.cpp" line="41"/>
-        <source>%1 files, %2 events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/importprogresswidget.cpp" line="45"/>
-        <source>, %1 events/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/importprogresswidget.cpp" line="47"/>
-        <source>, %1 s left</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>Trailscope::Ui::ImportCoordinator</name>
     <message numerus="yes">
-        <location filename="../ui/importprogresswidget.cpp" line="49"/>
-        <source>, %n rejected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/importprogresswidget.cpp" line="51"/>
-        <source>Indexing: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Trailscope::Ui::JsonTreeModel</name>
-    <message>
-        <location filename="../ui/jsontreemodel.cpp" line="114"/>
-        <source>object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jsontreemodel.cpp" line="116"/>
-        <source>array</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jsontreemodel.cpp" line="118"/>
-        <source>string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jsontreemodel.cpp" line="120"/>
-        <source>number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jsontreemodel.cpp" line="122"/>
-        <source>boolean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jsontreemodel.cpp" line="124"/>
-        <source>null</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jsontreemodel.cpp" line="175"/>
-        <source>Key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jsontreemodel.cpp" line="177"/>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/jsontreemodel.cpp" line="179"/>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Trailscope::Ui::MainWindow</name>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
-        <source>Events</source>
-        <translation>Ereignisse</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
-        <source>SQL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
-        <source>Facets</source>
-        <translation>Facetten</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
-        <source>Show all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
-        <source>Stop browsing only the SQL result set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
-        <source>Search error at column %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
-        <source>Sort by event time to jump to a bucket&apos;s events.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="226"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
-        <source>&amp;New Case…</source>
-        <translation>&amp;Neuer Fall…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="228"/>
-        <source>&amp;Open Case…</source>
-        <translation>Fall ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="229"/>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="230"/>
-        <source>Open the &amp;Sample Trail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
-        <source>&amp;Import…</source>
-        <translation>&amp;Importieren…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="234"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="236"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
-        <source>&amp;Find</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
-        <source>&amp;Go</source>
-        <translation>&amp;Gehe zu</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="243"/>
-        <source>&amp;Back</source>
-        <translation>&amp;Zurück</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="244"/>
-        <source>&amp;Forward</source>
-        <translation>&amp;Vor</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="252"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="253"/>
-        <source>&amp;Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
-        <source>S&amp;QL Editor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
-        <source>Times in &amp;UTC</source>
-        <translation>Zeiten in &amp;UTC</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
-        <source>Timeline &amp;Log Scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
-        <source>Timeline &amp;Series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
-        <source>&amp;Colouring Rules…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
-        <source>&amp;Searches</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
-        <source>&amp;Save Search…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
-        <source>Saved Searches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="275"/>
-        <source>Recent Searches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
-        <source>E&amp;vents</source>
-        <translation>E&amp;reignisse</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="279"/>
-        <source>&amp;Star or Unstar Selected Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
-        <source>Show &amp;Only Starred Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="285"/>
-        <source>&amp;Compare Selected Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
-        <source>Search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
-        <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
-        <location filename="../ui/mainwindow.cpp" line="467"/>
-        <source>searching…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
-        <source>%1 — Trailscope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="412"/>
-        <source>Some lookup indexes are not built yet (an import was interrupted): lookups on fields may be slow until the next import into this case.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="466"/>
-        <source>%1 of %2 events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="467"/>
-        <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="497"/>
-        <source>An import is already running; drop again when it has finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="512"/>
+        <location filename="../ui/import/importcoordinator.cpp" line="33"/>
         <source>%n sources</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -708,132 +470,480 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="535"/>
-        <source>Import failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="537"/>
-        <source>Import cancelled; the events imported so far are kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="538"/>
-        <source>Import finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="551"/>
+        <location filename="../ui/import/importcoordinator.cpp" line="65"/>
         <source>Rejected files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="553"/>
+        <location filename="../ui/import/importcoordinator.cpp" line="67"/>
         <source>These files or records could not be imported; everything else was.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>Trailscope::Ui::ImportProgressWidget</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="588"/>
+        <location filename="../ui/import/importprogresswidget.cpp" line="20"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/importprogresswidget.cpp" line="21"/>
+        <source>Stop the import; what was imported so far stays in the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/import/importprogresswidget.cpp" line="31"/>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/import/importprogresswidget.cpp" line="41"/>
+        <source>%1 files, %2 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/import/importprogresswidget.cpp" line="45"/>
+        <source>, %1 events/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/import/importprogresswidget.cpp" line="47"/>
+        <source>, %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import/importprogresswidget.cpp" line="49"/>
+        <source>, %n rejected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/import/importprogresswidget.cpp" line="51"/>
+        <source>Indexing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::JsonTreeModel</name>
+    <message>
+        <location filename="../ui/common/jsontreemodel.cpp" line="114"/>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/common/jsontreemodel.cpp" line="116"/>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/common/jsontreemodel.cpp" line="118"/>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/common/jsontreemodel.cpp" line="120"/>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/common/jsontreemodel.cpp" line="122"/>
+        <source>boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/common/jsontreemodel.cpp" line="124"/>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/common/jsontreemodel.cpp" line="175"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/common/jsontreemodel.cpp" line="177"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/common/jsontreemodel.cpp" line="179"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::MainWindow</name>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="149"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="150"/>
+        <source>SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="162"/>
+        <source>Facets</source>
+        <translation>Facetten</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="176"/>
+        <location filename="../ui/window/mainwindow.cpp" line="333"/>
+        <source>Scanning records for the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="178"/>
+        <source>Free text and {…} patterns on fields the case does not index read every raw record of the time range, once for the rows, the timeline and the facets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="188"/>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="189"/>
+        <source>Stop browsing only the SQL result set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="206"/>
+        <source>Search error at column %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="217"/>
+        <source>Sort by event time to jump to a bucket&apos;s events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="251"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="252"/>
+        <source>&amp;New Case…</source>
+        <translation>&amp;Neuer Fall…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="253"/>
+        <source>&amp;Open Case…</source>
+        <translation>Fall ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="254"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="255"/>
+        <source>Open the &amp;Sample Trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="257"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="259"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="261"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="262"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="267"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="268"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="269"/>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vor</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="277"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="278"/>
+        <source>&amp;Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="280"/>
+        <source>S&amp;QL Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="283"/>
+        <source>Times in &amp;UTC</source>
+        <translation>Zeiten in &amp;UTC</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="287"/>
+        <source>Timeline &amp;Log Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="290"/>
+        <source>Timeline &amp;Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="293"/>
+        <source>&amp;Colouring Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="295"/>
+        <source>&amp;Searches</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="296"/>
+        <source>&amp;Save Search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="298"/>
+        <source>Saved Searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="300"/>
+        <source>Recent Searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="304"/>
+        <source>E&amp;vents</source>
+        <translation>E&amp;reignisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="305"/>
+        <source>&amp;Star or Unstar Selected Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="307"/>
+        <source>Show &amp;Only Starred Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="311"/>
+        <source>&amp;Compare Selected Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="314"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="330"/>
+        <source>Scanning records for rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="336"/>
+        <source>Scanning records for facets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="348"/>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="355"/>
+        <location filename="../ui/window/mainwindow.cpp" line="516"/>
+        <source>searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="453"/>
+        <source>%1 — Trailscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="461"/>
+        <source>Some lookup indexes are not built yet (an import was interrupted): lookups on fields may be slow until the next import into this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="515"/>
+        <source>%1 of %2 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="516"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="546"/>
+        <source>An import is already running; drop again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/window/mainwindow.cpp" line="576"/>
+        <source>Import finished: %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/window/mainwindow.cpp" line="578"/>
+        <source>, %n conflicting copies set aside</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/window/mainwindow.cpp" line="580"/>
+        <source>, %n file(s) ignored as not trail content (LICENSE, README, …)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="564"/>
+        <source>Import failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="566"/>
+        <source>Import cancelled; the events imported so far are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="616"/>
         <source>Open Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="589"/>
+        <location filename="../ui/window/mainwindow.cpp" line="617"/>
         <source>Trailscope cases (*.%1);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="603"/>
+        <location filename="../ui/window/mainwindow.cpp" line="631"/>
         <source>Import Trail Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="607"/>
+        <location filename="../ui/window/mainwindow.cpp" line="635"/>
         <source>CloudTrail logs (*.json.gz *.json *.jsonl *.gz *.zip *.tar *.tar.gz *.tgz);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="614"/>
+        <location filename="../ui/window/mainwindow.cpp" line="642"/>
         <source>New Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="615"/>
+        <location filename="../ui/window/mainwindow.cpp" line="643"/>
         <source>Trailscope cases (*.%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="637"/>
+        <location filename="../ui/window/mainwindow.cpp" line="665"/>
         <source>Select two to five events to compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="656"/>
+        <location filename="../ui/window/mainwindow.cpp" line="684"/>
         <source>%1 (row %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="756"/>
+        <location filename="../ui/window/mainwindow.cpp" line="783"/>
         <source>Type a search to save first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="761"/>
+        <location filename="../ui/window/mainwindow.cpp" line="788"/>
         <source>Save Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="762"/>
+        <location filename="../ui/window/mainwindow.cpp" line="789"/>
         <source>Name for &quot;%1&quot;:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="781"/>
+        <location filename="../ui/window/mainwindow.cpp" line="808"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="841"/>
+        <location filename="../ui/window/mainwindow.cpp" line="877"/>
         <source>Add the Current Search as a Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="845"/>
+        <location filename="../ui/window/mainwindow.cpp" line="881"/>
         <source>Add a Series…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="848"/>
+        <location filename="../ui/window/mainwindow.cpp" line="884"/>
         <source>Timeline Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="849"/>
+        <location filename="../ui/window/mainwindow.cpp" line="885"/>
         <source>Search expression to count on the timeline:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="854"/>
+        <location filename="../ui/window/mainwindow.cpp" line="890"/>
         <source>Not a valid search: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="858"/>
+        <location filename="../ui/window/mainwindow.cpp" line="894"/>
         <source>Split by Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="864"/>
+        <location filename="../ui/window/mainwindow.cpp" line="900"/>
         <source>Remove All Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="871"/>
+        <location filename="../ui/window/mainwindow.cpp" line="907"/>
         <source>Remove &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="882"/>
+        <location filename="../ui/window/mainwindow.cpp" line="919"/>
         <source>Browsing %n event(s) from the SQL editor</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -841,7 +951,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="903"/>
+        <location filename="../ui/window/mainwindow.cpp" line="940"/>
         <source>No values of %1 under the current search.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,7 +959,7 @@
 <context>
     <name>Trailscope::Ui::RowWorker</name>
     <message>
-        <location filename="../ui/rowworker.cpp" line="98"/>
+        <location filename="../ui/browser/rowworker.cpp" line="98"/>
         <source>No case is open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -857,7 +967,7 @@
 <context>
     <name>Trailscope::Ui::SearchBar</name>
     <message>
-        <location filename="../ui/searchbar.cpp" line="58"/>
+        <location filename="../ui/browser/searchbar.cpp" line="57"/>
         <source>Search: eventName:RunInstances user:alice ip:203.0.113.0/24 -readOnly:true &quot;text&quot; (or a {$.field = …} filter pattern)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -865,107 +975,107 @@
 <context>
     <name>Trailscope::Ui::SearchWorker</name>
     <message>
-        <location filename="../ui/searchworker.cpp" line="71"/>
+        <location filename="../ui/browser/searchworker.cpp" line="81"/>
         <source>No case is open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/searchworker.cpp" line="82"/>
-        <source>Column %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Trailscope::Ui::SqlConsole</name>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="95"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="95"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="96"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="96"/>
         <source>Run the query, or the selected text (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="98"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="98"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="99"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="99"/>
         <source>Stop the running query</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="102"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="102"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="103"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="103"/>
         <source>A new query tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="105"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="105"/>
         <source>Save…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="106"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="106"/>
         <source>Save the query in the case under a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="109"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="109"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="111"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="111"/>
         <source>Export JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="113"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="113"/>
         <source>Open events in browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="114"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="114"/>
         <source>Show the events of this result (its eventID column) in the event browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="140"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="121"/>
+        <source>The share of the case&apos;s events the query has examined; a query that reads an index range finishes before reaching the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="142"/>
         <source>Double-click to open in a new tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="141"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="143"/>
         <source>Sample queries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="142"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="144"/>
         <source>Saved queries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="143"/>
-        <location filename="../ui/sqlconsole.cpp" line="591"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="145"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="615"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="193"/>
-        <location filename="../ui/sqlconsole.cpp" line="326"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="195"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="329"/>
         <source>No case open</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sqlconsole.cpp" line="220"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="222"/>
         <source>Ready: %n key path(s) of request and response fields to complete</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -973,17 +1083,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="227"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="229"/>
         <source>Cannot open the case for queries: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="231"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="233"/>
         <source>Saved queries and history are unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sqlconsole.cpp" line="242"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="245"/>
         <source>%n statement(s) in %1 ms</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -991,17 +1101,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="252"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="255"/>
         <source>That event is not in the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="261"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="264"/>
         <source>Opened the first %1 events in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sqlconsole.cpp" line="262"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="265"/>
         <source>Opened %n event(s) in the browser</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1009,115 +1119,125 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="271"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="274"/>
         <source>Exported %1 rows to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="306"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="309"/>
         <source>Opening the case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="336"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="339"/>
         <source>Query %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="393"/>
-        <location filename="../ui/sqlconsole.cpp" line="557"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="396"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="581"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="411"/>
-        <location filename="../ui/sqlconsole.cpp" line="412"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="414"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="415"/>
         <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="434"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="437"/>
         <source>Fetching rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="440"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="443"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="440"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="443"/>
         <source>Result %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="456"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="459"/>
         <source>%1 rows of result %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="472"/>
-        <location filename="../ui/sqlconsole.cpp" line="475"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="475"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="478"/>
         <source>Line %1, column %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="503"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="498"/>
+        <source>%1 examined %2 of %3 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="501"/>
+        <source>%1 examined %2 events (the case holds %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="524"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="516"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="537"/>
         <source>Collecting the events…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="559"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="583"/>
         <source>Open a case to query it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="563"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="587"/>
         <source>Results appear here: Ctrl+Enter runs the query or the selected text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="609"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="633"/>
         <source>Open in a new tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="612"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="636"/>
         <source>Delete saved query</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="623"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="647"/>
         <source>Export result as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="623"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="647"/>
         <source>Export result as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="624"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="648"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="624"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="648"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="636"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="660"/>
         <source>Save query</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlconsole.cpp" line="637"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="661"/>
         <source>Name (a saved query of the same name is replaced):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,7 +1245,7 @@
 <context>
     <name>Trailscope::Ui::SqlEditor</name>
     <message>
-        <location filename="../ui/sqleditor.cpp" line="34"/>
+        <location filename="../ui/sql/sqleditor.cpp" line="37"/>
         <source>SELECT eventTime, eventName, userIdentity.arn FROM cloudtrail_logs LIMIT 100
 
 Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
@@ -1135,8 +1255,8 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
 <context>
     <name>Trailscope::Ui::SqlQueryWorker</name>
     <message>
-        <location filename="../ui/sqlqueryworker.cpp" line="247"/>
-        <location filename="../ui/sqlqueryworker.cpp" line="287"/>
+        <location filename="../ui/sql/sqlqueryworker.cpp" line="261"/>
+        <location filename="../ui/sql/sqlqueryworker.cpp" line="301"/>
         <source>expected one statement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,7 +1264,7 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
 <context>
     <name>Trailscope::Ui::SqlResultModel</name>
     <message>
-        <location filename="../ui/sqlresultmodel.cpp" line="43"/>
+        <location filename="../ui/sql/sqlresultmodel.cpp" line="45"/>
         <source>Click to open this event in the browser</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,12 +1272,12 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
 <context>
     <name>Trailscope::Ui::SqlResultView</name>
     <message>
-        <location filename="../ui/sqlresultview.cpp" line="63"/>
+        <location filename="../ui/sql/sqlresultview.cpp" line="63"/>
         <source>Statement %1 (line %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sqlresultview.cpp" line="66"/>
+        <location filename="../ui/sql/sqlresultview.cpp" line="66"/>
         <source>stopped after %n row(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1165,7 +1285,7 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sqlresultview.cpp" line="68"/>
+        <location filename="../ui/sql/sqlresultview.cpp" line="68"/>
         <source>%n row(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1173,22 +1293,22 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/sqlresultview.cpp" line="70"/>
+        <location filename="../ui/sql/sqlresultview.cpp" line="70"/>
         <source>running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlresultview.cpp" line="72"/>
+        <location filename="../ui/sql/sqlresultview.cpp" line="72"/>
         <source>first %1 rows, more as you scroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlresultview.cpp" line="73"/>
+        <location filename="../ui/sql/sqlresultview.cpp" line="73"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sqlresultview.cpp" line="76"/>
+        <location filename="../ui/sql/sqlresultview.cpp" line="76"/>
         <source>click an eventID to open the event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1196,47 +1316,47 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
 <context>
     <name>Trailscope::Ui::TimeRangeBar</name>
     <message>
-        <location filename="../ui/timerangebar.cpp" line="42"/>
+        <location filename="../ui/browser/timerangebar.cpp" line="42"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../ui/timerangebar.cpp" line="42"/>
+        <location filename="../ui/browser/timerangebar.cpp" line="42"/>
         <source>Last 30 minutes</source>
         <translation>Letzte 30 Minuten</translation>
     </message>
     <message>
-        <location filename="../ui/timerangebar.cpp" line="42"/>
+        <location filename="../ui/browser/timerangebar.cpp" line="42"/>
         <source>Last hour</source>
         <translation>Letzte Stunde</translation>
     </message>
     <message>
-        <location filename="../ui/timerangebar.cpp" line="42"/>
+        <location filename="../ui/browser/timerangebar.cpp" line="42"/>
         <source>Last 3 hours</source>
         <translation>Letzte 3 Stunden</translation>
     </message>
     <message>
-        <location filename="../ui/timerangebar.cpp" line="43"/>
+        <location filename="../ui/browser/timerangebar.cpp" line="43"/>
         <source>Last 12 hours</source>
         <translation>Letzte 12 Stunden</translation>
     </message>
     <message>
-        <location filename="../ui/timerangebar.cpp" line="43"/>
+        <location filename="../ui/browser/timerangebar.cpp" line="43"/>
         <source>Last day</source>
         <translation>Letzter Tag</translation>
     </message>
     <message>
-        <location filename="../ui/timerangebar.cpp" line="43"/>
+        <location filename="../ui/browser/timerangebar.cpp" line="43"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/timerangebar.cpp" line="43"/>
+        <location filename="../ui/browser/timerangebar.cpp" line="43"/>
         <source>Custom range</source>
         <translation>Eigener Zeitraum</translation>
     </message>
     <message>
-        <location filename="../ui/timerangebar.cpp" line="44"/>
+        <location filename="../ui/browser/timerangebar.cpp" line="44"/>
         <source>Counted back from the case&apos;s newest event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1244,57 +1364,57 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
 <context>
     <name>Trailscope::Ui::TimelinePlot</name>
     <message>
-        <location filename="../ui/timelineplot.cpp" line="177"/>
+        <location filename="../ui/timeline/timelineplot.cpp" line="177"/>
         <source>Time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/timelineplot.cpp" line="177"/>
+        <location filename="../ui/timeline/timelineplot.cpp" line="177"/>
         <source>Time (local, %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/timelineplot.cpp" line="216"/>
+        <location filename="../ui/timeline/timelineplot.cpp" line="216"/>
         <source>Counting events…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/timelineplot.cpp" line="216"/>
+        <location filename="../ui/timeline/timelineplot.cpp" line="216"/>
         <source>No events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/timelineplot.cpp" line="334"/>
+        <location filename="../ui/timeline/timelineplot.cpp" line="334"/>
         <source>Success</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/timelineplot.cpp" line="335"/>
+        <location filename="../ui/timeline/timelineplot.cpp" line="335"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/timelineplot.cpp" line="340"/>
+        <location filename="../ui/timeline/timelineplot.cpp" line="340"/>
         <source>(log scale)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/timelineplot.cpp" line="380"/>
+        <location filename="../ui/timeline/timelineplot.cpp" line="380"/>
         <source>Updating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/timelineplot.cpp" line="393"/>
+        <location filename="../ui/timeline/timelineplot.cpp" line="393"/>
         <source>%1 – %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/timelineplot.cpp" line="395"/>
+        <location filename="../ui/timeline/timelineplot.cpp" line="395"/>
         <source>Success: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/timelineplot.cpp" line="396"/>
+        <location filename="../ui/timeline/timelineplot.cpp" line="396"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,32 +1422,32 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
 <context>
     <name>Trailscope::Ui::WelcomePage</name>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="16"/>
+        <location filename="../ui/window/welcomepage.cpp" line="17"/>
         <source>Trailscope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="21"/>
+        <location filename="../ui/window/welcomepage.cpp" line="22"/>
         <source>Drop an AWSLogs folder, a trail file or an archive anywhere on this window, or start here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="35"/>
+        <location filename="../ui/window/welcomepage.cpp" line="36"/>
         <source>Open the sample trail</source>
         <translation>Beispiel-Trail öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="36"/>
+        <location filename="../ui/window/welcomepage.cpp" line="37"/>
         <source>Import a trail…</source>
         <translation>Einen Trail importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="37"/>
+        <location filename="../ui/window/welcomepage.cpp" line="38"/>
         <source>Open a case…</source>
         <translation>Einen Fall öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/welcomepage.cpp" line="39"/>
+        <location filename="../ui/window/welcomepage.cpp" line="40"/>
         <source>Recent cases</source>
         <translation>Zuletzt geöffnete Fälle</translation>
     </message>
@@ -1335,17 +1455,17 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="19"/>
+        <location filename="../app/gui/main.cpp" line="30"/>
         <source>Offline audit console for AWS CloudTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="23"/>
+        <location filename="../app/gui/main.cpp" line="34"/>
         <source>Open the bundled sample trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="26"/>
+        <location filename="../app/gui/main.cpp" line="37"/>
         <source>A case to open, or trail files to import</source>
         <translation type="unfinished"></translation>
     </message>

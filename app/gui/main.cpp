@@ -1,5 +1,5 @@
-#include "casefiles.h"
-#include "mainwindow.h"
+#include "window/casefiles.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

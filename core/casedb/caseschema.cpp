@@ -25,7 +25,7 @@ namespace {
 // on event_rows stays covering (a LEFT JOIN would still read `context` from every matching row); scans that group
 // by many context columns count `context` and expand it instead (EventStatistics, coverage, case info).
 // `resources` is a view in the same way: a resource's type, account and ARN-or-prefix are one resource_kinds row.
-// A resource the record does not list but its request or response names (query/resourcetable.h) is `derived`, and
+// A resource the record does not list but its request or response names (record/resourcetable.h) is `derived`, and
 // its `arn` is the name Event history shows (an instance ID, a bucket name), not always an ARN.
 // A conflict (two copies of one eventID that differ as JSON values) keeps, in event_variants.differences, the key
 // paths where they differ, one per line.

@@ -1,7 +1,7 @@
 #include "casewriter.h"
 
-#include "import/jsonvaluediff.h"
-#include "import/recordparser.h"
+#include "record/jsonvaluediff.h"
+#include "record/recordparser.h"
 #include "util/logging.h"
 
 #include <QDateTime>

@@ -4,7 +4,7 @@
 #include "casedb/interner.h"
 #include "casedb/rawrecordreader.h"
 #include "casedb/sqlite.h"
-#include "import/eventbatch.h"
+#include "record/eventbatch.h"
 #include "util/idtable.h"
 
 #include <QStringList>

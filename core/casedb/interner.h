@@ -1,7 +1,7 @@
 #pragma once
 
 #include "casedb/sqlite.h"
-#include "import/eventbatch.h"
+#include "record/eventbatch.h"
 #include "util/bytesidmap.h"
 
 #include <mutex>

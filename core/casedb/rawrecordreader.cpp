@@ -1,7 +1,7 @@
 #include "rawrecordreader.h"
 
-#include "import/contentdecoder.h"
-#include "import/parsedevent.h"
+#include "record/contentdecoder.h"
+#include "record/parsedevent.h"
 
 #include <simdjson.h>
 

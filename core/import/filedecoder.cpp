@@ -1,6 +1,6 @@
 #include "filedecoder.h"
 
-#include "import/contentdecoder.h"
+#include "record/contentdecoder.h"
 #include "util/gzip.h"
 #include "util/sha256.h"
 

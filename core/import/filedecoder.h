@@ -1,9 +1,9 @@
 #pragma once
 
 #include "casedb/casewriter.h"
-#include "import/eventbatch.h"
 #include "import/inputwalker.h"
-#include "import/recordparser.h"
+#include "record/eventbatch.h"
+#include "record/recordparser.h"
 
 #include <atomic>
 #include <functional>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "import/s3key.h"
+#include "record/s3key.h"
 #include "util/error.h"
 #include "util/sha256.h"
 

@@ -5,10 +5,10 @@
 // The event-loop probe is a 2 ms timer: a gap between its ticks is time the GUI thread could not react.
 //
 //   bench_console CASE [SOURCE_TO_IMPORT]
-#include "casesession.h"
-#include "eventtablemodel.h"
-#include "mainwindow.h"
-#include "searchbar.h"
+#include "browser/casesession.h"
+#include "browser/eventtablemodel.h"
+#include "browser/searchbar.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

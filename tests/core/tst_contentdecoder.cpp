@@ -1,4 +1,4 @@
-#include "import/contentdecoder.h"
+#include "record/contentdecoder.h"
 #include "testsupport.h"
 
 #include <QTest>

@@ -1,6 +1,6 @@
 // Two copies of one record are the same event when they are equal as JSON values: key order does not matter, array
 // order does, numbers compare as numbers. Where they differ is listed by key path for the conflict list.
-#include "import/jsonvaluediff.h"
+#include "record/jsonvaluediff.h"
 
 #include <QStringList>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "import/recordparser.h"
+#include "record/recordparser.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

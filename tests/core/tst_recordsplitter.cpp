@@ -1,4 +1,4 @@
-#include "import/recordsplitter.h"
+#include "record/recordsplitter.h"
 
 #include <QTest>
 

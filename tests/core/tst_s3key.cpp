@@ -1,4 +1,4 @@
-#include "import/s3key.h"
+#include "record/s3key.h"
 
 #include <QTest>
 

@@ -4,9 +4,9 @@
 
 #include "casedb/caseschema.h"
 #include "casedb/casewriter.h"
-#include "query/resourcetable.h"
 #include "query/searchparser.h"
 #include "query/searchsql.h"
+#include "record/resourcetable.h"
 
 #include <QDateTime>
 #include <QHostAddress>
@@ -129,11 +129,11 @@ private:
         const auto name = str(QStringLiteral("eventName"));
         if (!source || !name)
             return;
-        const Trailscope::Core::Query::ResourceRule* rule =
-            Trailscope::Core::Query::findResourceRule(source->toStdString(), name->toStdString());
+        const Trailscope::Core::ResourceRule* rule =
+            Trailscope::Core::findResourceRule(source->toStdString(), name->toStdString());
         if (!rule)
             return;
-        for (const Trailscope::Core::Query::ResourcePath& path : rule->resources) {
+        for (const Trailscope::Core::ResourcePath& path : rule->resources) {
             if (path.type.empty())
                 break;
             QStringList names;

@@ -1,10 +1,10 @@
 // The resource table: which resource type and name Event history shows for a call whose record has no `resources`
 // array, derived from its request and response. The table's own shape, lookups, derivation from records, what the
 // import stores and how the search bar finds it.
-#include "import/derivedresources.h"
 #include "query/eventstatistics.h"
 #include "query/fieldtable.h"
-#include "query/resourcetable.h"
+#include "record/derivedresources.h"
+#include "record/resourcetable.h"
 #include "searchoracle.h"
 #include "testsupport.h"
 

@@ -1,6 +1,6 @@
 // Where the window puts a new case for what it is asked to import: beside the source, named after it, for every
 // form of path a shell or a drop hands over.
-#include "casefiles.h"
+#include "window/casefiles.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "colourrulesdialog.h"
+#include "browser/colourrulesdialog.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>

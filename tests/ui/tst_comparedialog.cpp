@@ -1,7 +1,7 @@
 // Compare: one row per path over all events, exactly the differing paths highlighted, "only differences" hides the
 // rest, and no more than five events.
-#include "comparedialog.h"
-#include "comparemodel.h"
+#include "browser/comparedialog.h"
+#include "browser/comparemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -1,11 +1,11 @@
 // The detail pane: tree and JSON views of the record, resources, related-event searches and the filter/exclude
 // terms of the context menu, each checked against the search parser.
-#include "detailpane.h"
-#include "jsonhighlighter.h"
-#include "jsonnode.h"
-#include "jsontreemodel.h"
+#include "browser/detailpane.h"
+#include "browser/searchterm.h"
+#include "common/jsonhighlighter.h"
+#include "common/jsonnode.h"
+#include "common/jsontreemodel.h"
 #include "query/searchparser.h"
-#include "searchterm.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,9 +1,9 @@
 #include "browserfixture.h"
 #include "testsupport.h"
 
-#include "casesession.h"
-#include "colourrules.h"
-#include "eventtablemodel.h"
+#include "browser/casesession.h"
+#include "browser/colourrules.h"
+#include "browser/eventtablemodel.h"
 #include "query/eventcolumns.h"
 #include "query/searchparser.h"
 

@@ -1,4 +1,4 @@
-#include "facetpane.h"
+#include "browser/facetpane.h"
 
 #include "query/fieldtable.h"
 #include "query/searchparser.h"

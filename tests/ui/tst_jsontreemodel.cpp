@@ -1,6 +1,6 @@
 // The record tree: member order as in the record, decoded strings, paths, and a model that passes the model tester.
-#include "jsonnode.h"
-#include "jsontreemodel.h"
+#include "common/jsonnode.h"
+#include "common/jsontreemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>

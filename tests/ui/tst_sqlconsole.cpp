@@ -1,10 +1,10 @@
 // The SQL console on the imported sample trail: runs on its worker, one result per statement, the lazy grid under
 // QAbstractItemModelTester, Stop that stops a long query at once, errors placed in the editor, eventID clicks and
 // event sets as row ids, saved queries and history kept in the case, and CSV and JSON exports.
-#include "sqlconsole.h"
-#include "sqleditor.h"
-#include "sqlresultmodel.h"
-#include "sqlresultview.h"
+#include "sql/sqlconsole.h"
+#include "sql/sqleditor.h"
+#include "sql/sqlresultmodel.h"
+#include "sql/sqlresultview.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

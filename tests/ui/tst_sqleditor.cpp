@@ -1,6 +1,6 @@
 // The SQL editor: what completion offers (keywords, functions, every case field with nested paths, the case's key
 // paths), the popup as you type, Ctrl+Enter, the text to run and errors placed in the text.
-#include "sqleditor.h"
+#include "sql/sqleditor.h"
 
 #include "query/lake/lakefunctioncatalogue.h"
 

@@ -1,6 +1,6 @@
 // The SQL editor's highlighter: each token kind gets its format, comments and strings carry across lines, fields
 // include nested paths and the case's key paths, and the colours follow a dark palette.
-#include "sqlhighlighter.h"
+#include "sql/sqlhighlighter.h"
 
 #include <QPalette>
 #include <QTest>

@@ -2,7 +2,7 @@
 // key paths the import collected from the sample include the ones its incidents use.
 #include "casedb/caseschema.h"
 #include "query/lake/lakequery.h"
-#include "sqlsamples.h"
+#include "sql/sqlsamples.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

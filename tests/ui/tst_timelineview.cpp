@@ -1,7 +1,7 @@
 // The timeline: drags select whole buckets, clicks activate a bucket, double clicks reset; labels follow the zone
 // toggle; bars, the marked event and extra series are painted where the scale puts them.
-#include "timelineaxis.h"
-#include "timelineview.h"
+#include "timeline/timelineaxis.h"
+#include "timeline/timelineview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
