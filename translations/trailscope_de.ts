@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CaseDialogs</name>
+    <message>
+        <location filename="../ui/window/casedialogs.cpp" line="20"/>
+        <source>Open Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/casedialogs.cpp" line="21"/>
+        <source>Trailscope cases (*.%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/casedialogs.cpp" line="28"/>
+        <source>Import Trail Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/casedialogs.cpp" line="31"/>
+        <source>CloudTrail logs (*.json.gz *.json *.jsonl *.gz *.zip *.tar *.tar.gz *.tgz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/casedialogs.cpp" line="37"/>
+        <source>New Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/casedialogs.cpp" line="38"/>
+        <source>Trailscope cases (*.%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventTableModel</name>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="26"/>
@@ -11,57 +44,57 @@
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="27"/>
         <source>Event name</source>
-        <translation type="unfinished">Ereignisname</translation>
+        <translation>Ereignisname</translation>
     </message>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="29"/>
         <source>User name</source>
-        <translation type="unfinished">Benutzername</translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="31"/>
         <source>Event source</source>
-        <translation type="unfinished">Ereignisquelle</translation>
+        <translation>Ereignisquelle</translation>
     </message>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="33"/>
         <source>Resource type</source>
-        <translation type="unfinished">Ressourcentyp</translation>
+        <translation>Ressourcentyp</translation>
     </message>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="35"/>
         <source>Resource name</source>
-        <translation type="unfinished">Ressourcenname</translation>
+        <translation>Ressourcenname</translation>
     </message>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="37"/>
         <source>AWS region</source>
-        <translation type="unfinished">AWS-Region</translation>
+        <translation>AWS-Region</translation>
     </message>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="39"/>
         <source>Source IP address</source>
-        <translation type="unfinished">Quell-IP-Adresse</translation>
+        <translation>Quell-IP-Adresse</translation>
     </message>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="41"/>
         <source>Error code</source>
-        <translation type="unfinished">Fehlercode</translation>
+        <translation>Fehlercode</translation>
     </message>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="43"/>
         <source>Read-only</source>
-        <translation type="unfinished">Nur lesend</translation>
+        <translation>Nur lesend</translation>
     </message>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="44"/>
         <source>AWS account</source>
-        <translation type="unfinished">AWS-Konto</translation>
+        <translation>AWS-Konto</translation>
     </message>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="46"/>
         <source>Event ID</source>
-        <translation type="unfinished">Ereignis-ID</translation>
+        <translation>Ereignis-ID</translation>
     </message>
 </context>
 <context>
@@ -357,51 +390,20 @@
     </message>
 </context>
 <context>
+    <name>Trailscope::Ui::EventComparison</name>
+    <message>
+        <location filename="../ui/browser/eventcomparison.cpp" line="30"/>
+        <source>Cannot compare the events: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/eventcomparison.cpp" line="52"/>
+        <source>%1 (row %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Trailscope::Ui::EventTableModel</name>
-    <message>
-        <source>Event name</source>
-        <translation type="vanished">Ereignisname</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation type="vanished">Benutzername</translation>
-    </message>
-    <message>
-        <source>Event source</source>
-        <translation type="vanished">Ereignisquelle</translation>
-    </message>
-    <message>
-        <source>Resource type</source>
-        <translation type="vanished">Ressourcentyp</translation>
-    </message>
-    <message>
-        <source>Resource name</source>
-        <translation type="vanished">Ressourcenname</translation>
-    </message>
-    <message>
-        <source>AWS region</source>
-        <translation type="vanished">AWS-Region</translation>
-    </message>
-    <message>
-        <source>Source IP address</source>
-        <translation type="vanished">Quell-IP-Adresse</translation>
-    </message>
-    <message>
-        <source>Error code</source>
-        <translation type="vanished">Fehlercode</translation>
-    </message>
-    <message>
-        <source>Read-only</source>
-        <translation type="vanished">Nur lesend</translation>
-    </message>
-    <message>
-        <source>AWS account</source>
-        <translation type="vanished">AWS-Konto</translation>
-    </message>
-    <message>
-        <source>Event ID</source>
-        <translation type="vanished">Ereignis-ID</translation>
-    </message>
     <message>
         <location filename="../ui/browser/eventtablemodel.cpp" line="105"/>
         <source>Event time (%1)</source>
@@ -478,6 +480,30 @@
         <location filename="../ui/import/importcoordinator.cpp" line="67"/>
         <source>These files or records could not be imported; everything else was.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import/importcoordinator.cpp" line="79"/>
+        <source>Import finished: %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import/importcoordinator.cpp" line="81"/>
+        <source>, %n conflicting copies set aside</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import/importcoordinator.cpp" line="83"/>
+        <source>, %n file(s) ignored as not trail content (LICENSE, README, …)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -577,383 +603,77 @@
 <context>
     <name>Trailscope::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="149"/>
+        <location filename="../ui/window/mainwindow.cpp" line="123"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="150"/>
+        <location filename="../ui/window/mainwindow.cpp" line="124"/>
         <source>SQL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="162"/>
+        <location filename="../ui/window/mainwindow.cpp" line="136"/>
         <source>Facets</source>
         <translation>Facetten</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="176"/>
-        <location filename="../ui/window/mainwindow.cpp" line="333"/>
-        <source>Scanning records for the timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="178"/>
-        <source>Free text and {…} patterns on fields the case does not index read every raw record of the time range, once for the rows, the timeline and the facets.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="188"/>
-        <source>Show all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="189"/>
-        <source>Stop browsing only the SQL result set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="206"/>
+        <location filename="../ui/window/mainwindow.cpp" line="150"/>
         <source>Search error at column %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="217"/>
+        <location filename="../ui/window/mainwindow.cpp" line="161"/>
         <source>Sort by event time to jump to a bucket&apos;s events.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="251"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="252"/>
-        <source>&amp;New Case…</source>
-        <translation>&amp;Neuer Fall…</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="253"/>
-        <source>&amp;Open Case…</source>
-        <translation>Fall ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="254"/>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="255"/>
-        <source>Open the &amp;Sample Trail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="257"/>
-        <source>&amp;Import…</source>
-        <translation>&amp;Importieren…</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="259"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="261"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="262"/>
-        <source>&amp;Find</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="267"/>
-        <source>&amp;Go</source>
-        <translation>&amp;Gehe zu</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="268"/>
-        <source>&amp;Back</source>
-        <translation>&amp;Zurück</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="269"/>
-        <source>&amp;Forward</source>
-        <translation>&amp;Vor</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="277"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="278"/>
-        <source>&amp;Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="280"/>
-        <source>S&amp;QL Editor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="283"/>
-        <source>Times in &amp;UTC</source>
-        <translation>Zeiten in &amp;UTC</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="287"/>
-        <source>Timeline &amp;Log Scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="290"/>
-        <source>Timeline &amp;Series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="293"/>
-        <source>&amp;Colouring Rules…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="295"/>
-        <source>&amp;Searches</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="296"/>
-        <source>&amp;Save Search…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="298"/>
-        <source>Saved Searches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="300"/>
-        <source>Recent Searches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="304"/>
-        <source>E&amp;vents</source>
-        <translation>E&amp;reignisse</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="305"/>
-        <source>&amp;Star or Unstar Selected Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="307"/>
-        <source>Show &amp;Only Starred Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="311"/>
-        <source>&amp;Compare Selected Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="314"/>
+        <location filename="../ui/window/mainwindow.cpp" line="230"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="330"/>
-        <source>Scanning records for rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="336"/>
-        <source>Scanning records for facets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="348"/>
+        <location filename="../ui/window/mainwindow.cpp" line="243"/>
         <source>Cannot open %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="355"/>
-        <location filename="../ui/window/mainwindow.cpp" line="516"/>
-        <source>searching…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="453"/>
+        <location filename="../ui/window/mainwindow.cpp" line="323"/>
         <source>%1 — Trailscope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="461"/>
+        <location filename="../ui/window/mainwindow.cpp" line="331"/>
         <source>Some lookup indexes are not built yet (an import was interrupted): lookups on fields may be slow until the next import into this case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="515"/>
-        <source>%1 of %2 events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="516"/>
-        <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="546"/>
+        <location filename="../ui/window/mainwindow.cpp" line="399"/>
         <source>An import is already running; drop again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="576"/>
-        <source>Import finished: %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="578"/>
-        <source>, %n conflicting copies set aside</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="580"/>
-        <source>, %n file(s) ignored as not trail content (LICENSE, README, …)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="564"/>
+        <location filename="../ui/window/mainwindow.cpp" line="412"/>
         <source>Import failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="566"/>
+        <location filename="../ui/window/mainwindow.cpp" line="414"/>
         <source>Import cancelled; the events imported so far are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="616"/>
-        <source>Open Case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="617"/>
-        <source>Trailscope cases (*.%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="631"/>
-        <source>Import Trail Files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="635"/>
-        <source>CloudTrail logs (*.json.gz *.json *.jsonl *.gz *.zip *.tar *.tar.gz *.tgz);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="642"/>
-        <source>New Case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="643"/>
-        <source>Trailscope cases (*.%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="665"/>
+        <location filename="../ui/window/mainwindow.cpp" line="491"/>
         <source>Select two to five events to compare.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>Trailscope::Ui::RecentCasesMenu</name>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="684"/>
-        <source>%1 (row %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="783"/>
-        <source>Type a search to save first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="788"/>
-        <source>Save Search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="789"/>
-        <source>Name for &quot;%1&quot;:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="808"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="877"/>
-        <source>Add the Current Search as a Series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="881"/>
-        <source>Add a Series…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="884"/>
-        <source>Timeline Series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="885"/>
-        <source>Search expression to count on the timeline:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="890"/>
-        <source>Not a valid search: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="894"/>
-        <source>Split by Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="900"/>
-        <source>Remove All Series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="907"/>
-        <source>Remove &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="919"/>
-        <source>Browsing %n event(s) from the SQL editor</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/window/mainwindow.cpp" line="940"/>
-        <source>No values of %1 under the current search.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/window/recentcasesmenu.cpp" line="14"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
 </context>
 <context>
@@ -977,6 +697,49 @@
     <message>
         <location filename="../ui/browser/searchworker.cpp" line="81"/>
         <source>No case is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::SearchesMenu</name>
+    <message>
+        <location filename="../ui/window/searchesmenu.cpp" line="20"/>
+        <source>&amp;Searches</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/searchesmenu.cpp" line="22"/>
+        <source>&amp;Save Search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/searchesmenu.cpp" line="24"/>
+        <source>Saved Searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/searchesmenu.cpp" line="26"/>
+        <source>Recent Searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/searchesmenu.cpp" line="36"/>
+        <source>Type a search to save first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/searchesmenu.cpp" line="41"/>
+        <source>Save Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/searchesmenu.cpp" line="42"/>
+        <source>Name for &quot;%1&quot;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/searchesmenu.cpp" line="61"/>
+        <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1314,6 +1077,64 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
     </message>
 </context>
 <context>
+    <name>Trailscope::Ui::StatusStrip</name>
+    <message>
+        <location filename="../ui/window/statusstrip.cpp" line="21"/>
+        <location filename="../ui/window/statusstrip.cpp" line="69"/>
+        <source>Scanning records for the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/statusstrip.cpp" line="23"/>
+        <source>Free text and {…} patterns on fields the case does not index read every raw record of the time range, once for the rows, the timeline and the facets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/statusstrip.cpp" line="30"/>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/statusstrip.cpp" line="31"/>
+        <source>Stop browsing only the SQL result set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/window/statusstrip.cpp" line="52"/>
+        <source>Browsing %n event(s) from the SQL editor</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/window/statusstrip.cpp" line="66"/>
+        <source>Scanning records for rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/statusstrip.cpp" line="72"/>
+        <source>Scanning records for facets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/statusstrip.cpp" line="83"/>
+        <location filename="../ui/window/statusstrip.cpp" line="99"/>
+        <source>searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/statusstrip.cpp" line="98"/>
+        <source>%1 of %2 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/statusstrip.cpp" line="99"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Trailscope::Ui::TimeRangeBar</name>
     <message>
         <location filename="../ui/browser/timerangebar.cpp" line="42"/>
@@ -1420,6 +1241,59 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
     </message>
 </context>
 <context>
+    <name>Trailscope::Ui::TimelineSeriesMenu</name>
+    <message>
+        <location filename="../ui/window/timelineseriesmenu.cpp" line="25"/>
+        <source>Timeline &amp;Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/timelineseriesmenu.cpp" line="54"/>
+        <source>No values of %1 under the current search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/timelineseriesmenu.cpp" line="95"/>
+        <source>Timeline Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/timelineseriesmenu.cpp" line="96"/>
+        <source>Search expression to count on the timeline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/timelineseriesmenu.cpp" line="101"/>
+        <source>Not a valid search: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/timelineseriesmenu.cpp" line="109"/>
+        <source>Add the Current Search as a Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/timelineseriesmenu.cpp" line="113"/>
+        <source>Add a Series…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/timelineseriesmenu.cpp" line="114"/>
+        <source>Split by Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/timelineseriesmenu.cpp" line="121"/>
+        <source>Remove All Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/timelineseriesmenu.cpp" line="124"/>
+        <source>Remove &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Trailscope::Ui::WelcomePage</name>
     <message>
         <location filename="../ui/window/welcomepage.cpp" line="17"/>
@@ -1450,6 +1324,114 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
         <location filename="../ui/window/welcomepage.cpp" line="40"/>
         <source>Recent cases</source>
         <translation>Zuletzt geöffnete Fälle</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::WindowActions</name>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="28"/>
+        <source>&amp;New Case…</source>
+        <translation>&amp;Neuer Fall…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="29"/>
+        <source>&amp;Open Case…</source>
+        <translation>Fall ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="30"/>
+        <source>Open the &amp;Sample Trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="31"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="32"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="32"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="33"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="33"/>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vor</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="34"/>
+        <source>&amp;Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="35"/>
+        <source>S&amp;QL Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="36"/>
+        <source>Times in &amp;UTC</source>
+        <translation>Zeiten in &amp;UTC</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="36"/>
+        <source>Timeline &amp;Log Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="37"/>
+        <source>&amp;Colouring Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="38"/>
+        <source>&amp;Star or Unstar Selected Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="39"/>
+        <source>Show &amp;Only Starred Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="40"/>
+        <source>&amp;Compare Selected Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="49"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="58"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="59"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="61"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="71"/>
+        <source>E&amp;vents</source>
+        <translation>E&amp;reignisse</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 //   bench_console CASE [SOURCE_TO_IMPORT]
 #include "browser/casesession.h"
 #include "browser/eventtablemodel.h"
+#include "browser/eventtableview.h"
 #include "browser/searchbar.h"
 #include "window/mainwindow.h"
 

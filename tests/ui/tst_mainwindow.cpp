@@ -6,6 +6,7 @@
 #include "browser/detailpane.h"
 #include "browser/eventannotationbar.h"
 #include "browser/eventtablemodel.h"
+#include "browser/eventtableview.h"
 #include "browser/facetpane.h"
 #include "browser/searchbar.h"
 #include "browser/timerangebar.h"
@@ -14,6 +15,8 @@
 #include "sql/sqlconsole.h"
 #include "timeline/timelineview.h"
 #include "window/mainwindow.h"
+#include "window/timelineseriesmenu.h"
+#include "window/windowactions.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -348,7 +351,7 @@ private Q_SLOTS:
         openFixture(window, m_fixture.casePath);
         waitForRows(window, 240);
         QSignalSpy histograms(window.session(), &CaseSession::histogramReady);
-        window.addTimelineSeriesExpression("eventName:GetObject");
+        window.seriesMenu()->addExpression("eventName:GetObject");
         QVERIFY(histograms.wait(10000));
         const auto histogram = histograms.last().at(0).value<Core::Query::Histogram>();
         const auto extra = histograms.last().at(1).value<SeriesCounts>();
@@ -365,7 +368,7 @@ private Q_SLOTS:
             }
             QCOMPARE(extra[0][i], static_cast<std::int64_t>(expected));
         }
-        QCOMPARE(window.timelineSeries(), QStringList{"eventName:GetObject"});
+        QCOMPARE(window.seriesMenu()->labels(), QStringList{"eventName:GetObject"});
     }
 
     void theTimelineSplitsByAField()
@@ -376,10 +379,10 @@ private Q_SLOTS:
         waitForRows(window, 240);
         QTRY_VERIFY_WITH_TIMEOUT(facetItem(window.facetPane(), "user", "alice") != nullptr, 10000);
         QSignalSpy histograms(window.session(), &CaseSession::histogramReady);
-        window.splitTimelineBy("user");
+        window.seriesMenu()->splitBy("user");
         QVERIFY(histograms.wait(10000));
         // The fixture has three named users and root (no userName): one series per top value, absent included.
-        const QStringList series = window.timelineSeries();
+        const QStringList series = window.seriesMenu()->labels();
         QCOMPARE(series.size(), 4);
         QVERIFY(series.contains("user:\"alice\""));
         QVERIFY(series.contains("-user:*"));
@@ -415,9 +418,9 @@ private Q_SLOTS:
         QVERIFY(matched > 0 && matched < 240);
         QTRY_VERIFY_WITH_TIMEOUT(facetItem(window.facetPane(), "ip", "203.0.113.1") != nullptr, 10000);
         QSignalSpy histograms(window.session(), &CaseSession::histogramReady);
-        window.splitTimelineBy("ip"); // five addresses: every event in exactly one series
+        window.seriesMenu()->splitBy("ip"); // five addresses: every event in exactly one series
         QVERIFY(histograms.wait(10000));
-        QCOMPARE(window.timelineSeries().size(), 5);
+        QCOMPARE(window.seriesMenu()->labels().size(), 5);
         const auto extra = histograms.last().at(1).value<SeriesCounts>();
         QCOMPARE(extra.size(), 5);
         std::int64_t total = 0;
@@ -494,7 +497,7 @@ private Q_SLOTS:
             view->setFocus();
             view->selectRow(7);
             secondRow = window.eventModel()->rowIdAt(7);
-            window.starAction()->trigger();
+            window.actions()->star->trigger();
             QTRY_VERIFY_WITH_TIMEOUT(window.session()->starred().contains(secondRow), 5000);
             QTRY_VERIFY_WITH_TIMEOUT(
                 window.eventModel()->data(window.eventModel()->index(7, 0), EventTableModel::StarredRole).toBool(),
@@ -507,7 +510,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(reopened.session()->starred().size(), 2, 5000);
         QVERIFY(reopened.session()->starred().contains(starredRow));
         // Only starred: exactly the two events.
-        reopened.starredOnlyAction()->setChecked(true);
+        reopened.actions()->starredOnly->setChecked(true);
         waitForRows(reopened, 2);
         QTableView* view = reopened.eventView();
         const int row = reopened.eventModel()->rowOfRowId(starredRow);

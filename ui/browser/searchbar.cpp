@@ -170,6 +170,20 @@ void SearchBar::insertCompletion(const QString& completion)
     setCursorPosition(static_cast<int>(replaced.size()));
 }
 
+void SearchBar::suggestValuesFrom(const std::vector<Core::Query::Facet>& facets)
+{
+    for (const Core::Query::Facet& facet : facets) {
+        if (!facet.field)
+            continue;
+        QStringList values;
+        for (const Core::Query::FacetValue& value : facet.top)
+            if (!value.absent)
+                values << value.value;
+        setValueSuggestions(
+            QString::fromUtf8(facet.field->name.data(), static_cast<qsizetype>(facet.field->name.size())), values);
+    }
+}
+
 void SearchBar::setValueSuggestions(const QString& field, const QStringList& values)
 {
     m_values.insert(field, values);

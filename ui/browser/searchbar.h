@@ -1,5 +1,6 @@
 #pragma once
 
+#include "query/eventstatistics.h"
 #include "query/searchast.h"
 
 #include <QHash>
@@ -30,6 +31,8 @@ public:
 
     /// Values offered after `field:` (from the facets of the current search).
     void setValueSuggestions(const QString& field, const QStringList& values);
+    /// Offers the top values of each facet of the current search.
+    void suggestValuesFrom(const std::vector<Core::Query::Facet>& facets);
     /// Sets the text, validates it and submits it (facet clicks, related events, history).
     void submit(const QString& text);
     /// Adds `term` to the current search (AND), or `-term` when excluding, and submits.

@@ -74,4 +74,15 @@ void ImportCoordinator::showRejected(const Core::ImportSummary& summary)
     dialog->show();
 }
 
+QString ImportCoordinator::finishedMessage(const Core::ImportSummary& summary)
+{
+    QString message = tr("Import finished: %n event(s)", nullptr, static_cast<int>(summary.counts.events));
+    if (summary.counts.conflicts > 0)
+        message += tr(", %n conflicting copies set aside", nullptr, static_cast<int>(summary.counts.conflicts));
+    if (summary.ignoredFiles > 0)
+        message += tr(", %n file(s) ignored as not trail content (LICENSE, README, …)", nullptr,
+                      static_cast<int>(summary.ignoredFiles));
+    return message + u'.';
+}
+
 } // namespace Trailscope::Ui

@@ -30,6 +30,8 @@ public:
     void start(const QString& casePath, const QStringList& paths, bool announceFirstEvents);
     /// Stops at the next group of events; what was committed stays in the case.
     void cancel();
+    /// What the status bar says when an import ran: the events, the conflicting copies, the files passed over.
+    static QString finishedMessage(const Core::ImportSummary& summary);
 
 Q_SIGNALS:
     void started();

@@ -3,10 +3,11 @@
 #include "browser/casesession.h"
 #include "browser/colourrules.h"
 #include "browser/colourrulesdialog.h"
-#include "browser/comparedialog.h"
 #include "browser/detailpane.h"
 #include "browser/eventannotationbar.h"
+#include "browser/eventcomparison.h"
 #include "browser/eventtablemodel.h"
+#include "browser/eventtableview.h"
 #include "browser/facetpane.h"
 #include "browser/searchbar.h"
 #include "browser/searchworker.h"
@@ -16,13 +17,17 @@
 #include "import/importprogresswidget.h"
 #include "sql/sqlconsole.h"
 #include "timeline/timelineview.h"
+#include "window/casedialogs.h"
 #include "window/casefiles.h"
+#include "window/recentcasesmenu.h"
+#include "window/searchesmenu.h"
+#include "window/statusstrip.h"
+#include "window/timelineseriesmenu.h"
 #include "window/welcomepage.h"
+#include "window/windowactions.h"
 
 #include "casedb/caseschema.h"
 #include "import/importer.h"
-#include "query/eventcolumns.h"
-#include "query/searchparser.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,11 +37,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QInputDialog>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
-#include <QProgressBar>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -44,18 +46,13 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Trailscope::Ui {
 
 namespace {
-
-constexpr int MaxRecentCases = 8;
-constexpr int MaxCompared = 5;
 
 QStringList localPaths(const QMimeData* mime)
 {
@@ -82,7 +79,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connectSession();
     applyColourRules(ColourRules::load());
     restoreLayout();
-    m_welcome->setRecentCases(recentCases());
+    m_welcome->setRecentCases(RecentCasesMenu::cases());
 }
 
 MainWindow::~MainWindow() = default;
@@ -99,30 +96,7 @@ void MainWindow::buildBrowser()
     m_timeRange = new TimeRangeBar(this);
     m_timeline = new TimelineView(this);
     m_timeline->setMinimumHeight(120);
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("eventTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setShowGrid(false);
-    m_table->verticalHeader()->setVisible(false);
-    // Uniform row heights: the view never asks every row for its size.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setSortIndicatorShown(true);
-    m_table->horizontalHeader()->setSortIndicator(EventTableModel::TimeColumn, Qt::DescendingOrder);
-    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->horizontalHeader()->setDefaultSectionSize(140);
-    const auto columns = Core::Query::eventColumns();
-    for (std::size_t column = 0; column < columns.size(); ++column) {
-        if (columns[column].widthHint > 0)
-            m_table->setColumnWidth(static_cast<int>(column), columns[column].widthHint);
-        m_table->setColumnHidden(static_cast<int>(column), columns[column].hiddenByDefault);
-    }
+    m_table = new EventTableView(m_model, this);
     m_detail = new DetailPane(this);
     m_annotation = new EventAnnotationBar(this);
     auto* detailBox = new QWidget(this);
@@ -166,44 +140,14 @@ void MainWindow::buildBrowser()
 
     m_importProgress = new ImportProgressWidget(this);
     m_imports = new ImportCoordinator(m_importProgress, this);
-    m_countLabel = new QLabel(this);
-    m_timeLabel = new QLabel(this);
-    m_scanProgress = new QProgressBar(this);
-    m_scanProgress->setObjectName(QStringLiteral("scanProgress"));
-    m_scanProgress->setRange(0, 1000);
-    // Wide enough for the longest pass label beside the percentage, so the text never wraps inside the bar.
-    m_scanProgress->setMinimumWidth(m_scanProgress->fontMetrics().horizontalAdvance(
-                                        tr("Scanning records for the timeline") + QStringLiteral(" 100%")) +
-                                    48);
-    m_scanProgress->setToolTip(tr("Free text and {…} patterns on fields the case does not index read every raw "
-                                  "record of the time range, once for the rows, the timeline and the facets."));
-    m_scanProgress->hide();
-    m_messageLabel = new QLabel(this);
-    m_messageLabel->setObjectName(QStringLiteral("statusMessage"));
-    m_rowSetBox = new QWidget(this);
-    auto* rowSetLayout = new QHBoxLayout(m_rowSetBox);
-    rowSetLayout->setContentsMargins(0, 0, 0, 0);
-    m_rowSetLabel = new QLabel(m_rowSetBox);
-    auto* clearRowSetButton = new QToolButton(m_rowSetBox);
-    clearRowSetButton->setText(tr("Show all"));
-    clearRowSetButton->setToolTip(tr("Stop browsing only the SQL result set"));
-    connect(clearRowSetButton, &QToolButton::clicked, this, &MainWindow::clearRowSet);
-    rowSetLayout->addWidget(m_rowSetLabel);
-    rowSetLayout->addWidget(clearRowSetButton);
-    m_rowSetBox->hide();
-    statusBar()->addWidget(m_messageLabel, 1);
-    statusBar()->addPermanentWidget(m_rowSetBox);
-    statusBar()->addPermanentWidget(m_importProgress);
-    statusBar()->addPermanentWidget(m_countLabel);
-    statusBar()->addPermanentWidget(m_scanProgress);
-    statusBar()->addPermanentWidget(m_timeLabel);
+    m_status = new StatusStrip(statusBar(), m_importProgress);
+    connect(m_status, &StatusStrip::rowSetClearRequested, this, &MainWindow::clearRowSet);
 
     connect(m_searchBar, &SearchBar::searchSubmitted, this, &MainWindow::runSearch);
-    connect(m_searchBar, &SearchBar::searchSubmitted, this, &MainWindow::rememberSearch);
     connect(m_annotation, &EventAnnotationBar::starToggled, m_session, &CaseSession::setStarred);
     connect(m_annotation, &EventAnnotationBar::noteEdited, m_session, &CaseSession::setNote);
     connect(m_searchBar, &SearchBar::validityChanged, this, [this](bool valid, const QString& message, int position) {
-        m_messageLabel->setText(valid ? QString() : tr("Search error at column %1: %2").arg(position + 1).arg(message));
+        m_status->showMessage(valid ? QString() : tr("Search error at column %1: %2").arg(position + 1).arg(message));
     });
     connect(m_timeRange, &TimeRangeBar::rangeChanged, this, &MainWindow::runSearch);
     connect(m_facets, &FacetPane::termActivated, this,
@@ -214,7 +158,7 @@ void MainWindow::buildBrowser()
     connect(m_timeline, &TimelineView::rangeReset, this, [this] { m_timeRange->setPreset(TimeRangeBar::All); });
     connect(m_timeline, &TimelineView::bucketActivated, this, [this](std::int64_t start, std::int64_t end) {
         if (m_session->currentRequest().sortField) {
-            m_messageLabel->setText(tr("Sort by event time to jump to a bucket's events."));
+            m_status->showMessage(tr("Sort by event time to jump to a bucket's events."));
             return;
         }
         const bool newestFirst = m_session->currentRequest().options.order == Core::Query::SortOrder::NewestFirst;
@@ -223,7 +167,6 @@ void MainWindow::buildBrowser()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
     // Sorting happens in SQL on the whole result, never in the view.
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &MainWindow::runSearch);
-    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
     connect(m_welcome, &WelcomePage::sampleRequested, this, &MainWindow::openSample);
     connect(m_welcome, &WelcomePage::importRequested, this, &MainWindow::chooseAndImport);
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseAndOpen);
@@ -248,148 +191,81 @@ void MainWindow::buildBrowser()
 
 void MainWindow::buildActions()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New Case…"), QKeySequence::New, this, &MainWindow::chooseNewCase);
-    file->addAction(tr("&Open Case…"), QKeySequence::Open, this, &MainWindow::chooseAndOpen);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    file->addAction(tr("Open the &Sample Trail"), this, &MainWindow::openSample);
-    file->addSeparator();
-    file->addAction(tr("&Import…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::chooseAndImport);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    m_actions = new WindowActions(this);
+    m_recent = new RecentCasesMenu(this);
+    m_series = new TimelineSeriesMenu(m_searchBar, this);
+    m_searches = new SearchesMenu(m_session, m_searchBar, this);
+    m_actions->fillMenuBar(menuBar(), m_recent, m_series, m_searches);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
+    const WindowActions& actions = *m_actions;
+    connect(actions.newCase, &QAction::triggered, this, &MainWindow::chooseNewCase);
+    connect(actions.openCase, &QAction::triggered, this, &MainWindow::chooseAndOpen);
+    connect(actions.openSample, &QAction::triggered, this, &MainWindow::openSample);
+    connect(actions.importTrail, &QAction::triggered, this, &MainWindow::chooseAndImport);
+    connect(actions.quit, &QAction::triggered, this, &QWidget::close);
+    connect(actions.find, &QAction::triggered, this, [this] {
         m_searchBar->setFocus();
         m_searchBar->selectAll();
     });
-
-    QMenu* go = menuBar()->addMenu(tr("&Go"));
-    m_backAction = go->addAction(tr("&Back"), QKeySequence::Back, m_searchBar, &SearchBar::goBack);
-    m_forwardAction = go->addAction(tr("&Forward"), QKeySequence::Forward, m_searchBar, &SearchBar::goForward);
-    m_backAction->setEnabled(false);
-    m_forwardAction->setEnabled(false);
+    connect(actions.back, &QAction::triggered, m_searchBar, &SearchBar::goBack);
+    connect(actions.forward, &QAction::triggered, m_searchBar, &SearchBar::goForward);
     connect(m_searchBar, &SearchBar::navigationChanged, this, [this] {
-        m_backAction->setEnabled(m_searchBar->canGoBack());
-        m_forwardAction->setEnabled(m_searchBar->canGoForward());
+        m_actions->back->setEnabled(m_searchBar->canGoBack());
+        m_actions->forward->setEnabled(m_searchBar->canGoForward());
     });
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Events"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
-                    [this] { m_tabs->setCurrentWidget(m_browser); });
-    view->addAction(tr("S&QL Editor"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
-                    [this] { m_tabs->setCurrentWidget(m_sql); });
-    view->addSeparator();
-    m_utcAction = view->addAction(tr("Times in &UTC"));
-    m_utcAction->setCheckable(true);
-    m_utcAction->setChecked(true);
-    connect(m_utcAction, &QAction::toggled, this, &MainWindow::setUtc);
-    m_logScaleAction = view->addAction(tr("Timeline &Log Scale"));
-    m_logScaleAction->setCheckable(true);
-    connect(m_logScaleAction, &QAction::toggled, m_timeline, &TimelineView::setLogScale);
-    m_seriesMenu = view->addMenu(tr("Timeline &Series"));
-    updateSeriesMenu();
-    view->addSeparator();
-    view->addAction(tr("&Colouring Rules…"), this, &MainWindow::editColourRules);
-
-    QMenu* searches = menuBar()->addMenu(tr("&Searches"));
-    searches->addAction(tr("&Save Search…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
-                        &MainWindow::chooseSaveSearch);
-    m_savedMenu = searches->addMenu(tr("Saved Searches"));
-    m_savedMenu->setEnabled(false);
-    m_historyMenu = searches->addMenu(tr("Recent Searches"));
-    m_searchHistory = QSettings().value(QStringLiteral("searchHistory")).toStringList();
-    updateHistoryMenu();
-
-    QMenu* events = menuBar()->addMenu(tr("E&vents"));
-    m_starAction = events->addAction(tr("&Star or Unstar Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_M), this,
-                                     &MainWindow::toggleStarOnSelection);
-    m_starredOnlyAction = events->addAction(tr("Show &Only Starred Events"));
-    m_starredOnlyAction->setCheckable(true);
-    connect(m_starredOnlyAction, &QAction::toggled, this, &MainWindow::runSearch);
-    events->addSeparator();
-    events->addAction(tr("&Compare Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
-                      &MainWindow::compareSelected);
+    connect(actions.showEvents, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_browser); });
+    connect(actions.showSql, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_sql); });
+    connect(actions.utc, &QAction::toggled, this, &MainWindow::setUtc);
+    connect(actions.logScale, &QAction::toggled, m_timeline, &TimelineView::setLogScale);
+    connect(actions.colourRules, &QAction::triggered, this, &MainWindow::editColourRules);
+    connect(actions.star, &QAction::triggered, this, &MainWindow::toggleStarOnSelection);
+    connect(actions.starredOnly, &QAction::toggled, this, &MainWindow::runSearch);
+    connect(actions.compare, &QAction::triggered, this, &MainWindow::compareSelected);
+    connect(m_recent, &RecentCasesMenu::caseChosen, this, &MainWindow::openCase);
+    connect(m_recent, &RecentCasesMenu::casesChanged, m_welcome, &WelcomePage::setRecentCases);
+    connect(m_series, &TimelineSeriesMenu::seriesChanged, this, &MainWindow::runSearch);
+    connect(m_series, &TimelineSeriesMenu::message, m_status, &StatusStrip::showMessage);
+    connect(m_searches, &SearchesMenu::message, m_status, &StatusStrip::showMessage);
 
     auto* toolbar = addToolBar(tr("Search"));
     toolbar->setObjectName(QStringLiteral("searchToolbar"));
     toolbar->setMovable(false);
-    toolbar->addAction(m_backAction);
-    toolbar->addAction(m_forwardAction);
+    toolbar->addActions({actions.back, actions.forward});
     toolbar->addWidget(m_searchBar);
     toolbar->addWidget(m_timeRange);
-    toolbar->addAction(m_utcAction);
-    updateRecentMenu();
-}
-
-void MainWindow::showScanProgress(ScanPass pass, qint64 examined, qint64 total)
-{
-    QString what;
-    switch (pass) {
-    case ScanPass::Rows:
-        what = tr("Scanning records for rows");
-        break;
-    case ScanPass::Timeline:
-        what = tr("Scanning records for the timeline");
-        break;
-    case ScanPass::Facets:
-        what = tr("Scanning records for facets");
-        break;
-    }
-    m_scanProgress->setValue(total > 0 ? static_cast<int>(std::min<qint64>(1000, examined * 1000 / total)) : 0);
-    m_scanProgress->setFormat(what + QStringLiteral(" %p%"));
-    m_scanProgress->show();
+    toolbar->addAction(actions.utc);
 }
 
 void MainWindow::connectSession()
 {
     connect(m_session, &CaseSession::caseOpened, this, &MainWindow::onCaseOpened);
     connect(m_session, &CaseSession::caseFailed, this, [this](const QString& path, const QString& message) {
-        m_messageLabel->setText(tr("Cannot open %1: %2").arg(path, message));
+        m_status->showMessage(tr("Cannot open %1: %2").arg(path, message));
     });
-    connect(m_session, &CaseSession::scanProgress, this, &MainWindow::showScanProgress);
+    connect(m_session, &CaseSession::scanProgress, m_status, &StatusStrip::showScanProgress);
     connect(m_session, &CaseSession::searchStarted, this, [this] {
-        m_scanProgress->hide();
+        m_status->searchStarted();
         m_timeline->setBusy(true);
         m_facets->setBusy(true);
-        m_timeLabel->setText(tr("searching…"));
     });
     connect(m_session, &CaseSession::histogramReady, this,
             [this](const Core::Query::Histogram& histogram, const SeriesCounts& extra) {
                 m_timeline->setHistogram(histogram);
-                static const QColor palette[] = {QColor(20, 150, 90), QColor(200, 120, 0), QColor(140, 60, 200),
-                                                 QColor(0, 140, 170), QColor(180, 40, 120)};
-                QList<TimelineSeries> series;
-                for (qsizetype i = 0; i < extra.size() && i < m_extraSeries.size(); ++i)
-                    if (extra[i].size() == histogram.buckets.size())
-                        series.append({m_extraSeries[i].label, palette[i % 5], extra[i]});
-                m_timeline->setExtraSeries(series);
+                m_timeline->setExtraSeries(m_series->drawn(extra, histogram.buckets.size()));
                 m_timeline->setBusy(false);
             });
     connect(m_session, &CaseSession::facetsReady, this, [this](const FacetList& facets) {
-        m_facetsShown = facets;
+        m_series->setFacets(facets);
         m_facets->setFacets(facets);
         m_facets->setBusy(false);
-        for (const Core::Query::Facet& facet : facets) {
-            if (!facet.field)
-                continue;
-            QStringList values;
-            for (const Core::Query::FacetValue& value : facet.top)
-                if (!value.absent)
-                    values << value.value;
-            m_searchBar->setValueSuggestions(
-                QString::fromUtf8(facet.field->name.data(), static_cast<qsizetype>(facet.field->name.size())), values);
-        }
+        m_searchBar->suggestValuesFrom(facets);
     });
     connect(m_session, &CaseSession::searchFailed, this, [this](const QString& message) {
-        m_scanProgress->hide();
         m_timeline->setBusy(false);
         m_facets->setBusy(false);
-        m_messageLabel->setText(message);
-        m_timeLabel->clear();
+        m_status->searchFailed(message);
     });
     connect(m_session, &CaseSession::searchFinished, this, [this](qint64 matched, double milliseconds) {
-        m_scanProgress->hide();
         m_matched = matched;
         m_lastQueryMs = milliseconds;
         updateStatus();
@@ -407,8 +283,7 @@ void MainWindow::connectSession()
             m_selectedRowId.reset(); // so the selection below loads the event's record
             const int row = m_model->rowOfRowId(wanted);
             if (row >= 0)
-                m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::ClearAndSelect |
-                                                                                       QItemSelectionModel::Rows);
+                m_table->makeCurrent(row);
         }
     });
     connect(m_session, &CaseSession::recordReady, this, [this](std::int64_t rowId, const QByteArray& record) {
@@ -426,22 +301,17 @@ void MainWindow::connectSession()
                 if (m_selectedRowId && eventRowId == *m_selectedRowId)
                     m_annotation->setEvent(eventRowId, starred, note);
             });
-    connect(m_session, &CaseSession::analystFailed, m_messageLabel, &QLabel::setText);
-    connect(m_session, &CaseSession::savedSearchesChanged, this, &MainWindow::updateSavedSearchMenu);
+    connect(m_session, &CaseSession::analystFailed, m_status, &StatusStrip::showMessage);
     connect(m_session, &CaseSession::located, this, [this](qint64 row) {
-        if (row < 0 || row >= m_model->rowCount())
-            return;
-        const QModelIndex index = m_model->index(static_cast<int>(row), 0);
-        m_table->selectionModel()->setCurrentIndex(index,
-                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        m_table->scrollTo(index, QAbstractItemView::PositionAtTop);
+        if (row >= 0 && row < m_model->rowCount())
+            m_table->makeCurrent(static_cast<int>(row), true);
     });
 }
 
 void MainWindow::openCase(const QString& path)
 {
     m_rowSet.reset();
-    m_rowSetBox->hide();
+    m_status->hideRowSet();
     m_model->clear();
     m_selectedRowId.reset();
     m_detail->clear();
@@ -456,10 +326,10 @@ void MainWindow::onCaseOpened(const CaseSummary& summary)
     if (m_sql->casePath() != summary.path || !m_imports->isRunning())
         m_sql->setCase(summary.path); // again after an import: new key paths for completion
     m_timeRange->setCaseSpan(summary.oldest, summary.newest);
-    rememberCase(summary.path);
+    m_recent->remember(summary.path);
     if (!summary.missingIndexes.isEmpty() && !m_imports->isRunning())
-        m_messageLabel->setText(tr("Some lookup indexes are not built yet (an import was interrupted): lookups on "
-                                   "fields may be slow until the next import into this case."));
+        m_status->showMessage(tr("Some lookup indexes are not built yet (an import was interrupted): lookups on "
+                                 "fields may be slow until the next import into this case."));
     // Through the bar, so the search the case opened with is the first step back.
     m_searchBar->submit(m_searchBar->text());
     Q_EMIT caseReady();
@@ -473,8 +343,8 @@ void MainWindow::runSearch()
     request.search = m_searchBar->search();
     request.options.start = m_timeRange->start();
     request.options.end = m_timeRange->end();
-    request.starredOnly = m_starredOnlyAction->isChecked();
-    request.extraSeries = m_extraSeries;
+    request.starredOnly = m_actions->starredOnly->isChecked();
+    request.extraSeries = m_series->series();
     request.rowSet = m_rowSet;
     const int sortColumn = m_table->horizontalHeader()->sortIndicatorSection();
     const bool ascending = m_table->horizontalHeader()->sortIndicatorOrder() == Qt::AscendingOrder;
@@ -509,11 +379,9 @@ void MainWindow::onCurrentRowChanged()
 
 void MainWindow::updateStatus()
 {
-    const QLocale locale;
-    const qint64 total = m_session->summary().events;
     const qint64 shown = m_matched >= 0 ? m_matched : m_model->rowCount();
-    m_countLabel->setText(tr("%1 of %2 events").arg(locale.toString(shown), locale.toString(total)));
-    m_timeLabel->setText(m_matched >= 0 ? tr("%1 ms").arg(locale.toString(m_lastQueryMs, 'f', 0)) : tr("searching…"));
+    m_status->showCounts(shown, m_session->summary().events,
+                         m_matched >= 0 ? std::optional<double>(m_lastQueryMs) : std::nullopt);
 }
 
 void MainWindow::setUtc(bool utc)
@@ -523,63 +391,32 @@ void MainWindow::setUtc(bool utc)
     m_timeRange->setUtc(utc);
 }
 
-void MainWindow::showHeaderMenu(const QPoint& position)
-{
-    auto* menu = new QMenu(this);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    for (int column = 0; column < EventTableModel::ColumnCount; ++column) {
-        QAction* action = menu->addAction(EventTableModel::columnTitle(column));
-        action->setCheckable(true);
-        action->setChecked(!m_table->isColumnHidden(column));
-        action->setEnabled(column != EventTableModel::TimeColumn);
-        connect(action, &QAction::toggled, this,
-                [this, column](bool shown) { m_table->setColumnHidden(column, !shown); });
-    }
-    menu->popup(m_table->horizontalHeader()->mapToGlobal(position));
-}
-
 void MainWindow::importPaths(const QStringList& paths)
 {
     if (paths.isEmpty())
         return;
     if (m_imports->isRunning()) {
-        m_messageLabel->setText(tr("An import is already running; drop again when it has finished."));
+        m_status->showMessage(tr("An import is already running; drop again when it has finished."));
         return;
     }
     if (m_session->isOpen())
-        startImport(m_session->summary().path, paths, false);
+        m_imports->start(m_session->summary().path, paths, false);
     else
-        startImport(CaseFiles::newCaseFor(paths), paths, true);
-}
-
-void MainWindow::startImport(const QString& casePath, const QStringList& paths, bool openWhenDone)
-{
-    m_imports->start(casePath, paths, openWhenDone);
+        m_imports->start(CaseFiles::newCaseFor(paths), paths, true);
 }
 
 void MainWindow::onImportFinished(const QString& casePath, const Core::ImportSummary& summary, const QString& error)
 {
     m_importRefresh->stop();
     if (!error.isEmpty())
-        m_messageLabel->setText(tr("Import failed: %1").arg(error));
+        m_status->showMessage(tr("Import failed: %1").arg(error));
     else
-        m_messageLabel->setText(summary.cancelled ? tr("Import cancelled; the events imported so far are kept.")
-                                                  : importFinishedMessage(summary));
+        m_status->showMessage(summary.cancelled ? tr("Import cancelled; the events imported so far are kept.")
+                                                : ImportCoordinator::finishedMessage(summary));
     // Reopening refreshes the case's size and clock, then the search.
     if (!casePath.isEmpty() && (m_session->isOpen() || summary.counts.events > 0))
         openCase(casePath);
     Q_EMIT importFinished();
-}
-
-QString MainWindow::importFinishedMessage(const Core::ImportSummary& summary)
-{
-    QString message = tr("Import finished: %n event(s)", nullptr, static_cast<int>(summary.counts.events));
-    if (summary.counts.conflicts > 0)
-        message += tr(", %n conflicting copies set aside", nullptr, static_cast<int>(summary.counts.conflicts));
-    if (summary.ignoredFiles > 0)
-        message += tr(", %n file(s) ignored as not trail content (LICENSE, README, …)", nullptr,
-                      static_cast<int>(summary.ignoredFiles));
-    return message + u'.';
 }
 
 void MainWindow::openSample()
@@ -598,12 +435,12 @@ void MainWindow::openSample()
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(sampleCase + suffix);
     m_model->clear();
-    startImport(sampleCase, {CaseFiles::sampleTrail()}, true);
+    m_imports->start(sampleCase, {CaseFiles::sampleTrail()}, true);
 }
 
 void MainWindow::openLastOrWelcome()
 {
-    const QStringList recent = recentCases();
+    const QStringList recent = RecentCasesMenu::cases();
     if (!recent.isEmpty() && CaseFiles::isCaseFile(recent.first()))
         openCase(recent.first());
     else
@@ -612,11 +449,7 @@ void MainWindow::openLastOrWelcome()
 
 void MainWindow::chooseAndOpen()
 {
-    auto* dialog =
-        new QFileDialog(this, tr("Open Case"), CaseFiles::dataFolder(),
-                        tr("Trailscope cases (*.%1);;All files (*)").arg(QLatin1String(Core::CaseSchema::FileSuffix)));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFile);
+    QFileDialog* dialog = CaseDialogs::openCase(this);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
         if (CaseFiles::isCaseFile(path))
             openCase(path);
@@ -628,26 +461,18 @@ void MainWindow::chooseAndOpen()
 
 void MainWindow::chooseAndImport()
 {
-    auto* dialog = new QFileDialog(this, tr("Import Trail Files"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFiles);
-    dialog->setNameFilter(
-        tr("CloudTrail logs (*.json.gz *.json *.jsonl *.gz *.zip *.tar *.tar.gz *.tgz);;All files (*)"));
+    QFileDialog* dialog = CaseDialogs::importTrail(this);
     connect(dialog, &QFileDialog::filesSelected, this, &MainWindow::importPaths);
     dialog->open();
 }
 
 void MainWindow::chooseNewCase()
 {
-    auto* dialog = new QFileDialog(this, tr("New Case"), CaseFiles::dataFolder(),
-                                   tr("Trailscope cases (*.%1)").arg(QLatin1String(Core::CaseSchema::FileSuffix)));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setDefaultSuffix(QLatin1String(Core::CaseSchema::FileSuffix));
+    QFileDialog* dialog = CaseDialogs::newCase(this);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
         // Creating the schema takes a few milliseconds; the importer would do the same on first use.
         if (auto created = Core::CaseSchema::open(path, Core::CaseSchema::OpenMode::CreateOrOpen); !created) {
-            m_messageLabel->setText(created.error().toString());
+            m_status->showMessage(created.error().toString());
             return;
         }
         openCase(path);
@@ -657,38 +482,16 @@ void MainWindow::chooseNewCase()
 
 void MainWindow::compareSelected()
 {
-    QList<std::int64_t> rowIds;
+    QList<int> rows;
     for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
-        if (rowIds.size() < MaxCompared)
-            rowIds << m_model->rowIdAt(index.row());
-    if (rowIds.size() < 2) {
-        m_messageLabel->setText(tr("Select two to five events to compare."));
+        rows << index.row();
+    std::sort(rows.begin(), rows.end()); // in the table's order, not the order they were clicked
+    EventComparison* comparison = EventComparison::start(m_session, m_model, rows, this);
+    if (!comparison) {
+        m_status->showMessage(tr("Select two to five events to compare."));
         return;
     }
-    // Records arrive one by one from the row worker; the dialog opens when all have.
-    auto records = std::make_shared<QHash<std::int64_t, QByteArray>>();
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_session, &CaseSession::recordReady, this,
-                          [this, rowIds, records, connection](std::int64_t rowId, const QByteArray& record) {
-                              if (!rowIds.contains(rowId))
-                                  return;
-                              records->insert(rowId, record);
-                              if (records->size() < rowIds.size())
-                                  return;
-                              disconnect(*connection);
-                              QList<std::pair<QString, QByteArray>> events;
-                              for (const std::int64_t id : rowIds) {
-                                  const int row = m_model->rowOfRowId(id);
-                                  const QString label =
-                                      m_model->data(m_model->index(row, EventTableModel::NameColumn)).toString();
-                                  events.append({tr("%1 (row %2)").arg(label).arg(row + 1), records->value(id)});
-                              }
-                              auto* dialog = new CompareDialog(events, this);
-                              dialog->setAttribute(Qt::WA_DeleteOnClose);
-                              dialog->show();
-                          });
-    for (const std::int64_t rowId : rowIds)
-        m_session->fetchRecord(rowId);
+    connect(comparison, &EventComparison::failed, m_status, &StatusStrip::showMessage);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -716,32 +519,6 @@ void MainWindow::closeEvent(QCloseEvent* event)
     event->accept();
 }
 
-QStringList MainWindow::recentCases() const
-{
-    return QSettings().value(QStringLiteral("recentCases")).toStringList();
-}
-
-void MainWindow::rememberCase(const QString& path)
-{
-    QStringList recent = recentCases();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > MaxRecentCases)
-        recent.removeLast();
-    QSettings().setValue(QStringLiteral("recentCases"), recent);
-    updateRecentMenu();
-    m_welcome->setRecentCases(recent);
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = recentCases();
-    for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openCase(path); })->setToolTip(path);
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
 void MainWindow::restoreLayout()
 {
     QSettings settings;
@@ -751,7 +528,7 @@ void MainWindow::restoreLayout()
         resizeDocks({findChild<QDockWidget*>(QStringLiteral("facetDock"))}, {300}, Qt::Horizontal);
     m_browser->restoreState(settings.value(QStringLiteral("window/browser")).toByteArray());
     m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray());
-    m_utcAction->setChecked(settings.value(QStringLiteral("view/utc"), true).toBool());
+    m_actions->utc->setChecked(settings.value(QStringLiteral("view/utc"), true).toBool());
 }
 
 void MainWindow::saveLayout()
@@ -761,7 +538,7 @@ void MainWindow::saveLayout()
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/browser"), m_browser->saveState());
     settings.setValue(QStringLiteral("window/columns"), m_table->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("view/utc"), m_utcAction->isChecked());
+    settings.setValue(QStringLiteral("view/utc"), m_actions->utc->isChecked());
 }
 
 void MainWindow::toggleStarOnSelection()
@@ -775,62 +552,6 @@ void MainWindow::toggleStarOnSelection()
         allStarred = allStarred && m_session->starred().contains(m_model->rowIdAt(index.row()));
     for (const QModelIndex& index : rows)
         m_session->setStarred(m_model->rowIdAt(index.row()), !allStarred);
-}
-
-void MainWindow::chooseSaveSearch()
-{
-    if (!m_session->isOpen() || m_searchBar->text().trimmed().isEmpty()) {
-        m_messageLabel->setText(tr("Type a search to save first."));
-        return;
-    }
-    auto* dialog = new QInputDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Save Search"));
-    dialog->setLabelText(tr("Name for \"%1\":").arg(m_searchBar->text()));
-    const QString text = m_searchBar->text();
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, text](const QString& name) {
-        if (!name.trimmed().isEmpty())
-            m_session->saveSearch(name.trimmed(), text);
-    });
-    dialog->open();
-}
-
-void MainWindow::updateSavedSearchMenu(const QList<Core::SavedItem>& items)
-{
-    m_savedMenu->clear();
-    for (const Core::SavedItem& item : items) {
-        QAction* action =
-            m_savedMenu->addAction(item.name, this, [this, text = item.text] { m_searchBar->submit(text); });
-        action->setToolTip(item.text);
-    }
-    if (!items.isEmpty()) {
-        m_savedMenu->addSeparator();
-        QMenu* remove = m_savedMenu->addMenu(tr("Remove"));
-        for (const Core::SavedItem& item : items)
-            remove->addAction(item.name, this, [this, id = item.id] { m_session->removeSavedSearch(id); });
-    }
-    m_savedMenu->setEnabled(!items.isEmpty());
-}
-
-void MainWindow::rememberSearch(const QString& text)
-{
-    if (text.trimmed().isEmpty())
-        return;
-    m_searchHistory.removeAll(text);
-    m_searchHistory.prepend(text);
-    while (m_searchHistory.size() > 30)
-        m_searchHistory.removeLast();
-    // Off the GUI thread: saving the settings file syncs it to disk, which an import's writes can hold up.
-    m_settingsWriter.setValue(QStringLiteral("searchHistory"), m_searchHistory);
-    updateHistoryMenu();
-}
-
-void MainWindow::updateHistoryMenu()
-{
-    m_historyMenu->clear();
-    for (const QString& text : std::as_const(m_searchHistory))
-        m_historyMenu->addAction(text, this, [this, text] { m_searchBar->submit(text); });
-    m_historyMenu->setEnabled(!m_searchHistory.isEmpty());
 }
 
 void MainWindow::applyColourRules(const QList<ColourRule>& rules)
@@ -851,73 +572,10 @@ void MainWindow::editColourRules()
     dialog->open();
 }
 
-void MainWindow::addTimelineSeries(const QString& expression)
-{
-    auto parsed = Core::Query::parseSearch(expression);
-    if (expression.trimmed().isEmpty() || !parsed || m_extraSeries.size() >= 5 ||
-        std::any_of(m_extraSeries.begin(), m_extraSeries.end(),
-                    [&expression](const SeriesSearch& series) { return series.label == expression; }))
-        return;
-    m_extraSeries.append({expression, Core::Query::shareSearch(std::move(*parsed))});
-    updateSeriesMenu();
-    runSearch();
-}
-
-QStringList MainWindow::timelineSeries() const
-{
-    QStringList labels;
-    for (const SeriesSearch& series : m_extraSeries)
-        labels << series.label;
-    return labels;
-}
-
-void MainWindow::updateSeriesMenu()
-{
-    m_seriesMenu->clear();
-    m_seriesMenu->addAction(tr("Add the Current Search as a Series"), this, [this] {
-        if (m_searchBar->isValid())
-            addTimelineSeries(m_searchBar->text());
-    });
-    m_seriesMenu->addAction(tr("Add a Series…"), this, [this] {
-        auto* dialog = new QInputDialog(this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setWindowTitle(tr("Timeline Series"));
-        dialog->setLabelText(tr("Search expression to count on the timeline:"));
-        connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString& text) {
-            if (Core::Query::parseSearch(text))
-                addTimelineSeries(text);
-            else
-                m_messageLabel->setText(tr("Not a valid search: %1").arg(text));
-        });
-        dialog->open();
-    });
-    QMenu* split = m_seriesMenu->addMenu(tr("Split by Field"));
-    for (const Core::Query::FieldDef* field : sidebarFacetFields()) {
-        const QString name = QString::fromUtf8(field->name.data(), static_cast<qsizetype>(field->name.size()));
-        split->addAction(name, this, [this, name] { splitTimelineBy(name); });
-    }
-    if (!m_extraSeries.isEmpty()) {
-        m_seriesMenu->addAction(tr("Remove All Series"), this, [this] {
-            m_extraSeries.clear();
-            updateSeriesMenu();
-            runSearch();
-        });
-        m_seriesMenu->addSeparator();
-        for (const QString& expression : timelineSeries())
-            m_seriesMenu->addAction(tr("Remove \"%1\"").arg(expression), this, [this, expression] {
-                m_extraSeries.removeIf(
-                    [&expression](const SeriesSearch& series) { return series.label == expression; });
-                updateSeriesMenu();
-                runSearch();
-            });
-    }
-}
-
 void MainWindow::showRowSet(const QList<std::int64_t>& rowIds, std::optional<std::int64_t> select)
 {
     m_rowSet = std::make_shared<const QList<std::int64_t>>(rowIds);
-    m_rowSetLabel->setText(tr("Browsing %n event(s) from the SQL editor", nullptr, static_cast<int>(rowIds.size())));
-    m_rowSetBox->show();
+    m_status->showRowSet(rowIds.size());
     m_selectWhenShown = select;
     m_tabs->setCurrentWidget(m_browser);
     runSearch();
@@ -926,34 +584,7 @@ void MainWindow::showRowSet(const QList<std::int64_t>& rowIds, std::optional<std
 void MainWindow::clearRowSet()
 {
     m_rowSet.reset();
-    m_rowSetBox->hide();
-    runSearch();
-}
-
-void MainWindow::splitTimelineBy(const QString& field)
-{
-    const auto facet = std::find_if(m_facetsShown.begin(), m_facetsShown.end(), [&field](const Core::Query::Facet& f) {
-        return f.field &&
-               QString::fromUtf8(f.field->name.data(), static_cast<qsizetype>(f.field->name.size())) == field;
-    });
-    if (facet == m_facetsShown.end() || facet->top.empty()) {
-        m_messageLabel->setText(tr("No values of %1 under the current search.").arg(field));
-        return;
-    }
-    // Each series is the field's value within the current search, so the lines add up to (part of) the bars. The
-    // trees are combined, not the texts: an OR or a `{…}` filter pattern keeps its meaning.
-    const Core::Query::SearchTree base = m_searchBar->search();
-    m_extraSeries.clear();
-    for (const Core::Query::FacetValue& value : facet->top) {
-        if (m_extraSeries.size() == 5)
-            break;
-        const QString term = FacetPane::termFor(*facet->field, value, false);
-        auto narrowing = Core::Query::parseSearch(term);
-        if (!narrowing)
-            continue;
-        m_extraSeries.append({term, Core::Query::shareSearch(Core::Query::allOf({*base, std::move(*narrowing)}))});
-    }
-    updateSeriesMenu();
+    m_status->hideRowSet();
     runSearch();
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "browser/searchrequest.h"
-#include "common/settingswriter.h"
 
 #include <QMainWindow>
 
@@ -13,14 +12,9 @@ struct SavedItem;
 } // namespace Trailscope::Core
 
 class QAction;
-class QLabel;
-class QProgressBar;
-class QMenu;
 class QSplitter;
 class QStackedWidget;
-class QTableView;
 class QTimer;
-class QToolButton;
 
 namespace Trailscope::Ui {
 
@@ -28,18 +22,25 @@ class CaseSession;
 class DetailPane;
 class EventAnnotationBar;
 class EventTableModel;
+class EventTableView;
 class FacetPane;
 class ImportJob;
 class ImportCoordinator;
 class ImportProgressWidget;
+class RecentCasesMenu;
 class SearchBar;
+class SearchesMenu;
 class SqlConsole;
+class StatusStrip;
+class TimelineSeriesMenu;
 class TimelineView;
 class TimeRangeBar;
 class WelcomePage;
+class WindowActions;
 
-/// The console: wires the search bar, time range, facets, timeline, event table and detail pane to a case session,
-/// and runs imports dropped on it. Holds no logic of its own beyond the wiring.
+/// The console: places the search bar, time range, facets, timeline, event table, detail pane and SQL editor, wires
+/// them to a case session, and runs imports dropped on it. Its actions, changing menus and status bar are classes of
+/// their own; what it keeps is the wiring and the browser's state (the row set, the selected event).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -61,18 +62,13 @@ public:
     SearchBar* searchBar() const { return m_searchBar; }
     FacetPane* facetPane() const { return m_facets; }
     TimelineView* timeline() const { return m_timeline; }
-    /// Adds a search expression as a line on the timeline (Wireshark's I/O graph).
-    void addTimelineSeriesExpression(const QString& expression) { addTimelineSeries(expression); }
-    /// The labels of the timeline's extra series, in order.
-    QStringList timelineSeries() const;
-    /// Replaces the timeline series with one per top value of `field` under the current search (up to five).
-    void splitTimelineBy(const QString& field);
+    /// View > Timeline Series: the searches drawn as lines on the timeline, splitting it by a field.
+    TimelineSeriesMenu* seriesMenu() const { return m_series; }
+    WindowActions* actions() const { return m_actions; }
     DetailPane* detailPane() const { return m_detail; }
     EventAnnotationBar* annotationBar() const { return m_annotation; }
-    QAction* starAction() const { return m_starAction; }
-    QAction* starredOnlyAction() const { return m_starredOnlyAction; }
     TimeRangeBar* timeRange() const { return m_timeRange; }
-    QTableView* eventView() const { return m_table; }
+    EventTableView* eventView() const { return m_table; }
     SqlConsole* sqlConsole() const { return m_sql; }
     /// Browses only these events (a result set of the SQL editor) until cleared; `select` is selected when shown.
     void showRowSet(const QList<std::int64_t>& rowIds, std::optional<std::int64_t> select = std::nullopt);
@@ -93,13 +89,10 @@ private:
     void buildActions();
     void buildBrowser();
     void connectSession();
-    void showScanProgress(Trailscope::Ui::ScanPass pass, qint64 examined, qint64 total);
     void runSearch();
     void onCaseOpened(const CaseSummary& summary);
     void onCurrentRowChanged();
     void onImportFinished(const QString& casePath, const Core::ImportSummary& summary, const QString& error);
-    static QString importFinishedMessage(const Core::ImportSummary& summary);
-    void startImport(const QString& casePath, const QStringList& paths, bool openWhenDone);
     void chooseAndOpen();
     void chooseAndImport();
     void chooseNewCase();
@@ -107,59 +100,33 @@ private:
     void toggleStarOnSelection();
     void applyColourRules(const QList<struct ColourRule>& rules);
     void editColourRules();
-    void addTimelineSeries(const QString& expression);
-    void updateSeriesMenu();
-
-    void chooseSaveSearch();
-    void updateSavedSearchMenu(const QList<Core::SavedItem>& items);
-    void rememberSearch(const QString& text);
-    void updateHistoryMenu();
     void setUtc(bool utc);
-    void showHeaderMenu(const QPoint& position);
-    void rememberCase(const QString& path);
-    QStringList recentCases() const;
-    void updateRecentMenu();
     void updateStatus();
     void restoreLayout();
     void saveLayout();
 
     CaseSession* m_session = nullptr;
     EventTableModel* m_model = nullptr;
+    WindowActions* m_actions = nullptr;
+    RecentCasesMenu* m_recent = nullptr;
+    TimelineSeriesMenu* m_series = nullptr;
+    SearchesMenu* m_searches = nullptr;
+    StatusStrip* m_status = nullptr;
     QStackedWidget* m_stack = nullptr;
     WelcomePage* m_welcome = nullptr;
     QSplitter* m_browser = nullptr;
     class QTabWidget* m_tabs = nullptr;
     SqlConsole* m_sql = nullptr;
-    QWidget* m_rowSetBox = nullptr;
-    QLabel* m_rowSetLabel = nullptr;
     std::shared_ptr<const QList<std::int64_t>> m_rowSet;
     std::optional<std::int64_t> m_selectWhenShown;
     SearchBar* m_searchBar = nullptr;
     TimeRangeBar* m_timeRange = nullptr;
     FacetPane* m_facets = nullptr;
     TimelineView* m_timeline = nullptr;
-    QTableView* m_table = nullptr;
+    EventTableView* m_table = nullptr;
     DetailPane* m_detail = nullptr;
     EventAnnotationBar* m_annotation = nullptr;
     ImportProgressWidget* m_importProgress = nullptr;
-    QLabel* m_countLabel = nullptr;
-    QLabel* m_timeLabel = nullptr;
-    QProgressBar* m_scanProgress = nullptr;
-    QLabel* m_messageLabel = nullptr;
-    QAction* m_backAction = nullptr;
-    QAction* m_forwardAction = nullptr;
-    QAction* m_utcAction = nullptr;
-    QAction* m_logScaleAction = nullptr;
-    QAction* m_starAction = nullptr;
-    QAction* m_starredOnlyAction = nullptr;
-    QMenu* m_recentMenu = nullptr;
-    QMenu* m_savedMenu = nullptr;
-    QMenu* m_historyMenu = nullptr;
-    QStringList m_searchHistory; // newest first; the settings file is written by m_settingsWriter
-    SettingsWriter m_settingsWriter;
-    QMenu* m_seriesMenu = nullptr;
-    QList<SeriesSearch> m_extraSeries; // timeline series, each drawn as a line
-    FacetList m_facetsShown;           // the facets of the current search, for splitting the timeline by a field
     ImportCoordinator* m_imports = nullptr;
     QTimer* m_importRefresh = nullptr;
     qint64 m_matched = -1;

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QMenuBar;
+
+namespace Trailscope::Ui {
+
+/// The main window's actions (text, shortcut, checkable state) and the menu bar they are laid out in. The window
+/// connects each to what it does; menus whose items change (recent cases, series, searches) are rooms of their own
+/// and are placed here.
+class WindowActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit WindowActions(QObject* parent);
+
+    /// File, Edit, Go, View, Searches, Events, in that order, with the given changing menus in their places.
+    void fillMenuBar(QMenuBar* bar, QMenu* recentCases, QMenu* timelineSeries, QMenu* searches) const;
+
+    QAction* newCase;
+    QAction* openCase;
+    QAction* openSample;
+    QAction* importTrail;
+    QAction* quit;
+    QAction* find;
+    QAction* back;
+    QAction* forward;
+    QAction* showEvents;
+    QAction* showSql;
+    QAction* utc;
+    QAction* logScale;
+    QAction* colourRules;
+    QAction* star;
+    QAction* starredOnly;
+    QAction* compare;
+};
+
+} // namespace Trailscope::Ui
