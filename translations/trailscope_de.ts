@@ -35,6 +35,189 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="11"/>
+        <source>Cannot read or write the file</source>
+        <translation>Die Datei kann nicht gelesen oder geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="13"/>
+        <source>Not a Trailscope case</source>
+        <translation>Kein Trailscope-Fall</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="15"/>
+        <source>The case file is damaged</source>
+        <translation>Die Falldatei ist beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="17"/>
+        <source>The case was made by a newer Trailscope</source>
+        <translation>Der Fall wurde mit einem neueren Trailscope angelegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="19"/>
+        <source>The case was made by an older Trailscope</source>
+        <translation>Der Fall wurde mit einem älteren Trailscope angelegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="21"/>
+        <source>The case is in use by another program</source>
+        <translation>Der Fall wird von einem anderen Programm verwendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="23"/>
+        <source>The case database reported an error</source>
+        <translation>Die Falldatenbank meldet einen Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="25"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="27"/>
+        <source>The gzip file is cut short</source>
+        <translation>Die gzip-Datei ist unvollständig</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="29"/>
+        <source>The gzip file is damaged</source>
+        <translation>Die gzip-Datei ist beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="31"/>
+        <source>The file expands far beyond any trail file</source>
+        <translation>Die Datei entpackt sich weit über jede Trail-Datei hinaus</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="33"/>
+        <source>Not JSON</source>
+        <translation>Kein JSON</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="35"/>
+        <source>No CloudTrail records</source>
+        <translation>Keine CloudTrail-Einträge</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="37"/>
+        <source>An archive format Trailscope does not read</source>
+        <translation>Ein Archivformat, das Trailscope nicht liest</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="39"/>
+        <source>The archive is damaged</source>
+        <translation>Das Archiv ist beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="41"/>
+        <source>An archive member is too large</source>
+        <translation>Ein Archiveintrag ist zu groß</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="43"/>
+        <source>Not valid JSON</source>
+        <translation>Kein gültiges JSON</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="45"/>
+        <source>Not valid UTF-8</source>
+        <translation>Kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="47"/>
+        <source>Not a JSON object</source>
+        <translation>Kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="49"/>
+        <source>Not a CloudTrail record</source>
+        <translation>Kein CloudTrail-Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="51"/>
+        <source>The record has no eventID</source>
+        <translation>Der Eintrag hat keine eventID</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="53"/>
+        <source>The record has no eventTime</source>
+        <translation>Der Eintrag hat keine eventTime</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="55"/>
+        <source>The record&apos;s eventTime cannot be read</source>
+        <translation>Die eventTime des Eintrags ist nicht lesbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="57"/>
+        <source>No eventTime; the time is taken from @timestamp</source>
+        <translation>Keine eventTime; die Zeit stammt aus @timestamp</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="59"/>
+        <source>The record is too large</source>
+        <translation>Der Eintrag ist zu groß</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="61"/>
+        <source>The record nests too deeply</source>
+        <translation>Der Eintrag ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="63"/>
+        <source>An archive member has an unsafe name</source>
+        <translation>Ein Archiveintrag hat einen unsicheren Namen</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="65"/>
+        <source>Syntax error</source>
+        <translation>Syntaxfehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="67"/>
+        <source>Not allowed on the read-only case</source>
+        <translation>Im schreibgeschützten Fall nicht erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="69"/>
+        <source>The query failed</source>
+        <translation>Die Abfrage ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="71"/>
+        <source>Unknown error</source>
+        <translation>Unbekannter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="80"/>
+        <source>record %1</source>
+        <translation>Eintrag %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="82"/>
+        <source>(line %1, column %2)</source>
+        <translation>(Zeile %1, Spalte %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="84"/>
+        <source>(line %1)</source>
+        <translation>(Zeile %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="85"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="90"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>EventTableModel</name>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="26"/>
@@ -118,7 +301,7 @@
 <context>
     <name>Trailscope::Ui::AnalystWorker</name>
     <message>
-        <location filename="../ui/browser/analystworker.cpp" line="19"/>
+        <location filename="../ui/browser/analystworker.cpp" line="22"/>
         <source>Stars, notes and saved searches are unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -464,7 +647,7 @@
 <context>
     <name>Trailscope::Ui::ImportCoordinator</name>
     <message numerus="yes">
-        <location filename="../ui/import/importcoordinator.cpp" line="33"/>
+        <location filename="../ui/import/importcoordinator.cpp" line="35"/>
         <source>%n sources</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -472,17 +655,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/importcoordinator.cpp" line="65"/>
+        <location filename="../ui/import/importcoordinator.cpp" line="67"/>
         <source>Rejected files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/import/importcoordinator.cpp" line="67"/>
+        <location filename="../ui/import/importcoordinator.cpp" line="69"/>
         <source>These files or records could not be imported; everything else was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/importcoordinator.cpp" line="79"/>
+        <location filename="../ui/import/importcoordinator.cpp" line="81"/>
         <source>Import finished: %n event(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -490,7 +673,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/importcoordinator.cpp" line="81"/>
+        <location filename="../ui/import/importcoordinator.cpp" line="83"/>
         <source>, %n conflicting copies set aside</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -498,7 +681,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/importcoordinator.cpp" line="83"/>
+        <location filename="../ui/import/importcoordinator.cpp" line="85"/>
         <source>, %n file(s) ignored as not trail content (LICENSE, README, …)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -603,67 +786,67 @@
 <context>
     <name>Trailscope::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="123"/>
+        <location filename="../ui/window/mainwindow.cpp" line="125"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="124"/>
+        <location filename="../ui/window/mainwindow.cpp" line="126"/>
         <source>SQL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="136"/>
+        <location filename="../ui/window/mainwindow.cpp" line="138"/>
         <source>Facets</source>
         <translation>Facetten</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="150"/>
+        <location filename="../ui/window/mainwindow.cpp" line="152"/>
         <source>Search error at column %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="161"/>
+        <location filename="../ui/window/mainwindow.cpp" line="163"/>
         <source>Sort by event time to jump to a bucket&apos;s events.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="230"/>
+        <location filename="../ui/window/mainwindow.cpp" line="232"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="243"/>
+        <location filename="../ui/window/mainwindow.cpp" line="245"/>
         <source>Cannot open %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="323"/>
+        <location filename="../ui/window/mainwindow.cpp" line="325"/>
         <source>%1 — Trailscope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="331"/>
+        <location filename="../ui/window/mainwindow.cpp" line="333"/>
         <source>Some lookup indexes are not built yet (an import was interrupted): lookups on fields may be slow until the next import into this case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="399"/>
+        <location filename="../ui/window/mainwindow.cpp" line="401"/>
         <source>An import is already running; drop again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="412"/>
+        <location filename="../ui/window/mainwindow.cpp" line="414"/>
         <source>Import failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="414"/>
+        <location filename="../ui/window/mainwindow.cpp" line="416"/>
         <source>Import cancelled; the events imported so far are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="491"/>
+        <location filename="../ui/window/mainwindow.cpp" line="493"/>
         <source>Select two to five events to compare.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,7 +862,7 @@
 <context>
     <name>Trailscope::Ui::RowWorker</name>
     <message>
-        <location filename="../ui/browser/rowworker.cpp" line="98"/>
+        <location filename="../ui/browser/rowworker.cpp" line="100"/>
         <source>No case is open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -695,7 +878,7 @@
 <context>
     <name>Trailscope::Ui::SearchWorker</name>
     <message>
-        <location filename="../ui/browser/searchworker.cpp" line="81"/>
+        <location filename="../ui/browser/searchworker.cpp" line="83"/>
         <source>No case is open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,8 +1201,8 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
 <context>
     <name>Trailscope::Ui::SqlQueryWorker</name>
     <message>
-        <location filename="../ui/sql/sqlqueryworker.cpp" line="261"/>
-        <location filename="../ui/sql/sqlqueryworker.cpp" line="301"/>
+        <location filename="../ui/sql/sqlqueryworker.cpp" line="263"/>
+        <location filename="../ui/sql/sqlqueryworker.cpp" line="303"/>
         <source>expected one statement</source>
         <translation type="unfinished"></translation>
     </message>

@@ -130,6 +130,21 @@ private Q_SLOTS:
         QVERIFY2(offences.isEmpty(), qPrintable(offences.join('\n')));
     }
 
+    // The window words core errors with ErrorText, translated; Error::toString() is for logs and terminals.
+    void theWindowNeverShowsAnUntranslatedError()
+    {
+        static const QRegularExpression untranslated(QStringLiteral("error\\(\\)\\.toString\\(\\)"));
+        QStringList offences;
+        QDirIterator it(sourceDir() + "/ui", {"*.cpp", "*.h"}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile source(it.next());
+            QVERIFY(source.open(QIODevice::ReadOnly));
+            if (QString::fromUtf8(source.readAll()).contains(untranslated))
+                offences << QDir(sourceDir()).relativeFilePath(source.fileName());
+        }
+        QVERIFY2(offences.isEmpty(), qPrintable(offences.join(", ")));
+    }
+
     // `import/` is a room of both core/ and ui/; a header in both would make an include mean two files.
     void noHeaderIsInTwoLayers()
     {

@@ -1,5 +1,7 @@
 #include "analystworker.h"
 
+#include "common/errortext.h"
+
 namespace Trailscope::Ui {
 
 namespace {
@@ -16,7 +18,8 @@ void AnalystWorker::openCase(const QString& path)
     auto store = Core::AnalystStore::open(path);
     if (!store) {
         // A case on read-only media still browses; only marking needs the write.
-        Q_EMIT failed(tr("Stars, notes and saved searches are unavailable: %1").arg(store.error().toString()));
+        Q_EMIT failed(
+            tr("Stars, notes and saved searches are unavailable: %1").arg(ErrorText::describe(store.error())));
         Q_EMIT starredLoaded({});
         return;
     }
@@ -35,7 +38,7 @@ void AnalystWorker::setStarred(std::int64_t eventRowId, bool starred)
     if (!m_store)
         return;
     if (auto done = m_store->setStarred(eventRowId, starred); !done) {
-        Q_EMIT failed(done.error().toString());
+        Q_EMIT failed(ErrorText::describe(done.error()));
         return;
     }
     readMark(eventRowId);
@@ -46,7 +49,7 @@ void AnalystWorker::setNote(std::int64_t eventRowId, const QString& note)
     if (!m_store)
         return;
     if (auto done = m_store->setNote(eventRowId, note); !done) {
-        Q_EMIT failed(done.error().toString());
+        Q_EMIT failed(ErrorText::describe(done.error()));
         return;
     }
     readMark(eventRowId);
@@ -58,7 +61,7 @@ void AnalystWorker::readMark(std::int64_t eventRowId)
         return;
     auto mark = m_store->mark(eventRowId);
     if (!mark) {
-        Q_EMIT failed(mark.error().toString());
+        Q_EMIT failed(ErrorText::describe(mark.error()));
         return;
     }
     Q_EMIT markChanged(eventRowId, *mark && (*mark)->starred, *mark ? (*mark)->note : QString());
@@ -69,7 +72,7 @@ void AnalystWorker::saveSearch(const QString& name, const QString& text)
     if (!m_store)
         return;
     if (auto saved = m_store->saveItem(SearchKind, name, text); !saved)
-        Q_EMIT failed(saved.error().toString());
+        Q_EMIT failed(ErrorText::describe(saved.error()));
     publishSavedSearches();
 }
 
@@ -78,7 +81,7 @@ void AnalystWorker::removeSavedSearch(std::int64_t id)
     if (!m_store)
         return;
     if (auto removed = m_store->removeItem(id); !removed)
-        Q_EMIT failed(removed.error().toString());
+        Q_EMIT failed(ErrorText::describe(removed.error()));
     publishSavedSearches();
 }
 
@@ -86,7 +89,7 @@ void AnalystWorker::publishSavedSearches()
 {
     auto items = m_store->savedItems(SearchKind);
     if (!items) {
-        Q_EMIT failed(items.error().toString());
+        Q_EMIT failed(ErrorText::describe(items.error()));
         return;
     }
     Q_EMIT savedSearchesChanged(QList<Core::SavedItem>(items->begin(), items->end()));

@@ -1,5 +1,7 @@
 #include "rowworker.h"
 
+#include "common/errortext.h"
+
 #include "casedb/caseschema.h"
 #include "query/searchfunctions.h"
 #include "query/searchparser.h"
@@ -100,7 +102,7 @@ void RowWorker::fetchRecord(std::int64_t rowId)
     }
     auto record = m_records->eventRecord(rowId);
     if (!record) {
-        Q_EMIT recordFailed(rowId, record.error().toString());
+        Q_EMIT recordFailed(rowId, ErrorText::describe(record.error()));
         return;
     }
     Q_EMIT recordReady(rowId, QByteArray::fromStdString(*record));

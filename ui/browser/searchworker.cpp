@@ -1,5 +1,7 @@
 #include "searchworker.h"
 
+#include "common/errortext.h"
+
 #include "browser/eventtablemodel.h"
 #include "casedb/caseschema.h"
 #include "query/eventsort.h"
@@ -58,7 +60,7 @@ void SearchWorker::openCase(const QString& path)
 {
     auto db = CaseSchema::open(path, CaseSchema::OpenMode::ReadOnly);
     if (!db) {
-        Q_EMIT caseFailed(path, db.error().toString());
+        Q_EMIT caseFailed(path, ErrorText::describe(db.error()));
         return;
     }
     m_db = std::move(*db);
@@ -103,13 +105,13 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
     }
     auto search = EventSearch::create(m_db, std::move(compiled), request.options);
     if (!search) {
-        Q_EMIT searchFailed(generation, search.error().toString());
+        Q_EMIT searchFailed(generation, ErrorText::describe(search.error()));
         return;
     }
     const auto first = search->page(std::nullopt, FirstChunk);
     if (!first) {
         if (!outdated())
-            Q_EMIT searchFailed(generation, first.error().toString());
+            Q_EMIT searchFailed(generation, ErrorText::describe(first.error()));
         return;
     }
     RowIdList ids;
@@ -129,7 +131,7 @@ void SearchWorker::run(quint64 generation, const SearchRequest& request)
             auto page = search->page(after, LaterChunk);
             if (!page) {
                 if (!outdated())
-                    Q_EMIT searchFailed(generation, page.error().toString());
+                    Q_EMIT searchFailed(generation, ErrorText::describe(page.error()));
                 return;
             }
             RowIdList chunk;
@@ -166,7 +168,7 @@ bool SearchWorker::collectSorted(const SearchRequest& request, const CompiledSea
         });
     if (!sorted || outdated()) {
         if (!outdated())
-            Q_EMIT searchFailed(m_current, sorted.error().toString());
+            Q_EMIT searchFailed(m_current, ErrorText::describe(sorted.error()));
         return false;
     }
     matched += chunk.size();
@@ -194,7 +196,7 @@ bool SearchWorker::loadRowSet(const SearchRequest& request)
     }
     if (!status) {
         m_loadedRowSet.reset();
-        Q_EMIT searchFailed(m_current, status.error().toString());
+        Q_EMIT searchFailed(m_current, ErrorText::describe(status.error()));
         return false;
     }
     m_loadedRowSet = request.rowSet;
@@ -226,7 +228,7 @@ void SearchWorker::emitStatistics(const SearchRequest& request, const CompiledSe
     auto histogram = computeHistogram(m_db, compiled, request.options);
     if (!histogram) {
         if (!outdated())
-            Q_EMIT searchFailed(m_current, histogram.error().toString());
+            Q_EMIT searchFailed(m_current, ErrorText::describe(histogram.error()));
         return;
     }
     SeriesCounts extra;
@@ -246,7 +248,7 @@ void SearchWorker::emitStatistics(const SearchRequest& request, const CompiledSe
     if (outdated())
         return;
     if (!facets) {
-        Q_EMIT searchFailed(m_current, facets.error().toString());
+        Q_EMIT searchFailed(m_current, ErrorText::describe(facets.error()));
         return;
     }
     Q_EMIT facetsReady(m_current, *facets);

@@ -1,5 +1,7 @@
 #include "importcoordinator.h"
 
+#include "common/errortext.h"
+
 #include "import/importjob.h"
 #include "import/importprogresswidget.h"
 
@@ -68,7 +70,7 @@ void ImportCoordinator::showRejected(const Core::ImportSummary& summary)
     auto* list = new QListWidget(dialog);
     list->setObjectName(QStringLiteral("rejectedList"));
     for (const Core::Error& problem : summary.rejected)
-        list->addItem(problem.toString());
+        list->addItem(ErrorText::describe(problem));
     layout->addWidget(list);
     dialog->resize(720, 360);
     dialog->show();

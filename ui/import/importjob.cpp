@@ -1,5 +1,7 @@
 #include "importjob.h"
 
+#include "common/errortext.h"
+
 #include <QElapsedTimer>
 #include <QThread>
 
@@ -63,7 +65,7 @@ void ImportJob::start()
         Importer importer(casePath);
         auto result = importer.run(options, report, *cancel);
         const ImportSummary summary = result ? *result : ImportSummary{};
-        const QString error = result ? QString() : result.error().toString();
+        const QString error = result ? QString() : ErrorText::describe(result.error());
         QMetaObject::invokeMethod(
             self, [self, summary, error] { Q_EMIT self->finished(summary, error); }, Qt::QueuedConnection);
     });

@@ -1,5 +1,7 @@
 #include "sqlqueryworker.h"
 
+#include "common/errortext.h"
+
 #include "casedb/analyststore.h"
 #include "casedb/caseschema.h"
 #include "export/resultwriter.h"
@@ -34,7 +36,7 @@ int eventIdColumnOf(const PreparedQuery& query)
 SqlError sqlError(const Core::Error& error)
 {
     SqlError result;
-    result.message = error.detail;
+    result.message = ErrorText::withoutPlace(error);
     if (error.line > 0 && error.column > 0) {
         result.line = static_cast<int>(error.line);
         result.column = static_cast<int>(error.column);
@@ -96,7 +98,7 @@ void SqlQueryWorker::openCase(const QString& path)
     closeCase();
     auto lake = LakeQuery::open(path);
     if (!lake) {
-        Q_EMIT caseFailed(lake.error().toString());
+        Q_EMIT caseFailed(ErrorText::describe(lake.error()));
         return;
     }
     m_lake = std::move(*lake);
@@ -126,7 +128,7 @@ void SqlQueryWorker::openCase(const QString& path)
             for (const QString& text : *texts)
                 history << text;
     } else {
-        Q_EMIT storeFailed(store.error().toString());
+        Q_EMIT storeFailed(ErrorText::describe(store.error()));
     }
     Q_EMIT caseOpened(keyPaths, saved, history);
 }
@@ -148,7 +150,7 @@ void SqlQueryWorker::run(quint64 stamp, const QString& text)
     clock.start();
     if (m_store) {
         if (auto added = m_store->addHistory(QueryKind, text.trimmed()); !added)
-            Q_EMIT storeFailed(added.error().toString());
+            Q_EMIT storeFailed(ErrorText::describe(added.error()));
         else if (const auto texts = m_store->history(QueryKind, HistoryLimit))
             Q_EMIT historyChanged(QStringList(texts->begin(), texts->end()));
     }
@@ -258,7 +260,7 @@ void SqlQueryWorker::collectEventSet(quint64 stamp, quint64 job, const QString& 
         return;
     auto prepared = m_lake->prepare(statement);
     if (!prepared || prepared->size() != 1) {
-        Q_EMIT jobFailed(job, prepared ? tr("expected one statement") : prepared.error().detail);
+        Q_EMIT jobFailed(job, prepared ? tr("expected one statement") : ErrorText::describe(prepared.error()));
         return;
     }
     QList<std::int64_t> rowIds;
@@ -269,7 +271,7 @@ void SqlQueryWorker::collectEventSet(quint64 stamp, quint64 job, const QString& 
         const auto next = m_lake->next(prepared->front(), row);
         if (!next) {
             if (!stopped())
-                Q_EMIT jobFailed(job, next.error().detail);
+                Q_EMIT jobFailed(job, ErrorText::describe(next.error()));
             return;
         }
         if (!*next)
@@ -298,7 +300,7 @@ void SqlQueryWorker::exportResult(quint64 stamp, quint64 job, const QString& sta
         return;
     auto prepared = m_lake->prepare(statement);
     if (!prepared || prepared->size() != 1) {
-        Q_EMIT jobFailed(job, prepared ? tr("expected one statement") : prepared.error().detail);
+        Q_EMIT jobFailed(job, prepared ? tr("expected one statement") : ErrorText::describe(prepared.error()));
         return;
     }
     QSaveFile file(path);
@@ -320,7 +322,7 @@ void SqlQueryWorker::exportResult(quint64 stamp, quint64 job, const QString& sta
         if (!next) {
             file.cancelWriting();
             if (!stopped())
-                Q_EMIT jobFailed(job, next.error().detail);
+                Q_EMIT jobFailed(job, ErrorText::describe(next.error()));
             return;
         }
         if (!*next)
@@ -349,7 +351,7 @@ void SqlQueryWorker::saveQuery(const QString& name, const QString& text)
     if (!m_store)
         return;
     if (auto saved = m_store->saveItem(QueryKind, name, text); !saved)
-        Q_EMIT storeFailed(saved.error().toString());
+        Q_EMIT storeFailed(ErrorText::describe(saved.error()));
     emitSaved();
 }
 
@@ -358,7 +360,7 @@ void SqlQueryWorker::removeSavedQuery(qint64 id)
     if (!m_store)
         return;
     if (auto removed = m_store->removeItem(id); !removed)
-        Q_EMIT storeFailed(removed.error().toString());
+        Q_EMIT storeFailed(ErrorText::describe(removed.error()));
     emitSaved();
 }
 

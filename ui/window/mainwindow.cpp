@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "common/errortext.h"
+
 #include "browser/casesession.h"
 #include "browser/colourrules.h"
 #include "browser/colourrulesdialog.h"
@@ -472,7 +474,7 @@ void MainWindow::chooseNewCase()
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
         // Creating the schema takes a few milliseconds; the importer would do the same on first use.
         if (auto created = Core::CaseSchema::open(path, Core::CaseSchema::OpenMode::CreateOrOpen); !created) {
-            m_status->showMessage(created.error().toString());
+            m_status->showMessage(ErrorText::describe(created.error()));
             return;
         }
         openCase(path);
