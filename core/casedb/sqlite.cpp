@@ -180,7 +180,7 @@ QString Database::lastError() const
     return QString::fromUtf8(sqlite3_errmsg(m_db));
 }
 
-Error Database::error(QString context) const
+Error Database::error(const QString& context) const
 {
     return Error{ErrorCode::Sqlite, context + QStringLiteral(": ") + lastError()};
 }

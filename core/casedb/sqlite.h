@@ -76,7 +76,7 @@ public:
     /// First column of the first row, or nullopt.
     std::optional<std::int64_t> queryInt(std::string_view sql) const;
     QString lastError() const;
-    Error error(QString context) const;
+    Error error(const QString& context) const;
 
     /// Events this connection's SQL functions have examined one by one (raw records read from the evidence), so
     /// a scan can say how far it has got. Shared with the functions, which keep it across moves of this object.

@@ -77,7 +77,7 @@ bool ResultWriter::row(const QJsonArray& values)
     case Format::Csv: {
         QStringList cells;
         cells.reserve(values.size());
-        for (const QJsonValue& value : values)
+        for (const auto& value : values)
             cells << cellText(value);
         return m_sink(csvLine(cells).toUtf8());
     }
@@ -124,7 +124,7 @@ bool ResultWriter::flushTable()
     }
     for (const QJsonArray& values : m_pending) {
         QStringList cells;
-        for (const QJsonValue& value : values)
+        for (const auto& value : values)
             cells << cellText(value);
         if (!tableLine(cells))
             return false;

@@ -123,8 +123,7 @@ void FileDecoder::summarizeFile()
 
 void FileDecoder::fileError(const Error& error)
 {
-    Error located = error;
-    m_batch.rejected.push_back(located);
+    m_batch.rejected.push_back(error);
 }
 
 bool FileDecoder::process(SourceUnit&& unit)

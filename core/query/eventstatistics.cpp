@@ -62,7 +62,7 @@ std::unordered_map<std::int64_t, std::int64_t> dimension(Sql::Database& db, std:
 QString stringValue(Sql::Statement& lookup, std::int64_t id)
 {
     lookup.bind(1, id);
-    const QString value = lookup.step() == SQLITE_ROW ? lookup.columnQString(0) : QString();
+    QString value = lookup.step() == SQLITE_ROW ? lookup.columnQString(0) : QString();
     lookup.reset();
     return value;
 }

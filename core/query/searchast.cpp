@@ -93,7 +93,7 @@ std::optional<JsonCondition> JsonCondition::fromSpec(const QByteArray& spec)
     if (object.isEmpty())
         return std::nullopt;
     JsonCondition condition;
-    for (const QJsonValue& step : object[QStringLiteral("p")].toArray()) {
+    for (const auto& step : object[QStringLiteral("p")].toArray()) {
         if (step.isString())
             condition.path.push_back(JsonStep{JsonStep::Kind::Key, step.toString(), 0});
         else if (step.isDouble())
@@ -105,7 +105,7 @@ std::optional<JsonCondition> JsonCondition::fromSpec(const QByteArray& spec)
     condition.valueType = static_cast<ValueType>(object[QStringLiteral("t")].toInt());
     condition.text = object[QStringLiteral("s")].toString();
     condition.number = object[QStringLiteral("n")].toDouble();
-    for (const QJsonValue& piece : object[QStringLiteral("v")].toArray())
+    for (const auto& piece : object[QStringLiteral("v")].toArray())
         condition.pattern.pieces << piece.toString();
     return condition;
 }

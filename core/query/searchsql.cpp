@@ -325,7 +325,7 @@ private:
             return "(NOT ifnull(" + present + ", 0) AND " + raw() + ")";
         if (!equality || c.valueType == Type::Number)
             return "(" + present + " AND " + raw() + ")";
-        const std::string match = onStorage(*f, [&](const std::string& column) {
+        std::string match = onStorage(*f, [&](const std::string& column) {
             if (c.valueType == Type::Regex)
                 return column + " IN (SELECT id FROM strings WHERE ts_regexp(value, " + bindText(c.text) + "))";
             return stringMatch(column, c.pattern, false);

@@ -121,7 +121,7 @@ std::optional<TimeSpan> parseTimeSpan(QStringView text)
                 std::int64_t millis = 0;
                 int scale = 100;
                 while (pos < text.size() && text[pos].isDigit() && text[pos].unicode() < 128) {
-                    millis += (text[pos].unicode() - u'0') * scale;
+                    millis += static_cast<std::int64_t>(text[pos].unicode() - u'0') * scale;
                     scale /= 10;
                     ++pos;
                 }

@@ -79,7 +79,9 @@ std::optional<std::int64_t> timeFromFileName(std::string_view name)
         const int second = clockDigits == 6 ? toInt(rest.substr(4, 2)) : 0;
         if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
             continue;
-        return (daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second) * 1000;
+        return (daysFromCivil(year, month, day) * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 +
+                second) *
+               1000;
     }
     return std::nullopt;
 }

@@ -95,8 +95,8 @@ std::optional<std::int64_t> parseEventTime(std::string_view text)
     const auto zone = parseZone(text, pos);
     if (!zone)
         return std::nullopt;
-    const std::int64_t seconds =
-        daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - *zone * 60;
+    const std::int64_t seconds = daysFromCivil(year, month, day) * 86400 + std::int64_t{hour} * 3600 +
+                                 std::int64_t{minute} * 60 + second - std::int64_t{*zone} * 60;
     return seconds * 1000 + millis;
 }
 

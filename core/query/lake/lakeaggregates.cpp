@@ -237,6 +237,7 @@ void topFinal(sqlite3_context* context)
     } else {
         std::sort_heap(top->kept.begin(), top->kept.end(), worseFirst<Direction>); // best first
         std::vector<sqlite3_value*> xs;
+        xs.reserve(top->kept.size());
         for (const Ranked& row : top->kept)
             xs.push_back(row.x.get());
         resultArray(context, xs);

@@ -399,13 +399,11 @@ TableRef Parser::parseJoinedTable()
         const Token& at = peek();
         if (word(u"cross")) {
             type = QStringLiteral("cross");
-        } else if (word(u"inner")) {
+        } else if (word(u"inner") || peek().isWord(u"join")) { // a bare JOIN is an inner join
             type = QStringLiteral("inner");
         } else if (peek().isWord(u"left") || peek().isWord(u"right") || peek().isWord(u"full")) {
             type = take().text.toLower();
             word(u"outer");
-        } else if (peek().isWord(u"join")) {
-            type = QStringLiteral("inner");
         } else {
             break;
         }

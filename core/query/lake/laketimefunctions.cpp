@@ -15,7 +15,6 @@ namespace {
 using Sql::isNull;
 using Sql::qtextOf;
 using Sql::resultText;
-using Sql::textOf;
 
 void parseTime(sqlite3_context* context, int, sqlite3_value** argv)
 {

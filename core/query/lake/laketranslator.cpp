@@ -119,6 +119,7 @@ Translator::QueryResult Translator::query(const QueryExpr& q, const Scope* outer
         const std::size_t self = m_ctes.size();
         if (!table.columns.empty()) {
             std::vector<Column> named;
+            named.reserve(table.columns.size());
             for (const NamePart& column : table.columns)
                 named.push_back({column.text, ValueType::Unknown});
             m_ctes.emplace_back(table.name.text, std::move(named));
