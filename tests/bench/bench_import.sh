@@ -11,25 +11,14 @@
 # DuckDB comes from npm (@duckdb/node-api@1.5.6-r.1, installed under WORK_DIR); without node/npm it is skipped.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-build="${1:-$root/build/release}"
-work="${2:-/tmp/trailscope-bench}"
-cli="$build/bin/trailscope-cli"
-gen="$build/bin/trailgen"
-[ -x "$cli" ] && [ -x "$gen" ] || { echo "build first: $cli and $gen are needed" >&2; exit 1; }
-mkdir -p "$work"
+source "$root/tests/bench/benchlib.sh"
+bench_tools "$@"
 
 number() { # number KEY FILE: the first numeric value of "KEY": in a pretty-printed JSON file
     sed -n "s/^ *\"$1\": *\([-0-9.e]*\),\{0,1\}$/\1/p" "$2" | head -n 1
 }
 
-duckdb_ready=0
-if command -v node >/dev/null && command -v npm >/dev/null; then
-    if [ ! -d "$work/duckdb/node_modules/@duckdb/node-api" ]; then
-        mkdir -p "$work/duckdb"
-        (cd "$work/duckdb" && npm install --silent --no-audit --no-fund @duckdb/node-api@1.5.6-r.1 >/dev/null 2>&1) || true
-    fi
-    [ -d "$work/duckdb/node_modules/@duckdb/node-api" ] && duckdb_ready=1
-fi
+bench_duckdb_install
 [ "$duckdb_ready" = 1 ] || echo "DuckDB comparison skipped: node/npm or @duckdb/node-api unavailable" >&2
 
 printf '%-8s %10s %10s %10s %9s %9s %9s %10s %8s %9s\n' workload events searchable indexed events/s peakRSS_MB rows_B/ev evidence× duckdb_s ratio

@@ -14,24 +14,11 @@
 # EVENTS=N makes a smaller workload in WORK_DIR/lake-N instead (to try the script, not to measure).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-build="${1:-$root/build/release}"
-work="${2:-/tmp/trailscope-bench}"
+source "$root/tests/bench/benchlib.sh"
+bench_tools "$@"
 runs="${RUNS:-7}"
-cli="$build/bin/trailscope-cli"
-gen="$build/bin/trailgen"
-[ -x "$cli" ] && [ -x "$gen" ] || { echo "build first: $cli and $gen are needed" >&2; exit 1; }
-mkdir -p "$work"
 
-if [ -n "${EVENTS:-}" ]; then
-    tree="$work/lake-$EVENTS"
-    case_file="$work/lake-$EVENTS.tscase"
-    [ -d "$tree/AWSLogs" ] || "$gen" --out "$tree" --workload sparse --events "$EVENTS" >/dev/null
-else
-    tree="$work/sparse"
-    case_file="$work/sparse.tscase"
-    [ -d "$tree/AWSLogs" ] || "$gen" --out "$tree" --workload sparse >/dev/null
-fi
-[ -f "$case_file" ] || "$cli" import "$case_file" "$tree" >/dev/null
+bench_sparse_workload
 
 # Values that exist in the generated case, for the nested lookups.
 pick() { "$cli" query "$case_file" "$1" --format csv | sed -n '2p' | tr -d '\r'; }
@@ -86,7 +73,6 @@ for entry in "${queries[@]}"; do
 done
 
 # DuckDB side by side: the same lookups on its table, nested parts extracted from JSON with json_extract_string.
-duck_db="$work/sparse.duckdb"
 if [ -n "${EVENTS:-}" ] || [ ! -f "$duck_db" ] || [ ! -d "$work/duckdb/node_modules/@duckdb/node-api" ] || ! command -v node >/dev/null; then
     echo "DuckDB side-by-side skipped: needs node and the sparse.duckdb table of bench_import.sh in $work" >&2
     exit 0
