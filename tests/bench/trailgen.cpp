@@ -750,6 +750,36 @@ std::string commandFor(std::string_view service, std::string_view name)
     return command;
 }
 
+constexpr int kClientBuilds = 16; // builds of each client in the benchmark workloads
+
+// The text with the last part of every dotted version ("2.15.30") drawn again: another build of the same client.
+std::string otherPatchVersions(Rng& rng, std::string_view text)
+{
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t j = i;
+        int dots = 0;
+        while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '.')) {
+            dots += text[j] == '.';
+            ++j;
+        }
+        if (j == i) {
+            out += text[i++];
+            continue;
+        }
+        std::string_view run = text.substr(i, j - i);
+        const std::size_t last = run.rfind('.');
+        if (dots >= 2 && last != std::string_view::npos && last + 1 < run.size() && run.front() != '.') {
+            out += run.substr(0, last + 1);
+            out += std::to_string(rng.range(0, 99));
+        } else {
+            out += run;
+        }
+        i = j;
+    }
+    return out;
+}
+
 class World
 {
 public:
@@ -760,8 +790,12 @@ public:
         for (const ErrorSpec& error : kErrors)
             m_errors.push_back({&error, compile(error.message)});
         for (std::size_t ua = 0; ua < kUserAgents.size(); ++ua) {
-            for (const char* text : kUserAgents[ua])
+            for (const char* text : kUserAgents[ua]) {
                 m_userAgents[ua].push_back(compile(text));
+                // A fleet runs many builds of each client; the sample keeps one of each, for its readers.
+                for (int variant = 1; !sample && variant < kClientBuilds; ++variant)
+                    m_userAgents[ua].push_back(compile(otherPatchVersions(rng, text)));
+            }
         }
         for (int i = 0; i < accountCount; ++i)
             m_accounts.push_back(makeAccount(rng, kAccounts[i]));
@@ -838,13 +872,15 @@ private:
             account.buckets.push_back({account.label + "-" + bucket.suffix, compile(bucket.key), bucket.prefix});
         if (account.label == "acme-prod")
             account.buckets.push_back({kFinanceBucket, compile("reports/2025/Q4/ledger-$n4.xlsx"), "reports/"});
-        addIds(rng, account.instances, "i-0", 40, 16);
-        addIds(rng, account.securityGroups, "sg-0", 12, 16);
-        addIds(rng, account.vpcs, "vpc-0", 3, 16);
-        addIds(rng, account.subnets, "subnet-0", 9, 16);
-        addIds(rng, account.amis, "ami-0", 4, 16);
-        addIds(rng, account.volumes, "vol-0", 30, 16);
-        for (int i = 0; i < 5; ++i) {
+        // The benchmark workloads have the estate of a large organisation; the sample, of a small team.
+        const int scale = m_sample ? 1 : 10;
+        addIds(rng, account.instances, "i-0", 40 * scale, 16);
+        addIds(rng, account.securityGroups, "sg-0", 12 * scale, 16);
+        addIds(rng, account.vpcs, "vpc-0", 3 * (m_sample ? 1 : 3), 16);
+        addIds(rng, account.subnets, "subnet-0", 9 * (m_sample ? 1 : 4), 16);
+        addIds(rng, account.amis, "ami-0", 4 * scale, 16);
+        addIds(rng, account.volumes, "vol-0", 30 * scale, 16);
+        for (int i = 0; i < 5 * (m_sample ? 1 : 6); ++i) {
             account.kmsKeys.emplace_back();
             rng.uuid(account.kmsKeys.back());
         }
@@ -1435,6 +1471,9 @@ private:
             e.ip = kNatIps[(habit >> 16) % std::size(kNatIps)];
             break;
         }
+        if (!usual && !m_world.sample() && a.ip != Ip::Vpce) // a hotel, a phone, a home: any public address
+            e.ip = std::to_string(rng.range(24, 223)) + "." + std::to_string(rng.range(0, 255)) + "." +
+                   std::to_string(rng.range(0, 255)) + "." + std::to_string(rng.range(1, 254));
         if (e.console && !e.api->has(SignIn) && rng.chance(0.15))
             e.ip = "AWS Internal";
     }
