@@ -212,7 +212,10 @@ int runLookup(const QStringList& arguments)
     const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("table, csv, json, or jsonl (each raw record on one line)."),
                                     QStringLiteral("F"), QStringLiteral("table"));
-    parser.addOptions({start, end, limit, ascending, format});
+    const QCommandLineOption timing(QStringLiteral("timing"),
+                                    QStringLiteral("Print the events found and the milliseconds the search took (from "
+                                                   "the open case to the last event written) to stderr."));
+    parser.addOptions({start, end, limit, ascending, format, timing});
     if (const auto stop = parseArguments(parser, arguments))
         return *stop;
     const QStringList positional = parser.positionalArguments();
@@ -254,6 +257,8 @@ int runLookup(const QStringList& arguments)
         printErr(QStringLiteral("lookup: %1\n").arg(db.error().toString()));
         return ExitFatal;
     }
+    QElapsedTimer clock;
+    clock.start();
     auto events = EventSearch::create(*db, *search, options);
     if (!events) {
         printErr(QStringLiteral("1:1: %1\n").arg(events.error().detail));
@@ -287,6 +292,12 @@ int runLookup(const QStringList& arguments)
         after = page->back();
     }
     writer.end();
+    if (parser.isSet(timing)) {
+        std::fflush(stdout);
+        printErr(QStringLiteral("lookup: %1 events in %2 ms\n")
+                     .arg(printed)
+                     .arg(static_cast<double>(clock.nsecsElapsed()) / 1e6, 0, 'f', 2));
+    }
     return ExitOk;
 }
 

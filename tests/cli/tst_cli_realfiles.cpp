@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -144,6 +145,33 @@ private Q_SLOTS:
         QCOMPARE(summary[QStringLiteral("files")].toInteger(), 1);
         QCOMPARE(queryStrings(casePath, "SELECT path FROM source_files"),
                  QStringList{QDir::cleanPath(root.filePath(recorded))});
+    }
+
+    // The benchmarks time searches in the process: --timing says on stderr how many events and how long, and the
+    // results on stdout stay exactly what they are without it.
+    void lookupAndQueryReportTheirTimingOnStderr()
+    {
+        QTemporaryDir root;
+        writeFile(root.path(), QStringLiteral("trail.json"), recordsEnvelope(threeRecords(1)));
+        const QString casePath = root.filePath(QStringLiteral("case.tscase"));
+        COMPARE_EXIT(runCli({QStringLiteral("import"), casePath, root.filePath(QStringLiteral("trail.json"))}), 0);
+        const QStringList lookup{QStringLiteral("lookup"), casePath, QString(), QStringLiteral("--format"),
+                                 QStringLiteral("jsonl")};
+        const CliRun plain = runCli(lookup);
+        const CliRun timed = runCli(lookup + QStringList{QStringLiteral("--timing")});
+        COMPARE_EXIT(timed, 0);
+        QCOMPARE(timed.out, plain.out);
+        static const QRegularExpression lookupTiming(QStringLiteral("^lookup: 3 events in [0-9]+\\.[0-9]{2} ms$"));
+        QVERIFY2(timed.errLines().size() == 1 && lookupTiming.match(timed.errLines().first()).hasMatch(),
+                 timed.err.constData());
+        const CliRun query =
+            runCli({QStringLiteral("query"), casePath, QStringLiteral("SELECT count(*) FROM cloudtrail_logs"),
+                    QStringLiteral("--timing")});
+        COMPARE_EXIT(query, 0);
+        static const QRegularExpression queryTiming(
+            QStringLiteral("^statement 1: 1 rows in [0-9]+\\.[0-9]{2} ms \\(all statements prepared in [0-9]+ ms\\)$"));
+        QVERIFY2(query.errLines().size() == 1 && queryTiming.match(query.errLines().first()).hasMatch(),
+                 query.err.constData());
     }
 
     void theSameFileTwiceIsReadOnce()
