@@ -15,11 +15,10 @@ RawRecordReader::RawRecordReader(Sql::Database& db, std::size_t cacheBytes)
 
 Result<const RawRecordReader::DecodedFile*> RawRecordReader::decodedFile(std::int64_t fileId)
 {
-    for (auto it = m_cache.begin(); it != m_cache.end(); ++it) {
-        if (it->fileId == fileId) {
-            m_cache.splice(m_cache.begin(), m_cache, it);
-            return &m_cache.front();
-        }
+    // Found by id, not by walking the list: a scan asks once per event, and the cache holds thousands of files.
+    if (const auto found = m_cached.find(fileId); found != m_cached.end()) {
+        m_cache.splice(m_cache.begin(), m_cache, found->second);
+        return &m_cache.front();
     }
     m_fileBlob.bind(1, fileId);
     if (m_fileBlob.step() != SQLITE_ROW || m_fileBlob.columnIsNull(0)) {
@@ -49,14 +48,13 @@ Result<const RawRecordReader::DecodedFile*> RawRecordReader::decodedFile(std::in
     // Evidence of a truncated or damaged file decodes up to the damage, which is where its stored events are.
     if (!status && decoded.content.empty())
         return std::unexpected(status.error());
+    m_cachedBytes += decoded.content.size();
     m_cache.push_front(std::move(decoded));
-    std::size_t total = 0;
-    for (auto it = m_cache.begin(); it != m_cache.end(); ++it) {
-        total += it->content.size();
-        if (total > m_cacheBytes && it != m_cache.begin()) {
-            m_cache.erase(it, m_cache.end());
-            break;
-        }
+    m_cached[fileId] = m_cache.begin();
+    while (m_cachedBytes > m_cacheBytes && m_cache.size() > 1) { // the least recently used go first
+        m_cachedBytes -= m_cache.back().content.size();
+        m_cached.erase(m_cache.back().fileId);
+        m_cache.pop_back();
     }
     return &m_cache.front();
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <list>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace Trailscope::Core {
@@ -38,7 +39,9 @@ private:
 
     Sql::Database& m_db;
     std::size_t m_cacheBytes;
-    std::list<DecodedFile> m_cache;              // most recent first
+    std::list<DecodedFile> m_cache;                                              // most recent first
+    std::unordered_map<std::int64_t, std::list<DecodedFile>::iterator> m_cached; // m_cache by file id
+    std::size_t m_cachedBytes = 0;                                               // decoded bytes in m_cache
     std::unordered_set<std::int64_t> m_uncached; // files whose content exceeds the cache: read slice by slice
     Sql::Statement m_eventLocation, m_fileBlob;
 };

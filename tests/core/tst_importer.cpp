@@ -165,6 +165,38 @@ private Q_SLOTS:
         }
     }
 
+    // A scan reads events in whatever order its query gives, across many files; a cache that holds only a few of
+    // them evicts the least recently used and reads the others again, and every record comes back exact.
+    void aSmallCacheServesManyFilesInAnyOrder()
+    {
+        const QString casePath = newCase();
+        QTemporaryDir dir;
+        constexpr int Files = 12, PerFile = 5;
+        for (int file = 0; file < Files; ++file)
+            writeFile(dir.path(),
+                      trailKey("111122223333", "us-east-1", QStringLiteral("20260221T18%1Z").arg(file + 10)),
+                      gzip(recordsEnvelope(records(1 + file * PerFile, PerFile, file))));
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        const QMap<QString, QJsonObject> expected = storedRecords(casePath);
+        QCOMPARE(expected.size(), Files * PerFile);
+        auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        const qint64 fileBytes = queryCount(casePath, "SELECT max(content_size) FROM source_files");
+        QVERIFY(fileBytes > 0);
+        RawRecordReader small(*db, static_cast<std::size_t>(fileBytes * 3)); // three files' content at most
+        QList<qint64> order;
+        for (int pass = 0; pass < 2; ++pass) // round robin over the files, twice: every read after the third misses
+            for (int i = 0; i < PerFile; ++i)
+                for (int file = 0; file < Files; ++file)
+                    order << 1 + file * PerFile + i;
+        for (const qint64 row : order) {
+            const auto raw = small.eventRecord(row);
+            QVERIFY2(raw.has_value(), qPrintable(raw.error().toString()));
+            const QJsonObject object = QJsonDocument::fromJson(QByteArray::fromStdString(*raw)).object();
+            QCOMPARE(object, expected.value(object.value(QStringLiteral("eventID")).toString()));
+        }
+    }
+
     void duplicatesAndReimport()
     {
         const QString casePath = newCase();
