@@ -1,5 +1,8 @@
 #include "caseschema.h"
 
+#include "casedb/sqlitefunctionvalues.h"
+#include "record/fieldleaves.h"
+
 #include <QFileInfo>
 
 #include <algorithm>
@@ -27,6 +30,11 @@ namespace {
 // `resources` is a view in the same way: a resource's type, account and ARN-or-prefix are one resource_kinds row.
 // A resource the record does not list but its request or response names (record/resourcetable.h) is `derived`, and
 // its `arn` is the name Event history shows (an instance ID, a bucket name), not always an ARN.
+// The field index: every scalar leaf of requestParameters, responseElements, additionalEventData and
+// serviceEventDetails (record/fieldleaves.h) as (path, value, event), a string leaf by its `strings` id, a number or
+// boolean as value 0. Path 0 lists the events with more leaves than the index keeps. A query on a nested field finds
+// its candidates here and checks them on the record (query/fieldindex.h); `composite` marks a path that is an object
+// or array in some event, where a query on the path itself must read every record.
 // A conflict (two copies of one eventID that differ as JSON values) keeps, in event_variants.differences, the key
 // paths where they differ, one per line.
 constexpr std::string_view SchemaSql = R"sql(
@@ -115,6 +123,9 @@ CREATE TABLE insights(event INTEGER PRIMARY KEY, state TEXT, event_source TEXT, 
     baseline_duration INT, details TEXT);
 CREATE TABLE event_variants(id INTEGER PRIMARY KEY, event_id NOT NULL, reason TEXT NOT NULL, session_id INT,
     file_id INT, offset INT, length INT, time INT, content_hash INT, kept_event INT, differences TEXT);
+CREATE TABLE field_paths(id INTEGER PRIMARY KEY, path TEXT NOT NULL, composite INT NOT NULL DEFAULT 0);
+CREATE TABLE field_values(path INT NOT NULL, value INT NOT NULL, event INT NOT NULL,
+    PRIMARY KEY(path, value, event)) WITHOUT ROWID;
 CREATE TABLE coverage(account TEXT NOT NULL, region TEXT NOT NULL, first INT, last INT, events INT, files INT,
     gaps TEXT, PRIMARY KEY(account, region)) WITHOUT ROWID;
 )sql";
@@ -168,12 +179,29 @@ void stringHash(sqlite3_context* context, int, sqlite3_value** arguments)
     sqlite3_result_int64(context, static_cast<sqlite3_int64>((hash ^ hash >> 31) & 0x7fffffff));
 }
 
+// ts_field_path(path, spec): the field_paths text `path` can be where the pattern `spec` leads (fieldPathMatches).
+void fieldPath(sqlite3_context* context, int, sqlite3_value** arguments)
+{
+    const auto* pattern = Sql::auxiliary<FieldPathPattern>(context, 1, [&]() -> FieldPathPattern* {
+        auto decoded = decodeFieldPathPattern(Sql::textOf(arguments[1]));
+        return decoded ? new FieldPathPattern(std::move(*decoded)) : nullptr;
+    });
+    if (!pattern)
+        return sqlite3_result_error(context, "ts_field_path: invalid pattern", -1);
+    if (sqlite3_value_type(arguments[0]) == SQLITE_NULL)
+        return sqlite3_result_null(context);
+    sqlite3_result_int(context, fieldPathMatches(Sql::textOf(arguments[0]), *pattern) ? 1 : 0);
+}
+
 } // namespace
 
 bool registerFunctions(sqlite3* handle)
 {
-    return sqlite3_create_function_v2(handle, "ts_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                      nullptr, &stringHash, nullptr, nullptr, nullptr) == SQLITE_OK;
+    constexpr int Flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    return sqlite3_create_function_v2(handle, "ts_hash", 1, Flags, nullptr, &stringHash, nullptr, nullptr, nullptr) ==
+               SQLITE_OK &&
+           sqlite3_create_function_v2(handle, "ts_field_path", 2, Flags, nullptr, &fieldPath, nullptr, nullptr,
+                                      nullptr) == SQLITE_OK;
 }
 
 namespace {

@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QScopeGuard>
 
+#include <algorithm>
+
 namespace Trailscope::Core {
 
 namespace {
@@ -76,6 +78,7 @@ Result<void> CaseWriter::prepare()
                                 "ON CONFLICT(path) DO UPDATE SET events = events + excluded.events");
     m_addEventName = m_db.prepare("INSERT INTO event_names(source, name, events) VALUES(?1, ?2, ?3) "
                                   "ON CONFLICT(source, name) DO UPDATE SET events = events + excluded.events");
+    m_addFieldValue = m_db.prepare("INSERT OR IGNORE INTO field_values(path, value, event) VALUES(?1, ?2, ?3)");
     m_insertEvent = m_db.prepare(
         "INSERT INTO event_rows(id, time, event_id, context, name, source, identity, ip, error_code, error_message, "
         "request_id, shared_event_id, file_id, offset, length) "
@@ -109,7 +112,7 @@ Result<void> CaseWriter::prepare()
     for (const Sql::Statement* statement :
          {&m_insertEvent, &m_insertResource, &m_insertInsight, &m_insertFile, &m_insertBlob, &m_completeFile,
           &m_insertProblem, &m_existingEvent, &m_insertVariant, &m_setDifferences, &m_addKeyPath, &m_addEventName,
-          &m_insertDir}) {
+          &m_insertDir, &m_addFieldValue}) {
         if (!statement->isValid())
             return fail(ErrorCode::CorruptCase, statement->prepareError());
     }
@@ -205,6 +208,8 @@ Result<void> CaseWriter::commit()
         return flushed;
     if (auto flushed = flushEventNames(); !flushed)
         return flushed;
+    if (auto flushed = flushFieldLeaves(); !flushed)
+        return flushed;
     m_inTransaction = false;
     return m_db.exec("COMMIT");
 }
@@ -234,6 +239,32 @@ Result<void> CaseWriter::flushKeyPaths()
             return finishFailure(QStringLiteral("recording key paths"));
     }
     m_keyPathCounts.clear();
+    return {};
+}
+
+Result<void> CaseWriter::addFieldLeaves(const EventBatch& batch, const ParsedEvent& event, std::int64_t rowId)
+{
+    // Bounds what waits for a commit (24 bytes a row) when a batch of huge responses arrives.
+    constexpr std::size_t MaxPendingFieldRows = 2'000'000;
+    for (std::uint32_t i = event.leavesBegin; i < event.leavesEnd; ++i) {
+        const FieldLeaf& leaf = batch.fieldLeaves[i];
+        m_fieldRows.push_back(FieldRow{batch.fieldPaths[leaf.path].id, leaf.valueId, rowId});
+    }
+    if (event.leavesTruncated)
+        m_fieldRows.push_back(FieldRow{0, 0, rowId});
+    return m_fieldRows.size() >= MaxPendingFieldRows ? flushFieldLeaves() : Result<void>{};
+}
+
+Result<void> CaseWriter::flushFieldLeaves()
+{
+    // In key order, each page of the index is visited once per flush rather than once per row.
+    std::sort(m_fieldRows.begin(), m_fieldRows.end());
+    for (const FieldRow& row : m_fieldRows) {
+        m_addFieldValue.bind(1, row.path).bind(2, row.value).bind(3, row.event);
+        if (m_addFieldValue.exec() != SQLITE_DONE)
+            return finishFailure(QStringLiteral("storing the field index"));
+    }
+    m_fieldRows.clear();
     return {};
 }
 
@@ -468,6 +499,8 @@ Result<void> CaseWriter::write(const EventBatch& batch)
         if (auto inserted = insertEvent(batch, i, rowId); !inserted)
             return inserted;
         m_eventIds.set(hash, rowId);
+        if (auto queued = addFieldLeaves(batch, event, rowId); !queued)
+            return queued;
         ++m_eventNameCounts[{event.ids.source, event.ids.name}];
         ++stored;
         added += replaced ? 0 : 1;

@@ -115,6 +115,11 @@ private:
     /// Adds the (source, name) pairs counted since the last flush to event_names.
     Result<void> flushEventNames();
     Result<void> finishFailure(const QString& context) const;
+    /// Queues the field-index rows of a stored event (record/fieldleaves.h).
+    Result<void> addFieldLeaves(const EventBatch& batch, const ParsedEvent& event, std::int64_t rowId);
+    /// Stores the queued field-index rows in key order; called before every commit, so an event and its rows land
+    /// together.
+    Result<void> flushFieldLeaves();
 
     Sql::Database m_db;
     std::unique_ptr<Interner> m_interner;
@@ -144,7 +149,13 @@ private:
     };
     std::unordered_map<std::string, std::int64_t, PathHash, std::equal_to<>> m_keyPathCounts; // since the last commit
     std::vector<std::int64_t> m_keyPathUses; // per path of the batch being written
-    Sql::Statement m_addKeyPath, m_addEventName;
+    Sql::Statement m_addKeyPath, m_addEventName, m_addFieldValue;
+    struct FieldRow
+    {
+        std::int64_t path, value, event;
+        auto operator<=>(const FieldRow&) const = default;
+    };
+    std::vector<FieldRow> m_fieldRows; // since the last flush
     struct PairHash
     {
         std::size_t operator()(const std::pair<std::int64_t, std::int64_t>& pair) const

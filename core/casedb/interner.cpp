@@ -129,6 +129,14 @@ Result<void> Interner::load(Sql::Database& db)
     }
     loadTuples("SELECT id, type, account, arn_is_prefix, derived FROM resource_kinds", KindColumns, m_kinds,
                m_nextKind);
+    auto fieldPaths = db.prepare("SELECT id, path, composite FROM field_paths");
+    while (fieldPaths.step() == SQLITE_ROW) {
+        const auto id = static_cast<std::size_t>(fieldPaths.columnInt(0));
+        m_fieldPaths.findOrInsert(fieldPaths.columnText(1), static_cast<std::int64_t>(id));
+        if (m_fieldPathComposite.size() <= id)
+            m_fieldPathComposite.resize(id + 1, false);
+        m_fieldPathComposite[id] = fieldPaths.columnInt(2) != 0;
+    }
     return {};
 }
 
@@ -251,6 +259,26 @@ void Interner::resolveEvent(const EventBatch& batch, ParsedEvent& e)
     r.errorMessage = string(batch, e.errorMessage);
 }
 
+void Interner::resolveFieldLeaves(EventBatch& batch)
+{
+    for (FieldPath& path : batch.fieldPaths) {
+        const auto nextId = static_cast<std::int64_t>(m_fieldPathComposite.size());
+        const auto [id, inserted] = m_fieldPaths.findOrInsert(batch.view(path.path), nextId);
+        if (inserted) {
+            m_fieldPathComposite.push_back(false);
+            m_pendingFieldPaths.emplace_back(id, std::string(batch.view(path.path)));
+        }
+        if (path.composite && !m_fieldPathComposite[static_cast<std::size_t>(id)]) {
+            m_fieldPathComposite[static_cast<std::size_t>(id)] = true;
+            m_pendingCompositePaths.push_back(id);
+        }
+        path.id = id;
+    }
+    for (FieldLeaf& leaf : batch.fieldLeaves)
+        if (leaf.isString)
+            leaf.valueId = string(batch.view(leaf.value));
+}
+
 void Interner::resolve(EventBatch& batch)
 {
     // Work that needs no shared state happens before taking the lock.
@@ -264,6 +292,7 @@ void Interner::resolve(EventBatch& batch)
     std::lock_guard lock(m_mutex);
     for (ParsedEvent& event : batch.events)
         resolveEvent(batch, event);
+    resolveFieldLeaves(batch);
     for (ResourceFields& resource : batch.resources) {
         resource.arnId = string(batch, resource.arn);
         const std::int64_t kind[KindColumns] = {string(batch, resource.type), string(batch, resource.accountId),
@@ -276,11 +305,16 @@ Result<void> Interner::storePending(Sql::Database& db)
 {
     std::vector<std::pair<std::int64_t, std::string>> strings;
     std::vector<PendingTuple> identities, tls, contexts, kinds;
+    std::vector<std::pair<std::int64_t, std::string>> fieldPaths;
+    std::vector<std::int64_t> compositePaths;
     {
         std::lock_guard lock(m_mutex);
         if (m_pendingStrings.empty() && m_pendingIdentities.empty() && m_pendingTls.empty() &&
-            m_pendingContexts.empty() && m_pendingKinds.empty())
+            m_pendingContexts.empty() && m_pendingKinds.empty() && m_pendingFieldPaths.empty() &&
+            m_pendingCompositePaths.empty())
             return {};
+        fieldPaths.swap(m_pendingFieldPaths);
+        compositePaths.swap(m_pendingCompositePaths);
         strings.swap(m_pendingStrings);
         identities.swap(m_pendingIdentities);
         tls.swap(m_pendingTls);
@@ -292,6 +326,18 @@ Result<void> Interner::storePending(Sql::Database& db)
         insertString.bind(1, id).bindStatic(2, value);
         if (insertString.exec() != SQLITE_DONE)
             return std::unexpected(db.error(QStringLiteral("storing a string")));
+    }
+    auto insertPath = db.prepare("INSERT INTO field_paths(id, path) VALUES(?1, ?2)");
+    for (const auto& [id, path] : fieldPaths) {
+        insertPath.bind(1, id).bindStatic(2, path);
+        if (insertPath.exec() != SQLITE_DONE)
+            return std::unexpected(db.error(QStringLiteral("storing a field path")));
+    }
+    auto markComposite = db.prepare("UPDATE field_paths SET composite = 1 WHERE id = ?1");
+    for (const std::int64_t id : compositePaths) {
+        markComposite.bind(1, id);
+        if (markComposite.exec() != SQLITE_DONE)
+            return std::unexpected(db.error(QStringLiteral("storing a field path")));
     }
     const auto storeTuples = [&](std::string_view sql, const std::vector<PendingTuple>& rows,
                                  std::span<const bool> integerColumns) -> Result<void> {

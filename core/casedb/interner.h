@@ -43,6 +43,7 @@ private:
     std::int64_t optionalTuple(Map& map, std::vector<PendingTuple>& pending, std::int64_t& nextId,
                                const std::int64_t* ids, int count);
     void resolveEvent(const EventBatch& batch, ParsedEvent& event);
+    void resolveFieldLeaves(EventBatch& batch);
     std::int64_t identityOf(const EventBatch& batch, const ParsedEvent& event);
     std::int64_t contextOf(const EventBatch& batch, const ParsedEvent& event);
 
@@ -55,6 +56,11 @@ private:
     std::int64_t m_nextString = 1, m_nextIdentity = 1, m_nextTls = 1, m_nextContext = 1, m_nextKind = 1;
     std::vector<std::pair<std::int64_t, std::string>> m_pendingStrings;
     std::vector<PendingTuple> m_pendingIdentities, m_pendingTls, m_pendingContexts, m_pendingKinds;
+    // Field-index paths (field_paths): id by path text, and whether each id is known to be composite somewhere.
+    Map m_fieldPaths;
+    std::vector<bool> m_fieldPathComposite{false};
+    std::vector<std::pair<std::int64_t, std::string>> m_pendingFieldPaths;
+    std::vector<std::int64_t> m_pendingCompositePaths; // new or existing ids to mark composite
 };
 
 } // namespace Trailscope::Core

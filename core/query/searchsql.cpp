@@ -1,6 +1,7 @@
 #include "searchsql.h"
 
 #include "casedb/caseschema.h"
+#include "query/fieldindex.h"
 #include "query/searchfunctions.h"
 
 #include <QLoggingCategory>
@@ -318,8 +319,11 @@ private:
             const std::string synthetic = f->column == "event_id" ? " AND " + onContext("(flags & 2) = 0") : "";
             return "(" + compactIdMatch(column, c.pattern.literal()) + synthetic + ")";
         }
-        if (!f || !isStringStorage(f->storage))
+        if (!f || !isStringStorage(f->storage)) {
+            if (auto indexed = fieldIndexed(c))
+                return "(" + *indexed + " AND " + raw() + ")";
             return raw();
+        }
         const std::string present = presence(*f);
         if (c.op == Op::NotExists || c.op == Op::IsNull)
             return "(NOT ifnull(" + present + ", 0) AND " + raw() + ")";
@@ -333,6 +337,43 @@ private:
         if (c.op == Op::Equal)
             return match;
         return "(" + present + " AND NOT ifnull(" + match + ", 0))";
+    }
+
+    // The field index's candidates for a condition on a nested field (FieldIndex), nullopt when it does not cover
+    // the path or cannot narrow the condition (NOT EXISTS and IS NULL hold where the leaf is absent).
+    std::optional<std::string> fieldIndexed(const JsonCondition& c)
+    {
+        using Op = JsonCondition::Op;
+        using Type = JsonCondition::ValueType;
+        FieldPathPattern pattern;
+        for (const JsonStep& step : c.path) {
+            switch (step.kind) {
+            case JsonStep::Kind::Key:
+                pattern.push_back({FieldPathStep::Kind::Key, step.key.toStdString()});
+                break;
+            case JsonStep::Kind::Index:
+                pattern.push_back({FieldPathStep::Kind::AnyIndex, {}});
+                break;
+            case JsonStep::Kind::AnyMember:
+                pattern.push_back({FieldPathStep::Kind::AnyMember, {}});
+                break;
+            }
+        }
+        if (!FieldIndex::covers(pattern) || c.op == Op::IsNull || c.op == Op::NotExists)
+            return std::nullopt;
+        // What a string leaf must be (numbers and booleans are always candidates); empty: any leaf at the path.
+        std::string onString;
+        if (c.op == Op::Equal && c.valueType == Type::String)
+            onString = c.pattern.hasWildcard() ? "value GLOB " + bindText(globPattern(c.pattern))
+                                               : CaseSchema::stringValueIs(bindText(c.pattern.literal()));
+        else if (c.op == Op::Equal && c.valueType == Type::Number)
+            onString = CaseSchema::stringValueIs(bindText(c.text)); // a string equals a number as the same text
+        else if (c.op == Op::Equal && c.valueType == Type::Regex)
+            onString = "ts_regexp(value, " + bindText(c.text) + ")";
+        else if (c.op != Op::NotEqual)
+            onString = "0"; // an ordering or IS TRUE/FALSE: numbers and booleans only
+        // A filter pattern never matches an object or array.
+        return FieldIndex::candidates("e.id", pattern, FieldIndex::ValueTest{onString, false});
     }
 
     CompiledSearch m_out;

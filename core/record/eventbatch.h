@@ -58,6 +58,9 @@ struct EventBatch
     /// indexes into it in keyPathUses.
     std::vector<TextRef> keyPaths; // in `text`: no allocation per path, freed with the batch on the writer thread
     std::vector<std::uint32_t> keyPathUses;
+    /// The field index's share of the batch (record/fieldleaves.h): the distinct leaf paths and every scalar leaf.
+    std::vector<FieldPath> fieldPaths;
+    std::vector<FieldLeaf> fieldLeaves;
 
     TextRef add(std::string_view value)
     {

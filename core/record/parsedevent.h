@@ -60,6 +60,24 @@ struct ResourceFields
     std::int64_t arnId = 0, kindId = 0; ///< resolved by the Interner; kind: the resource_kinds row (type, account)
 };
 
+/// A path of the field index seen in a batch: `requestParameters.items[*].instanceId`.
+struct FieldPath
+{
+    TextRef path;
+    bool composite = false; ///< an object or array somewhere: a query on the path itself reads the records
+    std::int64_t id = 0;    ///< the field_paths row, resolved by the Interner
+};
+
+/// A scalar leaf of a nested part. Strings are indexed by value; a number or boolean only by its path (value 0),
+/// since queries compare them in forms (1.0, 1e0, true) that one stored text would not cover.
+struct FieldLeaf
+{
+    std::uint32_t path = 0; ///< index into EventBatch::fieldPaths
+    bool isString = false;
+    TextRef value;
+    std::int64_t valueId = 0; ///< the strings row of a string, resolved by the Interner; 0 otherwise
+};
+
 /// An event, request or shared event ID as stored: 16 bytes when it is a canonical lowercase UUID.
 struct CompactId
 {
@@ -95,6 +113,9 @@ struct ParsedEvent
     std::uint64_t offset = 0, length = 0; ///< location in the decoded source file
     /// The distinct nested key paths the event carries: EventBatch::keyPathUses[keyPathsBegin, keyPathsEnd).
     std::uint32_t keyPathsBegin = 0, keyPathsEnd = 0;
+    /// Its field-index leaves: EventBatch::fieldLeaves[leavesBegin, leavesEnd); truncated past MaxLeavesPerEvent.
+    std::uint32_t leavesBegin = 0, leavesEnd = 0;
+    bool leavesTruncated = false;
 };
 
 } // namespace Trailscope::Core

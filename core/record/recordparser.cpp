@@ -1,5 +1,6 @@
 #include "recordparser.h"
 
+#include "record/fieldleaves.h"
 #include "record/resourcepathwalk.h"
 
 #include "util/eventtime.h"
@@ -166,6 +167,7 @@ struct RecordParser::Impl
     // Sections of the same shape (most events of one API call) reuse the ids of the first walk of that shape:
     // hashing the keys is far cheaper than building and looking up every path string.
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> shapePaths;
+    FieldLeafCollector leaves;
     Impl()
     {
         // Failing to pre-allocate only means parse() allocates on first use.
@@ -709,11 +711,16 @@ void RecordParser::parse(const RecordSlice& slice, RecordEncoding encoding, Even
     }
     const auto eventIndex = static_cast<std::uint32_t>(batch.events.size());
     d->beginKeyPaths(event, batch);
+    d->leaves.begin(event, batch);
     d->sawTime = false;
     d->stampTime.reset();
     const std::size_t resourcesBefore = batch.resources.size();
-    for (const dom::key_value_pair field : objectOf(root))
+    for (const dom::key_value_pair field : objectOf(root)) {
         d->parseField(field.key, field.value, event, eventIndex, batch);
+        if (isIndexedFieldPart(field.key))
+            d->leaves.collect(field.key, field.value, event, batch);
+    }
+    d->leaves.end(event, batch);
     event.keyPathsEnd = static_cast<std::uint32_t>(batch.keyPathUses.size());
     if (batch.resources.size() == resourcesBefore)
         d->deriveResources(root, event, eventIndex, batch);

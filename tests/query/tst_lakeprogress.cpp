@@ -92,8 +92,17 @@ private Q_SLOTS:
         QTest::addColumn<bool>("counting");
         QTest::addColumn<bool>("bounded");
         const Count all = [](const Records& records) { return qint64(records.size()); };
-        QTest::newRow("a scan for a field of the raw record")
-            << "SELECT eventID FROM x WHERE requestParameters.instanceType = 'g5.12xlarge'" << all << true << true;
+        QTest::newRow("a scan for a field of the raw record the field index does not hold")
+            << "SELECT eventID FROM x WHERE addendum.reason = 'DELIVERY_DELAY'" << all << true << true;
+        // The field index leaves only the events holding the value to be read: the range it looks up is bounded.
+        QTest::newRow("a nested field through the field index")
+            << "SELECT eventID FROM x WHERE requestParameters.instanceType = 'g5.12xlarge'"
+            << Count([](const Records& records) {
+                   return qint64(std::count_if(records.begin(), records.end(), [](const QJsonObject& r) {
+                       return r.value("requestParameters").toObject().value("instanceType").toString() == "g5.12xlarge";
+                   }));
+               })
+            << true << true;
         QTest::newRow("an index range on the name")
             << "SELECT eventID FROM x WHERE eventName = 'RunInstances'"
             << Count([](const Records& records) { return named(records, "RunInstances"); }) << true << true;

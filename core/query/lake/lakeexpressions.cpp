@@ -1,9 +1,12 @@
 #include "translator.h"
 
 #include "casedb/caseschema.h"
+#include "query/fieldindex.h"
 #include "query/searchsql.h"
 #include "query/searchvalues.h"
 #include "util/eventtime.h"
+
+#include <tuple>
 
 namespace Trailscope::Core::Query::Lake {
 
@@ -21,6 +24,22 @@ bool isStringStorage(const LakeField* field)
 }
 
 } // namespace
+
+std::optional<FieldPathPattern> Translator::recordPath(const Value& value)
+{
+    if (!value.raw || !value.raw->onRecord ||
+        value.sql != "ts_event_get(" + value.raw->base + ", " +
+                         quoteString(QString::fromStdString(encodeSteps(value.raw->steps))) + ")")
+        return std::nullopt;
+    FieldPathPattern pattern;
+    for (const JsonStep& step : value.raw->steps) {
+        if (step.kind == JsonStep::Kind::Index)
+            pattern.push_back({FieldPathStep::Kind::AnyIndex, {}});
+        else
+            pattern.push_back({FieldPathStep::Kind::Key, step.name});
+    }
+    return pattern;
+}
 
 Value Translator::predicate(const Expr& e, const Scope& scope)
 {
@@ -69,7 +88,9 @@ Value Translator::expr(const Expr& e, const Scope& scope)
         if (e.text == QLatin1String("not")) {
             value = make("(NOT " + operand.sql + ")", ValueType::Boolean);
         } else {
-            value = make("(" + e.text.toStdString() + operand.sql + ")", operand.type);
+            std::string sql = "("; // piece by piece: see inStrings()
+            sql.append(e.text.toStdString()).append(operand.sql).append(")");
+            value = make(sql, operand.type);
             value.constant = operand.constant;
         }
         break;
@@ -94,6 +115,9 @@ Value Translator::expr(const Expr& e, const Scope& scope)
                                        ? operand.rowAlias + "." + std::string(operand.field->column)
                                        : operand.sql;
         value = make("(" + tested + (e.negated ? " IS NOT NULL)" : " IS NULL)"), ValueType::Boolean);
+        if (e.negated)
+            if (auto indexed = fieldIndexed(operand, {}, filter, value.sql))
+                value.sql = *indexed;
         break;
     }
     case Expr::Kind::IsDistinct: {
@@ -289,6 +313,19 @@ std::optional<std::string> Translator::indexedCondition(const Value& column, con
     }
 }
 
+std::optional<std::string> Translator::fieldIndexed(const Value& column, const std::string& onString, bool filter,
+                                                    const std::string& exact) const
+{
+    if (!filter)
+        return std::nullopt;
+    const auto pattern = recordPath(column);
+    if (!pattern || !FieldIndex::covers(*pattern))
+        return std::nullopt;
+    // Lake compares an object or array by its JSON text, so a composite path can match anything.
+    return "(" + FieldIndex::candidates(column.raw->base, *pattern, FieldIndex::ValueTest{onString, true}) + " AND " +
+           exact + ")";
+}
+
 // eventID, requestID or sharedEventID equal to a literal, compared with the stored form (16 bytes for a canonical
 // UUID) instead of converting every row's ID back to text; eventID through its prefix index (eventIdMatch).
 std::optional<std::string> Translator::storedIdEquality(const Value& column, const Value& literal) const
@@ -308,6 +345,7 @@ Value Translator::comparison(const Expr& e, const Scope& scope, bool filter)
 {
     Value a = expr(e.args[0], scope);
     Value b = expr(e.args[1], scope);
+    const Value rawA = a, rawB = b;
     coerce(a, b, e.pos);
     const std::string op = e.text.toStdString();
     if (op == "=" && filter) {
@@ -325,7 +363,18 @@ Value Translator::comparison(const Expr& e, const Scope& scope, bool filter)
             if (auto indexed = indexedCondition(b, CaseSchema::stringValueIs(a.sql), true, filter))
                 return make(*indexed, ValueType::Boolean);
     }
-    return make("(" + a.sql + " " + op + " " + b.sql + ")", ValueType::Boolean);
+    const std::string exact = "(" + a.sql + " " + op + " " + b.sql + ")";
+    // A nested field compared with anything is NULL where the field is absent; equal to a string literal, it is
+    // that string (or a number or boolean, which the index keeps by path only).
+    for (const auto& [field, other, converted] : {std::tuple{&rawA, &b, &a}, std::tuple{&rawB, &a, &b}}) {
+        if (field->sql != converted->sql)
+            continue; // coerce() converted the field: its text no longer decides
+        const bool stringEquality = op == "=" && other->literal && other->type == ValueType::Text;
+        if (auto indexed =
+                fieldIndexed(*field, stringEquality ? CaseSchema::stringValueIs(other->sql) : "", filter, exact))
+            return make(*indexed, ValueType::Boolean);
+    }
+    return make(exact, ValueType::Boolean);
 }
 
 namespace {
@@ -367,7 +416,10 @@ Value Translator::inList(const Expr& e, const Scope& scope, bool filter)
     if (!e.negated && allLiterals)
         if (auto indexed = indexedCondition(x, inStrings(hashes, items), false, filter))
             return make(*indexed, ValueType::Boolean);
-    return make("(" + x.sql + (e.negated ? " NOT IN (" : " IN (") + items + "))", ValueType::Boolean);
+    const std::string exact = "(" + x.sql + (e.negated ? " NOT IN (" : " IN (") + items + "))";
+    if (auto indexed = fieldIndexed(x, !e.negated && allLiterals ? inStrings(hashes, items) : "", filter, exact))
+        return make(*indexed, ValueType::Boolean);
+    return make(exact, ValueType::Boolean);
 }
 
 Value Translator::like(const Expr& e, const Scope& scope, bool filter)
@@ -379,7 +431,11 @@ Value Translator::like(const Expr& e, const Scope& scope, bool filter)
         if (auto indexed = indexedCondition(x, "ts_like(value, " + pattern.sql + escape + ")", false, filter))
             return make(*indexed, ValueType::Boolean);
     const std::string call = "ts_like(" + x.sql + ", " + pattern.sql + escape + ")";
-    return make(e.negated ? "(NOT " + call + ")" : call, ValueType::Boolean);
+    const std::string exact = e.negated ? "(NOT " + call + ")" : call;
+    const std::string onString = !e.negated && pattern.constant ? "ts_like(value, " + pattern.sql + escape + ")" : "";
+    if (auto indexed = fieldIndexed(x, onString, filter, exact))
+        return make(*indexed, ValueType::Boolean);
+    return make(exact, ValueType::Boolean);
 }
 
 Value Translator::arithmetic(const Expr& e, const Scope& scope)

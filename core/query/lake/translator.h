@@ -1,5 +1,7 @@
 #pragma once
 
+#include "record/fieldleaves.h"
+
 // Internal to the Lake translator: the class shared by laketranslator.cpp (queries, FROM, names),
 // lakeexpressions.cpp (operators, coercions, predicates) and lakefunctioncalls.cpp (functions).
 
@@ -102,6 +104,11 @@ private:
     /// column's index then applies); nullopt when the column is not one or outside a filter (NULL ≠ false).
     std::optional<std::string> indexedCondition(const Value& column, const std::string& valueCondition, bool equality,
                                                 bool filter) const;
+    /// In a filter, `exact` (a condition that is NULL or false wherever the nested field `column` is absent) with
+    /// the field index's candidates before it; nullopt when the index does not cover the field. `onString`: what
+    /// FieldIndex::ValueTest says of a string value (empty: any value).
+    std::optional<std::string> fieldIndexed(const Value& column, const std::string& onString, bool filter,
+                                            const std::string& exact) const;
     Value extendPath(Value base, JsonStep step, const SourcePos& pos);
     QueryResult subquery(const QueryExpr& q, const Scope& scope);
 
@@ -129,6 +136,9 @@ private:
     std::string newAlias(char prefix) { return prefix + std::to_string(++m_aliases); }
     static std::string quoteIdentifier(const QString& name);
     static std::string quoteString(const QString& text);
+    /// The raw record's path under `value` as the field index reads it, when `value` is that path's value as read
+    /// (not converted or wrapped).
+    static std::optional<FieldPathPattern> recordPath(const Value& value);
     static Value make(std::string sql, ValueType type = ValueType::Unknown);
 
     const TableCatalog& m_tables;

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "record/eventbatch.h"
+
+#include <simdjson.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace Trailscope::Core {
+
+/// The nested parts of a record whose leaves the field index holds (FieldIndex in query/ reads it). Every other
+/// part is either a column already or is read from the evidence.
+constexpr std::array<std::string_view, 4> IndexedFieldParts{"requestParameters", "responseElements",
+                                                            "additionalEventData", "serviceEventDetails"};
+
+/// Whether `top` names one of IndexedFieldParts, whatever its case (the parser reads record keys in any case).
+bool isIndexedFieldPart(std::string_view top);
+
+/// One step of a path as a query asks for it.
+struct FieldPathStep
+{
+    enum class Kind {
+        Key,      ///< an object member, compared ignoring ASCII case (a superset of an exact match)
+        AnyIndex, ///< an array item, any position
+        AnyMember ///< any object member or array item (a filter pattern's `.*` and `[*]`)
+    };
+    Kind kind = Kind::Key;
+    std::string key;
+};
+using FieldPathPattern = std::vector<FieldPathStep>;
+
+/// Whether a stored path (`requestParameters.items[*].instanceId`: the part's name, `.key` per member, `[*]` per
+/// array item) can be where `pattern` leads. A key holding `.` or `[*]` reads like several steps, so the answer
+/// is a superset: what the index finds is always checked again on the record itself.
+bool fieldPathMatches(std::string_view path, const FieldPathPattern& pattern);
+
+/// The pattern as one string (what the SQL function `ts_field_path(path, spec)` receives), and back; nullopt when
+/// `spec` is not one.
+std::string encodeFieldPathPattern(const FieldPathPattern& pattern);
+std::optional<FieldPathPattern> decodeFieldPathPattern(std::string_view spec);
+
+/// Collects the scalar leaves of a record's nested parts into its batch for the field index. One per parser.
+class FieldLeafCollector
+{
+public:
+    /// At most this many leaves an event: past it the event is marked truncated and every indexed query reads it.
+    static constexpr std::size_t MaxLeavesPerEvent = 4096;
+
+    /// Starts `event`: its leaves are appended to the batch from here.
+    void begin(ParsedEvent& event, EventBatch& batch);
+    /// Adds the leaves of the part `top` (a member of the record) with the value `value`.
+    void collect(std::string_view top, simdjson::dom::element value, ParsedEvent& event, EventBatch& batch);
+    /// Ends `event`.
+    void end(ParsedEvent& event, EventBatch& batch);
+
+private:
+    void walk(simdjson::dom::element value, int depth, ParsedEvent& event, EventBatch& batch);
+    std::uint32_t pathIndex(EventBatch& batch, bool composite);
+
+    const EventBatch* m_batch = nullptr;
+    std::size_t m_batchPaths = 0;
+    std::unordered_map<std::string, std::uint32_t> m_paths; // path -> index into the batch's fieldPaths
+    std::string m_path;
+};
+
+} // namespace Trailscope::Core

@@ -1,0 +1,491 @@
+// The field index (record/fieldleaves.h, query/fieldindex.h): how stored paths match what a query asks for, which
+// leaves a record gives, and that a nested-field question answered through the index is the answer without it:
+// Lake SQL and filter patterns over records of awkward shapes (missing keys, nulls, arrays, mixed types under one
+// path, keys differing only in case, numbers as strings, dotted keys, more leaves than the index keeps) and over the
+// real-record corpus, against the same case with every event a candidate (the exact condition alone decides) and,
+// for the fixture, against an evaluation of the JSON written here.
+#include "casedb/caseschema.h"
+#include "lakefixture.h"
+#include "query/lake/lakequery.h"
+#include "record/fieldleaves.h"
+#include "record/recordparser.h"
+#include "searchoracle.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+
+using namespace Trailscope::Core;
+using namespace Trailscope::Core::Query;
+using namespace Trailscope::Test;
+
+using Predicate = std::function<bool(const QJsonObject&)>;
+Q_DECLARE_METATYPE(Predicate)
+Q_DECLARE_METATYPE(FieldPathPattern)
+
+namespace {
+
+FieldPathPattern keys(std::initializer_list<const char*> names)
+{
+    FieldPathPattern pattern;
+    for (const char* name : names) {
+        if (std::string_view(name) == "[*]")
+            pattern.push_back({FieldPathStep::Kind::AnyIndex, {}});
+        else if (std::string_view(name) == "*")
+            pattern.push_back({FieldPathStep::Kind::AnyMember, {}});
+        else
+            pattern.push_back({FieldPathStep::Kind::Key, name});
+    }
+    return pattern;
+}
+
+QString uuid(int n)
+{
+    return QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0'));
+}
+
+// requestParameters of record n of the fixture: each a shape the index has to get right.
+QJsonObject parameters(int n)
+{
+    switch (n) {
+    case 0:
+        return {{"bucketName", "logs"}, {"count", "5"}};
+    case 1:
+        return {{"BucketName", "logs"}, {"count", 5}}; // the key in another case; the number as a number
+    case 2:
+        return {{"bucketName", "LOGS"}, {"bucketname", "logs"}, {"count", 5.0}};
+    case 3:
+        return {{"bucketName", QJsonValue::Null}, {"flag", true}};
+    case 4:
+        return {{"bucketName", QJsonObject{{"name", "logs"}}}, {"flag", false}}; // composite where others are text
+    case 5:
+        return {{"items", QJsonArray{QJsonObject{{"instanceId", "i-1"}}, QJsonObject{{"instanceId", "i-2"}}}}};
+    case 6:
+        return {{"items", QJsonArray{QJsonObject{{"instanceId", "i-2"}}}}, {"a.b", "dotted"}};
+    case 7:
+        return {{"a", QJsonObject{{"b", "dotted"}}}, {"tags", QJsonArray{"env", "prod"}}};
+    case 8:
+        return {{"tags", "env=prod"}, {"policyArn", "arn:aws:iam::aws:policy/AdministratorAccess"}};
+    case 9:
+        return {{"policyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess"}, {"count", "12"}};
+    case 10: {
+        // More leaves than the index keeps: the value asked for comes after the cut.
+        QJsonArray many;
+        for (std::size_t i = 0; i < FieldLeafCollector::MaxLeavesPerEvent + 10; ++i)
+            many.append(QStringLiteral("v%1").arg(i));
+        return {{"many", many}, {"bucketName", "logs"}};
+    }
+    case 11:
+        return {}; // empty object
+    default:
+        return {{"other", "x"}};
+    }
+}
+
+std::vector<QJsonObject> fixtureRecords()
+{
+    std::vector<QJsonObject> records;
+    for (int n = 0; n < 14; ++n) {
+        QJsonObject overrides{{"requestParameters", n == 13 ? QJsonValue("a string") : QJsonValue(parameters(n))}};
+        if (n == 12)
+            overrides.remove("requestParameters"); // absent altogether
+        if (n % 3 == 0)
+            overrides["responseElements"] =
+                QJsonObject{{"credentials", QJsonObject{{"accessKeyId", QStringLiteral("ASIA%1").arg(n)}}}};
+        QJsonObject record = makeRecord(uuid(n), QStringLiteral("2026-02-21T20:%1:00Z").arg(n, 2, 10, QLatin1Char('0')),
+                                        "PutObject", overrides);
+        if (n == 12)
+            record.remove("requestParameters");
+        records.push_back(record);
+    }
+    return records;
+}
+
+// Lake's reading of a struct field: an exact key wins over one differing in case.
+QJsonValue field(const QJsonValue& value, const QString& key)
+{
+    if (!value.isObject())
+        return QJsonValue::Undefined;
+    const QJsonObject object = value.toObject();
+    if (object.contains(key))
+        return object.value(key);
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (it.key().compare(key, Qt::CaseInsensitive) == 0)
+            return it.value();
+    return QJsonValue::Undefined;
+}
+
+// Lake's element_at on a map: the exact key only.
+QJsonValue key(const QJsonValue& value, const QString& name)
+{
+    return value.isObject() && value.toObject().contains(name) ? value.toObject().value(name)
+                                                               : QJsonValue(QJsonValue::Undefined);
+}
+
+QJsonValue rp(const QJsonObject& r)
+{
+    return field(r, "requestParameters");
+}
+
+bool isText(const QJsonValue& value, const QString& text)
+{
+    return value.isString() && value.toString() == text;
+}
+
+// The same case with the field index emptied but for every event marked as past the cut: each event is a candidate
+// and only the exact condition on the record decides.
+QString withoutIndex(const QString& casePath, const QString& copyPath)
+{
+    if (!QFile::copy(casePath, copyPath))
+        return {};
+    auto db = CaseSchema::open(copyPath, CaseSchema::OpenMode::ReadWrite);
+    if (!db || !db->exec("DELETE FROM field_values; INSERT INTO field_values(path, value, event) "
+                         "SELECT 0, 0, id FROM event_rows;")
+                    .has_value())
+        return {};
+    return copyPath;
+}
+
+QStringList lakeIds(const QString& casePath, const QString& where)
+{
+    auto lake = Lake::LakeQuery::open(casePath);
+    if (!lake) {
+        QTest::qFail(qPrintable(lake.error().toString()), __FILE__, __LINE__);
+        return {};
+    }
+    QStringList ids;
+    for (const QJsonArray& row : LakeFixture::runStatement(**lake, "SELECT eventID FROM x WHERE " + where))
+        ids << row.at(0).toString();
+    ids.sort();
+    return ids;
+}
+
+QList<qint64> searchRows(const QString& casePath, const QString& search)
+{
+    auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+    if (!db) {
+        QTest::qFail(qPrintable(db.error().toString()), __FILE__, __LINE__);
+        return {};
+    }
+    const auto result = Oracle::runSearch(*db, search);
+    if (const auto* error = std::get_if<QString>(&result)) {
+        QTest::qFail(qPrintable(search + ": " + *error), __FILE__, __LINE__);
+        return {};
+    }
+    QList<qint64> rows;
+    for (const EventKey& key : std::get<0>(result))
+        rows << key.rowId;
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+// A key as a Lake name part or filter-pattern step can spell it.
+bool plainKey(const QString& key)
+{
+    static const QRegularExpression Plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    return Plain.match(key).hasMatch();
+}
+
+} // namespace
+
+class TestFieldIndex : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::vector<QJsonObject> m_records;
+    QString m_case, m_plain;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_records = fixtureRecords();
+        m_case = LakeFixture::buildCase(m_dir.path(), m_records);
+        QVERIFY(!m_case.isEmpty());
+        m_plain = withoutIndex(m_case, m_dir.filePath("plain.tscase"));
+        QVERIFY(!m_plain.isEmpty());
+    }
+
+    void pathsMatch_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<FieldPathPattern>("pattern");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("exact") << "requestParameters.bucketName" << keys({"requestParameters", "bucketName"}) << true;
+        QTest::newRow("case differs") << "requestParameters.BucketName" << keys({"requestparameters", "bucketname"})
+                                      << true;
+        QTest::newRow("shorter") << "requestParameters.bucketName" << keys({"requestParameters"}) << false;
+        QTest::newRow("longer") << "requestParameters" << keys({"requestParameters", "bucketName"}) << false;
+        QTest::newRow("prefix of a key") << "requestParameters.bucketNames" << keys({"requestParameters", "bucketName"})
+                                         << false;
+        QTest::newRow("array item") << "requestParameters.items[*].instanceId"
+                                    << keys({"requestParameters", "items", "[*]", "instanceId"}) << true;
+        QTest::newRow("array item missing") << "requestParameters.items.instanceId"
+                                            << keys({"requestParameters", "items", "[*]", "instanceId"}) << false;
+        QTest::newRow("any member of an object")
+            << "requestParameters.items.instanceId" << keys({"requestParameters", "*", "instanceId"}) << true;
+        QTest::newRow("any member of an array")
+            << "requestParameters[*].instanceId" << keys({"requestParameters", "*", "instanceId"}) << true;
+        // A dotted key reads like two steps: the index answers a superset, the record decides.
+        QTest::newRow("dotted key as one") << "requestParameters.a.b" << keys({"requestParameters", "a.b"}) << true;
+        QTest::newRow("dotted key as two") << "requestParameters.a.b" << keys({"requestParameters", "a", "b"}) << true;
+        QTest::newRow("any member with a dotted key")
+            << "requestParameters.a.b.c" << keys({"requestParameters", "*", "c"}) << true;
+        QTest::newRow("empty pattern") << "requestParameters" << FieldPathPattern{} << false;
+    }
+
+    void pathsMatch()
+    {
+        QFETCH(QString, path);
+        QFETCH(FieldPathPattern, pattern);
+        QFETCH(bool, matches);
+        QCOMPARE(fieldPathMatches(path.toStdString(), pattern), matches);
+        const auto decoded = decodeFieldPathPattern(encodeFieldPathPattern(pattern));
+        QVERIFY(decoded.has_value());
+        QCOMPARE(encodeFieldPathPattern(*decoded), encodeFieldPathPattern(pattern));
+        QCOMPARE(fieldPathMatches(path.toStdString(), *decoded), matches);
+    }
+
+    void badSpecsAreRefused()
+    {
+        for (const char* spec : {"X", "K", "K3", "K3:ab", "Ka:b", "K:"})
+            QVERIFY2(!decodeFieldPathPattern(spec).has_value(), spec);
+        QVERIFY(decodeFieldPathPattern("K2:a:IA").has_value()); // a key may hold ':'
+    }
+
+    // The leaves a record gives: every scalar under the indexed parts, strings with their text, numbers and booleans
+    // by path only, nulls not at all, objects and arrays as composite paths.
+    void leavesOfARecord()
+    {
+        const QByteArray json = compact(QJsonObject{
+            {"eventTime", "2026-02-21T20:00:00Z"},
+            {"eventID", uuid(1)},
+            {"eventName", "X"},
+            {"requestParameters",
+             QJsonObject{{"s", "text"}, {"n", 5}, {"b", true}, {"z", QJsonValue::Null}, {"list", QJsonArray{"a", 1}}}},
+            {"userIdentity", QJsonObject{{"type", "Root"}}},
+            {"additionalEventData", "just text"}});
+        EventBatch batch;
+        RecordParser parser;
+        const std::string_view bytes(json.constData(), static_cast<std::size_t>(json.size()));
+        parser.parse(RecordSlice{bytes, 0, bytes.size(), 0, 1, false, false}, RecordEncoding::Json, batch);
+        QCOMPARE(batch.events.size(), std::size_t(1));
+        const ParsedEvent& event = batch.events.front();
+        QStringList leaves, composite;
+        for (std::uint32_t i = event.leavesBegin; i < event.leavesEnd; ++i) {
+            const FieldLeaf& leaf = batch.fieldLeaves[i];
+            const QString path = QString::fromStdString(std::string(batch.view(batch.fieldPaths[leaf.path].path)));
+            leaves << path + (leaf.isString ? QString("=" + QString::fromStdString(std::string(batch.view(leaf.value))))
+                                            : QStringLiteral("#"));
+        }
+        for (const FieldPath& path : batch.fieldPaths)
+            if (path.composite)
+                composite << QString::fromStdString(std::string(batch.view(path.path)));
+        leaves.sort();
+        composite.sort();
+        QCOMPARE(leaves,
+                 QStringList({"additionalEventData=just text", "requestParameters.b#", "requestParameters.list[*]#",
+                              "requestParameters.list[*]=a", "requestParameters.n#", "requestParameters.s=text"}));
+        QCOMPARE(composite, QStringList({"requestParameters", "requestParameters.list"}));
+        QVERIFY(!event.leavesTruncated);
+    }
+
+    void indexHoldsTheFixture()
+    {
+        // Record 10 has more leaves than the index keeps: it is listed under path 0.
+        QCOMPARE(queryCount(m_case, "SELECT count(*) FROM field_values WHERE path = 0"), 1);
+        QCOMPARE(queryCount(m_case, "SELECT count(*) FROM field_paths WHERE composite AND path = "
+                                    "'requestParameters.bucketName'"),
+                 1);
+        QVERIFY(queryCount(m_case, "SELECT count(*) FROM field_values") > 4000);
+    }
+
+    void lakeAgrees_data()
+    {
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<Predicate>("expected");
+        QTest::newRow("element_at equality")
+            << "element_at(requestParameters, 'bucketName') = 'logs'"
+            << Predicate([](const QJsonObject& r) { return isText(key(rp(r), "bucketName"), "logs"); });
+        QTest::newRow("struct field, case ignored")
+            << "requestParameters.bucketname = 'logs'"
+            << Predicate([](const QJsonObject& r) { return isText(field(rp(r), "bucketname"), "logs"); });
+        QTest::newRow("LIKE, case kept") << "element_at(requestParameters, 'bucketName') LIKE '%og%'"
+                                         << Predicate([](const QJsonObject& r) {
+                                                const QJsonValue v = key(rp(r), "bucketName");
+                                                // an object by its JSON text: {"name":"logs"}
+                                                return (v.isString() && v.toString().contains("og")) || v.isObject();
+                                            });
+        QTest::newRow("composite matched as JSON text")
+            << "element_at(requestParameters, 'bucketName') LIKE '%name%'"
+            << Predicate([](const QJsonObject& r) { return key(rp(r), "bucketName").isObject(); });
+        QTest::newRow("IN") << "responseElements.credentials.accessKeyId IN ('ASIA0', 'ASIA9', 'ASIA5')"
+                            << Predicate([](const QJsonObject& r) {
+                                   const QJsonValue v =
+                                       field(field(field(r, "responseElements"), "credentials"), "accessKeyId");
+                                   return isText(v, "ASIA0") || isText(v, "ASIA9");
+                               });
+        QTest::newRow("array index") << "requestParameters.items[1].instanceId = 'i-2'"
+                                     << Predicate([](const QJsonObject& r) {
+                                            const QJsonArray items = field(rp(r), "items").toArray();
+                                            return !items.isEmpty() && // SQL indices start at 1
+                                                   isText(field(items.at(0), "instanceId"), "i-2");
+                                        });
+        QTest::newRow("dotted key") << "element_at(requestParameters, 'a.b') = 'dotted'"
+                                    << Predicate(
+                                           [](const QJsonObject& r) { return isText(key(rp(r), "a.b"), "dotted"); });
+        QTest::newRow("IS NOT NULL") << "requestParameters.tags IS NOT NULL" << Predicate([](const QJsonObject& r) {
+            const QJsonValue v = field(rp(r), "tags");
+            return !v.isUndefined() && !v.isNull();
+        });
+        QTest::newRow("NOT LIKE") << "requestParameters.policyArn NOT LIKE '%Admin%'"
+                                  << Predicate([](const QJsonObject& r) {
+                                         const QJsonValue v = field(rp(r), "policyArn");
+                                         return v.isString() && !v.toString().contains("Admin");
+                                     });
+        QTest::newRow("past the leaves kept")
+            << "element_at(requestParameters, 'bucketName') = 'logs' AND "
+               "requestParameters.many IS NOT NULL"
+            << Predicate([](const QJsonObject& r) {
+                   return isText(key(rp(r), "bucketName"), "logs") && !field(rp(r), "many").isUndefined();
+               });
+        QTest::newRow("in an OR") << "requestParameters.policyArn LIKE '%Admin%' OR eventID = '" + uuid(0) + "'"
+                                  << Predicate([](const QJsonObject& r) {
+                                         return field(rp(r), "policyArn").toString().contains("Admin") ||
+                                                r.value("eventID").toString() == uuid(0);
+                                     });
+        QTest::newRow("under NOT") << "NOT (element_at(requestParameters, 'bucketName') = 'logs')"
+                                   << Predicate([](const QJsonObject& r) {
+                                          const QJsonValue v = key(rp(r), "bucketName");
+                                          return !v.isUndefined() && !v.isNull() && !isText(v, "logs");
+                                      });
+    }
+
+    void lakeAgrees()
+    {
+        QFETCH(QString, where);
+        QFETCH(Predicate, expected);
+        QStringList want;
+        for (const QJsonObject& record : m_records)
+            if (expected(record))
+                want << record.value("eventID").toString();
+        want.sort();
+        QVERIFY2(!want.isEmpty(), "the fixture should give this question something to find");
+        QCOMPARE(lakeIds(m_case, where), want);
+        QCOMPARE(lakeIds(m_plain, where), want);
+    }
+
+    void filterPatternsAgree_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::newRow("string") << R"({ $.requestParameters.bucketName = "logs" })";
+        QTest::newRow("wildcard") << R"({ $.requestParameters.bucketName = "*og*" })";
+        QTest::newRow("number") << R"({ $.requestParameters.count = 5 })";
+        QTest::newRow("number as text") << R"({ $.requestParameters.count = "5" })";
+        QTest::newRow("ordering") << R"({ $.requestParameters.count > 4 })";
+        QTest::newRow("not equal") << R"({ $.requestParameters.bucketName != "logs" })";
+        QTest::newRow("array item") << R"({ $.requestParameters.items[*].instanceId = "i-2" })";
+        QTest::newRow("array index") << R"({ $.requestParameters.items[0].instanceId = "i-2" })";
+        QTest::newRow("is true") << R"({ $.requestParameters.flag IS TRUE })";
+        QTest::newRow("is false") << R"({ $.requestParameters.flag IS FALSE })";
+        QTest::newRow("is null") << R"({ $.requestParameters.bucketName IS NULL })";
+        QTest::newRow("not exists") << R"({ $.requestParameters.bucketName NOT EXISTS })";
+        QTest::newRow("past the leaves kept") << R"({ $.requestParameters.many[*] = "v4100" })";
+        QTest::newRow("a whole part") << R"({ $.requestParameters = "a string" })";
+        QTest::newRow("or") << R"({ $.requestParameters.policyArn = "*Admin*" || $.requestParameters.tags = "env*" })";
+    }
+
+    // Filter patterns through the index answer what the same pattern answers on every record, which
+    // tst_searchsql checks against the oracle.
+    void filterPatternsAgree()
+    {
+        QFETCH(QString, search);
+        const auto rows = searchRows(m_case, search);
+        QCOMPARE(rows, searchRows(m_plain, search));
+        if (!search.contains("NOT EXISTS") && !search.contains("IS NULL") && !search.contains("!="))
+            QVERIFY2(!rows.isEmpty(), "the fixture should give this pattern something to find");
+    }
+
+    // Every path and some values the corpus's records carry, asked as Lake SQL and as filter patterns: through
+    // the index the answers are those of every record read, and never empty (the value came from a record).
+    void corpusAgrees()
+    {
+        const QString corpus = corpusDir();
+        if (corpus.isEmpty())
+            QSKIP("../shared/corpus is absent: the field index is checked on the fixture only");
+        QTemporaryDir dir;
+        const QString casePath = dir.filePath("corpus.tscase");
+        QVERIFY(importPaths(casePath, {corpus}).has_value());
+        const QString plain = withoutIndex(casePath, dir.filePath("plain.tscase"));
+        QVERIFY(!plain.isEmpty());
+        auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        // Per path, its most common string value: a few hundred questions.
+        auto samples = db->prepare(
+            "SELECT p.path, (SELECT s.value FROM field_values v JOIN strings s ON s.id = v.value WHERE v.path = p.id "
+            "AND v.value != 0 GROUP BY v.value ORDER BY count(*) DESC, v.value LIMIT 1) FROM field_paths p WHERE "
+            "NOT p.composite ORDER BY p.path");
+        int lakeQuestions = 0, patterns = 0;
+        while (samples.step() == SQLITE_ROW) {
+            const QString path = QString::fromStdString(std::string(samples.columnText(0)));
+            if (samples.columnIsNull(1))
+                continue;
+            const QString value = QString::fromStdString(std::string(samples.columnText(1)));
+            if (value.contains(u'"') || value.contains(u'\\') || value.contains(u'*') || value.size() > 200)
+                continue;
+            const QStringList parts = path.split(u'.');
+            const bool plainPath = !path.contains("[*]") && std::all_of(parts.begin(), parts.end(),
+                                                                        [](const QString& p) { return plainKey(p); });
+            if (plainPath && parts.size() > 1 && lakeQuestions < 150) {
+                QString quoted = value;
+                quoted.replace(u'\'', QStringLiteral("''"));
+                // Quoted, so that a key such as End is no keyword.
+                const QString name = parts.front() + ".\"" + parts.mid(1).join("\".\"") + "\"";
+                for (const QString& where : QStringList{name + " = '" + quoted + "'", name + " IS NOT NULL"}) {
+                    const QStringList ids = lakeIds(casePath, where);
+                    QVERIFY2(!ids.isEmpty(), qPrintable(where));
+                    QCOMPARE(ids, lakeIds(plain, where));
+                }
+                ++lakeQuestions;
+            }
+            const QString selector = QString(path).replace("[*]", ".*"); // `[*]` and `.*` alike: any member
+            const QStringList steps = selector.split(u'.');
+            // A filter pattern allows one wildcard selector.
+            if (patterns < 150 && selector.count(u'*') <= 1 &&
+                std::all_of(steps.begin(), steps.end(), [](const QString& p) { return p == u"*" || plainKey(p); })) {
+                const QString search = "{ $." + selector + " = \"" + value + "\" }";
+                const auto rows = searchRows(casePath, search);
+                QVERIFY2(!rows.isEmpty(), qPrintable(search));
+                QCOMPARE(rows, searchRows(plain, search));
+                ++patterns;
+            }
+        }
+        QVERIFY2(lakeQuestions >= 20 && patterns >= 20,
+                 qPrintable(QStringLiteral("%1 Lake questions, %2 patterns").arg(lakeQuestions).arg(patterns)));
+    }
+
+    // A case of the format before the field index (schema 3) is refused with what to do, never read as if
+    // its nested fields were absent.
+    void caseWithoutFieldIndexIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath("old.tscase");
+        QVERIFY(QFile::copy(m_case, copy));
+        {
+            auto db = CaseSchema::open(copy, CaseSchema::OpenMode::ReadWrite);
+            QVERIFY(db.has_value());
+            QVERIFY(db->exec("DROP TABLE field_values; DROP TABLE field_paths; PRAGMA user_version=3").has_value());
+        }
+        const auto opened = CaseSchema::open(copy, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(!opened.has_value());
+        QCOMPARE(opened.error().code, ErrorCode::OlderCase);
+        QVERIFY(opened.error().detail.contains(QStringLiteral("import the trail again")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFieldIndex)
+#include "tst_fieldindex.moc"
