@@ -1,5 +1,6 @@
 #include "caseschema.h"
 
+#include "casedb/fieldpostings.h"
 #include "casedb/sqlitefunctionvalues.h"
 #include "record/fieldleaves.h"
 
@@ -31,10 +32,12 @@ namespace {
 // A resource the record does not list but its request or response names (record/resourcetable.h) is `derived`, and
 // its `arn` is the name Event history shows (an instance ID, a bucket name), not always an ARN.
 // The field index: every scalar leaf of requestParameters, responseElements, additionalEventData and
-// serviceEventDetails (record/fieldleaves.h) as (path, value, event), a string leaf by its `strings` id, a number or
-// boolean as value 0. Path 0 lists the events with more leaves than the index keeps. A query on a nested field finds
-// its candidates here and checks them on the record (query/fieldindex.h); `composite` marks a path that is an object
-// or array in some event, where a query on the path itself must read every record.
+// serviceEventDetails (record/fieldleaves.h), a string by its `strings` id, a number or boolean as value 0. Each
+// (path, value) lists its events in field_postings rows (casedb/fieldpostings.h; `first` is the first event of the
+// list, so each import adds rows and never rewrites one), read with ts_postings(events). Path 0 lists the events with
+// more leaves than the index keeps; meta.field_index_through is the last event id it covers. A query on a nested
+// field finds its candidates here and checks them on the record (query/fieldindex.h); `composite` marks a path that
+// is an object or array in some event, where a query on the path itself must read every record.
 // A conflict (two copies of one eventID that differ as JSON values) keeps, in event_variants.differences, the key
 // paths where they differ, one per line.
 constexpr std::string_view SchemaSql = R"sql(
@@ -124,8 +127,8 @@ CREATE TABLE insights(event INTEGER PRIMARY KEY, state TEXT, event_source TEXT, 
 CREATE TABLE event_variants(id INTEGER PRIMARY KEY, event_id NOT NULL, reason TEXT NOT NULL, session_id INT,
     file_id INT, offset INT, length INT, time INT, content_hash INT, kept_event INT, differences TEXT);
 CREATE TABLE field_paths(id INTEGER PRIMARY KEY, path TEXT NOT NULL, composite INT NOT NULL DEFAULT 0);
-CREATE TABLE field_values(path INT NOT NULL, value INT NOT NULL, event INT NOT NULL,
-    PRIMARY KEY(path, value, event)) WITHOUT ROWID;
+CREATE TABLE field_postings(path INT NOT NULL, value INT NOT NULL, first INT NOT NULL, events BLOB NOT NULL,
+    PRIMARY KEY(path, value, first)) WITHOUT ROWID;
 CREATE TABLE coverage(account TEXT NOT NULL, region TEXT NOT NULL, first INT, last INT, events INT, files INT,
     gaps TEXT, PRIMARY KEY(account, region)) WITHOUT ROWID;
 )sql";
@@ -201,7 +204,8 @@ bool registerFunctions(sqlite3* handle)
     return sqlite3_create_function_v2(handle, "ts_hash", 1, Flags, nullptr, &stringHash, nullptr, nullptr, nullptr) ==
                SQLITE_OK &&
            sqlite3_create_function_v2(handle, "ts_field_path", 2, Flags, nullptr, &fieldPath, nullptr, nullptr,
-                                      nullptr) == SQLITE_OK;
+                                      nullptr) == SQLITE_OK &&
+           FieldPostings::registerModule(handle);
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #include "casewriter.h"
 
+#include "casedb/fieldpostings.h"
+#include "record/fieldleaves.h"
 #include "record/jsonvaluediff.h"
 #include "record/recordparser.h"
 #include "util/logging.h"
@@ -9,6 +11,8 @@
 #include <QScopeGuard>
 
 #include <algorithm>
+#include <limits>
+#include <tuple>
 
 namespace Trailscope::Core {
 
@@ -78,7 +82,7 @@ Result<void> CaseWriter::prepare()
                                 "ON CONFLICT(path) DO UPDATE SET events = events + excluded.events");
     m_addEventName = m_db.prepare("INSERT INTO event_names(source, name, events) VALUES(?1, ?2, ?3) "
                                   "ON CONFLICT(source, name) DO UPDATE SET events = events + excluded.events");
-    m_addFieldValue = m_db.prepare("INSERT OR IGNORE INTO field_values(path, value, event) VALUES(?1, ?2, ?3)");
+    m_addFieldValue = m_db.prepare("INSERT INTO field_postings(path, value, first, events) VALUES(?1, ?2, ?3, ?4)");
     m_insertEvent = m_db.prepare(
         "INSERT INTO event_rows(id, time, event_id, context, name, source, identity, ip, error_code, error_message, "
         "request_id, shared_event_id, file_id, offset, length) "
@@ -129,6 +133,10 @@ Result<void> CaseWriter::prepare()
     }
     m_nextEventId = std::max(m_nextEventId, m_db.queryInt("SELECT max(id) + 1 FROM event_variants").value_or(1));
     m_nextFileId = m_db.queryInt("SELECT max(id) + 1 FROM source_file_rows").value_or(1);
+    m_fieldIndexThrough = m_db.queryInt("SELECT value FROM meta WHERE key = 'field_index_through'").value_or(0);
+    // An id the field index has listed is never given again (an event moved aside frees its id), so a list never
+    // names an event it did not see.
+    m_nextEventId = std::max(m_nextEventId, m_fieldIndexThrough + 1);
     auto dirs = m_db.prepare("SELECT id, path, ifnull(organization, ''), ifnull(account, ''), ifnull(region, '') "
                              "FROM source_dirs");
     while (dirs.step() == SQLITE_ROW) {
@@ -208,8 +216,6 @@ Result<void> CaseWriter::commit()
         return flushed;
     if (auto flushed = flushEventNames(); !flushed)
         return flushed;
-    if (auto flushed = flushFieldLeaves(); !flushed)
-        return flushed;
     m_inTransaction = false;
     return m_db.exec("COMMIT");
 }
@@ -244,28 +250,86 @@ Result<void> CaseWriter::flushKeyPaths()
 
 Result<void> CaseWriter::addFieldLeaves(const EventBatch& batch, const ParsedEvent& event, std::int64_t rowId)
 {
-    // Bounds what waits for a commit (24 bytes a row) when a batch of huge responses arrives.
-    constexpr std::size_t MaxPendingFieldRows = 2'000'000;
+    // Past this the rows are stored at once (mid-import) instead of held: 128 MiB.
+    constexpr std::size_t MaxPendingFieldRows = 8'000'000;
+    if (rowId > std::numeric_limits<std::uint32_t>::max())
+        return fail(ErrorCode::CorruptCase,
+                    QStringLiteral("more than 4294967295 events: the field index cannot hold them"));
+    const auto event32 = static_cast<std::uint32_t>(rowId);
     for (std::uint32_t i = event.leavesBegin; i < event.leavesEnd; ++i) {
         const FieldLeaf& leaf = batch.fieldLeaves[i];
-        m_fieldRows.push_back(FieldRow{batch.fieldPaths[leaf.path].id, leaf.valueId, rowId});
+        m_fieldRows.push_back(
+            FieldRow{static_cast<std::uint32_t>(batch.fieldPaths[leaf.path].id), event32, leaf.valueId});
     }
     if (event.leavesTruncated)
-        m_fieldRows.push_back(FieldRow{0, 0, rowId});
-    return m_fieldRows.size() >= MaxPendingFieldRows ? flushFieldLeaves() : Result<void>{};
+        m_fieldRows.push_back(FieldRow{0, event32, 0});
+    return m_fieldRows.size() >= MaxPendingFieldRows ? buildFieldIndex() : Result<void>{};
 }
 
-Result<void> CaseWriter::flushFieldLeaves()
+Result<void> CaseWriter::buildFieldIndex()
 {
-    // In key order, each page of the index is visited once per flush rather than once per row.
-    std::sort(m_fieldRows.begin(), m_fieldRows.end());
-    for (const FieldRow& row : m_fieldRows) {
-        m_addFieldValue.bind(1, row.path).bind(2, row.value).bind(3, row.event);
+    if (auto begun = ensureTransaction(); !begun)
+        return begun;
+    if (auto stored = m_interner->storePending(m_db); !stored)
+        return stored;
+    // In key order the B-tree grows at its end instead of taking a seek into a random page per row.
+    std::sort(m_fieldRows.begin(), m_fieldRows.end(), [](const FieldRow& a, const FieldRow& b) {
+        return std::tie(a.path, a.value, a.event) < std::tie(b.path, b.value, b.event);
+    });
+    std::vector<std::int64_t> events;
+    for (std::size_t begin = 0; begin < m_fieldRows.size();) {
+        const FieldRow& head = m_fieldRows[begin];
+        events.clear();
+        std::size_t end = begin;
+        for (; end < m_fieldRows.size() && m_fieldRows[end].path == head.path && m_fieldRows[end].value == head.value;
+             ++end)
+            if (events.empty() || events.back() != m_fieldRows[end].event) // an array repeats a leaf
+                events.push_back(m_fieldRows[end].event);
+        const std::string list = FieldPostings::encode(events);
+        m_addFieldValue.bind(1, std::int64_t(head.path)).bind(2, head.value).bind(3, events.front());
+        m_addFieldValue.bindBlob(4, list.data(), list.size());
         if (m_addFieldValue.exec() != SQLITE_DONE)
             return finishFailure(QStringLiteral("storing the field index"));
+        begin = end;
     }
     m_fieldRows.clear();
+    m_fieldRows.shrink_to_fit();
+    // Every event written so far: later ids are not yet covered, and queries read their records (FieldIndex).
+    m_fieldIndexThrough = m_nextEventId - 1;
+    auto through = m_db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('field_index_through', ?1)");
+    through.bind(1, m_fieldIndexThrough);
+    if (through.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("recording the field index"));
     return {};
+}
+
+Result<void> CaseWriter::indexUncoveredFields()
+{
+    auto uncovered = m_db.prepare("SELECT id FROM event_rows WHERE id > ?1 ORDER BY file_id, offset");
+    uncovered.bind(1, m_fieldIndexThrough);
+    simdjson::dom::parser parser;
+    FieldLeafCollector collector;
+    while (uncovered.step() == SQLITE_ROW) {
+        const std::int64_t rowId = uncovered.columnInt(0);
+        const auto record = m_reader->eventRecord(rowId);
+        if (!record)
+            return std::unexpected(record.error());
+        EventBatch batch;
+        ParsedEvent event;
+        collector.begin(event, batch);
+        simdjson::dom::object root;
+        if (parser.parse(record->data(), record->size()).get(root) == simdjson::SUCCESS)
+            for (const simdjson::dom::key_value_pair field : root)
+                if (isIndexedFieldPart(field.key))
+                    collector.collect(field.key, field.value, event, batch);
+        collector.end(event, batch);
+        m_interner->resolveFields(batch);
+        if (auto added = addFieldLeaves(batch, event, rowId); !added)
+            return added;
+    }
+    if (auto built = buildFieldIndex(); !built)
+        return built;
+    return commit();
 }
 
 Result<void> CaseWriter::flushEventNames()
@@ -784,6 +848,13 @@ Result<void> CaseWriter::finishSession(const QString& status)
 {
     if (auto committed = commit(); !committed)
         return committed;
+    // An interrupted import still indexes what it stored.
+    if (!m_fieldRows.empty()) {
+        if (auto built = buildFieldIndex(); !built)
+            return built;
+        if (auto committed = commit(); !committed)
+            return committed;
+    }
     if (auto hashed = recordContentHash(); !hashed)
         return hashed;
     auto update = m_db.prepare("UPDATE import_sessions SET finished=?2, status=?3, files=?4, skipped_files=?5, "

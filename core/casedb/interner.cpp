@@ -279,6 +279,12 @@ void Interner::resolveFieldLeaves(EventBatch& batch)
             leaf.valueId = string(batch.view(leaf.value));
 }
 
+void Interner::resolveFields(EventBatch& batch)
+{
+    std::lock_guard lock(m_mutex);
+    resolveFieldLeaves(batch);
+}
+
 void Interner::resolve(EventBatch& batch)
 {
     // Work that needs no shared state happens before taking the lock.

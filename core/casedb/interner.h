@@ -21,6 +21,9 @@ public:
     /// Fills every id of the batch's events and resources. Thread-safe.
     void resolve(EventBatch& batch);
 
+    /// Fills the ids of the batch's field-index paths and leaves only (re-indexing stored records). Thread-safe.
+    void resolveFields(EventBatch& batch);
+
     /// Inserts the values queued since the last call; called by the writer inside its transaction.
     Result<void> storePending(Sql::Database& db);
 

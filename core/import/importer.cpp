@@ -262,6 +262,12 @@ Result<void> finishCase(CaseWriter& writer, const ImportOptions& options, const 
     Result<void> status = writer.buildIndexes({searchable.begin(), searchable.end()}, &cancel);
     summary.searchableSeconds = clock.elapsed() / 1000.0;
     qCInfo(logImport, "searchable after %.2f s", summary.searchableSeconds);
+    // Held in memory until here (nested-field queries read the records of uncovered events meanwhile).
+    if (status)
+        status = writer.buildFieldIndex();
+    if (status)
+        status = writer.commit();
+    qCInfo(logImport, "field index built after %.2f s", clock.elapsed() / 1000.0);
     if (status && options.buildIndexes)
         status = writer.buildIndexes(CaseSchema::missingIndexes(writer.database()), &cancel);
     qCInfo(logImport, "indexes built after %.2f s", clock.elapsed() / 1000.0);
@@ -289,6 +295,8 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
         // A crash may have left indexes unbuilt; appending keeps them live, so build them first.
         if (auto built = writer.buildIndexes(CaseSchema::missingIndexes(writer.database())); !built)
             return std::unexpected(built.error());
+        if (auto indexed = writer.indexUncoveredFields(); !indexed)
+            return std::unexpected(indexed.error());
     }
     if (auto session = writer.beginSession(options.paths, optionsJson(options)); !session)
         return std::unexpected(session.error());

@@ -7,7 +7,7 @@
 
 namespace Trailscope::Core::Query {
 
-/// The one way a query asks the field index (field_paths, field_values; see CaseSchema) which events can hold a
+/// The one way a query asks the field index (field_paths, field_postings; see CaseSchema) which events can hold a
 /// value at a nested path. Lake SQL, filter patterns and the rule engines all go through here, and all use it the
 /// same way: the candidates narrow the events, and the exact condition on the record itself still decides, so an
 /// answer through the index is the answer without it, only sooner.

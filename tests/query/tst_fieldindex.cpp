@@ -5,6 +5,7 @@
 // real-record corpus, against the same case with every event a candidate (the exact condition alone decides) and,
 // for the fixture, against an evaluation of the JSON written here.
 #include "casedb/caseschema.h"
+#include "casedb/fieldpostings.h"
 #include "lakefixture.h"
 #include "query/lake/lakequery.h"
 #include "record/fieldleaves.h"
@@ -136,15 +137,14 @@ bool isText(const QJsonValue& value, const QString& text)
     return value.isString() && value.toString() == text;
 }
 
-// The same case with the field index emptied but for every event marked as past the cut: each event is a candidate
-// and only the exact condition on the record decides.
+// The same case with the field index emptied and covering no event: each event is a candidate and only the exact
+// condition on the record decides.
 QString withoutIndex(const QString& casePath, const QString& copyPath)
 {
     if (!QFile::copy(casePath, copyPath))
         return {};
     auto db = CaseSchema::open(copyPath, CaseSchema::OpenMode::ReadWrite);
-    if (!db || !db->exec("DELETE FROM field_values; INSERT INTO field_values(path, value, event) "
-                         "SELECT 0, 0, id FROM event_rows;")
+    if (!db || !db->exec("DELETE FROM field_postings; UPDATE meta SET value = 0 WHERE key = 'field_index_through'")
                     .has_value())
         return {};
     return copyPath;
@@ -294,14 +294,48 @@ private Q_SLOTS:
         QVERIFY(!event.leavesTruncated);
     }
 
+    void postingsRoundTrip()
+    {
+        const std::vector<std::int64_t> events{1, 2, 127, 128, 300, 70000, std::int64_t(1) << 40};
+        const std::string bytes = FieldPostings::encode(events);
+        QCOMPARE(bytes.size(), std::size_t(1 + 1 + 1 + 1 + 2 + 3 + 6));
+        QCOMPARE(FieldPostings::decode(bytes), std::optional(events));
+        QVERIFY(!FieldPostings::decode(bytes.substr(0, bytes.size() - 1)).has_value()); // cut inside a varint
+        QCOMPARE(FieldPostings::decode(""), std::optional(std::vector<std::int64_t>{}));
+    }
+
+    // An import that died before building the field index leaves its events uncovered: queries read their records
+    // meanwhile, and the next import into the case indexes them from their records.
+    void uncoveredEventsAreIndexedByTheNextImport()
+    {
+        QTemporaryDir dir;
+        const QString copy = withoutIndex(m_case, dir.filePath("uncovered.tscase"));
+        QVERIFY(!copy.isEmpty());
+        const QString where = "element_at(requestParameters, 'bucketName') = 'logs'";
+        const QStringList before = lakeIds(copy, where);
+        QCOMPARE(before, lakeIds(m_case, where));
+        // A second copy of record 0: nothing new to store, only the index to catch up.
+        writeFile(dir.path(), "again/" + trailKey("111122223333", "us-east-1", "20260222T0305Z"),
+                  gzip(recordsEnvelope({m_records.front()})));
+        QVERIFY(importPaths(copy, {dir.filePath("again")}).has_value());
+        const char* const listed = "SELECT count(*) FROM field_postings f, ts_postings(f.events)";
+        QCOMPARE(queryCount(copy, listed), queryCount(m_case, listed));
+        QCOMPARE(queryCount(copy, "SELECT value FROM meta WHERE key = 'field_index_through'"),
+                 qint64(m_records.size()));
+        QCOMPARE(lakeIds(copy, where), before);
+    }
+
     void indexHoldsTheFixture()
     {
         // Record 10 has more leaves than the index keeps: it is listed under path 0.
-        QCOMPARE(queryCount(m_case, "SELECT count(*) FROM field_values WHERE path = 0"), 1);
+        QCOMPARE(queryCount(m_case, "SELECT count(*) FROM field_postings f, ts_postings(f.events) WHERE f.path = 0"),
+                 1);
         QCOMPARE(queryCount(m_case, "SELECT count(*) FROM field_paths WHERE composite AND path = "
                                     "'requestParameters.bucketName'"),
                  1);
-        QVERIFY(queryCount(m_case, "SELECT count(*) FROM field_values") > 4000);
+        QVERIFY(queryCount(m_case, "SELECT count(*) FROM field_postings f, ts_postings(f.events)") > 4000);
+        QCOMPARE(queryCount(m_case, "SELECT value FROM meta WHERE key = 'field_index_through'"),
+                 qint64(m_records.size()));
     }
 
     void lakeAgrees_data()
@@ -426,8 +460,8 @@ private Q_SLOTS:
         QVERIFY(db.has_value());
         // Per path, its most common string value: a few hundred questions.
         auto samples = db->prepare(
-            "SELECT p.path, (SELECT s.value FROM field_values v JOIN strings s ON s.id = v.value WHERE v.path = p.id "
-            "AND v.value != 0 GROUP BY v.value ORDER BY count(*) DESC, v.value LIMIT 1) FROM field_paths p WHERE "
+            "SELECT p.path, (SELECT s.value FROM field_postings f JOIN strings s ON s.id = f.value WHERE f.path = p.id "
+            "AND f.value != 0 ORDER BY length(f.events) DESC, f.value LIMIT 1) FROM field_paths p WHERE "
             "NOT p.composite ORDER BY p.path");
         int lakeQuestions = 0, patterns = 0;
         while (samples.step() == SQLITE_ROW) {
@@ -478,7 +512,7 @@ private Q_SLOTS:
         {
             auto db = CaseSchema::open(copy, CaseSchema::OpenMode::ReadWrite);
             QVERIFY(db.has_value());
-            QVERIFY(db->exec("DROP TABLE field_values; DROP TABLE field_paths; PRAGMA user_version=3").has_value());
+            QVERIFY(db->exec("DROP TABLE field_postings; DROP TABLE field_paths; PRAGMA user_version=3").has_value());
         }
         const auto opened = CaseSchema::open(copy, CaseSchema::OpenMode::ReadOnly);
         QVERIFY(!opened.has_value());

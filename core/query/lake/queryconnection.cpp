@@ -164,7 +164,7 @@ Result<std::unique_ptr<QueryConnection>> QueryConnection::open(const QString& ca
         connection->m_columns.insert(table, names);
     }
     for (const char* warm : {"SELECT * FROM json_each('[]')", "SELECT * FROM json_tree('[]')",
-                             "SELECT * FROM pragma_table_info('events')"})
+                             "SELECT * FROM pragma_table_info('events')", "SELECT * FROM ts_postings(x'')"})
         (void)connection->m_db.exec(warm);
     sqlite3_set_authorizer(handle, &QueryConnection::authorize, connection.get());
     sqlite3_progress_handler(handle, 4000, &QueryConnection::progress, connection.get());
