@@ -387,6 +387,21 @@ private Q_SLOTS:
             << Predicate([](const QJsonObject& r) {
                    return isText(key(rp(r), "bucketName"), "logs") && !field(rp(r), "many").isUndefined();
                });
+        QTest::newRow("json_extract_scalar under a field")
+            << "json_extract_scalar(element_at(requestParameters, 'a'), '$.b') = 'dotted'"
+            << Predicate([](const QJsonObject& r) { return isText(key(key(rp(r), "a"), "b"), "dotted"); });
+        QTest::newRow("json_extract_scalar into an array")
+            << "json_extract_scalar(element_at(requestParameters, 'items'), '$[0].instanceId') = 'i-2'"
+            << Predicate([](const QJsonObject& r) {
+                   const QJsonArray items = key(rp(r), "items").toArray();
+                   return !items.isEmpty() && isText(key(items.at(0), "instanceId"), "i-2");
+               });
+        QTest::newRow("CAST of a field") << "CAST(element_at(requestParameters, 'count') AS bigint) > 4"
+                                         << Predicate([](const QJsonObject& r) {
+                                                const QJsonValue v = key(rp(r), "count");
+                                                return (v.isString() && v.toString().toInt() > 4) ||
+                                                       (v.isDouble() && v.toDouble() > 4);
+                                            });
         QTest::newRow("in an OR") << "requestParameters.policyArn LIKE '%Admin%' OR eventID = '" + uuid(0) + "'"
                                   << Predicate([](const QJsonObject& r) {
                                          return field(rp(r), "policyArn").toString().contains("Admin") ||

@@ -103,6 +103,15 @@ private Q_SLOTS:
                    }));
                })
             << true << true;
+        // Wrapped in a CAST, the field's text no longer decides, but the events without it are still left out.
+        QTest::newRow("a cast nested field through the field index")
+            << "SELECT eventID FROM x WHERE CAST(requestParameters.instanceType AS varchar) = 'g5.12xlarge'"
+            << Count([](const Records& records) {
+                   return qint64(std::count_if(records.begin(), records.end(), [](const QJsonObject& r) {
+                       return r.value("requestParameters").toObject().contains("instanceType");
+                   }));
+               })
+            << true << true;
         QTest::newRow("an index range on the name")
             << "SELECT eventID FROM x WHERE eventName = 'RunInstances'"
             << Count([](const Records& records) { return named(records, "RunInstances"); }) << true << true;

@@ -313,17 +313,26 @@ std::optional<std::string> Translator::indexedCondition(const Value& column, con
     }
 }
 
+std::optional<IndexedField> Translator::indexedFieldOf(const Value& value)
+{
+    if (value.indexed)
+        return value.indexed;
+    if (auto path = recordPath(value))
+        // Lake compares an object or array by its JSON text, so a composite path can match anything.
+        return IndexedField{std::move(*path), value.raw->base, true, true};
+    return std::nullopt;
+}
+
 std::optional<std::string> Translator::fieldIndexed(const Value& column, const std::string& onString, bool filter,
                                                     const std::string& exact) const
 {
     if (!filter)
         return std::nullopt;
-    const auto pattern = recordPath(column);
-    if (!pattern || !FieldIndex::covers(*pattern))
+    const auto field = indexedFieldOf(column);
+    if (!field || !FieldIndex::covers(field->path))
         return std::nullopt;
-    // Lake compares an object or array by its JSON text, so a composite path can match anything.
-    return "(" + FieldIndex::candidates(column.raw->base, *pattern, FieldIndex::ValueTest{onString, true}) + " AND " +
-           exact + ")";
+    const FieldIndex::ValueTest test{field->exactStrings ? onString : std::string(), field->compositeCanMatch};
+    return "(" + FieldIndex::candidates(field->eventRowid, field->path, test) + " AND " + exact + ")";
 }
 
 // eventID, requestID or sharedEventID equal to a literal, compared with the stored form (16 bytes for a canonical
@@ -367,9 +376,9 @@ Value Translator::comparison(const Expr& e, const Scope& scope, bool filter)
     // A nested field compared with anything is NULL where the field is absent; equal to a string literal, it is
     // that string (or a number or boolean, which the index keeps by path only).
     for (const auto& [field, other, converted] : {std::tuple{&rawA, &b, &a}, std::tuple{&rawB, &a, &b}}) {
-        if (field->sql != converted->sql)
-            continue; // coerce() converted the field: its text no longer decides
-        const bool stringEquality = op == "=" && other->literal && other->type == ValueType::Text;
+        // coerce() may convert the field (to a time): still NULL where it is absent, but its text no longer decides.
+        const bool stringEquality =
+            op == "=" && other->literal && other->type == ValueType::Text && field->sql == converted->sql;
         if (auto indexed =
                 fieldIndexed(*field, stringEquality ? CaseSchema::stringValueIs(other->sql) : "", filter, exact))
             return make(*indexed, ValueType::Boolean);
@@ -501,7 +510,16 @@ Value Translator::caseExpr(const Expr& e, const Scope& scope)
 
 Value Translator::cast(const Expr& e, const Scope& scope)
 {
-    Value x = expr(e.args.front(), scope);
+    const Value x = expr(e.args.front(), scope);
+    Value value = castValue(e, x);
+    // A cast of a nested field is NULL where the field is absent; of an object's JSON text it may be anything.
+    if (auto field = indexedFieldOf(x); field && !value.literal && !value.constant)
+        value.indexed = IndexedField{std::move(field->path), field->eventRowid, true, false};
+    return value;
+}
+
+Value Translator::castValue(const Expr& e, Value x)
+{
     const QString type = e.text;
     if (type.startsWith(QLatin1String("varchar")) || type == QLatin1String("char") || type == QLatin1String("string")) {
         if (isTime(x.type))

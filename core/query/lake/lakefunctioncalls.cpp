@@ -222,10 +222,26 @@ Value Translator::function(const Expr& e, const Scope& scope)
             return extendPath(args[0], {JsonStep::Kind::Key, key.text.toStdString(), 0}, key.pos);
         return call("ts_element_at", ValueType::Unknown);
     }
-    if (name == QLatin1String("json_extract_scalar"))
-        return needs(2, 2) ? call("ts_json_scalar", ValueType::Text) : make("NULL");
-    if (name == QLatin1String("json_extract"))
-        return needs(2, 2) ? call("ts_json_value", ValueType::Json) : make("NULL");
+    if (name == QLatin1String("json_extract_scalar") || name == QLatin1String("json_extract")) {
+        if (!needs(2, 2))
+            return make("NULL");
+        const bool scalar = name == QLatin1String("json_extract_scalar");
+        Value value = scalar ? call("ts_json_scalar", ValueType::Text) : call("ts_json_value", ValueType::Json);
+        // Under a nested field, a literal JSON path leads to a nested path of its own: NULL where that is absent.
+        // json_extract_scalar gives a string leaf as it is and NULL for an object or array; json_extract gives JSON.
+        auto field = indexedFieldOf(args[0]);
+        const auto steps = e.args[1].kind == Expr::Kind::String && field && field->exactStrings
+                               ? parseJsonPath(e.args[1].text.toStdString())
+                               : std::nullopt;
+        if (steps) {
+            for (const JsonStep& step : *steps)
+                field->path.push_back(step.kind == JsonStep::Kind::Index
+                                          ? FieldPathStep{FieldPathStep::Kind::AnyIndex, {}}
+                                          : FieldPathStep{FieldPathStep::Kind::Key, step.name});
+            value.indexed = IndexedField{std::move(field->path), field->eventRowid, !scalar, scalar};
+        }
+        return value;
+    }
     if (name == QLatin1String("json_format"))
         return needs(1, 1) ? make(args[0].sql, ValueType::Text) : make("NULL");
     if (name == QLatin1String("json_parse"))

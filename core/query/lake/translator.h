@@ -20,6 +20,16 @@ struct RawPath
     JsonSteps steps;
 };
 
+/// Where the field index can narrow a condition on a value (FieldIndex): the nested path it reads, and how the
+/// value relates to the leaf there.
+struct IndexedField
+{
+    FieldPathPattern path;
+    std::string eventRowid;        ///< the SQL of the event's row id (`e.id`)
+    bool compositeCanMatch = true; ///< an object or array at the path can give a value that satisfies a condition
+    bool exactStrings = true;      ///< a string leaf gives itself, so a condition on its text is one on the value
+};
+
 /// A translated expression.
 struct Value
 {
@@ -29,6 +39,9 @@ struct Value
     std::string rowAlias;
     std::optional<RawPath> raw;     ///< extendable by `.field`, `[i]`, element_at
     std::optional<QString> literal; ///< a string literal's value
+    /// A value read from a nested path, NULL wherever the path is absent, that is not the path's value as read
+    /// (json_extract_scalar, CAST of it); a value as read is found by recordPath().
+    std::optional<IndexedField> indexed;
     bool booleanLiteral = false;
     bool constant = false; ///< a literal, or built from literals only
     QString intervalUnit;  ///< Interval: the unit; sql holds the amount
@@ -94,6 +107,7 @@ private:
     Value like(const Expr& e, const Scope& scope, bool filter);
     Value literal(const Expr& e);
     Value cast(const Expr& e, const Scope& scope);
+    Value castValue(const Expr& e, Value x);
     Value caseExpr(const Expr& e, const Scope& scope);
     Value arithmetic(const Expr& e, const Scope& scope);
     Value subscript(const Expr& e, const Scope& scope);
@@ -139,6 +153,8 @@ private:
     /// The raw record's path under `value` as the field index reads it, when `value` is that path's value as read
     /// (not converted or wrapped).
     static std::optional<FieldPathPattern> recordPath(const Value& value);
+    /// `value.indexed`, or the record path of a value as read.
+    static std::optional<IndexedField> indexedFieldOf(const Value& value);
     static Value make(std::string sql, ValueType type = ValueType::Unknown);
 
     const TableCatalog& m_tables;
