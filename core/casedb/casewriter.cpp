@@ -250,8 +250,6 @@ Result<void> CaseWriter::flushKeyPaths()
 
 Result<void> CaseWriter::addFieldLeaves(const EventBatch& batch, const ParsedEvent& event, std::int64_t rowId)
 {
-    // Past this the rows are stored at once (mid-import) instead of held: 128 MiB.
-    constexpr std::size_t MaxPendingFieldRows = 8'000'000;
     if (rowId > std::numeric_limits<std::uint32_t>::max())
         return fail(ErrorCode::CorruptCase,
                     QStringLiteral("more than 4294967295 events: the field index cannot hold them"));

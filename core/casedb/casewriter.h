@@ -9,6 +9,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -63,7 +64,13 @@ public:
     bool hasEvents() const { return m_nextEventId > 1; }
 
     /// Sizes the eventID table for about this many more events, sparing rehashes on a large import.
-    void reserveEvents(std::size_t events) { m_eventIds.reserve(m_eventIds.size() + events); }
+    void reserveEvents(std::size_t events)
+    {
+        m_eventIds.reserve(m_eventIds.size() + events);
+        // Room for about six field-index leaves an event (5.4 on the benchmark trails), up to the cap: growing by
+        // doubling would briefly hold the old and the new buffer. Pages never written cost no memory.
+        m_fieldRows.reserve(std::min(MaxPendingFieldRows, m_fieldRows.size() + events * 6));
+    }
 
     Result<std::int64_t> beginSession(const QStringList& paths, const QString& optionsJson);
     Result<void> write(const EventBatch& batch);
@@ -161,6 +168,8 @@ private:
         std::int64_t value;
     };
     std::vector<FieldRow> m_fieldRows;
+    // Past this the rows are stored at once (mid-import) instead of held: 128 MiB.
+    static constexpr std::size_t MaxPendingFieldRows = 8'000'000;
     std::int64_t m_fieldIndexThrough = 0; // the field index covers every event up to this id
     struct PairHash
     {

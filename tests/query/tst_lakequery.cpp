@@ -352,6 +352,35 @@ private Q_SLOTS:
         QVERIFY2(!details.contains("SCAN e"), qPrintable(details));
     }
 
+    // A scan of every event that reads raw records visits them in row id order, the order of their evidence, so
+    // each decoded source file serves its events together (a covering index would visit them in random order);
+    // a LIMIT still takes its rows from the time index.
+    void rawScansFollowTheEvidence_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("plan");
+        QTest::newRow("group by a nested field")
+            << QString("SELECT element_at(requestParameters, 'instanceType'), count(*) FROM x GROUP BY 1")
+            << "USING INTEGER PRIMARY KEY (rowid>?)";
+        QTest::newRow("every record") << QString("SELECT eventJson FROM x") << "USING INTEGER PRIMARY KEY (rowid>?)";
+        QTest::newRow("newest first with a limit")
+            << QString("SELECT requestParameters FROM x ORDER BY eventTime DESC LIMIT 5") << "INDEX events_time";
+    }
+
+    void rawScansFollowTheEvidence()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, plan);
+        auto prepared = m_lake->prepare(sql);
+        QVERIFY(prepared.has_value());
+        auto explained = m_lake->connection().database().prepare("EXPLAIN QUERY PLAN " + prepared->front().sql);
+        QVERIFY2(explained.isValid(), qPrintable(explained.prepareError()));
+        QString details;
+        while (explained.step() == SQLITE_ROW)
+            details += explained.columnQString(3) + u'\n';
+        QVERIFY2(details.contains(plan), qPrintable(details));
+    }
+
     // ---- each construct, against the records ----
 
     void constructs_data();
