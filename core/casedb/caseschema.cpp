@@ -37,7 +37,8 @@ namespace {
 // list, so each import adds rows and never rewrites one), read with ts_postings(events). Path 0 lists the events with
 // more leaves than the index keeps; meta.field_index_through is the last event id it covers. A query on a nested
 // field finds its candidates here and checks them on the record (query/fieldindex.h); `composite` marks a path that
-// is an object or array in some event, where a query on the path itself must read every record.
+// is an object or array in some event, where a query on the path itself must read every record; `dotted` one whose
+// text has a key holding '.' or '[' on the way, which reads like another path.
 // A conflict (two copies of one eventID that differ as JSON values) keeps, in event_variants.differences, the key
 // paths where they differ, one per line.
 constexpr std::string_view SchemaSql = R"sql(
@@ -126,7 +127,8 @@ CREATE TABLE insights(event INTEGER PRIMARY KEY, state TEXT, event_source TEXT, 
     baseline_duration INT, details TEXT);
 CREATE TABLE event_variants(id INTEGER PRIMARY KEY, event_id NOT NULL, reason TEXT NOT NULL, session_id INT,
     file_id INT, offset INT, length INT, time INT, content_hash INT, kept_event INT, differences TEXT);
-CREATE TABLE field_paths(id INTEGER PRIMARY KEY, path TEXT NOT NULL, composite INT NOT NULL DEFAULT 0);
+CREATE TABLE field_paths(id INTEGER PRIMARY KEY, path TEXT NOT NULL, composite INT NOT NULL DEFAULT 0,
+    dotted INT NOT NULL DEFAULT 0);
 CREATE TABLE field_postings(path INT NOT NULL, value INT NOT NULL, first INT NOT NULL, events BLOB NOT NULL,
     PRIMARY KEY(path, value, first)) WITHOUT ROWID;
 CREATE TABLE coverage(account TEXT NOT NULL, region TEXT NOT NULL, first INT, last INT, events INT, files INT,

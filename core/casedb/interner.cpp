@@ -69,6 +69,8 @@ CompactId compactId(std::string_view text)
     return id;
 }
 
+constexpr std::uint8_t FieldPathComposite = 1, FieldPathDotted = 2;
+
 // Entries per raw-text cache before it is emptied: a trail with a unique user agent per event would otherwise keep
 // ~200 bytes per event here.
 constexpr std::size_t MaxTextCacheEntries = 1u << 16;
@@ -129,13 +131,14 @@ Result<void> Interner::load(Sql::Database& db)
     }
     loadTuples("SELECT id, type, account, arn_is_prefix, derived FROM resource_kinds", KindColumns, m_kinds,
                m_nextKind);
-    auto fieldPaths = db.prepare("SELECT id, path, composite FROM field_paths");
+    auto fieldPaths = db.prepare("SELECT id, path, composite, dotted FROM field_paths");
     while (fieldPaths.step() == SQLITE_ROW) {
         const auto id = static_cast<std::size_t>(fieldPaths.columnInt(0));
         m_fieldPaths.findOrInsert(fieldPaths.columnText(1), static_cast<std::int64_t>(id));
-        if (m_fieldPathComposite.size() <= id)
-            m_fieldPathComposite.resize(id + 1, false);
-        m_fieldPathComposite[id] = fieldPaths.columnInt(2) != 0;
+        if (m_fieldPathFlags.size() <= id)
+            m_fieldPathFlags.resize(id + 1, 0);
+        m_fieldPathFlags[id] = static_cast<std::uint8_t>((fieldPaths.columnInt(2) != 0 ? FieldPathComposite : 0) |
+                                                         (fieldPaths.columnInt(3) != 0 ? FieldPathDotted : 0));
     }
     return {};
 }
@@ -262,15 +265,18 @@ void Interner::resolveEvent(const EventBatch& batch, ParsedEvent& e)
 void Interner::resolveFieldLeaves(EventBatch& batch)
 {
     for (FieldPath& path : batch.fieldPaths) {
-        const auto nextId = static_cast<std::int64_t>(m_fieldPathComposite.size());
+        const auto nextId = static_cast<std::int64_t>(m_fieldPathFlags.size());
         const auto [id, inserted] = m_fieldPaths.findOrInsert(batch.view(path.path), nextId);
         if (inserted) {
-            m_fieldPathComposite.push_back(false);
+            m_fieldPathFlags.push_back(0);
             m_pendingFieldPaths.emplace_back(id, std::string(batch.view(path.path)));
         }
-        if (path.composite && !m_fieldPathComposite[static_cast<std::size_t>(id)]) {
-            m_fieldPathComposite[static_cast<std::size_t>(id)] = true;
-            m_pendingCompositePaths.push_back(id);
+        std::uint8_t& flags = m_fieldPathFlags[static_cast<std::size_t>(id)];
+        const auto seen = static_cast<std::uint8_t>(flags | (path.composite ? FieldPathComposite : 0) |
+                                                    (path.dottedKey ? FieldPathDotted : 0));
+        if (seen != flags) {
+            flags = seen;
+            m_pendingFlaggedPaths.push_back(id);
         }
         path.id = id;
     }
@@ -312,15 +318,18 @@ Result<void> Interner::storePending(Sql::Database& db)
     std::vector<std::pair<std::int64_t, std::string>> strings;
     std::vector<PendingTuple> identities, tls, contexts, kinds;
     std::vector<std::pair<std::int64_t, std::string>> fieldPaths;
-    std::vector<std::int64_t> compositePaths;
+    std::vector<std::int64_t> flaggedPaths;
+    std::vector<std::uint8_t> pathFlags;
     {
         std::lock_guard lock(m_mutex);
         if (m_pendingStrings.empty() && m_pendingIdentities.empty() && m_pendingTls.empty() &&
             m_pendingContexts.empty() && m_pendingKinds.empty() && m_pendingFieldPaths.empty() &&
-            m_pendingCompositePaths.empty())
+            m_pendingFlaggedPaths.empty())
             return {};
         fieldPaths.swap(m_pendingFieldPaths);
-        compositePaths.swap(m_pendingCompositePaths);
+        flaggedPaths.swap(m_pendingFlaggedPaths);
+        for (const std::int64_t id : flaggedPaths)
+            pathFlags.push_back(m_fieldPathFlags[static_cast<std::size_t>(id)]);
         strings.swap(m_pendingStrings);
         identities.swap(m_pendingIdentities);
         tls.swap(m_pendingTls);
@@ -339,9 +348,11 @@ Result<void> Interner::storePending(Sql::Database& db)
         if (insertPath.exec() != SQLITE_DONE)
             return std::unexpected(db.error(QStringLiteral("storing a field path")));
     }
-    auto markComposite = db.prepare("UPDATE field_paths SET composite = 1 WHERE id = ?1");
-    for (const std::int64_t id : compositePaths) {
-        markComposite.bind(1, id);
+    auto markComposite = db.prepare("UPDATE field_paths SET composite = ?2, dotted = ?3 WHERE id = ?1");
+    for (std::size_t i = 0; i < flaggedPaths.size(); ++i) {
+        markComposite.bind(1, flaggedPaths[i])
+            .bind(2, std::int64_t((pathFlags[i] & FieldPathComposite) != 0))
+            .bind(3, std::int64_t((pathFlags[i] & FieldPathDotted) != 0));
         if (markComposite.exec() != SQLITE_DONE)
             return std::unexpected(db.error(QStringLiteral("storing a field path")));
     }

@@ -59,11 +59,11 @@ private:
     std::int64_t m_nextString = 1, m_nextIdentity = 1, m_nextTls = 1, m_nextContext = 1, m_nextKind = 1;
     std::vector<std::pair<std::int64_t, std::string>> m_pendingStrings;
     std::vector<PendingTuple> m_pendingIdentities, m_pendingTls, m_pendingContexts, m_pendingKinds;
-    // Field-index paths (field_paths): id by path text, and whether each id is known to be composite somewhere.
+    // Field-index paths (field_paths): id by path text, and per id its flags (FieldPathComposite, FieldPathDotted).
     Map m_fieldPaths;
-    std::vector<bool> m_fieldPathComposite{false};
+    std::vector<std::uint8_t> m_fieldPathFlags{0};
     std::vector<std::pair<std::int64_t, std::string>> m_pendingFieldPaths;
-    std::vector<std::int64_t> m_pendingCompositePaths; // new or existing ids to mark composite
+    std::vector<std::int64_t> m_pendingFlaggedPaths; // new or existing ids whose flags grew
 };
 
 } // namespace Trailscope::Core

@@ -22,6 +22,9 @@ public:
         : m_db(std::move(db)), m_reader(m_db), m_examined(std::move(examined))
     {}
 
+    /// The connection the records are read through (the same case, read-only).
+    Sql::Database& database() { return m_db; }
+
     /// The record exactly as stored.
     Result<std::string_view> text(std::int64_t rowId);
     /// The record with ASCII letters lowered, for case-insensitive free text.

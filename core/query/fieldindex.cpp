@@ -1,5 +1,9 @@
 #include "fieldindex.h"
 
+#include "casedb/fieldpostings.h"
+
+#include <QStringList>
+
 namespace Trailscope::Core::Query::FieldIndex {
 
 namespace {
@@ -31,8 +35,11 @@ std::string candidates(const std::string& eventRowid, const FieldPathPattern& pa
         "SELECT id FROM field_paths WHERE ts_field_path(path, " + sqlString(encodeFieldPathPattern(pattern)) + ")";
     const std::string events = "SELECT p.event FROM field_postings f, ts_postings(f.events) p WHERE ";
     std::string sql = "(" + eventRowid + " IN (" + events + "f.path IN (" + paths + ")";
-    if (!test.onString.empty())
+    if (!test.onString.empty() && test.lookup)
         sql += " AND f.value IN (SELECT 0 UNION ALL SELECT id FROM strings WHERE " + test.onString + ")";
+    else if (!test.onString.empty())
+        // `value` in the condition is the string's (the innermost table), not the posting's.
+        sql += " AND (f.value = 0 OR (SELECT " + test.onString + " FROM strings WHERE id = f.value))";
     // Path 0: events whose leaves the index did not all keep; past field_index_through: events an import has not
     // indexed yet (or died before indexing).
     sql += " UNION ALL " + events + "f.path = 0";
@@ -43,6 +50,62 @@ std::string candidates(const std::string& eventRowid, const FieldPathPattern& pa
         sql += " UNION ALL SELECT id FROM event_rows WHERE EXISTS (" + paths + " AND composite)";
     sql += "))";
     return sql;
+}
+
+std::optional<PathValues> PathValues::load(Sql::Database& db, const std::vector<std::pair<std::string, bool>>& keys)
+{
+    // Held in memory for the statement: past this many events the records are read instead.
+    constexpr std::size_t MaxEvents = 4'000'000;
+    FieldPathPattern pattern;
+    for (const auto& [key, exact] : keys)
+        pattern.push_back({FieldPathStep::Kind::Key, key});
+    if (!covers(pattern))
+        return std::nullopt;
+    const auto complete = db.queryInt(
+        "SELECT ifnull((SELECT value FROM meta WHERE key = 'field_index_through'), 0) >= "
+        "ifnull((SELECT max(id) FROM event_rows), 0) AND NOT EXISTS (SELECT 1 FROM field_postings WHERE path = 0)");
+    if (!complete || *complete != 1)
+        return std::nullopt;
+    auto paths = db.prepare("SELECT id, path, composite, dotted FROM field_paths WHERE ts_field_path(path, ?1)");
+    paths.bindText(1, encodeFieldPathPattern(pattern));
+    PathValues values;
+    std::int64_t pathId = 0;
+    int status = SQLITE_ERROR;
+    while (paths.isValid() && (status = paths.step()) == SQLITE_ROW) {
+        if (pathId != 0 || paths.columnInt(2) != 0 || paths.columnInt(3) != 0)
+            return std::nullopt; // two spellings, or an object or array, or an ambiguous key
+        pathId = paths.columnInt(0);
+        // Without dotted keys the text splits into the keys; a map key must be spelled as asked.
+        const QStringList parts = paths.columnQString(1).split(u'.');
+        if (parts.size() != static_cast<qsizetype>(keys.size()))
+            return std::nullopt;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i].second && parts[static_cast<qsizetype>(i)].toStdString() != keys[i].first)
+                return std::nullopt;
+    }
+    if (status != SQLITE_DONE)
+        return std::nullopt; // an error is no answer: the records decide
+    if (pathId == 0)
+        return values; // no event has a value there
+    auto lists = db.prepare("SELECT f.value, s.value, f.events FROM field_postings f LEFT JOIN strings s ON s.id = "
+                            "f.value WHERE f.path = ?1");
+    lists.bind(1, pathId);
+    status = SQLITE_ERROR;
+    while (lists.isValid() && (status = lists.step()) == SQLITE_ROW) {
+        if (lists.columnInt(0) == 0)
+            return std::nullopt; // a number or boolean: typed, not text
+        const std::string text(lists.columnText(1));
+        const auto blob = lists.columnBlob(2);
+        const auto events = FieldPostings::decode(blob);
+        if (!events)
+            return std::nullopt;
+        for (const std::int64_t event : *events)
+            if (!values.m_values.emplace(event, text).second || values.m_values.size() > MaxEvents)
+                return std::nullopt; // two values in one event (an array on the way, a repeated key)
+    }
+    if (status != SQLITE_DONE)
+        return std::nullopt;
+    return values;
 }
 
 } // namespace Trailscope::Core::Query::FieldIndex

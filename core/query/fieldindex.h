@@ -1,9 +1,13 @@
 #pragma once
 
+#include "casedb/sqlite.h"
 #include "record/fieldleaves.h"
 
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace Trailscope::Core::Query {
 
@@ -25,11 +29,35 @@ struct ValueTest
     /// Whether an object or array at the path could satisfy the condition (Lake compares their JSON text; a filter
     /// pattern never matches one): then, where the path is composite in any event, every event is a candidate.
     bool compositeCanMatch = false;
+    /// Whether `onString` finds its strings through the strings_value index (an equality, IN): then the matching
+    /// ids are looked up once. Otherwise (LIKE, GLOB, a regex) each distinct value at the path is tested, which
+    /// for most paths is far fewer than all strings of the case.
+    bool lookup = false;
 };
 
 /// An SQL condition on `eventRowid` (e.g. `e.id`) that holds for every event whose record may satisfy `test` at
 /// `pattern`, events with more leaves than the index keeps included. `pattern` must be covered.
 std::string candidates(const std::string& eventRowid, const FieldPathPattern& pattern, const ValueTest& test);
+
+/// The string at one nested path of every event, from the index alone, where that is exactly what reading each record
+/// gives (a projection or GROUP BY of a nested field then reads no record). load() says nullopt unless the index
+/// covers every event, none has more leaves than it keeps, and exactly one stored path (or none) can be the one
+/// asked for, never an object, array, number or boolean, without a key holding '.' or '[', and with one value per
+/// event. Keys: each key of the path, and whether it must be spelled exactly (a map key) rather than in any case.
+class PathValues
+{
+public:
+    static std::optional<PathValues> load(Sql::Database& db, const std::vector<std::pair<std::string, bool>>& keys);
+    /// The event's string there, nullptr where it has none (NULL).
+    const std::string* at(std::int64_t event) const
+    {
+        const auto found = m_values.find(event);
+        return found == m_values.end() ? nullptr : &found->second;
+    }
+
+private:
+    std::unordered_map<std::int64_t, std::string> m_values;
+};
 
 } // namespace FieldIndex
 

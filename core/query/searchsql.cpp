@@ -363,6 +363,8 @@ private:
             return std::nullopt;
         // What a string leaf must be (numbers and booleans are always candidates); empty: any leaf at the path.
         std::string onString;
+        const bool lookup = (c.op == Op::Equal && c.valueType == Type::String && !c.pattern.hasWildcard()) ||
+                            (c.op == Op::Equal && c.valueType == Type::Number);
         if (c.op == Op::Equal && c.valueType == Type::String)
             onString = c.pattern.hasWildcard() ? "value GLOB " + bindText(globPattern(c.pattern))
                                                : CaseSchema::stringValueIs(bindText(c.pattern.literal()));
@@ -373,7 +375,7 @@ private:
         else if (c.op != Op::NotEqual)
             onString = "0"; // an ordering or IS TRUE/FALSE: numbers and booleans only
         // A filter pattern never matches an object or array.
-        return FieldIndex::candidates("e.id", pattern, FieldIndex::ValueTest{onString, false});
+        return FieldIndex::candidates("e.id", pattern, FieldIndex::ValueTest{onString, false, lookup});
     }
 
     CompiledSearch m_out;

@@ -132,7 +132,7 @@ void FieldLeafCollector::begin(ParsedEvent& event, EventBatch& batch)
 void FieldLeafCollector::collect(std::string_view top, dom::element value, ParsedEvent& event, EventBatch& batch)
 {
     m_path.assign(top);
-    walk(value, 0, event, batch);
+    walk(value, false, event, batch);
     m_batchPaths = batch.fieldPaths.size();
 }
 
@@ -142,19 +142,20 @@ void FieldLeafCollector::end(ParsedEvent& event, EventBatch& batch)
     m_batchPaths = batch.fieldPaths.size();
 }
 
-std::uint32_t FieldLeafCollector::pathIndex(EventBatch& batch, bool composite)
+std::uint32_t FieldLeafCollector::pathIndex(EventBatch& batch, bool composite, bool dotted)
 {
     if (const auto found = m_paths.find(m_path); found != m_paths.end()) {
         batch.fieldPaths[found->second].composite |= composite;
+        batch.fieldPaths[found->second].dottedKey |= dotted;
         return found->second;
     }
     const auto index = static_cast<std::uint32_t>(batch.fieldPaths.size());
-    batch.fieldPaths.push_back(FieldPath{batch.add(m_path), composite, 0});
+    batch.fieldPaths.push_back(FieldPath{batch.add(m_path), composite, dotted, 0});
     m_paths.emplace(m_path, index);
     return index;
 }
 
-void FieldLeafCollector::walk(dom::element value, int depth, ParsedEvent& event, EventBatch& batch)
+void FieldLeafCollector::walk(dom::element value, bool dotted, ParsedEvent& event, EventBatch& batch)
 {
     if (event.leavesTruncated)
         return;
@@ -164,7 +165,7 @@ void FieldLeafCollector::walk(dom::element value, int depth, ParsedEvent& event,
     }
     switch (value.type()) {
     case dom::element_type::OBJECT: {
-        pathIndex(batch, true);
+        pathIndex(batch, true, dotted);
         dom::object object;
         if (value.get_object().get(object) != simdjson::SUCCESS)
             return;
@@ -172,31 +173,32 @@ void FieldLeafCollector::walk(dom::element value, int depth, ParsedEvent& event,
             const std::size_t mark = m_path.size();
             m_path += '.';
             m_path += member.key;
-            walk(member.value, depth + 1, event, batch);
+            const bool ambiguous = member.key.find_first_of(".[") != std::string_view::npos;
+            walk(member.value, dotted || ambiguous, event, batch);
             m_path.resize(mark);
         }
         return;
     }
     case dom::element_type::ARRAY: {
-        pathIndex(batch, true);
+        pathIndex(batch, true, dotted);
         dom::array array;
         if (value.get_array().get(array) != simdjson::SUCCESS)
             return;
         const std::size_t mark = m_path.size();
         m_path += "[*]";
         for (const dom::element item : array)
-            walk(item, depth + 1, event, batch);
+            walk(item, dotted, event, batch);
         m_path.resize(mark);
         return;
     }
     case dom::element_type::STRING:
         batch.fieldLeaves.push_back(
-            FieldLeaf{pathIndex(batch, false), true, batch.add(value.get_string().value_unsafe()), 0});
+            FieldLeaf{pathIndex(batch, false, dotted), true, batch.add(value.get_string().value_unsafe()), 0});
         return;
     case dom::element_type::NULL_VALUE:
         return; // null compares as NULL: no indexed condition can hold
     default:
-        batch.fieldLeaves.push_back(FieldLeaf{pathIndex(batch, false), false, {}, 0});
+        batch.fieldLeaves.push_back(FieldLeaf{pathIndex(batch, false, dotted), false, {}, 0});
         return;
     }
 }

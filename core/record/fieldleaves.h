@@ -59,8 +59,8 @@ public:
     void end(ParsedEvent& event, EventBatch& batch);
 
 private:
-    void walk(simdjson::dom::element value, int depth, ParsedEvent& event, EventBatch& batch);
-    std::uint32_t pathIndex(EventBatch& batch, bool composite);
+    void walk(simdjson::dom::element value, bool dotted, ParsedEvent& event, EventBatch& batch);
+    std::uint32_t pathIndex(EventBatch& batch, bool composite, bool dotted);
 
     const EventBatch* m_batch = nullptr;
     std::size_t m_batchPaths = 0;

@@ -65,6 +65,7 @@ struct FieldPath
 {
     TextRef path;
     bool composite = false; ///< an object or array somewhere: a query on the path itself reads the records
+    bool dottedKey = false; ///< a key on the way holds '.' or '[': the text reads like other paths too
     std::int64_t id = 0;    ///< the field_paths row, resolved by the Interner
 };
 

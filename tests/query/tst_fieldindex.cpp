@@ -7,6 +7,7 @@
 #include "casedb/caseschema.h"
 #include "casedb/fieldpostings.h"
 #include "lakefixture.h"
+#include "query/fieldindex.h"
 #include "query/lake/lakequery.h"
 #include "record/fieldleaves.h"
 #include "record/recordparser.h"
@@ -162,6 +163,16 @@ QStringList lakeIds(const QString& casePath, const QString& where)
         ids << row.at(0).toString();
     ids.sort();
     return ids;
+}
+
+LakeFixture::Rows lakeRows(const QString& casePath, const QString& sql)
+{
+    auto lake = Lake::LakeQuery::open(casePath);
+    if (!lake) {
+        QTest::qFail(qPrintable(lake.error().toString()), __FILE__, __LINE__);
+        return {};
+    }
+    return LakeFixture::sortedRows(LakeFixture::runStatement(**lake, sql));
 }
 
 QList<qint64> searchRows(const QString& casePath, const QString& search)
@@ -428,6 +439,89 @@ private Q_SLOTS:
         QCOMPARE(lakeIds(m_plain, where), want);
     }
 
+    // Where the index alone gives a path's values exactly, projections and GROUP BY read them from it; everywhere
+    // else (case variants, objects, numbers, arrays, dotted keys, uncovered events) they read the records.
+    void pathValuesOnlyWhereExact_data()
+    {
+        QTest::addColumn<QStringList>("keys");
+        QTest::addColumn<bool>("exact");
+        QTest::newRow("strings only") << QStringList{"requestParameters", "policyArn"} << true;
+        QTest::newRow("a map key spelled otherwise") << QStringList{"requestParameters", "=PolicyArn"} << false;
+        QTest::newRow("nowhere") << QStringList{"requestParameters", "nothing"} << true;
+        QTest::newRow("two spellings and an object") << QStringList{"requestParameters", "bucketName"} << false;
+        QTest::newRow("numbers") << QStringList{"requestParameters", "count"} << false;
+        QTest::newRow("an array") << QStringList{"requestParameters", "tags"} << false;
+        QTest::newRow("under an array") << QStringList{"requestParameters", "items", "instanceId"} << true; // none
+        QTest::newRow("read through a dotted key") << QStringList{"requestParameters", "a", "b"} << false;
+        QTest::newRow("deep strings") << QStringList{"responseElements", "credentials", "accessKeyId"} << true;
+    }
+
+    void pathValuesOnlyWhereExact()
+    {
+        QFETCH(QStringList, keys);
+        QFETCH(bool, exact);
+        std::vector<std::pair<std::string, bool>> path;
+        for (const QString& key : keys)
+            path.emplace_back(key.startsWith(u'=') ? key.mid(1).toStdString() : key.toStdString(),
+                              key.startsWith(u'='));
+        auto db = CaseSchema::open(m_case, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        // Record 10 has more leaves than the index keeps: nothing is exact until it is set aside.
+        QVERIFY(!FieldIndex::PathValues::load(*db, path).has_value());
+        QTemporaryDir dir;
+        const QString copy = dir.filePath("kept.tscase");
+        QVERIFY(QFile::copy(m_case, copy));
+        {
+            auto writable = CaseSchema::open(copy, CaseSchema::OpenMode::ReadWrite);
+            QVERIFY(writable.has_value());
+            QVERIFY(writable->exec("DELETE FROM field_postings WHERE path = 0").has_value());
+        }
+        auto kept = CaseSchema::open(copy, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(kept.has_value());
+        const auto values = FieldIndex::PathValues::load(*kept, path);
+        QCOMPARE(values.has_value(), exact);
+        auto plain = CaseSchema::open(m_plain, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(plain.has_value());
+        QVERIFY(!FieldIndex::PathValues::load(*plain, path).has_value()); // covers no event
+    }
+
+    void projectionsAgree_data()
+    {
+        QTest::addColumn<QString>("sql");
+        for (const char* field :
+             {"requestParameters.policyArn", "element_at(requestParameters, 'policyArn')",
+              "element_at(requestParameters, 'PolicyArn')", "requestParameters.bucketName",
+              "element_at(requestParameters, 'bucketName')", "requestParameters.count", "requestParameters.tags",
+              "requestParameters.flag", "element_at(requestParameters, 'a.b')", "requestParameters.a.b",
+              "responseElements.credentials.accessKeyId", "requestParameters.items[1].instanceId",
+              "requestParameters.nothing"}) {
+            QTest::newRow(field) << QString("SELECT eventID, %1 FROM x").arg(field);
+            QTest::newRow(qPrintable(QString(field) + " grouped"))
+                << QString("SELECT %1 AS v, count(*) FROM x GROUP BY 1").arg(field);
+        }
+    }
+
+    // The same rows whether the index or the records give them; on a copy where the index is exact for more
+    // paths (record 10 set aside), and on the case itself.
+    void projectionsAgree()
+    {
+        QFETCH(QString, sql);
+        const auto want = lakeRows(m_plain, sql);
+        QVERIFY(!want.isEmpty());
+        QCOMPARE(lakeRows(m_case, sql), want);
+        // Record 10's cut comes after its bucketName (keys are written in order), so without path 0 the index
+        // still holds every leaf these ask for, and it is exact for more of them.
+        QTemporaryDir dir;
+        const QString kept = dir.filePath("kept.tscase");
+        QVERIFY(QFile::copy(m_case, kept));
+        {
+            auto writable = CaseSchema::open(kept, CaseSchema::OpenMode::ReadWrite);
+            QVERIFY(writable.has_value());
+            QVERIFY(writable->exec("DELETE FROM field_postings WHERE path = 0").has_value());
+        }
+        QCOMPARE(lakeRows(kept, sql), want);
+    }
+
     void filterPatternsAgree_data()
     {
         QTest::addColumn<QString>("search");
@@ -498,6 +592,11 @@ private Q_SLOTS:
                     const QStringList ids = lakeIds(casePath, where);
                     QVERIFY2(!ids.isEmpty(), qPrintable(where));
                     QCOMPARE(ids, lakeIds(plain, where));
+                }
+                // The values themselves, from the index where it is exact for the path.
+                if (lakeQuestions < 60) {
+                    const QString grouped = "SELECT " + name + ", count(*) FROM x GROUP BY 1";
+                    QCOMPARE(lakeRows(casePath, grouped), lakeRows(plain, grouped));
                 }
                 ++lakeQuestions;
             }

@@ -324,14 +324,14 @@ std::optional<IndexedField> Translator::indexedFieldOf(const Value& value)
 }
 
 std::optional<std::string> Translator::fieldIndexed(const Value& column, const std::string& onString, bool filter,
-                                                    const std::string& exact) const
+                                                    const std::string& exact, bool lookup) const
 {
     if (!filter)
         return std::nullopt;
     const auto field = indexedFieldOf(column);
     if (!field || !FieldIndex::covers(field->path))
         return std::nullopt;
-    const FieldIndex::ValueTest test{field->exactStrings ? onString : std::string(), field->compositeCanMatch};
+    const FieldIndex::ValueTest test{field->exactStrings ? onString : std::string(), field->compositeCanMatch, lookup};
     return "(" + FieldIndex::candidates(field->eventRowid, field->path, test) + " AND " + exact + ")";
 }
 
@@ -380,7 +380,7 @@ Value Translator::comparison(const Expr& e, const Scope& scope, bool filter)
         const bool stringEquality =
             op == "=" && other->literal && other->type == ValueType::Text && field->sql == converted->sql;
         if (auto indexed =
-                fieldIndexed(*field, stringEquality ? CaseSchema::stringValueIs(other->sql) : "", filter, exact))
+                fieldIndexed(*field, stringEquality ? CaseSchema::stringValueIs(other->sql) : "", filter, exact, true))
             return make(*indexed, ValueType::Boolean);
     }
     return make(exact, ValueType::Boolean);
@@ -426,7 +426,7 @@ Value Translator::inList(const Expr& e, const Scope& scope, bool filter)
         if (auto indexed = indexedCondition(x, inStrings(hashes, items), false, filter))
             return make(*indexed, ValueType::Boolean);
     const std::string exact = "(" + x.sql + (e.negated ? " NOT IN (" : " IN (") + items + "))";
-    if (auto indexed = fieldIndexed(x, !e.negated && allLiterals ? inStrings(hashes, items) : "", filter, exact))
+    if (auto indexed = fieldIndexed(x, !e.negated && allLiterals ? inStrings(hashes, items) : "", filter, exact, true))
         return make(*indexed, ValueType::Boolean);
     return make(exact, ValueType::Boolean);
 }

@@ -5,6 +5,7 @@
 #include "casedb/rawrecordreader.h"
 #include "casedb/sqlitefunctionvalues.h"
 #include "query/eventrecordcache.h"
+#include "query/fieldindex.h"
 #include "query/lake/lakeaggregates.h"
 #include "query/lake/lakejson.h"
 #include "query/lake/laketimefunctions.h"
@@ -43,17 +44,42 @@ void reportError(sqlite3_context* context, const Error& error)
     sqlite3_result_error(context, error.detail.toUtf8().constData(), -1);
 }
 
+// ts_event_get's path, and the values of every event there when the field index alone gives them.
+struct EventGetSpec
+{
+    JsonSteps steps;
+    std::optional<FieldIndex::PathValues> values;
+};
+
 void eventGet(sqlite3_context* context, int, sqlite3_value** argv)
 {
-    const JsonSteps* steps = stepsArgument(context, argv, 1);
-    if (!steps)
+    const auto* spec = auxiliary<EventGetSpec>(context, 1, [&]() -> EventGetSpec* {
+        auto steps = decodeSteps(textOf(argv[1]));
+        if (!steps)
+            return nullptr;
+        auto* made = new EventGetSpec{std::move(*steps), std::nullopt};
+        std::vector<std::pair<std::string, bool>> keys;
+        bool indexable = true;
+        for (const JsonStep& step : made->steps) {
+            indexable = indexable && step.kind != JsonStep::Kind::Index;
+            keys.emplace_back(step.name, step.kind == JsonStep::Kind::Key);
+        }
+        if (indexable)
+            made->values = FieldIndex::PathValues::load(recordContext(context)->database(), keys);
+        return made;
+    });
+    if (!spec)
         return sqlite3_result_error(context, "ts_event_get: invalid path", -1);
     if (isNull(argv[0]))
         return sqlite3_result_null(context);
+    if (spec->values) {
+        const std::string* value = spec->values->at(sqlite3_value_int64(argv[0]));
+        return value ? resultText(context, *value) : sqlite3_result_null(context);
+    }
     const auto root = recordContext(context)->json(sqlite3_value_int64(argv[0]));
     if (!root)
         return reportError(context, root.error());
-    const auto found = walk(*root, *steps);
+    const auto found = walk(*root, spec->steps);
     if (!found)
         return sqlite3_result_null(context);
     setResult(context, *found);

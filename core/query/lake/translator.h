@@ -122,7 +122,7 @@ private:
     /// the field index's candidates before it; nullopt when the index does not cover the field. `onString`: what
     /// FieldIndex::ValueTest says of a string value (empty: any value).
     std::optional<std::string> fieldIndexed(const Value& column, const std::string& onString, bool filter,
-                                            const std::string& exact) const;
+                                            const std::string& exact, bool lookup = false) const;
     Value extendPath(Value base, JsonStep step, const SourcePos& pos);
     QueryResult subquery(const QueryExpr& q, const Scope& scope);
 
