@@ -15,8 +15,8 @@
 # BUILD_DIR defaults to build/release; WORK_DIR (default /tmp/trailscope-bench) is shared with bench_import.sh and
 # bench_lake.sh: its sparse tree, case and sparse.duckdb are reused when present, else made here (the DuckDB table
 # takes over a minute to load). EVENTS=N makes a smaller workload in WORK_DIR/lake-N (+ lake-N.tscase,
-# lake-N.duckdb) instead. RUNS (default 7) sets the runs per question; questions that read raw records on the 1M
-# case take tens of seconds a run until issue 14 lands, so RUNS=3 gives a quicker look.
+# lake-N.duckdb) instead. RUNS (default 7) sets the runs per question; the free-text question still reads every raw
+# record (seconds a run on the 1M case), so RUNS=3 gives a quicker look.
 #
 # How each side is timed: a Lake SQL question runs twice in one `trailscope-cli query --timing` process and the
 # second run (warm page cache) is the in-process time, as in bench_lake.sh; the whole-process time is that command's
