@@ -151,6 +151,17 @@ QString withoutIndex(const QString& casePath, const QString& copyPath)
     return copyPath;
 }
 
+// The same case without path 0: the event past the leaf cap counts as fully indexed (for paths before its cut).
+QString withoutCut(const QString& casePath, const QString& copyPath)
+{
+    if (!QFile::copy(casePath, copyPath))
+        return {};
+    auto db = CaseSchema::open(copyPath, CaseSchema::OpenMode::ReadWrite);
+    if (!db || !db->exec("DELETE FROM field_postings WHERE path = 0").has_value())
+        return {};
+    return copyPath;
+}
+
 QStringList lakeIds(const QString& casePath, const QString& where)
 {
     auto lake = Lake::LakeQuery::open(casePath);
@@ -471,13 +482,8 @@ private Q_SLOTS:
         // Record 10 has more leaves than the index keeps: nothing is exact until it is set aside.
         QVERIFY(!FieldIndex::PathValues::load(*db, path).has_value());
         QTemporaryDir dir;
-        const QString copy = dir.filePath("kept.tscase");
-        QVERIFY(QFile::copy(m_case, copy));
-        {
-            auto writable = CaseSchema::open(copy, CaseSchema::OpenMode::ReadWrite);
-            QVERIFY(writable.has_value());
-            QVERIFY(writable->exec("DELETE FROM field_postings WHERE path = 0").has_value());
-        }
+        const QString copy = withoutCut(m_case, dir.filePath("kept.tscase"));
+        QVERIFY(!copy.isEmpty());
         auto kept = CaseSchema::open(copy, CaseSchema::OpenMode::ReadOnly);
         QVERIFY(kept.has_value());
         const auto values = FieldIndex::PathValues::load(*kept, path);
@@ -514,13 +520,8 @@ private Q_SLOTS:
         // Record 10's cut comes after its bucketName (keys are written in order), so without path 0 the index
         // still holds every leaf these ask for, and it is exact for more of them.
         QTemporaryDir dir;
-        const QString kept = dir.filePath("kept.tscase");
-        QVERIFY(QFile::copy(m_case, kept));
-        {
-            auto writable = CaseSchema::open(kept, CaseSchema::OpenMode::ReadWrite);
-            QVERIFY(writable.has_value());
-            QVERIFY(writable->exec("DELETE FROM field_postings WHERE path = 0").has_value());
-        }
+        const QString kept = withoutCut(m_case, dir.filePath("kept.tscase"));
+        QVERIFY(!kept.isEmpty());
         QCOMPARE(lakeRows(kept, sql), want);
     }
 
