@@ -13,8 +13,11 @@ namespace Trailscope::Core::CaseSchema {
 
 namespace {
 
-// Evidence is packed: source_blobs rows are packs of many files' stored bytes back to back, and each source file
+// Evidence is packed: source_blobs rows are packs of many files' evidence back to back, and each source file
 // knows its pack, offset and size, so thousands of small trail files cost no per-row or per-page slack. A file's
+// evidence is its decoded content as one zstd frame (evidence_format 1), compressed with the dictionary
+// evidence_dictionary names when it has one, or gzip (format 0: the stored bytes of a damaged or very large file,
+// and every file of a schema-5 case, which is upgraded in place). A file's
 // folder, with the organization, account and region its S3 key names, is stored once for all the files in it
 // (source_dirs); `source_files` is the view that puts each file's whole path back together. A trail file named as
 // CloudTrail names them (ACCOUNT_CloudTrail_REGION_YYYYMMDDTHHmmZ_UNIQUE.json.gz) keeps only UNIQUE (name_form 1):
@@ -59,7 +62,7 @@ CREATE TABLE source_dirs(id INTEGER PRIMARY KEY, path TEXT NOT NULL, organizatio
 CREATE TABLE source_file_rows(id INTEGER PRIMARY KEY, session_id INT NOT NULL, dir_id INT NOT NULL, name TEXT NOT NULL,
     name_form INT, member TEXT, folder INT, shape INT, rank INT, encoding INT, delivered INT, stored_sha256 BLOB,
     content_sha256 BLOB, stored_size INT, content_size INT, records INT, events INT, complete INT NOT NULL DEFAULT 0,
-    evidence_original INT, pack_id INT, pack_offset INT);
+    evidence_original INT, pack_id INT, pack_offset INT, evidence_format INT NOT NULL DEFAULT 0, evidence_dictionary INT);
 CREATE VIEW source_files AS SELECT f.id AS id, f.session_id AS session_id, d.path || CASE f.name_form WHEN 1 THEN
     d.account || '_CloudTrail_' || d.region || '_' || strftime('%Y%m%dT%H%MZ', f.delivered / 1000, 'unixepoch') ||
     '_' || f.name || '.json.gz' ELSE f.name END AS path,
@@ -67,9 +70,11 @@ CREATE VIEW source_files AS SELECT f.id AS id, f.session_id AS session_id, d.pat
     d.organization AS organization, d.account AS account, d.region AS region, f.delivered AS delivered,
     f.stored_sha256 AS stored_sha256, f.content_sha256 AS content_sha256, f.stored_size AS stored_size,
     f.content_size AS content_size, f.records AS records, f.events AS events, f.complete AS complete,
-    f.evidence_original AS evidence_original, f.pack_id AS pack_id, f.pack_offset AS pack_offset
+    f.evidence_original AS evidence_original, f.pack_id AS pack_id, f.pack_offset AS pack_offset,
+    f.evidence_format AS evidence_format, f.evidence_dictionary AS evidence_dictionary
     FROM source_file_rows f JOIN source_dirs d ON d.id = f.dir_id;
 CREATE TABLE source_blobs(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE evidence_dictionaries(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE event_contexts(id INTEGER PRIMARY KEY, flags INT NOT NULL, version_major INT, version_minor INT,
     region INT, account INT, agent INT, event_type INT, category INT, api_version INT, vpce_account INT, tls INT,
     session_from_console INT, console_login INT, mfa_used INT, read_only INT, management INT, vpce INT);
@@ -246,6 +251,46 @@ Result<void> createSchema(Sql::Database& db)
     return transaction.commit();
 }
 
+// Schema 5 kept every file's evidence as gzip; 6 adds the zstd evidence and its dictionaries beside it. Old files
+// stay gzip (format 0), so the upgrade is instant and rewrites no evidence. A read-only open upgrades through a
+// connection of its own, and says so if the file cannot be written.
+Result<void> upgradeFrom5(const QString& path)
+{
+    constexpr std::string_view Upgrade = R"sql(
+ALTER TABLE source_file_rows ADD COLUMN evidence_format INT NOT NULL DEFAULT 0;
+ALTER TABLE source_file_rows ADD COLUMN evidence_dictionary INT;
+CREATE TABLE evidence_dictionaries(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+DROP VIEW source_files;
+)sql";
+    auto writable = Sql::Database::open(path, SQLITE_OPEN_READWRITE);
+    if (!writable)
+        return std::unexpected(Error{ErrorCode::OlderCase,
+                                     QStringLiteral("case schema 5 must be upgraded to %1, and the file cannot be "
+                                                    "written: %2")
+                                         .arg(Version)
+                                         .arg(writable.error().detail),
+                                     path});
+    Sql::Transaction transaction(*writable);
+    // Checked inside the transaction: another process may have upgraded it since `opened` read the version.
+    if (writable->queryInt("PRAGMA user_version").value_or(0) == 5) {
+        const std::string_view schema = SchemaSql;
+        const std::size_t view = schema.find("CREATE VIEW source_files");
+        const std::string createView(schema.substr(view, schema.find(";\n", view) + 1 - view));
+        Result<void> status = writable->exec(Upgrade);
+        if (status)
+            status = writable->exec(createView);
+        if (status)
+            status = writable->exec("PRAGMA user_version=" + std::to_string(Version));
+        if (!status)
+            return std::unexpected(Error{
+                ErrorCode::OlderCase,
+                QStringLiteral("case schema 5 could not be upgraded to %1: %2").arg(Version).arg(status.error().detail),
+                path});
+    }
+    // The connection that read the old version sees the new schema at its next statement.
+    return transaction.commit();
+}
+
 bool isEmptyDatabase(Sql::Database& db)
 {
     return db.queryInt("SELECT count(*) FROM sqlite_schema").value_or(0) == 0;
@@ -304,7 +349,10 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
                   QStringLiteral("case schema %1 is newer than this Trailscope (%2)").arg(version).arg(Version), path});
     if (version < 1 || db->queryInt("SELECT count(*) FROM sqlite_schema WHERE name='events'").value_or(0) != 1)
         return std::unexpected(Error{ErrorCode::CorruptCase, QStringLiteral("case schema is incomplete"), path});
-    if (version < Version)
+    if (version == 5) {
+        if (auto upgraded = upgradeFrom5(path); !upgraded)
+            return std::unexpected(upgraded.error());
+    } else if (version < Version)
         return std::unexpected(Error{ErrorCode::OlderCase,
                                      QStringLiteral("case schema %1 is older than this Trailscope (%2): import the "
                                                     "trail again into a new case")

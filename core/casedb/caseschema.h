@@ -16,8 +16,9 @@ namespace CaseSchema {
 
 inline constexpr int ApplicationId = 0x54725363; // "TrSc"
 /// 2: event contexts interned (event_rows + event_contexts behind the `events` view), 3-byte eventID prefix index.
-/// Older cases are refused with ErrorCode::OlderCase (no release ever wrote one: there is nothing to migrate).
-inline constexpr int Version = 5;
+/// 6: zstd evidence with a per-case dictionary. A schema-5 case is upgraded in place as it opens (its gzip evidence
+/// stays as it is); older cases are refused with ErrorCode::OlderCase.
+inline constexpr int Version = 6;
 inline constexpr char FileSuffix[] = "tscase";
 
 /// One index of the case, named once here for the importer, the query layer and the CLI.

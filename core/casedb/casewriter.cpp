@@ -95,8 +95,9 @@ Result<void> CaseWriter::prepare()
     m_insertFile = m_db.prepare(
         "INSERT INTO source_file_rows(id, session_id, name, member, folder, shape, rank, encoding, dir_id, "
         "delivered, stored_sha256, stored_size, evidence_original, pack_id, pack_offset, complete, content_sha256, "
-        "content_size, records, events, name_form) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
-        "?17,?18,?19,?20,?21)");
+        "content_size, records, events, name_form, evidence_format, evidence_dictionary) VALUES(?1,?2,?3,?4,?5,?6,?7,"
+        "?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)");
+    m_insertDictionary = m_db.prepare("INSERT INTO evidence_dictionaries(id, data) VALUES(?1, ?2)");
     m_insertDir =
         m_db.prepare("INSERT INTO source_dirs(id, path, organization, account, region) VALUES(?1, ?2, ?3, ?4, ?5)");
     m_insertBlob = m_db.prepare("INSERT INTO source_blobs(id, data) VALUES(?1, ?2)");
@@ -116,7 +117,7 @@ Result<void> CaseWriter::prepare()
     for (const Sql::Statement* statement :
          {&m_insertEvent, &m_insertResource, &m_insertInsight, &m_insertFile, &m_insertBlob, &m_completeFile,
           &m_insertProblem, &m_existingEvent, &m_insertVariant, &m_setDifferences, &m_addKeyPath, &m_addEventName,
-          &m_insertDir, &m_addFieldValue}) {
+          &m_insertDir, &m_addFieldValue, &m_insertDictionary}) {
         if (!statement->isValid())
             return fail(ErrorCode::CorruptCase, statement->prepareError());
     }
@@ -145,6 +146,8 @@ Result<void> CaseWriter::prepare()
         m_nextDirId = std::max(m_nextDirId, id + 1);
     }
     m_packId = m_db.queryInt("SELECT max(id) + 1 FROM source_blobs").value_or(1);
+    if (auto loaded = loadEvidenceDictionaries(); !loaded)
+        return loaded;
     // A session left running was interrupted (killed or crashed): say so rather than leave it "running".
     return m_db.exec("UPDATE import_sessions SET status='interrupted' WHERE status='running'");
 }
@@ -420,8 +423,39 @@ Result<std::int64_t> CaseWriter::dirId(std::string_view path, const S3Key& key)
     return id;
 }
 
+Result<void> CaseWriter::loadEvidenceDictionaries()
+{
+    auto rows = m_db.prepare("SELECT id, data FROM evidence_dictionaries ORDER BY id");
+    while (rows.step() == SQLITE_ROW) {
+        const std::int64_t id = rows.columnInt(0);
+        m_storedDictionaries.insert(id);
+        m_nextDictionaryId = id + 1;
+        m_evidenceDictionary = EvidenceDictionary::load(id, std::string(rows.columnBlob(1)));
+        if (!m_evidenceDictionary)
+            return fail(ErrorCode::CorruptCase, QStringLiteral("evidence dictionary %1 is damaged").arg(id));
+    }
+    return {};
+}
+
+// A dictionary is stored with the first file compressed with it, in the same transaction.
+Result<void> CaseWriter::storeDictionary(const EvidenceDictionary& dictionary)
+{
+    if (m_storedDictionaries.contains(dictionary.id()))
+        return {};
+    auto& s = m_insertDictionary;
+    s.bind(1, dictionary.id()).bindBlob(2, dictionary.bytes().data(), dictionary.bytes().size());
+    if (s.exec() != SQLITE_DONE)
+        return finishFailure(QStringLiteral("keeping the evidence dictionary"));
+    m_storedDictionaries.insert(dictionary.id());
+    return {};
+}
+
 Result<void> CaseWriter::insertFile(const SourceFile& file, bool complete, std::int64_t events)
 {
+    if (file.dictionary) {
+        if (auto stored = storeDictionary(*file.dictionary); !stored)
+            return stored;
+    }
     constexpr std::size_t PackBytes = 8u << 20;
     const auto evidenceSize = static_cast<std::size_t>(file.evidence.size());
     if (!m_pack.empty() && m_pack.size() + evidenceSize > PackBytes) {
@@ -460,6 +494,11 @@ Result<void> CaseWriter::insertFile(const SourceFile& file, bool complete, std::
     s.bind(12, static_cast<std::int64_t>(evidenceSize));
     s.bind(13, file.evidenceIsOriginal ? 1 : 0);
     s.bind(14, m_packId).bind(15, packOffset);
+    s.bind(22, static_cast<int>(file.evidenceFormat));
+    if (file.dictionary)
+        s.bind(23, file.dictionary->id());
+    else
+        s.bindNull(23);
     // A file that arrives in one batch (most trail files) is recorded complete in a single statement.
     s.bind(16, complete ? 1 : 0);
     if (complete) {

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -61,6 +62,10 @@ public:
     std::map<Sha256, KnownFile> knownStoredFiles() const;
     std::map<Sha256, KnownFile> knownContentFiles() const;
     std::int64_t nextFileId() const { return m_nextFileId; }
+    /// The dictionary the case's newest evidence is compressed with (nullptr when it has none), and the id the next
+    /// one trained gets.
+    std::shared_ptr<const EvidenceDictionary> evidenceDictionary() const { return m_evidenceDictionary; }
+    std::int64_t nextEvidenceDictionaryId() const { return m_nextDictionaryId; }
     bool hasEvents() const { return m_nextEventId > 1; }
 
     /// Sizes the eventID table for about this many more events, sparing rehashes on a large import.
@@ -110,6 +115,8 @@ private:
     static std::string dirKey(std::string_view path, std::string_view organization, std::string_view account,
                               std::string_view region);
     Result<void> flushPack();
+    Result<void> loadEvidenceDictionaries();
+    Result<void> storeDictionary(const EvidenceDictionary& dictionary);
     Result<void> ensureRecorded(const SourceFile& file);
     Result<void> completeFile(const SourceFile& file, std::int64_t events);
     Result<void> insertEvent(const EventBatch& batch, std::size_t index, std::int64_t rowId);
@@ -139,6 +146,9 @@ private:
     std::int64_t m_nextEventId = 1;
     std::int64_t m_nextFileId = 1;
     std::int64_t m_packId = 1;
+    std::shared_ptr<const EvidenceDictionary> m_evidenceDictionary;
+    std::int64_t m_nextDictionaryId = 1;
+    std::set<std::int64_t> m_storedDictionaries;
     std::string m_pack;
     std::int64_t m_sessionId = 0;
     std::int64_t m_storedProblems = 0;
@@ -182,7 +192,7 @@ private:
     std::unordered_map<std::pair<std::int64_t, std::int64_t>, std::int64_t, PairHash> m_eventNameCounts;
     std::unordered_map<std::string, std::int64_t> m_dirs; // dirKey() -> source_dirs.id
     std::int64_t m_nextDirId = 1;
-    Sql::Statement m_insertDir;
+    Sql::Statement m_insertDir, m_insertDictionary;
     Sql::Statement m_insertEvent, m_insertResource, m_insertInsight, m_insertFile, m_insertBlob, m_completeFile,
         m_insertProblem, m_existingEvent, m_insertVariant, m_setDifferences;
 };

@@ -10,8 +10,68 @@ namespace Trailscope::Core {
 RawRecordReader::RawRecordReader(Sql::Database& db, std::size_t cacheBytes)
     : m_db(db), m_cacheBytes(cacheBytes),
       m_eventLocation(db.prepare("SELECT file_id, offset, length FROM events WHERE id = ?1")),
-      m_fileBlob(db.prepare("SELECT pack_id, pack_offset, stored_size, encoding FROM source_files WHERE id = ?1"))
+      m_fileBlob(db.prepare("SELECT pack_id, pack_offset, stored_size, encoding, evidence_format, "
+                            "ifnull(evidence_dictionary, 0) FROM source_file_rows WHERE id = ?1")),
+      m_dictionaryBlob(db.prepare("SELECT data FROM evidence_dictionaries WHERE id = ?1"))
 {}
+
+Result<RawRecordReader::StoredEvidence> RawRecordReader::storedEvidence(std::int64_t fileId)
+{
+    m_fileBlob.bind(1, fileId);
+    if (m_fileBlob.step() != SQLITE_ROW || m_fileBlob.columnIsNull(0)) {
+        m_fileBlob.reset();
+        return fail(ErrorCode::CorruptCase, QStringLiteral("no evidence kept for source file %1").arg(fileId));
+    }
+    StoredEvidence stored;
+    stored.encoding = static_cast<int>(m_fileBlob.columnInt(3));
+    stored.format = static_cast<EvidenceFormat>(m_fileBlob.columnInt(4));
+    stored.dictionary = m_fileBlob.columnInt(5);
+    const std::int64_t pack = m_fileBlob.columnInt(0), offset = m_fileBlob.columnInt(1), size = m_fileBlob.columnInt(2);
+    m_fileBlob.reset();
+    auto bytes = evidence(pack, offset, size);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    stored.bytes = std::move(*bytes);
+    return stored;
+}
+
+Result<const EvidenceDictionary*> RawRecordReader::dictionary(std::int64_t id)
+{
+    if (const auto found = m_dictionaries.find(id); found != m_dictionaries.end())
+        return found->second.get();
+    m_dictionaryBlob.bind(1, id);
+    std::shared_ptr<const EvidenceDictionary> loaded;
+    if (m_dictionaryBlob.step() == SQLITE_ROW)
+        loaded = EvidenceDictionary::load(id, std::string(m_dictionaryBlob.columnBlob(0)));
+    m_dictionaryBlob.reset();
+    if (!loaded)
+        return fail(ErrorCode::CorruptCase, QStringLiteral("evidence dictionary %1 is missing or damaged").arg(id));
+    return m_dictionaries.emplace(id, std::move(loaded)).first->second.get();
+}
+
+Result<std::uint64_t> RawRecordReader::decode(const StoredEvidence& stored, const ContentDecoder::Sink& sink)
+{
+    if (stored.format == EvidenceFormat::Gzip)
+        return ContentDecoder::decode(stored.bytes, DecodeLimits{}, sink);
+    if (stored.format != EvidenceFormat::Zstd)
+        return fail(ErrorCode::CorruptCase, QStringLiteral("evidence in an unknown format"));
+    const EvidenceDictionary* used = nullptr;
+    if (stored.dictionary != 0) {
+        auto found = dictionary(stored.dictionary);
+        if (!found)
+            return std::unexpected(found.error());
+        used = *found;
+    }
+    return m_decompressor.decode(stored.bytes, used, sink);
+}
+
+Result<std::uint64_t> RawRecordReader::content(std::int64_t fileId, const ContentDecoder::Sink& sink)
+{
+    const auto stored = storedEvidence(fileId);
+    if (!stored)
+        return std::unexpected(stored.error());
+    return decode(*stored, sink);
+}
 
 Result<const RawRecordReader::DecodedFile*> RawRecordReader::decodedFile(std::int64_t fileId)
 {
@@ -20,20 +80,14 @@ Result<const RawRecordReader::DecodedFile*> RawRecordReader::decodedFile(std::in
         m_cache.splice(m_cache.begin(), m_cache, found->second);
         return &m_cache.front();
     }
-    m_fileBlob.bind(1, fileId);
-    if (m_fileBlob.step() != SQLITE_ROW || m_fileBlob.columnIsNull(0)) {
-        m_fileBlob.reset();
-        return fail(ErrorCode::CorruptCase, QStringLiteral("no evidence kept for source file %1").arg(fileId));
-    }
-    DecodedFile decoded;
-    decoded.fileId = fileId;
-    decoded.encoding = static_cast<int>(m_fileBlob.columnInt(3));
-    const auto stored = evidence(m_fileBlob.columnInt(0), m_fileBlob.columnInt(1), m_fileBlob.columnInt(2));
-    m_fileBlob.reset();
+    const auto stored = storedEvidence(fileId);
     if (!stored)
         return std::unexpected(stored.error());
+    DecodedFile decoded;
+    decoded.fileId = fileId;
+    decoded.encoding = stored->encoding;
     bool tooLarge = false;
-    const auto status = ContentDecoder::decode(*stored, DecodeLimits{}, [&](std::string_view chunk) {
+    const auto status = decode(*stored, [&](std::string_view chunk) {
         if (decoded.content.size() + chunk.size() > m_cacheBytes) {
             tooLarge = true; // read slice by slice instead, never holding the whole content
             return false;
@@ -75,18 +129,6 @@ Result<std::string> RawRecordReader::evidence(std::int64_t packId, std::int64_t 
     return bytes;
 }
 
-Result<std::string> RawRecordReader::storedBytes(std::int64_t fileId)
-{
-    m_fileBlob.bind(1, fileId);
-    if (m_fileBlob.step() != SQLITE_ROW || m_fileBlob.columnIsNull(0)) {
-        m_fileBlob.reset();
-        return fail(ErrorCode::CorruptCase, QStringLiteral("no evidence kept for source file %1").arg(fileId));
-    }
-    const std::int64_t pack = m_fileBlob.columnInt(0), offset = m_fileBlob.columnInt(1), size = m_fileBlob.columnInt(2);
-    m_fileBlob.reset();
-    return evidence(pack, offset, size);
-}
-
 Result<std::string> RawRecordReader::record(std::int64_t fileId, std::uint64_t offset, std::uint64_t length)
 {
     if (!m_uncached.contains(fileId)) {
@@ -106,20 +148,14 @@ Result<std::string> RawRecordReader::record(std::int64_t fileId, std::uint64_t o
 
 Result<std::string> RawRecordReader::streamedRecord(std::int64_t fileId, std::uint64_t offset, std::uint64_t length)
 {
-    m_fileBlob.bind(1, fileId);
-    if (m_fileBlob.step() != SQLITE_ROW || m_fileBlob.columnIsNull(0)) {
-        m_fileBlob.reset();
-        return fail(ErrorCode::CorruptCase, QStringLiteral("no evidence kept for source file %1").arg(fileId));
-    }
-    const int encoding = static_cast<int>(m_fileBlob.columnInt(3));
-    const auto stored = evidence(m_fileBlob.columnInt(0), m_fileBlob.columnInt(1), m_fileBlob.columnInt(2));
-    m_fileBlob.reset();
+    const auto stored = storedEvidence(fileId);
     if (!stored)
         return std::unexpected(stored.error());
+    const int encoding = stored->encoding;
     // Decode up to the record's end and keep only its bytes: a 50 MB trail file never sits in memory decoded.
     std::string slice;
     std::uint64_t position = 0;
-    (void)ContentDecoder::decode(*stored, DecodeLimits{}, [&](std::string_view chunk) {
+    (void)decode(*stored, [&](std::string_view chunk) {
         const std::uint64_t chunkEnd = position + chunk.size();
         if (chunkEnd > offset && position < offset + length) {
             const std::uint64_t from = std::max(offset, position) - position;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "casedb/sqlite.h"
+#include "record/contentdecoder.h"
+#include "record/evidencecodec.h"
 
 #include <cstdint>
 #include <list>
@@ -21,8 +23,8 @@ public:
     /// The record exactly as it appeared in its source (for lookup-events, the CloudTrailEvent string unescaped).
     Result<std::string> eventRecord(std::int64_t eventRowId);
     Result<std::string> record(std::int64_t fileId, std::uint64_t offset, std::uint64_t length);
-    /// The source file's bytes exactly as they were stored (gzip), for integrity checks and export.
-    Result<std::string> storedBytes(std::int64_t fileId);
+    /// The source file's content as the case keeps it (what the digest files hash), handed over in chunks.
+    Result<std::uint64_t> content(std::int64_t fileId, const ContentDecoder::Sink& sink);
 
 private:
     struct DecodedFile
@@ -33,7 +35,17 @@ private:
     };
 
     Result<const DecodedFile*> decodedFile(std::int64_t fileId);
+    struct StoredEvidence
+    {
+        std::string bytes;
+        int encoding = 0;
+        EvidenceFormat format = EvidenceFormat::Gzip;
+        std::int64_t dictionary = 0; ///< 0: none
+    };
+    Result<StoredEvidence> storedEvidence(std::int64_t fileId);
     Result<std::string> evidence(std::int64_t packId, std::int64_t offset, std::int64_t size);
+    Result<std::uint64_t> decode(const StoredEvidence& stored, const ContentDecoder::Sink& sink);
+    Result<const EvidenceDictionary*> dictionary(std::int64_t id);
     Result<std::string> streamedRecord(std::int64_t fileId, std::uint64_t offset, std::uint64_t length);
     static Result<std::string> unwrap(std::string_view slice, int encoding);
 
@@ -43,7 +55,9 @@ private:
     std::unordered_map<std::int64_t, std::list<DecodedFile>::iterator> m_cached; // m_cache by file id
     std::size_t m_cachedBytes = 0;                                               // decoded bytes in m_cache
     std::unordered_set<std::int64_t> m_uncached; // files whose content exceeds the cache: read slice by slice
-    Sql::Statement m_eventLocation, m_fileBlob;
+    Sql::Statement m_eventLocation, m_fileBlob, m_dictionaryBlob;
+    std::unordered_map<std::int64_t, std::shared_ptr<const EvidenceDictionary>> m_dictionaries;
+    EvidenceDecompressor m_decompressor;
 };
 
 } // namespace Trailscope::Core

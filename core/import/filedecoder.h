@@ -1,6 +1,7 @@
 #pragma once
 
 #include "casedb/casewriter.h"
+#include "import/evidencetrainer.h"
 #include "import/inputwalker.h"
 #include "record/eventbatch.h"
 #include "record/recordparser.h"
@@ -37,8 +38,8 @@ class FileDecoder
 public:
     using BatchSink = std::function<void(EventBatch&&)>;
 
-    FileDecoder(KnownFiles& known, Interner& interner, std::atomic<std::int64_t>& nextFileId, BatchSink sink,
-                const std::atomic<bool>& cancel);
+    FileDecoder(KnownFiles& known, Interner& interner, std::atomic<std::int64_t>& nextFileId,
+                EvidenceDictionaryTrainer& dictionaries, BatchSink sink, const std::atomic<bool>& cancel);
 
     /// Returns false when the unit was skipped because the case already holds it.
     bool process(SourceUnit&& unit);
@@ -52,10 +53,14 @@ private:
     void chooseEncoding(DocumentShape shape, const RecordSlice& first);
     void summarizeFile();
     void fileError(const Error& error);
+    void keepStoredBytes(const QByteArray& stored);
+    void keepContent(const QByteArray& stored);
 
     KnownFiles& m_known;
     Interner& m_interner;
     std::atomic<std::int64_t>& m_nextFileId;
+    EvidenceDictionaryTrainer& m_dictionaries;
+    EvidenceCompressor m_compressor;
     BatchSink m_sink;
     const std::atomic<bool>& m_cancel;
     RecordParser m_parser;

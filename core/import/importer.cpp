@@ -84,6 +84,7 @@ public:
                    const std::atomic<bool>& cancel)
         : m_writer(writer), m_options(options), m_cancel(cancel),
           m_known(writer.knownStoredFiles(), writer.knownContentFiles()), m_nextFileId(writer.nextFileId()),
+          m_dictionaries(writer.evidenceDictionary(), writer.nextEvidenceDictionaryId(), options.dictionarySamples),
           m_walker(
               options.scope,
               [this](SourceUnit&& unit) {
@@ -191,7 +192,7 @@ private:
             if (groupEvents >= FileDecoder::EventsPerBatch)
                 handOver();
         };
-        FileDecoder decoder(m_known, m_writer.interner(), m_nextFileId, collect, m_cancel);
+        FileDecoder decoder(m_known, m_writer.interner(), m_nextFileId, m_dictionaries, collect, m_cancel);
         while (auto unit = m_units.pop()) {
             const auto size = static_cast<std::uint64_t>(unit->stored.size());
             if (!m_cancel && !decoder.process(std::move(*unit)))
@@ -235,6 +236,7 @@ private:
     const std::atomic<bool>& m_cancel;
     KnownFiles m_known;
     std::atomic<std::int64_t> m_nextFileId;
+    EvidenceDictionaryTrainer m_dictionaries;
     std::atomic<std::uint64_t> m_bytesDone{0};
     std::atomic<std::int64_t> m_skipped{0};
     std::atomic<int> m_workersLeft{0};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "casedb/casewriter.h"
+#include "import/evidencetrainer.h"
 #include "import/inputwalker.h"
 
 #include <QString>
@@ -20,6 +21,8 @@ struct ImportOptions
     /// Run the walker and parse workers at a lower CPU priority (nice +10), so a window open beside the import keeps
     /// its GUI thread responsive; the CLI imports at full priority.
     bool lowPriority = false;
+    /// Files sampled to train the case's evidence dictionary, when it has none yet (tests use a few).
+    std::size_t dictionarySamples = EvidenceDictionaryTrainer::DefaultSamples;
 };
 
 /// A snapshot of a running import, for progress bars.

@@ -12,25 +12,10 @@ Result<std::string_view> EventRecordCache::text(std::int64_t rowId)
         m_record = std::move(*raw);
         if (m_examined)
             m_examined->fetch_add(1, std::memory_order_relaxed);
-        m_lowered.clear();
         m_parsed = false;
         m_rowId = rowId;
     }
     return std::string_view(m_record);
-}
-
-Result<std::string_view> EventRecordCache::loweredText(std::int64_t rowId)
-{
-    auto raw = text(rowId);
-    if (!raw)
-        return raw;
-    if (m_lowered.empty() && !m_record.empty()) {
-        m_lowered = m_record;
-        for (char& c : m_lowered)
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c + 32);
-    }
-    return std::string_view(m_lowered);
 }
 
 Result<simdjson::dom::element> EventRecordCache::json(std::int64_t rowId)

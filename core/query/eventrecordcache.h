@@ -27,8 +27,6 @@ public:
 
     /// The record exactly as stored.
     Result<std::string_view> text(std::int64_t rowId);
-    /// The record with ASCII letters lowered, for case-insensitive free text.
-    Result<std::string_view> loweredText(std::int64_t rowId);
     /// The record parsed; valid until another event is asked for.
     Result<simdjson::dom::element> json(std::int64_t rowId);
 
@@ -37,7 +35,7 @@ private:
     RawRecordReader m_reader;
     std::shared_ptr<std::atomic<std::int64_t>> m_examined;
     std::int64_t m_rowId = -1;
-    std::string m_record, m_lowered;
+    std::string m_record;
     simdjson::dom::parser m_parser;
     simdjson::dom::element m_root;
     bool m_parsed = false;

@@ -4,6 +4,7 @@
 #include "casedb/rawrecordreader.h"
 #include "casedb/sqlitefunctionvalues.h"
 #include "query/eventrecordcache.h"
+#include "query/foldedsearch.h"
 
 #include <QRegularExpression>
 
@@ -71,13 +72,26 @@ struct Utf8Pattern
         }
         return true;
     }
+};
 
-    // Somewhere in the text (free text): the pieces in order. `text` is already lowered when case is ignored.
+// Free text: the pieces of a pattern somewhere in the record, in order, ignoring ASCII case.
+struct FreeTextPattern
+{
+    std::vector<FoldedSearch> pieces;
+
+    explicit FreeTextPattern(const Pattern& pattern)
+    {
+        for (const QString& piece : pattern.pieces) {
+            const QByteArray utf8 = piece.toUtf8();
+            pieces.emplace_back(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+        }
+    }
+
     bool occursIn(std::string_view text) const
     {
         std::size_t pos = 0;
-        for (const std::string& piece : pieces) {
-            const std::size_t found = text.find(piece, pos);
+        for (const FoldedSearch& piece : pieces) {
+            const std::size_t found = piece.find(text, pos);
             if (found == std::string_view::npos)
                 return false;
             pos = found + piece.size();
@@ -234,11 +248,11 @@ void reportError(sqlite3_context* context, const Error& error)
 void rawText(sqlite3_context* context, int, sqlite3_value** argv)
 {
     auto* raw = static_cast<std::shared_ptr<EventRecordCache>*>(sqlite3_user_data(context))->get();
-    const auto* pattern = auxiliary<Utf8Pattern>(
-        context, 1, [&] { return new Utf8Pattern(Pattern::fromText(QString::fromUtf8(textOf(argv[1]))), true); });
+    const auto* pattern = auxiliary<FreeTextPattern>(
+        context, 1, [&] { return new FreeTextPattern(Pattern::fromText(QString::fromUtf8(textOf(argv[1])))); });
     if (!pattern)
         return sqlite3_result_error_nomem(context);
-    const auto record = raw->loweredText(sqlite3_value_int64(argv[0]));
+    const auto record = raw->text(sqlite3_value_int64(argv[0]));
     if (!record)
         return reportError(context, record.error());
     sqlite3_result_int(context, pattern->occursIn(*record) ? 1 : 0);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "record/evidencecodec.h"
 #include "record/parsedevent.h"
 #include "record/recordsplitter.h"
 #include "record/s3key.h"
@@ -35,10 +36,12 @@ struct SourceFile
     Sha256 storedSha256{};
     Sha256 contentSha256{};
     std::uint64_t contentSize = 0;
-    QByteArray evidence; ///< gzip bytes kept in the case: the original when it was gzip
-    bool evidenceIsOriginal = true;
-    std::int64_t records = 0; ///< elements seen, good and bad
-    bool resumed = false;     ///< an earlier, interrupted import already recorded this file
+    QByteArray evidence; ///< what the case keeps: see evidenceFormat
+    EvidenceFormat evidenceFormat = EvidenceFormat::Gzip;
+    bool evidenceIsOriginal = true; ///< the evidence is the stored bytes themselves (gzip evidence of a gzip source)
+    std::shared_ptr<const EvidenceDictionary> dictionary; ///< zstd evidence compressed with a dictionary
+    std::int64_t records = 0;                             ///< elements seen, good and bad
+    bool resumed = false;                                 ///< an earlier, interrupted import already recorded this file
 };
 
 /// A slice of one file's events on its way from a parse worker to the writer. The first batch of a file carries

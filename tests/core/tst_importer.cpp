@@ -133,15 +133,21 @@ private Q_SLOTS:
     {
         const QString casePath = newCase();
         QTemporaryDir dir;
-        const QByteArray stored = gzip(recordsEnvelope(records(1, 5)));
-        writeFile(dir.path(), trailKey("111122223333", "us-east-1", "20260221T1810Z"), stored);
+        const QByteArray content = recordsEnvelope(records(1, 5));
+        writeFile(dir.path(), trailKey("111122223333", "us-east-1", "20260221T1810Z"), gzip(content));
         QVERIFY(importPaths(casePath, {dir.path()}).has_value());
         auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
         QVERIFY(db.has_value());
         RawRecordReader reader(*db);
-        const auto kept = reader.storedBytes(queryCount(casePath, "SELECT id FROM source_files"));
-        QVERIFY(kept.has_value());
-        QCOMPARE(QByteArray::fromStdString(*kept), stored);
+        QByteArray kept;
+        const auto read =
+            reader.content(queryCount(casePath, "SELECT id FROM source_files"), [&](std::string_view chunk) {
+                kept.append(chunk.data(), static_cast<qsizetype>(chunk.size()));
+                return true;
+            });
+        QVERIFY(read.has_value());
+        QCOMPARE(kept, content);
+        QCOMPARE(queryCount(casePath, "SELECT evidence_format FROM source_files"), 1); // zstd
         QCOMPARE(queryCount(casePath, "SELECT count(*) FROM source_files WHERE complete=1 AND account='111122223333' "
                                       "AND region='us-east-1' AND delivered=1771697400000"),
                  1);
