@@ -23,6 +23,8 @@ public:
     /// The record exactly as it appeared in its source (for lookup-events, the CloudTrailEvent string unescaped).
     Result<std::string> eventRecord(std::int64_t eventRowId);
     Result<std::string> record(std::int64_t fileId, std::uint64_t offset, std::uint64_t length);
+    /// The same without a copy: a view into the decoded file, valid until the next call on this reader.
+    Result<std::string_view> recordView(std::int64_t fileId, std::uint64_t offset, std::uint64_t length);
     /// The source file's content as the case keeps it (what the digest files hash), handed over in chunks.
     Result<std::uint64_t> content(std::int64_t fileId, const ContentDecoder::Sink& sink);
 
@@ -35,6 +37,7 @@ private:
     };
 
     Result<const DecodedFile*> decodedFile(std::int64_t fileId);
+    const DecodedFile* remember(DecodedFile&& decoded);
     struct StoredEvidence
     {
         std::string bytes;
@@ -54,6 +57,7 @@ private:
     std::list<DecodedFile> m_cache;                                              // most recent first
     std::unordered_map<std::int64_t, std::list<DecodedFile>::iterator> m_cached; // m_cache by file id
     std::size_t m_cachedBytes = 0;                                               // decoded bytes in m_cache
+    std::string m_viewed;                        // what recordView() returned when it had to be copied
     std::unordered_set<std::int64_t> m_uncached; // files whose content exceeds the cache: read slice by slice
     Sql::Statement m_eventLocation, m_fileBlob, m_dictionaryBlob;
     std::unordered_map<std::int64_t, std::shared_ptr<const EvidenceDictionary>> m_dictionaries;

@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,17 +26,25 @@ public:
     /// The connection the records are read through (the same case, read-only).
     Sql::Database& database() { return m_db; }
 
+    /// Where an event's record is, when the caller has it (spares a lookup by id).
+    struct Location
+    {
+        std::int64_t fileId = 0;
+        std::uint64_t offset = 0, length = 0;
+    };
+
     /// The record exactly as stored.
-    Result<std::string_view> text(std::int64_t rowId);
+    Result<std::string_view> text(std::int64_t rowId, const std::optional<Location>& at = std::nullopt);
     /// The record parsed; valid until another event is asked for.
-    Result<simdjson::dom::element> json(std::int64_t rowId);
+    Result<simdjson::dom::element> json(std::int64_t rowId, const std::optional<Location>& at = std::nullopt);
 
 private:
     Sql::Database m_db;
     RawRecordReader m_reader;
     std::shared_ptr<std::atomic<std::int64_t>> m_examined;
     std::int64_t m_rowId = -1;
-    std::string m_record;
+    std::string_view m_record; // into m_owned or the reader's decoded file (valid until the next read)
+    std::string m_owned;
     simdjson::dom::parser m_parser;
     simdjson::dom::element m_root;
     bool m_parsed = false;

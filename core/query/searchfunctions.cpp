@@ -245,20 +245,31 @@ void reportError(sqlite3_context* context, const Error& error)
     sqlite3_result_error(context, error.detail.toUtf8().constData(), -1);
 }
 
-void rawText(sqlite3_context* context, int, sqlite3_value** argv)
+// The event's location when the caller passes it (file_id, offset, length after the pattern): the scan has the row
+// already, and looking it up again by id cost a fifth of a free-text search.
+std::optional<EventRecordCache::Location> locationOf(int argc, sqlite3_value** argv)
+{
+    if (argc < 5)
+        return std::nullopt;
+    return EventRecordCache::Location{sqlite3_value_int64(argv[2]),
+                                      static_cast<std::uint64_t>(sqlite3_value_int64(argv[3])),
+                                      static_cast<std::uint64_t>(sqlite3_value_int64(argv[4]))};
+}
+
+void rawText(sqlite3_context* context, int argc, sqlite3_value** argv)
 {
     auto* raw = static_cast<std::shared_ptr<EventRecordCache>*>(sqlite3_user_data(context))->get();
     const auto* pattern = auxiliary<FreeTextPattern>(
         context, 1, [&] { return new FreeTextPattern(Pattern::fromText(QString::fromUtf8(textOf(argv[1])))); });
     if (!pattern)
         return sqlite3_result_error_nomem(context);
-    const auto record = raw->text(sqlite3_value_int64(argv[0]));
+    const auto record = raw->text(sqlite3_value_int64(argv[0]), locationOf(argc, argv));
     if (!record)
         return reportError(context, record.error());
     sqlite3_result_int(context, pattern->occursIn(*record) ? 1 : 0);
 }
 
-void rawJson(sqlite3_context* context, int, sqlite3_value** argv)
+void rawJson(sqlite3_context* context, int argc, sqlite3_value** argv)
 {
     auto* raw = static_cast<std::shared_ptr<EventRecordCache>*>(sqlite3_user_data(context))->get();
     const auto* prepared = auxiliary<PreparedCondition>(context, 1, [&]() -> PreparedCondition* {
@@ -268,7 +279,7 @@ void rawJson(sqlite3_context* context, int, sqlite3_value** argv)
     });
     if (!prepared)
         return sqlite3_result_error(context, "ts_raw_json: invalid condition", -1);
-    const auto root = raw->json(sqlite3_value_int64(argv[0]));
+    const auto root = raw->json(sqlite3_value_int64(argv[0]), locationOf(argc, argv));
     if (!root)
         return reportError(context, root.error());
     sqlite3_result_int(context, prepared->evaluate(*root) ? 1 : 0);
@@ -331,8 +342,9 @@ Result<void> registerSearchFunctions(Sql::Database& db)
         bool raw;
     };
     const Definition definitions[] = {
-        {"ts_raw_text", 2, rawText, true},  {"ts_raw_json", 2, rawJson, true},    {"ts_ip_in", 2, ipIn, false},
-        {"ts_arn_name", 1, arnName, false}, {"ts_regexp", 2, regexpMatch, false},
+        {"ts_raw_text", 2, rawText, true},    {"ts_raw_json", 2, rawJson, true}, {"ts_raw_text", 5, rawText, true},
+        {"ts_raw_json", 5, rawJson, true},    {"ts_ip_in", 2, ipIn, false},      {"ts_arn_name", 1, arnName, false},
+        {"ts_regexp", 2, regexpMatch, false},
     };
     for (const Definition& definition : definitions) {
         // Each raw function holds a reference to the shared reader; SQLite drops it when the function is replaced

@@ -111,7 +111,7 @@ private:
             return "NOT ifnull(" + node(n.children.front()) + ", 0)";
         case SearchNode::Kind::Text:
             m_out.readsRawRecords = true;
-            return "ts_raw_text(e.id, " + bindText(n.pattern.toText()) + ")";
+            return "ts_raw_text(e.id, " + bindText(n.pattern.toText()) + ", e.file_id, e.offset, e.length)";
         case SearchNode::Kind::Field:
             return field(n);
         case SearchNode::Kind::Json:
@@ -294,7 +294,7 @@ private:
         using Type = JsonCondition::ValueType;
         const auto raw = [&] {
             m_out.readsRawRecords = true;
-            return "ts_raw_json(e.id, " + bindText(QString::fromUtf8(c.toSpec())) + ")";
+            return "ts_raw_json(e.id, " + bindText(QString::fromUtf8(c.toSpec())) + ", e.file_id, e.offset, e.length)";
         };
         const FieldDef* f = c.hasWildcardStep() ? nullptr : fieldForJsonPath(c.plainPath());
         const bool equality = c.op == Op::Equal || c.op == Op::NotEqual;

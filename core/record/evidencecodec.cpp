@@ -135,4 +135,26 @@ Result<std::uint64_t> EvidenceDecompressor::decode(std::span<const char> evidenc
     return produced;
 }
 
+std::optional<Result<std::string>> EvidenceDecompressor::decodeWhole(std::span<const char> evidence,
+                                                                     const EvidenceDictionary* dictionary,
+                                                                     std::uint64_t maxBytes)
+{
+    const unsigned long long size = ZSTD_getFrameContentSize(evidence.data(), evidence.size());
+    if (size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR || size > maxBytes)
+        return std::nullopt;
+    const ZSTD_DDict* ddict = nullptr;
+    if (dictionary && !(ddict = dictionary->decompressionDictionary()))
+        return fail(ErrorCode::CorruptCase, QStringLiteral("evidence dictionary %1 is damaged").arg(dictionary->id()));
+    std::string content(size, '\0');
+    const std::size_t produced =
+        ddict ? ZSTD_decompress_usingDDict(m_context, content.data(), content.size(), evidence.data(), evidence.size(),
+                                           ddict)
+              : ZSTD_decompressDCtx(m_context, content.data(), content.size(), evidence.data(), evidence.size());
+    if (ZSTD_isError(produced))
+        return std::unexpected(zstdError(QStringLiteral("reading evidence"), produced));
+    if (produced != size)
+        return fail(ErrorCode::CorruptCase, QStringLiteral("evidence is shorter than its frame says"));
+    return content;
+}
+
 } // namespace Trailscope::Core

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -86,6 +87,10 @@ public:
 
     Result<std::uint64_t> decode(std::span<const char> evidence, const EvidenceDictionary* dictionary,
                                  const ContentDecoder::Sink& sink);
+    /// The whole content in one piece, decoded straight into the string (no copy through a buffer), when the frame
+    /// records its size and it is at most `maxBytes`; nullopt otherwise (read it through decode() instead).
+    std::optional<Result<std::string>> decodeWhole(std::span<const char> evidence, const EvidenceDictionary* dictionary,
+                                                   std::uint64_t maxBytes);
 
 private:
     ZSTD_DCtx_s* m_context;
