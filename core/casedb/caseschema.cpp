@@ -35,15 +35,15 @@ namespace {
 // A resource the record does not list but its request or response names (record/resourcetable.h) is `derived`, and
 // its `arn` is the name Event history shows (an instance ID, a bucket name), not always an ARN.
 // The field index: every scalar leaf of requestParameters, responseElements, additionalEventData and
-// serviceEventDetails (record/fieldleaves.h), a string by its `strings` id, a number or boolean as value 0. Each
-// (path, value) lists its events in field_postings rows (casedb/fieldpostings.h; `first` is the first event of the
-// list, so each import adds rows and never rewrites one), read with ts_postings(events). Path 0 lists the events with
-// more leaves than the index keeps; meta.field_index_through is the last event id it covers. A query on a nested
-// field finds its candidates here and checks them on the record (query/fieldindex.h); `composite` marks a path that
-// is an object or array in some event, where a query on the path itself must read every record; `dotted` one whose
-// text has a key holding '.' or '[' on the way, which reads like another path.
-// A conflict (two copies of one eventID that differ as JSON values) keeps, in event_variants.differences, the key
-// paths where they differ, one per line.
+// serviceEventDetails (record/fieldleaves.h), a string by its `strings` id, a number by its bucket (a negative value,
+// fieldNumberValue), a boolean as value 0. Each (path, value) lists its events in field_postings rows
+// (casedb/fieldpostings.h; `first` is the first event of the list, so each import adds rows and never rewrites one),
+// read with ts_postings(events). Path 0 lists the events with more leaves than the index keeps;
+// meta.field_index_through is the last event id it covers. A query on a nested field finds its candidates here and
+// checks them on the record (query/fieldindex.h); `composite` marks a path that is an object or array in some event,
+// where a query on the path itself must read every record; `dotted` one whose text has a key holding '.' or '[' on the
+// way, which reads like another path. A conflict (two copies of one eventID that differ as JSON values) keeps, in
+// event_variants.differences, the key paths where they differ, one per line.
 constexpr std::string_view SchemaSql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE strings(id INTEGER PRIMARY KEY, value TEXT NOT NULL);

@@ -4,6 +4,9 @@
 
 #include <QStringList>
 
+#include <cmath>
+#include <cstdlib>
+
 namespace Trailscope::Core::Query::FieldIndex {
 
 namespace {
@@ -21,7 +24,31 @@ std::string sqlString(std::string_view text)
     return sql;
 }
 
+// The bucket of a bound, widened by one (a CAST to an integer rounds) and a little more (a double's last bits).
+std::int64_t numberBucket(double bound, int direction)
+{
+    // An infinite bound: every number on its side, none past it (an empty BETWEEN, low above high).
+    if (std::isinf(bound) && bound > 0)
+        return direction < 0 ? 0 : -1;
+    if (std::isinf(bound) || std::isnan(bound))
+        return direction < 0 ? LowestFieldNumberValue : LowestFieldNumberValue - 1;
+    const double widened = bound + direction * (1 + std::abs(bound) * 1e-12);
+    return fieldNumberValue(widened);
+}
+
 } // namespace
+
+std::optional<double> numberOf(std::string_view text)
+{
+    const std::string copy(text);
+    if (copy.empty() || copy.find_first_not_of("+-0123456789.eE") != std::string::npos)
+        return std::nullopt;
+    char* end = nullptr;
+    const double number = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size() || std::isnan(number))
+        return std::nullopt;
+    return number;
+}
 
 bool covers(const FieldPathPattern& pattern)
 {
@@ -40,6 +67,17 @@ std::string candidates(const std::string& eventRowid, const FieldPathPattern& pa
     else if (!test.onString.empty())
         // `value` in the condition is the string's (the innermost table), not the posting's.
         sql += " AND (f.value = 0 OR (SELECT " + test.onString + " FROM strings WHERE id = f.value))";
+    else if (test.numbers)
+        sql += " AND f.value >= 0";
+    if (!test.onString.empty() || test.numbers) {
+        // Numbers are negative values, in order (fieldNumberValue): a range of the primary key.
+        sql += " UNION ALL " + events + "f.path IN (" + paths + ") AND f.value";
+        if (test.numbers)
+            sql += " BETWEEN " + std::to_string(numberBucket(test.numbers->first, -1)) + " AND " +
+                   std::to_string(numberBucket(test.numbers->second, +1));
+        else
+            sql += " < 0";
+    }
     // Path 0: events whose leaves the index did not all keep; past field_index_through: events an import has not
     // indexed yet (or died before indexing).
     sql += " UNION ALL " + events + "f.path = 0";
@@ -92,7 +130,7 @@ std::optional<PathValues> PathValues::load(Sql::Database& db, const std::vector<
     lists.bind(1, pathId);
     status = SQLITE_ERROR;
     while (lists.isValid() && (status = lists.step()) == SQLITE_ROW) {
-        if (lists.columnInt(0) == 0)
+        if (lists.columnInt(0) <= 0)
             return std::nullopt; // a number or boolean: typed, not text
         const std::string text(lists.columnText(1));
         const auto blob = lists.columnBlob(2);

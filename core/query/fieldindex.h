@@ -24,7 +24,8 @@ bool covers(const FieldPathPattern& pattern);
 struct ValueTest
 {
     /// SQL over `value` (a `strings` row's text) true for every string the condition could accept; empty for any
-    /// value at all (a presence test). Numbers and booleans are candidates whatever it says.
+    /// string (and, with `numbers` unset too, any value at all: a presence test). Booleans are candidates whatever
+    /// it says; numbers unless `numbers` excludes them.
     std::string onString;
     /// Whether an object or array at the path could satisfy the condition (Lake compares their JSON text; a filter
     /// pattern never matches one): then, where the path is composite in any event, every event is a candidate.
@@ -33,7 +34,14 @@ struct ValueTest
     /// ids are looked up once. Otherwise (LIKE, GLOB, a regex) each distinct value at the path is tested, which
     /// for most paths is far fewer than all strings of the case.
     bool lookup = false;
+    /// Where only JSON numbers within [first, second] can satisfy the condition (an ordering or equality with a
+    /// number); unset: every number is a candidate. The bounds may be infinite; they are widened by one, for a CAST's
+    /// rounding, before the buckets are chosen.
+    std::optional<std::pair<double, double>> numbers;
 };
+
+/// The number a literal's SQL text stands for, when it is a plain decimal number (10000000, -2.5, 1e7).
+std::optional<double> numberOf(std::string_view text);
 
 /// An SQL condition on `eventRowid` (e.g. `e.id`) that holds for every event whose record may satisfy `test` at
 /// `pattern`, events with more leaves than the index keeps included. `pattern` must be covered.

@@ -374,8 +374,21 @@ private:
             onString = "ts_regexp(value, " + bindText(c.text) + ")";
         else if (c.op != Op::NotEqual)
             onString = "0"; // an ordering or IS TRUE/FALSE: numbers and booleans only
+        // Only numbers in range can satisfy an ordering or an equality with a number (IS TRUE/FALSE: none can).
+        std::optional<std::pair<double, double>> numbers;
+        constexpr double Infinity = std::numeric_limits<double>::infinity();
+        if (c.valueType == Type::Number) {
+            if (c.op == Op::Equal)
+                numbers = std::pair{c.number, c.number};
+            else if (c.op == Op::Greater || c.op == Op::GreaterEqual)
+                numbers = std::pair{c.number, Infinity};
+            else if (c.op == Op::Less || c.op == Op::LessEqual)
+                numbers = std::pair{-Infinity, c.number};
+        } else if (c.op == Op::IsTrue || c.op == Op::IsFalse) {
+            numbers = std::pair{Infinity, -Infinity}; // an empty range: no bucket
+        }
         // A filter pattern never matches an object or array.
-        return FieldIndex::candidates("e.id", pattern, FieldIndex::ValueTest{onString, false, lookup});
+        return FieldIndex::candidates("e.id", pattern, FieldIndex::ValueTest{onString, false, lookup, numbers});
     }
 
     CompiledSearch m_out;

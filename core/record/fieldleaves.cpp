@@ -1,5 +1,7 @@
 #include "fieldleaves.h"
 
+#include <cstring>
+
 namespace Trailscope::Core {
 
 namespace dom = simdjson::dom;
@@ -53,6 +55,17 @@ bool matchFrom(std::string_view path, std::size_t at, const FieldPathPattern& pa
 }
 
 } // namespace
+
+std::int64_t fieldNumberValue(double number)
+{
+    if (number == 0)
+        number = 0.0;
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &number, sizeof bits);
+    // The IEEE order trick: flip every bit of a negative, the sign bit of a positive; then unsigned order is numeric.
+    bits = (bits >> 63) != 0 ? ~bits : bits | (std::uint64_t(1) << 63);
+    return static_cast<std::int64_t>(bits >> 48) + LowestFieldNumberValue;
+}
 
 bool isIndexedFieldPart(std::string_view top)
 {
@@ -197,9 +210,16 @@ void FieldLeafCollector::walk(dom::element value, bool dotted, ParsedEvent& even
         return;
     case dom::element_type::NULL_VALUE:
         return; // null compares as NULL: no indexed condition can hold
-    default:
+    case dom::element_type::BOOL:
         batch.fieldLeaves.push_back(FieldLeaf{pathIndex(batch, false, dotted), false, {}, 0});
         return;
+    default: {
+        double number = 0; // integers too, as the nearest double (the bucket is what counts)
+        if (value.get_double().get(number) != simdjson::SUCCESS)
+            number = 0;
+        batch.fieldLeaves.push_back(FieldLeaf{pathIndex(batch, false, dotted), false, {}, fieldNumberValue(number)});
+        return;
+    }
     }
 }
 

@@ -18,6 +18,12 @@ namespace Trailscope::Core {
 constexpr std::array<std::string_view, 4> IndexedFieldParts{"requestParameters", "responseElements",
                                                             "additionalEventData", "serviceEventDetails"};
 
+/// The field index keeps a number (JSON number leaf) as a negative value: its bucket in order, each 1/16 of a binary
+/// octave wide (-0 with +0), so a range question reads only the buckets it spans. Strings are positive (`strings`
+/// ids), booleans 0.
+std::int64_t fieldNumberValue(double number);
+inline constexpr std::int64_t LowestFieldNumberValue = -65536;
+
 /// Whether `top` names one of IndexedFieldParts, whatever its case (the parser reads record keys in any case).
 bool isIndexedFieldPart(std::string_view top);
 

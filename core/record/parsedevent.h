@@ -76,7 +76,7 @@ struct FieldLeaf
     std::uint32_t path = 0; ///< index into EventBatch::fieldPaths
     bool isString = false;
     TextRef value;
-    std::int64_t valueId = 0; ///< the strings row of a string, resolved by the Interner; 0 otherwise
+    std::int64_t valueId = 0; ///< a string's strings row (resolved by the Interner), a number's bucket, 0 for a boolean
 };
 
 /// An event, request or shared event ID as stored: 16 bytes when it is a canonical lowercase UUID.

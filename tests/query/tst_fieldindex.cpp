@@ -20,6 +20,7 @@
 #include <QTest>
 
 #include <functional>
+#include <limits>
 
 using namespace Trailscope::Core;
 using namespace Trailscope::Core::Query;
@@ -88,6 +89,15 @@ QJsonObject parameters(int n)
     }
 }
 
+// Numbers of every shape under one path, many near the 10,000,000 the range questions ask about (a CAST to bigint
+// rounds 9999999.6 up and 10000000.4 down), and a number as a string, a boolean and a null among them.
+QJsonValue transferred(int n)
+{
+    const QJsonValue values[] = {0,     -0.0, 1,      9999999.6,  10000000, 10000000.4, 10000001,
+                                 2.5e9, -5,   1.8e19, "10000002", 0.001,    true,       QJsonValue::Null};
+    return values[n % 14];
+}
+
 std::vector<QJsonObject> fixtureRecords()
 {
     std::vector<QJsonObject> records;
@@ -95,6 +105,7 @@ std::vector<QJsonObject> fixtureRecords()
         QJsonObject overrides{{"requestParameters", n == 13 ? QJsonValue("a string") : QJsonValue(parameters(n))}};
         if (n == 12)
             overrides.remove("requestParameters"); // absent altogether
+        overrides["additionalEventData"] = QJsonObject{{"bytesTransferredOut", transferred(n)}};
         if (n % 3 == 0)
             overrides["responseElements"] =
                 QJsonObject{{"credentials", QJsonObject{{"accessKeyId", QStringLiteral("ASIA%1").arg(n)}}}};
@@ -525,6 +536,60 @@ private Q_SLOTS:
         QCOMPARE(lakeRows(kept, sql), want);
     }
 
+    // A number compared by value reads only the buckets its range spans, and answers what every record answers.
+    void numbersAgree_data()
+    {
+        QTest::addColumn<QString>("where");
+        const QString bytes = "CAST(element_at(additionalEventData, 'bytesTransferredOut') AS bigint)";
+        const QString real = "CAST(element_at(additionalEventData, 'bytesTransferredOut') AS double)";
+        QTest::newRow("greater") << bytes + " > 10000000";
+        QTest::newRow("at least") << bytes + " >= 10000000";
+        QTest::newRow("less") << bytes + " < 10000000";
+        QTest::newRow("equal, rounded") << bytes + " = 10000000";
+        QTest::newRow("literal first") << "10000000 < " + bytes;
+        QTest::newRow("zero") << bytes + " = 0";
+        QTest::newRow("negative") << bytes + " < 0";
+        QTest::newRow("double") << real + " > 9999999.5";
+        QTest::newRow("tiny") << real + " <= 0.001";
+        QTest::newRow("huge") << real + " > 1e18";
+    }
+
+    void numbersAgree()
+    {
+        QFETCH(QString, where);
+        const QStringList ids = lakeIds(m_case, where);
+        QVERIFY2(!ids.isEmpty(), "the fixture should give this question something to find");
+        QCOMPARE(ids, lakeIds(m_plain, where));
+    }
+
+    void numberRangesNarrowTheCandidates()
+    {
+        auto db = CaseSchema::open(m_case, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        const FieldPathPattern path{{FieldPathStep::Kind::Key, "additionalEventData"},
+                                    {FieldPathStep::Kind::Key, "bytesTransferredOut"}};
+        const auto count = [&](std::optional<std::pair<double, double>> numbers) {
+            const std::string sql =
+                "SELECT count(*) FROM event_rows e WHERE " +
+                FieldIndex::candidates("e.id", path, FieldIndex::ValueTest{"0", false, false, numbers});
+            return db->queryInt(sql).value_or(-1);
+        };
+        const qint64 every = count(std::nullopt);
+        const qint64 above = count(std::pair{1e9, std::numeric_limits<double>::infinity()});
+        QVERIFY2(above < every, qPrintable(QString("%1 of %2").arg(above).arg(every)));
+        QVERIFY(above >= 2); // 2.5e9 and 1.8e19, with the cut event
+        QCOMPARE(count(std::pair{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()}),
+                 count(std::pair{1e300, 1e301})); // no number there: booleans and the uncovered only
+        // Buckets keep the order of the numbers, -0 with +0.
+        QVERIFY(fieldNumberValue(-5) < fieldNumberValue(-0.001));
+        QVERIFY(fieldNumberValue(-0.001) < fieldNumberValue(0));
+        QCOMPARE(fieldNumberValue(-0.0), fieldNumberValue(0.0));
+        QVERIFY(fieldNumberValue(0) < fieldNumberValue(0.001));
+        QVERIFY(fieldNumberValue(9999999.6) <= fieldNumberValue(10000000));
+        QVERIFY(fieldNumberValue(10000000) < fieldNumberValue(2.5e9));
+        QVERIFY(fieldNumberValue(-1e308) >= LowestFieldNumberValue && fieldNumberValue(1e308) < 0);
+    }
+
     void filterPatternsAgree_data()
     {
         QTest::addColumn<QString>("search");
@@ -533,6 +598,12 @@ private Q_SLOTS:
         QTest::newRow("number") << R"({ $.requestParameters.count = 5 })";
         QTest::newRow("number as text") << R"({ $.requestParameters.count = "5" })";
         QTest::newRow("ordering") << R"({ $.requestParameters.count > 4 })";
+        QTest::newRow("bytes above") << R"({ $.additionalEventData.bytesTransferredOut > 10000000 })";
+        QTest::newRow("bytes at most") << R"({ $.additionalEventData.bytesTransferredOut <= 10000000 })";
+        QTest::newRow("bytes equal") << R"({ $.additionalEventData.bytesTransferredOut = 10000001 })";
+        QTest::newRow("bytes negative") << R"({ $.additionalEventData.bytesTransferredOut < 0 })";
+        QTest::newRow("bytes as text") << R"({ $.additionalEventData.bytesTransferredOut = 10000002 })";
+        QTest::newRow("bytes is true") << R"({ $.additionalEventData.bytesTransferredOut IS TRUE })";
         QTest::newRow("not equal") << R"({ $.requestParameters.bucketName != "logs" })";
         QTest::newRow("array item") << R"({ $.requestParameters.items[*].instanceId = "i-2" })";
         QTest::newRow("array index") << R"({ $.requestParameters.items[0].instanceId = "i-2" })";

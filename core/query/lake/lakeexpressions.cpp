@@ -6,6 +6,7 @@
 #include "query/searchvalues.h"
 #include "util/eventtime.h"
 
+#include <limits>
 #include <tuple>
 
 namespace Trailscope::Core::Query::Lake {
@@ -324,14 +325,16 @@ std::optional<IndexedField> Translator::indexedFieldOf(const Value& value)
 }
 
 std::optional<std::string> Translator::fieldIndexed(const Value& column, const std::string& onString, bool filter,
-                                                    const std::string& exact, bool lookup) const
+                                                    const std::string& exact, bool lookup,
+                                                    std::optional<std::pair<double, double>> numbers) const
 {
     if (!filter)
         return std::nullopt;
     const auto field = indexedFieldOf(column);
     if (!field || !FieldIndex::covers(field->path))
         return std::nullopt;
-    const FieldIndex::ValueTest test{field->exactStrings ? onString : std::string(), field->compositeCanMatch, lookup};
+    const FieldIndex::ValueTest test{field->exactStrings ? onString : std::string(), field->compositeCanMatch, lookup,
+                                     field->numeric ? numbers : std::nullopt};
     return "(" + FieldIndex::candidates(field->eventRowid, field->path, test) + " AND " + exact + ")";
 }
 
@@ -349,6 +352,32 @@ std::optional<std::string> Translator::storedIdEquality(const Value& column, con
         return CaseSchema::eventIdMatch(stored, value);
     return "(" + stored + " = " + value + ")";
 }
+
+namespace {
+
+// The numbers a field compared with a number literal can hold where the comparison holds: `field op literal`, or
+// `literal op field` when `fieldOnRight`. nullopt when the other side is no number literal or op no ordering.
+std::optional<std::pair<double, double>> numberRange(const std::string& op, const Value& other, bool fieldOnRight)
+{
+    if (!other.constant || (other.type != ValueType::Integer && other.type != ValueType::Double))
+        return std::nullopt;
+    const auto number = FieldIndex::numberOf(other.sql);
+    if (!number)
+        return std::nullopt;
+    constexpr double Infinity = std::numeric_limits<double>::infinity();
+    std::string ordering = op;
+    if (fieldOnRight && (op[0] == '<' || op[0] == '>') && op != "<>")
+        ordering[0] = op[0] == '<' ? '>' : '<';
+    if (ordering == "=")
+        return std::pair{*number, *number};
+    if (ordering == ">" || ordering == ">=")
+        return std::pair{*number, Infinity};
+    if (ordering == "<" || ordering == "<=")
+        return std::pair{-Infinity, *number};
+    return std::nullopt;
+}
+
+} // namespace
 
 Value Translator::comparison(const Expr& e, const Scope& scope, bool filter)
 {
@@ -379,8 +408,9 @@ Value Translator::comparison(const Expr& e, const Scope& scope, bool filter)
         // coerce() may convert the field (to a time): still NULL where it is absent, but its text no longer decides.
         const bool stringEquality =
             op == "=" && other->literal && other->type == ValueType::Text && field->sql == converted->sql;
-        if (auto indexed =
-                fieldIndexed(*field, stringEquality ? CaseSchema::stringValueIs(other->sql) : "", filter, exact, true))
+        const auto numbers = numberRange(op, *other, field == &rawB);
+        if (auto indexed = fieldIndexed(*field, stringEquality ? CaseSchema::stringValueIs(other->sql) : "", filter,
+                                        exact, true, numbers))
             return make(*indexed, ValueType::Boolean);
     }
     return make(exact, ValueType::Boolean);
@@ -514,7 +544,8 @@ Value Translator::cast(const Expr& e, const Scope& scope)
     Value value = castValue(e, x);
     // A cast of a nested field is NULL where the field is absent; of an object's JSON text it may be anything.
     if (auto field = indexedFieldOf(x); field && !value.literal && !value.constant)
-        value.indexed = IndexedField{std::move(field->path), field->eventRowid, true, false};
+        value.indexed = IndexedField{std::move(field->path), field->eventRowid, true, false,
+                                     value.type == ValueType::Integer || value.type == ValueType::Double};
     return value;
 }
 

@@ -28,6 +28,7 @@ struct IndexedField
     std::string eventRowid;        ///< the SQL of the event's row id (`e.id`)
     bool compositeCanMatch = true; ///< an object or array at the path can give a value that satisfies a condition
     bool exactStrings = true;      ///< a string leaf gives itself, so a condition on its text is one on the value
+    bool numeric = false;          ///< a CAST to a number: a number leaf gives its value (an integer one rounded)
 };
 
 /// A translated expression.
@@ -122,7 +123,8 @@ private:
     /// the field index's candidates before it; nullopt when the index does not cover the field. `onString`: what
     /// FieldIndex::ValueTest says of a string value (empty: any value).
     std::optional<std::string> fieldIndexed(const Value& column, const std::string& onString, bool filter,
-                                            const std::string& exact, bool lookup = false) const;
+                                            const std::string& exact, bool lookup = false,
+                                            std::optional<std::pair<double, double>> numbers = std::nullopt) const;
     Value extendPath(Value base, JsonStep step, const SourcePos& pos);
     QueryResult subquery(const QueryExpr& q, const Scope& scope);
 
