@@ -24,8 +24,9 @@ namespace Trailscope::Core {
 namespace {
 
 // Memory in flight, bounded so peak RSS stays far below 1 GiB whatever the input: compressed sources waiting for a
-// parser, and parsed events (~2 KB each with their text) waiting for the writer.
-constexpr std::size_t UnitQueueBytes = 96u << 20;
+// parser, and parsed events (~2 KB each with their text) waiting for the writer. When the writer sets the pace (an
+// append into a big case) both queues stay full, so their size is peak RSS: 48 MB is still ~300,000 events of gzip.
+constexpr std::size_t UnitQueueBytes = 48u << 20;
 constexpr std::size_t BatchQueueEvents = 32768;
 // The walker reads far ahead of the parse workers (its queue holds 96 MB). On two cores it would take CPU from the
 // parse thread, which sets the pace, so it runs at a lower priority and reads while a core is free: measured on the
