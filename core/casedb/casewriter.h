@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <map>
 #include <memory>
 #include <set>
@@ -89,6 +90,9 @@ public:
     /// everywhere) and records that the index covers them, in the current transaction (commit() ends it); part of
     /// building the indexes.
     Result<void> buildFieldIndex();
+    /// Starts sorting the held field-index rows on helper threads, so that buildFieldIndex() finds them sorted: the
+    /// import calls it before building the searchable index, which leaves a core idle.
+    void startSortingFieldRows();
     /// Indexes, from their records, the events the field index does not cover (left by an import that died before
     /// building it); for an import into a case that holds events.
     Result<void> indexUncoveredFields();
@@ -178,6 +182,8 @@ private:
         std::int64_t value;
     };
     std::vector<FieldRow> m_fieldRows;
+    std::future<void> m_fieldRowsSorted; // set while startSortingFieldRows() runs
+    static void sortFieldRows(std::vector<FieldRow>& rows);
     // Past this the rows are stored at once (mid-import) instead of held: 128 MiB.
     static constexpr std::size_t MaxPendingFieldRows = 8'000'000;
     std::int64_t m_fieldIndexThrough = 0; // the field index covers every event up to this id
