@@ -37,6 +37,8 @@ Result<RawRecordReader::StoredEvidence> RawRecordReader::storedEvidence(std::int
 
 Result<const EvidenceDictionary*> RawRecordReader::dictionary(std::int64_t id)
 {
+    if (id == 0)
+        return nullptr; // compressed without one
     if (const auto found = m_dictionaries.find(id); found != m_dictionaries.end())
         return found->second.get();
     m_dictionaryBlob.bind(1, id);
@@ -55,14 +57,10 @@ Result<std::uint64_t> RawRecordReader::decode(const StoredEvidence& stored, cons
         return ContentDecoder::decode(stored.bytes, DecodeLimits{}, sink);
     if (stored.format != EvidenceFormat::Zstd)
         return fail(ErrorCode::CorruptCase, QStringLiteral("evidence in an unknown format"));
-    const EvidenceDictionary* used = nullptr;
-    if (stored.dictionary != 0) {
-        auto found = dictionary(stored.dictionary);
-        if (!found)
-            return std::unexpected(found.error());
-        used = *found;
-    }
-    return m_decompressor.decode(stored.bytes, used, sink);
+    const auto used = dictionary(stored.dictionary);
+    if (!used)
+        return std::unexpected(used.error());
+    return m_decompressor.decode(stored.bytes, *used, sink);
 }
 
 Result<std::uint64_t> RawRecordReader::content(std::int64_t fileId, const ContentDecoder::Sink& sink)
@@ -88,14 +86,10 @@ Result<const RawRecordReader::DecodedFile*> RawRecordReader::decodedFile(std::in
     decoded.encoding = stored->encoding;
     if (stored->format == EvidenceFormat::Zstd) {
         // Decoded straight into place: a scan reads every file once, and a copy through a buffer cost a tenth of it.
-        const EvidenceDictionary* used = nullptr;
-        if (stored->dictionary != 0) {
-            auto found = dictionary(stored->dictionary);
-            if (!found)
-                return std::unexpected(found.error());
-            used = *found;
-        }
-        if (auto whole = m_decompressor.decodeWhole(stored->bytes, used, m_cacheBytes)) {
+        const auto used = dictionary(stored->dictionary);
+        if (!used)
+            return std::unexpected(used.error());
+        if (auto whole = m_decompressor.decodeWhole(stored->bytes, *used, m_cacheBytes)) {
             if (!*whole)
                 return std::unexpected(whole->error());
             decoded.content = std::move(**whole);
@@ -150,16 +144,22 @@ Result<std::string> RawRecordReader::evidence(std::int64_t packId, std::int64_t 
     return bytes;
 }
 
+Result<std::string_view> RawRecordReader::sliceOf(const DecodedFile& file, std::uint64_t offset, std::uint64_t length)
+{
+    if (offset + length > file.content.size())
+        return fail(ErrorCode::CorruptCase, QStringLiteral("event location outside source file %1").arg(file.fileId));
+    return std::string_view(file.content).substr(offset, length);
+}
+
 Result<std::string> RawRecordReader::record(std::int64_t fileId, std::uint64_t offset, std::uint64_t length)
 {
     if (!m_uncached.contains(fileId)) {
         const auto file = decodedFile(fileId);
         if (file) {
-            const std::string& content = (*file)->content;
-            if (offset + length > content.size())
-                return fail(ErrorCode::CorruptCase,
-                            QStringLiteral("event location outside source file %1").arg(fileId));
-            return unwrap(std::string_view(content).substr(offset, length), (*file)->encoding);
+            const auto slice = sliceOf(**file, offset, length);
+            if (!slice)
+                return std::unexpected(slice.error());
+            return unwrap(*slice, (*file)->encoding);
         }
         if (!m_uncached.contains(fileId))
             return std::unexpected(file.error());
@@ -171,13 +171,8 @@ Result<std::string_view> RawRecordReader::recordView(std::int64_t fileId, std::u
 {
     if (!m_uncached.contains(fileId)) {
         const auto file = decodedFile(fileId);
-        if (file && (*file)->encoding != static_cast<int>(RecordEncoding::LookupEvents)) {
-            const std::string& content = (*file)->content;
-            if (offset + length > content.size())
-                return fail(ErrorCode::CorruptCase,
-                            QStringLiteral("event location outside source file %1").arg(fileId));
-            return std::string_view(content).substr(offset, length);
-        }
+        if (file && (*file)->encoding != static_cast<int>(RecordEncoding::LookupEvents))
+            return sliceOf(**file, offset, length);
     }
     auto owned = record(fileId, offset, length);
     if (!owned)

@@ -38,6 +38,7 @@ private:
 
     Result<const DecodedFile*> decodedFile(std::int64_t fileId);
     const DecodedFile* remember(DecodedFile&& decoded);
+    static Result<std::string_view> sliceOf(const DecodedFile& file, std::uint64_t offset, std::uint64_t length);
     struct StoredEvidence
     {
         std::string bytes;
@@ -48,7 +49,7 @@ private:
     Result<StoredEvidence> storedEvidence(std::int64_t fileId);
     Result<std::string> evidence(std::int64_t packId, std::int64_t offset, std::int64_t size);
     Result<std::uint64_t> decode(const StoredEvidence& stored, const ContentDecoder::Sink& sink);
-    Result<const EvidenceDictionary*> dictionary(std::int64_t id);
+    Result<const EvidenceDictionary*> dictionary(std::int64_t id); ///< nullptr for 0 (none)
     Result<std::string> streamedRecord(std::int64_t fileId, std::uint64_t offset, std::uint64_t length);
     static Result<std::string> unwrap(std::string_view slice, int encoding);
 
