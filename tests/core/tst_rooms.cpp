@@ -20,7 +20,8 @@ struct Room
     QStringList mayInclude;
 };
 
-const QStringList coreRooms{"core/util", "core/record", "core/casedb", "core/import", "core/query", "core/export"};
+const QStringList coreRooms{"core/util",  "core/record", "core/casedb",  "core/import",
+                            "core/query", "core/export", "core/insights"};
 
 QStringList coreAnd(const QStringList& more)
 {
@@ -37,6 +38,7 @@ const QList<Room>& rooms()
         {"core/import", {"core/casedb", "core/record", "core/util"}},
         {"core/query", {"core/casedb", "core/record", "core/util"}},
         {"core/export", {"core/util"}},
+        {"core/insights", {"core/query", "core/casedb", "core/record", "core/util"}},
         {"ui/common", coreRooms},
         {"ui/browser", coreAnd({"ui/common"})},
         {"ui/timeline", coreAnd({"ui/common"})},
