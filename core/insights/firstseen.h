@@ -32,8 +32,9 @@ struct FirstSeenActivity
     std::vector<FirstSeen> items; ///< oldest first, then by kind and value
 };
 
-/// Principals (ARN, else invokedBy, else principalId), access keys, source IPs, user agents and regions whose first
-/// event falls after the case's first day: activity that starts mid-case. One pass over the case's events.
+/// Principals (ARN, else invokedBy, else principalId), long-term access keys (temporary ASIA keys are new with every
+/// session), source IPs, user agents and regions whose first event falls after the case's first day: activity that
+/// starts mid-case. One pass over the case's events.
 Result<FirstSeenActivity> computeFirstSeen(Sql::Database& db);
 
 /// {"kind", "value", "eventTime", "eventID", "eventSource", "eventName"}.

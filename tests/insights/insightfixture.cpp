@@ -20,6 +20,8 @@ struct Actor
 
 const Actor AliceActor{Alice, "alice", "AKIAALICE00000000001", "198.51.100.7", AliceAgent, AccountA};
 const Actor MalloryActor{Mallory, "mallory", MalloryKey, MalloryIp, MalloryAgent, AccountA};
+// alice with a session's temporary key: not first-seen activity, though the key is new.
+const Actor AliceSession{Alice, "alice", "ASIATEMPORARY0000001", "198.51.100.7", AliceAgent, AccountA};
 const Actor BobActor{Bob, "bob", "AKIABOB0000000000001", "192.0.2.10", BobAgent, AccountB};
 
 struct Call
@@ -150,6 +152,7 @@ std::vector<QJsonObject> records()
         b.repeat(call(AccountA, region, "lambda.amazonaws.com", "CreateFunction"), AliceActor, spikeAt, 6);
         b.add(read, AliceActor, 14000, 0);
     }
+    b.add(call(AccountA, "us-east-1", "ec2.amazonaws.com", "DescribeInstances", true), AliceSession, 9000, 0);
     b.addDeliveredInsight();
     return b.take();
 }

@@ -14,6 +14,7 @@
 //           14000: 2,000 minutes of baseline.
 //  young    111122223333 ap-northeast-1 lambda: first event at 11000, CreateFunction ×6 at 12000 (1,000 minutes of
 //           history, under the minimum), a read at 14000.
+//  session  alice with a temporary (ASIA) key: one DescribeInstances in us-east-1 at 9000.
 //  aws      one Insights event as AWS delivers it (ApiCallRateInsight Start for the spike).
 #pragma once
 

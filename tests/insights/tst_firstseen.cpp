@@ -47,6 +47,8 @@ std::map<QString, std::map<QString, OracleItem>> oracleFirsts(const std::vector<
                                                       {"userAgent", record["userAgent"].toString()},
                                                       {"region", record["awsRegion"].toString()}};
         for (const auto& [kind, value] : values) {
+            if (kind == "accessKey" && value.startsWith("ASIA"))
+                continue; // a session's key is new by design
             auto [slot, added] = firsts[kind].try_emplace(value, OracleItem{time, record["eventID"].toString()});
             if (!added && time < slot->second.time)
                 slot->second = {time, record["eventID"].toString()};
