@@ -13,6 +13,7 @@ const char Usage[] = R"(Usage: trailscope-cli COMMAND [OPTIONS] ...
 Commands:
   import CASE PATH...   import trail files, folders and archives into CASE (created when missing)
   info CASE             summarise a case: events, time span, accounts, regions, coverage, import sessions
+  insights CASE         CloudTrail Insights computed offline, AWS's delivered ones, and first-seen activity
   lookup CASE SEARCH    look up events by the search-bar language or a {...} filter pattern, newest first
   query CASE SQL        run CloudTrail Lake SQL (or SQLite SQL over the case schema), read-only
 
@@ -59,6 +60,8 @@ int runCli(const QStringList& arguments)
         return runImport(rest);
     if (command == QLatin1String("info"))
         return runInfo(rest);
+    if (command == QLatin1String("insights"))
+        return runInsights(rest);
     if (command == QLatin1String("lookup"))
         return runLookup(rest);
     if (command == QLatin1String("query"))

@@ -12,6 +12,7 @@ int runCli(const QStringList& arguments);
 
 int runImport(const QStringList& arguments);
 int runInfo(const QStringList& arguments);
+int runInsights(const QStringList& arguments);
 int runLookup(const QStringList& arguments);
 int runQuery(const QStringList& arguments);
 
