@@ -74,6 +74,7 @@ BaselineStatistics BaselineWindow::statistics() const
     if (duration == 0)
         return statistics;
     statistics.average = static_cast<double>(m_total) / static_cast<double>(duration);
+    statistics.maximum = m_minutesWithCount.empty() ? 0 : m_minutesWithCount.rbegin()->first;
     const std::int64_t zeros = duration - m_busyMinutes;
     // Most APIs are quiet most minutes: with more than half the window at zero, median and MAD are both 0.
     if (zeros * 2 > duration)

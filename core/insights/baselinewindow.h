@@ -23,7 +23,8 @@ struct BaselineStatistics
     std::int64_t total = 0;           ///< calls (or errors) in those minutes
     double average = 0;               ///< total / durationMinutes: AWS's baseline.average
     double median = 0;
-    double mad = 0; ///< median absolute deviation from the median
+    double mad = 0;           ///< median absolute deviation from the median
+    std::int64_t maximum = 0; ///< the count of the window's busiest minute
 
     double scale() const { return std::max(MadToSigma * mad, MadFloor); }
     double zScore(double count) const { return (count - median) / scale(); }

@@ -9,7 +9,7 @@ bool opens(std::int64_t count, const BaselineStatistics& baseline, const ModelTh
 {
     const auto rate = static_cast<double>(count);
     return baseline.durationMinutes >= minimumBaselineMinutes && rate >= thresholds.minimumRate &&
-           baseline.zScore(rate) >= thresholds.openZ;
+           baseline.zScore(rate) >= thresholds.openZ && (!thresholds.aboveBaselineMaximum || count > baseline.maximum);
 }
 
 // Follows an episode opened at counts[first] to its end; returns the index of the first count after it.

@@ -32,7 +32,8 @@ struct DetectionRange
 };
 
 /// The episodes of one series (counts ascending by minute), by the model of insightmodel.h: a minute opens one when
-/// its count is at least the minimum rate and its robust z-score against the baseline window reaches openZ; the
+/// its count is at least the minimum rate, its robust z-score against the baseline window reaches openZ and (low,
+/// medium) it is higher than the count of every minute of that window; the
 /// episode goes on, minute by minute and quiet minutes included, while the z-score against the baseline frozen at its
 /// start stays at continueZ or above. The next episode is looked for after it ends.
 std::vector<Episode> detectEpisodes(const std::vector<MinuteCount>& counts, const DetectionRange& range,

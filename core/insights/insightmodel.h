@@ -21,6 +21,10 @@ struct ModelThresholds
     double openZ = 0;       ///< an episode opens at a minute with z ≥ openZ ...
     double minimumRate = 0; ///< ... and at least this many calls (or errors) in that minute
     double continueZ = 0;   ///< it goes on while z ≥ continueZ (against the baseline frozen at its start)
+    /// ... and, where set, more calls than in any single minute of the baseline window. A daily rhythm puts most of a
+    /// busy API's week at night-time zeros: its working-hours peaks read as departures from a median of 0 every day.
+    /// On the 1M-event benchmark trail, medium without this opened 12,479 episodes in 14 days.
+    bool aboveBaselineMaximum = false;
 };
 
 /// One call per minute: the scale of a baseline whose MAD is 0.
@@ -34,9 +38,9 @@ inline constexpr int DefaultMinimumBaselineMinutes = 1440;
 
 /// The catalogue, one row per sensitivity.
 inline constexpr std::array<ModelThresholds, 3> Thresholds{{
-    {Sensitivity::Low, "low", 8.0, 10.0, 4.0},
-    {Sensitivity::Medium, "medium", 5.0, 5.0, 2.5},
-    {Sensitivity::High, "high", 3.0, 3.0, 1.5},
+    {Sensitivity::Low, "low", 8.0, 10.0, 4.0, true},
+    {Sensitivity::Medium, "medium", 5.0, 5.0, 2.5, true},
+    {Sensitivity::High, "high", 3.0, 3.0, 1.5, false},
 }};
 
 const ModelThresholds& thresholdsFor(Sensitivity sensitivity);

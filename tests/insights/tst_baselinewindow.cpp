@@ -65,6 +65,12 @@ private Q_SLOTS:
         QTEST(qint64(statistics.total), "total");
         QTEST(statistics.median, "median");
         QTEST(statistics.mad, "mad");
+        std::int64_t busiest = 0;
+        for (const MinuteCount& count : counts) {
+            if (count.minute >= end - length && count.minute >= origin && count.minute < end)
+                busiest = std::max(busiest, count.count);
+        }
+        QCOMPARE(statistics.maximum, busiest);
         QFETCH(qint64, duration);
         QFETCH(qint64, total);
         QCOMPARE(statistics.average, duration ? double(total) / double(duration) : 0.0);

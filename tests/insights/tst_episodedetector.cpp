@@ -87,8 +87,8 @@ private Q_SLOTS:
     void continuesWhileAboveTheContinueThreshold()
     {
         // Medium continues while z ≥ 2.5 against the quiet baseline: 3 and 3 continue, 2 ends it. The next episode
-        // is looked for after the end, against a baseline that now holds the first one.
-        const Counts counts{{5000, 12}, {5001, 3}, {5002, 3}, {5003, 2}, {5004, 9}};
+        // is looked for after the end, against a baseline that now holds the first one (and its busiest minute, 12).
+        const Counts counts{{5000, 12}, {5001, 3}, {5002, 3}, {5003, 2}, {5004, 13}};
         const auto episodes = detectEpisodes(counts, wholeRange(0, 9000), medium());
         QCOMPARE(episodes.size(), std::size_t(2));
         QCOMPARE(episodes[0].endMinute, qint64(5003));
@@ -108,6 +108,20 @@ private Q_SLOTS:
         QCOMPARE(episodes.size(), std::size_t(1));
         QCOMPARE(episodes.front().durationMinutes(), qint64(300));
         QCOMPARE(episodes.front().baseline.total, qint64(0));
+    }
+
+    void aRepeatWithinTheWeekIsNotNewAtMedium()
+    {
+        // The same 12 calls three days later: no busier than the baseline's busiest minute, so nothing at medium;
+        // high does not ask that.
+        const Counts counts{{2000, 12}, {6320, 12}, {8000, 13}};
+        auto episodes = detectEpisodes(counts, wholeRange(0, 9000), medium());
+        QCOMPARE(episodes.size(), std::size_t(2));
+        QCOMPARE(episodes[0].startMinute, qint64(2000));
+        QCOMPARE(episodes[1].startMinute, qint64(8000));
+        QCOMPARE(episodes[1].baseline.maximum, qint64(12));
+        episodes = detectEpisodes(counts, wholeRange(0, 9000), thresholdsFor(Sensitivity::High));
+        QCOMPARE(episodes.size(), std::size_t(3));
     }
 
     void tooLittleHistory()
@@ -131,7 +145,7 @@ private Q_SLOTS:
 
     void onlyEpisodesStartingInTheRange()
     {
-        const Counts counts{{3000, 12}, {6000, 12}, {8000, 12}};
+        const Counts counts{{3000, 12}, {6000, 13}, {8000, 14}};
         DetectionRange range = wholeRange(0, 9000);
         range.fromMinute = 4000;
         range.untilMinute = 7000;
