@@ -35,8 +35,9 @@ namespace {
 // A resource the record does not list but its request or response names (record/resourcetable.h) is `derived`, and
 // its `arn` is the name Event history shows (an instance ID, a bucket name), not always an ARN.
 // The field index: every scalar leaf of requestParameters, responseElements, additionalEventData and
-// serviceEventDetails (record/fieldleaves.h), a string by its `strings` id, a number by its bucket (a negative value,
-// fieldNumberValue), a boolean as value 0. Each (path, value) lists its events in field_postings rows
+// serviceEventDetails (record/fieldleaves.h), a string by its `strings` id (one an import saw once by its hash,
+// hashedFieldValue, with no `strings` row), a number by its bucket (a negative value, fieldNumberValue), a boolean
+// as value 0. Each (path, value) lists its events in field_postings rows
 // (casedb/fieldpostings.h; `first` is the first event of the list, so each import adds rows and never rewrites one),
 // read with ts_postings(events). Path 0 lists the events with more leaves than the index keeps;
 // meta.field_index_through is the last event id it covers. A query on a nested field finds its candidates here and
@@ -189,6 +190,14 @@ void stringHash(sqlite3_context* context, int, sqlite3_value** arguments)
     sqlite3_result_int64(context, static_cast<sqlite3_int64>((hash ^ hash >> 31) & 0x7fffffff));
 }
 
+// ts_field_hash(text): the field index's value for a string it holds by hash (hashedFieldValue).
+void fieldHash(sqlite3_context* context, int, sqlite3_value** arguments)
+{
+    if (sqlite3_value_type(arguments[0]) == SQLITE_NULL)
+        return sqlite3_result_null(context);
+    sqlite3_result_int64(context, hashedFieldValue(Sql::textOf(arguments[0])));
+}
+
 // ts_field_path(path, spec): the field_paths text `path` can be where the pattern `spec` leads (fieldPathMatches).
 void fieldPath(sqlite3_context* context, int, sqlite3_value** arguments)
 {
@@ -210,6 +219,8 @@ bool registerFunctions(sqlite3* handle)
     constexpr int Flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     return sqlite3_create_function_v2(handle, "ts_hash", 1, Flags, nullptr, &stringHash, nullptr, nullptr, nullptr) ==
                SQLITE_OK &&
+           sqlite3_create_function_v2(handle, "ts_field_hash", 1, Flags, nullptr, &fieldHash, nullptr, nullptr,
+                                      nullptr) == SQLITE_OK &&
            sqlite3_create_function_v2(handle, "ts_field_path", 2, Flags, nullptr, &fieldPath, nullptr, nullptr,
                                       nullptr) == SQLITE_OK &&
            FieldPostings::registerModule(handle);
@@ -253,9 +264,10 @@ Result<void> createSchema(Sql::Database& db)
 }
 
 // Schema 5 kept every file's evidence as gzip; 6 adds the zstd evidence and its dictionaries beside it. Old files
-// stay gzip (format 0), so the upgrade is instant and rewrites no evidence. A read-only open upgrades through a
-// connection of its own, and says so if the file cannot be written.
-Result<void> upgradeFrom5(const QString& path)
+// stay gzip (format 0), so the upgrade is instant and rewrites no evidence. 7 changes no table: its field index
+// may hold hashed values, which a 6 reader would not look for, so only the version moves. A read-only open of a 5
+// upgrades through a connection of its own, and says so if the file cannot be written.
+Result<void> upgrade(const QString& path, int from)
 {
     constexpr std::string_view Upgrade = R"sql(
 ALTER TABLE source_file_rows ADD COLUMN evidence_format INT NOT NULL DEFAULT 0;
@@ -266,27 +278,34 @@ DROP VIEW source_files;
     auto writable = Sql::Database::open(path, SQLITE_OPEN_READWRITE);
     if (!writable)
         return std::unexpected(Error{ErrorCode::OlderCase,
-                                     QStringLiteral("case schema 5 must be upgraded to %1, and the file cannot be "
-                                                    "written: %2")
+                                     QStringLiteral("case schema %1 must be upgraded to %2, and the file cannot be "
+                                                    "written: %3")
+                                         .arg(from)
                                          .arg(Version)
                                          .arg(writable.error().detail),
                                      path});
     Sql::Transaction transaction(*writable);
     // Checked inside the transaction: another process may have upgraded it since `opened` read the version.
-    if (writable->queryInt("PRAGMA user_version").value_or(0) == 5) {
-        const std::string_view schema = SchemaSql;
-        const std::size_t view = schema.find("CREATE VIEW source_files");
-        const std::string createView(schema.substr(view, schema.find(";\n", view) + 1 - view));
-        Result<void> status = writable->exec(Upgrade);
-        if (status)
-            status = writable->exec(createView);
+    const auto now = writable->queryInt("PRAGMA user_version").value_or(0);
+    if (now == 5 || now == 6) {
+        Result<void> status;
+        if (now == 5) {
+            const std::string_view schema = SchemaSql;
+            const std::size_t view = schema.find("CREATE VIEW source_files");
+            const std::string createView(schema.substr(view, schema.find(";\n", view) + 1 - view));
+            status = writable->exec(Upgrade);
+            if (status)
+                status = writable->exec(createView);
+        }
         if (status)
             status = writable->exec("PRAGMA user_version=" + std::to_string(Version));
         if (!status)
-            return std::unexpected(Error{
-                ErrorCode::OlderCase,
-                QStringLiteral("case schema 5 could not be upgraded to %1: %2").arg(Version).arg(status.error().detail),
-                path});
+            return std::unexpected(Error{ErrorCode::OlderCase,
+                                         QStringLiteral("case schema %1 could not be upgraded to %2: %3")
+                                             .arg(now)
+                                             .arg(Version)
+                                             .arg(status.error().detail),
+                                         path});
     }
     // The connection that read the old version sees the new schema at its next statement.
     return transaction.commit();
@@ -350,10 +369,10 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
                   QStringLiteral("case schema %1 is newer than this Trailscope (%2)").arg(version).arg(Version), path});
     if (version < 1 || db->queryInt("SELECT count(*) FROM sqlite_schema WHERE name='events'").value_or(0) != 1)
         return std::unexpected(Error{ErrorCode::CorruptCase, QStringLiteral("case schema is incomplete"), path});
-    if (version == 5) {
-        if (auto upgraded = upgradeFrom5(path); !upgraded)
+    if (version == 5 || (version == 6 && writable)) {
+        if (auto upgraded = upgrade(path, static_cast<int>(version)); !upgraded)
             return std::unexpected(upgraded.error());
-    } else if (version < Version)
+    } else if (version < 6)
         return std::unexpected(Error{ErrorCode::OlderCase,
                                      QStringLiteral("case schema %1 is older than this Trailscope (%2): import the "
                                                     "trail again into a new case")

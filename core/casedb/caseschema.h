@@ -16,9 +16,11 @@ namespace CaseSchema {
 
 inline constexpr int ApplicationId = 0x54725363; // "TrSc"
 /// 2: event contexts interned (event_rows + event_contexts behind the `events` view), 3-byte eventID prefix index.
-/// 6: zstd evidence with a per-case dictionary. A schema-5 case is upgraded in place as it opens (its gzip evidence
-/// stays as it is); older cases are refused with ErrorCode::OlderCase.
-inline constexpr int Version = 6;
+/// 6: zstd evidence with a per-case dictionary. 7: a field value seen once is in the field index by its hash
+/// (hashedFieldValue), without a `strings` row. A schema-5 or 6 case is upgraded in place as it opens for writing
+/// (its gzip evidence stays as it is; 6 reads as 7 without a change, so a read-only open takes it as it is); older
+/// cases are refused with ErrorCode::OlderCase.
+inline constexpr int Version = 7;
 inline constexpr char FileSuffix[] = "tscase";
 
 /// One index of the case, named once here for the importer, the query layer and the CLI.

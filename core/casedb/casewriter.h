@@ -1,6 +1,7 @@
 #pragma once
 
 #include "casedb/caseschema.h"
+#include "casedb/fieldrows.h"
 #include "casedb/interner.h"
 #include "casedb/rawrecordreader.h"
 #include "casedb/sqlite.h"
@@ -175,15 +176,9 @@ private:
     std::unordered_map<std::string, std::int64_t, PathHash, std::equal_to<>> m_keyPathCounts; // since the last commit
     std::vector<std::int64_t> m_keyPathUses; // per path of the batch being written
     Sql::Statement m_addKeyPath, m_addEventName, m_addFieldValue;
-    // A field-index row waiting for buildFieldIndex(), in 16 bytes: a million events queue ~90 MB.
-    struct FieldRow
-    {
-        std::uint32_t path, event;
-        std::int64_t value;
-    };
-    std::vector<FieldRow> m_fieldRows;
+    std::vector<FieldRow> m_fieldRows;   // waiting for buildFieldIndex(): a million events queue ~90 MB
     std::future<void> m_fieldRowsSorted; // set while startSortingFieldRows() runs
-    static void sortFieldRows(std::vector<FieldRow>& rows);
+    void prepareFieldRows();
     // Past this the rows are stored at once (mid-import) instead of held: 128 MiB.
     static constexpr std::size_t MaxPendingFieldRows = 8'000'000;
     std::int64_t m_fieldIndexThrough = 0; // the field index covers every event up to this id

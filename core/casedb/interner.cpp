@@ -1,5 +1,7 @@
 #include "interner.h"
 
+#include "record/fieldleaves.h"
+
 #include <array>
 #include <span>
 
@@ -100,6 +102,8 @@ Result<void> Interner::load(Sql::Database& db)
         m_strings.findOrInsert(strings.columnText(1), id);
         m_nextString = std::max(m_nextString, id + 1);
     }
+    m_firstNewString = m_nextString;
+    m_heldTexts.clear();
     const auto loadTuples = [&](std::string_view sql, int columns, Map& map, std::int64_t& next) {
         auto rows = db.prepare(sql);
         std::int64_t ids[IdentityColumns] = {};
@@ -148,9 +152,58 @@ std::int64_t Interner::string(std::string_view value)
     const auto [id, inserted] = m_strings.findOrInsert(value, m_nextString);
     if (inserted) {
         ++m_nextString;
+        m_heldTexts.emplace_back();
+        m_pendingStrings.emplace_back(id, std::string(value));
+    } else if (id >= m_firstNewString && heldText(id).data() != nullptr) {
+        // A held field value a column uses too: it needs its row now.
+        heldText(id) = {};
         m_pendingStrings.emplace_back(id, std::string(value));
     }
     return id;
+}
+
+std::int64_t Interner::fieldString(std::string_view value)
+{
+    const auto entry = m_strings.findOrInsertEntry(value, m_nextString);
+    if (entry.inserted) {
+        ++m_nextString;
+        // A view of any non-null address marks it held, the empty string too.
+        m_heldTexts.emplace_back(entry.key.data() != nullptr ? entry.key.data() : "", entry.key.size());
+    }
+    return entry.id;
+}
+
+bool Interner::settleFieldValues(std::vector<FieldRow>& rows)
+{
+    std::lock_guard lock(m_mutex);
+    // Rows per held id, counted up to 2.
+    std::vector<std::uint8_t> uses(m_heldTexts.size(), 0);
+    const auto heldOffset = [&](std::int64_t value) -> std::int64_t {
+        const std::int64_t offset = value - m_firstNewString;
+        if (value <= 0 || offset < 0 || offset >= static_cast<std::int64_t>(m_heldTexts.size()) ||
+            m_heldTexts[static_cast<std::size_t>(offset)].data() == nullptr)
+            return -1;
+        return offset;
+    };
+    for (const FieldRow& row : rows)
+        if (const std::int64_t offset = heldOffset(row.value); offset >= 0 && uses[std::size_t(offset)] < 2)
+            ++uses[std::size_t(offset)];
+    bool revalued = false;
+    for (FieldRow& row : rows) {
+        const std::int64_t offset = heldOffset(row.value);
+        if (offset < 0)
+            continue;
+        std::string_view& text = m_heldTexts[std::size_t(offset)];
+        if (uses[std::size_t(offset)] == 1) {
+            // Stays held: seen again by a later batch of this import, it may still earn its row.
+            row.value = hashedFieldValue(text);
+            revalued = true;
+        } else {
+            m_pendingStrings.emplace_back(row.value, std::string(text));
+            text = {};
+        }
+    }
+    return revalued;
 }
 
 std::int64_t Interner::optionalTuple(Map& map, std::vector<PendingTuple>& pending, std::int64_t& nextId,
@@ -282,7 +335,7 @@ void Interner::resolveFieldLeaves(EventBatch& batch)
     }
     for (FieldLeaf& leaf : batch.fieldLeaves)
         if (leaf.isString)
-            leaf.valueId = string(batch.view(leaf.value));
+            leaf.valueId = fieldString(batch.view(leaf.value));
 }
 
 void Interner::resolveFields(EventBatch& batch)

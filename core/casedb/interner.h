@@ -1,5 +1,6 @@
 #pragma once
 
+#include "casedb/fieldrows.h"
 #include "casedb/sqlite.h"
 #include "record/eventbatch.h"
 #include "util/bytesidmap.h"
@@ -27,6 +28,13 @@ public:
     /// Inserts the values queued since the last call; called by the writer inside its transaction.
     Result<void> storePending(Sql::Database& db);
 
+    /// Settles the field values of the rows: a string new to the case that only field-index leaves use is held back
+    /// from `strings` until here. Held in more than one row, it is queued for storePending(); in one row, that row
+    /// takes its hash (hashedFieldValue) and the text stays in the evidence alone: most such strings are request
+    /// IDs, object keys and session names, a third of a case's rows and indexes. True when some row changed value
+    /// (it is then out of order: reorderRevaluedFieldRows()). Call with no parse worker resolving.
+    bool settleFieldValues(std::vector<FieldRow>& rows);
+
 private:
     using Map = BytesIdMap;
     struct PendingTuple
@@ -36,6 +44,10 @@ private:
     };
 
     std::int64_t string(std::string_view value);
+    /// A field leaf's string: as string(), but a new one is held (not queued) until settleFieldValues().
+    std::int64_t fieldString(std::string_view value);
+    // The text of a string id held back, empty when the id is stored or queued: ids from m_firstNewString on.
+    std::string_view& heldText(std::int64_t id) { return m_heldTexts[static_cast<std::size_t>(id - m_firstNewString)]; }
     std::int64_t string(const EventBatch& batch, const TextRef& ref)
     {
         return ref.present ? string(batch.view(ref)) : 0;
@@ -58,6 +70,10 @@ private:
     std::string m_textKey;
     std::int64_t m_nextString = 1, m_nextIdentity = 1, m_nextTls = 1, m_nextContext = 1, m_nextKind = 1;
     std::vector<std::pair<std::int64_t, std::string>> m_pendingStrings;
+    // Per string id this import gave (from m_firstNewString): the map's copy of a held field value's text, else
+    // empty (data() null).
+    std::vector<std::string_view> m_heldTexts;
+    std::int64_t m_firstNewString = 1;
     std::vector<PendingTuple> m_pendingIdentities, m_pendingTls, m_pendingContexts, m_pendingKinds;
     // Field-index paths (field_paths): id by path text, and per id its flags (FieldPathComposite, FieldPathDotted).
     Map m_fieldPaths;

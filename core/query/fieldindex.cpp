@@ -62,12 +62,17 @@ std::string candidates(const std::string& eventRowid, const FieldPathPattern& pa
         "SELECT id FROM field_paths WHERE ts_field_path(path, " + sqlString(encodeFieldPathPattern(pattern)) + ")";
     const std::string events = "SELECT p.event FROM field_postings f, ts_postings(f.events) p WHERE ";
     std::string sql = "(" + eventRowid + " IN (" + events + "f.path IN (" + paths + ")";
-    if (!test.onString.empty() && test.lookup)
-        sql += " AND f.value IN (SELECT 0 UNION ALL SELECT id FROM strings WHERE " + test.onString + ")";
-    else if (!test.onString.empty())
-        // `value` in the condition is the string's (the innermost table), not the posting's.
-        sql += " AND (f.value = 0 OR (SELECT " + test.onString + " FROM strings WHERE id = f.value))";
-    else if (test.numbers)
+    if (!test.onString.empty() && test.lookup) {
+        sql += " AND f.value IN (SELECT 0 UNION ALL SELECT id FROM strings WHERE " + test.onString;
+        for (const std::string& text : test.lookupTexts)
+            sql += " UNION ALL SELECT ts_field_hash(" + text + ")";
+        sql += ")";
+    } else if (!test.onString.empty()) {
+        // `value` in the condition is the string's (the innermost table), not the posting's. A string held by its
+        // hash has no text here: the record decides.
+        sql += " AND (f.value = 0 OR f.value >= " + std::to_string(HashedFieldValueBase) + " OR (SELECT " +
+               test.onString + " FROM strings WHERE id = f.value))";
+    } else if (test.numbers)
         sql += " AND f.value >= 0";
     if (!test.onString.empty() || test.numbers) {
         // Numbers are negative values, in order (fieldNumberValue): a range of the primary key.
@@ -130,9 +135,10 @@ std::optional<PathValues> PathValues::load(Sql::Database& db, const std::vector<
     lists.bind(1, pathId);
     status = SQLITE_ERROR;
     while (lists.isValid() && (status = lists.step()) == SQLITE_ROW) {
-        if (lists.columnInt(0) <= 0)
+        const std::int64_t value = lists.columnInt(0);
+        if (value <= 0)
             return std::nullopt; // a number or boolean: typed, not text
-        const std::string text(lists.columnText(1));
+        const Value text{std::string(lists.columnText(1)), value >= HashedFieldValueBase};
         const auto blob = lists.columnBlob(2);
         const auto events = FieldPostings::decode(blob);
         if (!events)

@@ -32,12 +32,15 @@ struct ValueTest
     bool compositeCanMatch = false;
     /// Whether `onString` finds its strings through the strings_value index (an equality, IN): then the matching
     /// ids are looked up once. Otherwise (LIKE, GLOB, a regex) each distinct value at the path is tested, which
-    /// for most paths is far fewer than all strings of the case.
+    /// for most paths is far fewer than all strings of the case, and every string held by its hash is a candidate.
     bool lookup = false;
     /// Where only JSON numbers within [first, second] can satisfy the condition (an ordering or equality with a
     /// number); unset: every number is a candidate. The bounds may be infinite; they are widened by one, for a CAST's
     /// rounding, before the buckets are chosen.
     std::optional<std::pair<double, double>> numbers;
+    /// With `lookup`: the SQL text expressions (literals, parameters) that `onString` accepts and nothing else, whose
+    /// hashes find the strings held by hash (hashedFieldValue). None: no string held by hash can match.
+    std::vector<std::string> lookupTexts = {};
 };
 
 /// The number a literal's SQL text stands for, when it is a plain decimal number (10000000, -2.5, 1e7).
@@ -48,7 +51,8 @@ std::optional<double> numberOf(std::string_view text);
 std::string candidates(const std::string& eventRowid, const FieldPathPattern& pattern, const ValueTest& test);
 
 /// The string at one nested path of every event, from the index alone, where that is exactly what reading each record
-/// gives (a projection or GROUP BY of a nested field then reads no record). load() says nullopt unless the index
+/// gives (a projection or GROUP BY of a nested field then reads no record, but for the strings the index holds by
+/// hash: those few events say so, and their records are read). load() says nullopt unless the index
 /// covers every event, none has more leaves than it keeps, and exactly one stored path (or none) can be the one
 /// asked for, never an object, array, number or boolean, without a key holding '.' or '[', and with one value per
 /// event. Keys: each key of the path, and whether it must be spelled exactly (a map key) rather than in any case.
@@ -56,15 +60,20 @@ class PathValues
 {
 public:
     static std::optional<PathValues> load(Sql::Database& db, const std::vector<std::pair<std::string, bool>>& keys);
+    struct Value
+    {
+        std::string text;
+        bool inRecordOnly = false; ///< a string held by its hash: read the record for it
+    };
     /// The event's string there, nullptr where it has none (NULL).
-    const std::string* at(std::int64_t event) const
+    const Value* at(std::int64_t event) const
     {
         const auto found = m_values.find(event);
         return found == m_values.end() ? nullptr : &found->second;
     }
 
 private:
-    std::unordered_map<std::int64_t, std::string> m_values;
+    std::unordered_map<std::int64_t, Value> m_values;
 };
 
 } // namespace FieldIndex

@@ -363,17 +363,24 @@ private:
             return std::nullopt;
         // What a string leaf must be (numbers and booleans are always candidates); empty: any leaf at the path.
         std::string onString;
-        const bool lookup = (c.op == Op::Equal && c.valueType == Type::String && !c.pattern.hasWildcard()) ||
-                            (c.op == Op::Equal && c.valueType == Type::Number);
-        if (c.op == Op::Equal && c.valueType == Type::String)
-            onString = c.pattern.hasWildcard() ? "value GLOB " + bindText(globPattern(c.pattern))
-                                               : CaseSchema::stringValueIs(bindText(c.pattern.literal()));
-        else if (c.op == Op::Equal && c.valueType == Type::Number)
-            onString = CaseSchema::stringValueIs(bindText(c.text)); // a string equals a number as the same text
-        else if (c.op == Op::Equal && c.valueType == Type::Regex)
+        std::vector<std::string> lookupTexts; // the one string an equality accepts
+        bool lookup = false;
+        if (c.op == Op::Equal && c.valueType == Type::String && !c.pattern.hasWildcard()) {
+            lookupTexts.push_back(bindText(c.pattern.literal()));
+            onString = CaseSchema::stringValueIs(lookupTexts.back());
+            lookup = true;
+        } else if (c.op == Op::Equal && c.valueType == Type::String) {
+            onString = "value GLOB " + bindText(globPattern(c.pattern));
+        } else if (c.op == Op::Equal && c.valueType == Type::Number) {
+            lookupTexts.push_back(bindText(c.text)); // a string equals a number as the same text
+            onString = CaseSchema::stringValueIs(lookupTexts.back());
+            lookup = true;
+        } else if (c.op == Op::Equal && c.valueType == Type::Regex) {
             onString = "ts_regexp(value, " + bindText(c.text) + ")";
-        else if (c.op != Op::NotEqual)
-            onString = "0"; // an ordering or IS TRUE/FALSE: numbers and booleans only
+        } else if (c.op != Op::NotEqual) {
+            onString = "0"; // an ordering or IS TRUE/FALSE: numbers and booleans only, no string
+            lookup = true;
+        }
         // Only numbers in range can satisfy an ordering or an equality with a number (IS TRUE/FALSE: none can).
         std::optional<std::pair<double, double>> numbers;
         constexpr double Infinity = std::numeric_limits<double>::infinity();
@@ -388,7 +395,8 @@ private:
             numbers = std::pair{Infinity, -Infinity}; // an empty range: no bucket
         }
         // A filter pattern never matches an object or array.
-        return FieldIndex::candidates("e.id", pattern, FieldIndex::ValueTest{onString, false, lookup, numbers});
+        return FieldIndex::candidates("e.id", pattern,
+                                      FieldIndex::ValueTest{onString, false, lookup, numbers, std::move(lookupTexts)});
     }
 
     CompiledSearch m_out;

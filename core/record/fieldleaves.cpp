@@ -67,6 +67,15 @@ std::int64_t fieldNumberValue(double number)
     return static_cast<std::int64_t>(bits >> 48) + LowestFieldNumberValue;
 }
 
+std::int64_t hashedFieldValue(std::string_view text)
+{
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const char c : text)
+        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    hash ^= hash >> 29; // FNV leaves its high bits mixed better than its low ones: fold them in
+    return HashedFieldValueBase + static_cast<std::int64_t>(hash & std::uint64_t(HashedFieldValueBase - 1));
+}
+
 bool isIndexedFieldPart(std::string_view top)
 {
     for (const std::string_view part : IndexedFieldParts)

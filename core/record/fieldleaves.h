@@ -24,6 +24,15 @@ constexpr std::array<std::string_view, 4> IndexedFieldParts{"requestParameters",
 std::int64_t fieldNumberValue(double number);
 inline constexpr std::int64_t LowestFieldNumberValue = -65536;
 
+/// A string an import saw once (in one event: most request IDs, object keys, session names) keeps no `strings` row:
+/// the field index holds it by this hash instead, in [HashedFieldValueBase, 2 * HashedFieldValueBase), above every
+/// `strings` id and stored in 6 bytes. Stable across versions and machines (FNV-1a, the case keeps it), and the SQL
+/// function ts_field_hash(text) gives the same. An equality looks up the literal's hash as well as its id (a value
+/// first seen once and again in a later import has both); a collision only adds a candidate, which the record
+/// itself then rejects.
+std::int64_t hashedFieldValue(std::string_view text);
+inline constexpr std::int64_t HashedFieldValueBase = std::int64_t(1) << 46;
+
 /// Whether `top` names one of IndexedFieldParts, whatever its case (the parser reads record keys in any case).
 bool isIndexedFieldPart(std::string_view top);
 

@@ -20,6 +20,19 @@ public:
     /// The id of `key`, inserting `newId` for it when absent; `.second` says whether it was inserted.
     std::pair<std::int64_t, bool> findOrInsert(std::string_view key, std::int64_t newId)
     {
+        const Entry entry = findOrInsertEntry(key, newId);
+        return {entry.id, entry.inserted};
+    }
+
+    /// As findOrInsert(), and the map's own copy of the key, valid as long as the map.
+    struct Entry
+    {
+        std::int64_t id;
+        bool inserted;
+        std::string_view key;
+    };
+    Entry findOrInsertEntry(std::string_view key, std::int64_t newId)
+    {
         if ((m_size + 1) * 10 > m_slots.size() * 7)
             grow(m_slots.empty() ? 1024 : m_slots.size() * 2);
         const std::uint64_t hash = hashOf(key);
@@ -28,10 +41,10 @@ public:
             if (slot.data == nullptr) {
                 slot = Slot{hash, store(key), static_cast<std::uint32_t>(key.size()), newId};
                 ++m_size;
-                return {newId, true};
+                return {newId, true, {slot.data, key.size()}};
             }
             if (slot.hash == hash && slot.length == key.size() && std::memcmp(slot.data, key.data(), key.size()) == 0)
-                return {slot.id, false};
+                return {slot.id, false, {slot.data, key.size()}};
         }
     }
 

@@ -690,6 +690,87 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 Lake questions, %2 patterns").arg(lakeQuestions).arg(patterns)));
     }
 
+    // A string seen once keeps no strings row: the index holds it by its hash, and an equality finds it by that.
+    // Seen again in a later import it gets a row, and the equality finds both events, one under each key.
+    void singleValuesAreHeldByTheirHash()
+    {
+        const QString readOnly = "arn:aws:iam::aws:policy/ReadOnlyAccess"; // record 9 only
+        const QString hashed = QStringLiteral("SELECT count(*) FROM field_postings WHERE value >= %1")
+                                   .arg(HashedFieldValueBase);
+        QVERIFY(queryCount(m_case, hashed) > 0);
+        const auto rowOf = [](const QString& casePath, const QString& text) {
+            return queryCount(casePath, "SELECT count(*) FROM strings WHERE value = '" + text + "'");
+        };
+        QCOMPARE(rowOf(m_case, readOnly), 0);
+        QCOMPARE(rowOf(m_case, "logs"), 1);
+        QCOMPARE(queryCount(m_case, QStringLiteral("SELECT count(*) FROM field_postings WHERE value = "
+                                                   "ts_field_hash('%1')")
+                                        .arg(readOnly)),
+                 1);
+        const QString equality = "element_at(requestParameters, 'policyArn') = '" + readOnly + "'";
+        QCOMPARE(lakeIds(m_case, equality), QStringList{uuid(9)});
+        QCOMPARE(lakeIds(m_case, "element_at(requestParameters, 'policyArn') IN ('x', '" + readOnly + "')"),
+                 QStringList{uuid(9)});
+        const QString pattern = "{ $.requestParameters.policyArn = \"" + readOnly + "\" }";
+        QCOMPARE(searchRows(m_case, pattern), searchRows(m_plain, pattern));
+        QCOMPARE(searchRows(m_case, pattern).size(), 1);
+        // LIKE cannot look a hash up: every string held by hash is a candidate, and the record decides.
+        QCOMPARE(lakeIds(m_case, "element_at(requestParameters, 'policyArn') LIKE '%ReadOnly%'"), QStringList{uuid(9)});
+
+        // A projection takes the other strings from the index, and reads the records of these two.
+        QTemporaryDir dir;
+        const QString kept = withoutCut(m_case, dir.filePath("kept.tscase"));
+        QVERIFY(!kept.isEmpty());
+        auto db = CaseSchema::open(kept, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        const auto values = FieldIndex::PathValues::load(*db, {{"requestParameters", false}, {"policyArn", false}});
+        QVERIFY(values.has_value());
+        int inRecordOnly = 0;
+        for (std::int64_t event = 1; event <= std::int64_t(m_records.size()); ++event)
+            if (const auto* value = values->at(event))
+                inRecordOnly += value->inRecordOnly && value->text.empty() ? 1 : 0;
+        QCOMPARE(inRecordOnly, 2); // records 8 and 9, one policy each
+
+        const QString copy = dir.filePath("again.tscase");
+        QVERIFY(QFile::copy(m_case, copy));
+        std::vector<QJsonObject> later;
+        for (const int n : {100, 101}) {
+            QJsonObject record = m_records[9];
+            record["eventID"] = uuid(n);
+            later.push_back(record);
+        }
+        writeFile(dir.path(), "later/" + trailKey("111122223333", "us-east-1", "20260222T0305Z"),
+                  gzip(recordsEnvelope(later)));
+        QVERIFY(importPaths(copy, {dir.filePath("later")}).has_value());
+        QCOMPARE(rowOf(copy, readOnly), 1);
+        QCOMPARE(lakeIds(copy, equality), (QStringList{uuid(9), uuid(100), uuid(101)}));
+        QCOMPARE(searchRows(copy, pattern).size(), 3);
+    }
+
+    // A schema-6 case reads as it is (7 only adds hashed values, which it has none of); opened for writing, it is
+    // marked 7 before an import can add some.
+    void schema6CaseIsTakenAsItIs()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath("six.tscase");
+        QVERIFY(QFile::copy(m_case, copy));
+        {
+            auto db = Sql::Database::open(copy, SQLITE_OPEN_READWRITE);
+            QVERIFY(db.has_value());
+            QVERIFY(db->exec("PRAGMA user_version=6").has_value());
+        }
+        {
+            auto db = CaseSchema::open(copy, CaseSchema::OpenMode::ReadOnly);
+            QVERIFY(db.has_value());
+            QCOMPARE(db->queryInt("PRAGMA user_version").value_or(0), 6);
+        }
+        QCOMPARE(lakeIds(copy, "element_at(requestParameters, 'bucketName') = 'logs'"),
+                 lakeIds(m_case, "element_at(requestParameters, 'bucketName') = 'logs'"));
+        auto db = CaseSchema::open(copy, CaseSchema::OpenMode::ReadWrite);
+        QVERIFY(db.has_value());
+        QCOMPARE(db->queryInt("PRAGMA user_version").value_or(0), CaseSchema::Version);
+    }
+
     // A case of the format before the field index (schema 3) is refused with what to do, never read as if
     // its nested fields were absent.
     void caseWithoutFieldIndexIsRefused()

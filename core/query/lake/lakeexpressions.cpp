@@ -325,7 +325,7 @@ std::optional<IndexedField> Translator::indexedFieldOf(const Value& value)
 }
 
 std::optional<std::string> Translator::fieldIndexed(const Value& column, const std::string& onString, bool filter,
-                                                    const std::string& exact, bool lookup,
+                                                    const std::string& exact, std::vector<std::string> lookupTexts,
                                                     std::optional<std::pair<double, double>> numbers) const
 {
     if (!filter)
@@ -333,8 +333,9 @@ std::optional<std::string> Translator::fieldIndexed(const Value& column, const s
     const auto field = indexedFieldOf(column);
     if (!field || !FieldIndex::covers(field->path))
         return std::nullopt;
+    const bool lookup = !lookupTexts.empty();
     const FieldIndex::ValueTest test{field->exactStrings ? onString : std::string(), field->compositeCanMatch, lookup,
-                                     field->numeric ? numbers : std::nullopt};
+                                     field->numeric ? numbers : std::nullopt, std::move(lookupTexts)};
     return "(" + FieldIndex::candidates(field->eventRowid, field->path, test) + " AND " + exact + ")";
 }
 
@@ -409,8 +410,9 @@ Value Translator::comparison(const Expr& e, const Scope& scope, bool filter)
         const bool stringEquality =
             op == "=" && other->literal && other->type == ValueType::Text && field->sql == converted->sql;
         const auto numbers = numberRange(op, *other, field == &rawB);
-        if (auto indexed = fieldIndexed(*field, stringEquality ? CaseSchema::stringValueIs(other->sql) : "", filter,
-                                        exact, true, numbers))
+        if (auto indexed =
+                fieldIndexed(*field, stringEquality ? CaseSchema::stringValueIs(other->sql) : "", filter, exact,
+                             stringEquality ? std::vector{other->sql} : std::vector<std::string>{}, numbers))
             return make(*indexed, ValueType::Boolean);
     }
     return make(exact, ValueType::Boolean);
@@ -433,6 +435,7 @@ Value Translator::inList(const Expr& e, const Scope& scope, bool filter)
 {
     Value x = expr(e.args.front(), scope);
     std::string items, hashes;
+    std::vector<std::string> itemTexts;
     std::vector<std::string> idMatches; // eventID and the like: one stored-form equality per item
     bool allLiterals = true;
     for (std::size_t i = 1; i < e.args.size(); ++i) {
@@ -443,6 +446,7 @@ Value Translator::inList(const Expr& e, const Scope& scope, bool filter)
         if (auto match = filter && !e.negated ? storedIdEquality(x, item) : std::nullopt)
             idMatches.push_back(std::move(*match));
         items += (items.empty() ? "" : ", ") + item.sql;
+        itemTexts.push_back(item.sql);
         hashes += (hashes.empty() ? "" : ", ") + CaseSchema::stringHashOf(item.sql);
     }
     if (!idMatches.empty() && idMatches.size() == e.args.size() - 1) {
@@ -456,7 +460,9 @@ Value Translator::inList(const Expr& e, const Scope& scope, bool filter)
         if (auto indexed = indexedCondition(x, inStrings(hashes, items), false, filter))
             return make(*indexed, ValueType::Boolean);
     const std::string exact = "(" + x.sql + (e.negated ? " NOT IN (" : " IN (") + items + "))";
-    if (auto indexed = fieldIndexed(x, !e.negated && allLiterals ? inStrings(hashes, items) : "", filter, exact, true))
+    const bool lookup = !e.negated && allLiterals;
+    if (auto indexed = fieldIndexed(x, lookup ? inStrings(hashes, items) : "", filter, exact,
+                                    lookup ? std::move(itemTexts) : std::vector<std::string>{}))
         return make(*indexed, ValueType::Boolean);
     return make(exact, ValueType::Boolean);
 }

@@ -87,10 +87,10 @@ void eventGet(sqlite3_context* context, int, sqlite3_value** argv)
         return sqlite3_result_null(context);
     if (++spec->calls == EventGetSpec::callsBeforeIndex())
         loadPathValues(context, *spec);
-    if (spec->values) {
-        const std::string* value = spec->values->at(sqlite3_value_int64(argv[0]));
-        return value ? resultText(context, *value) : sqlite3_result_null(context);
-    }
+    const FieldIndex::PathValues::Value* value =
+        spec->values ? spec->values->at(sqlite3_value_int64(argv[0])) : nullptr;
+    if (spec->values && !(value && value->inRecordOnly))
+        return value ? resultText(context, value->text) : sqlite3_result_null(context);
     const auto root = recordContext(context)->json(sqlite3_value_int64(argv[0]));
     if (!root)
         return reportError(context, root.error());

@@ -21,7 +21,7 @@ const QSet<QString>& allowedFunctions()
               "quote", "random", "replace", "round", "rtrim", "sign", "soundex", "substr", "substring", "sum", "total",
               "trim", "typeof", "unicode", "unlikely", "upper", "unhex", "octet_length", "sqlite_version",
               // the case's own: strings_value is an index on ts_hash(value); the field index matches paths
-              "ts_hash", "ts_field_path",
+              "ts_hash", "ts_field_hash", "ts_field_path",
               // window functions
               "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value",
               "last_value", "nth_value",

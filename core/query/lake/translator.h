@@ -121,9 +121,10 @@ private:
                                                 bool filter) const;
     /// In a filter, `exact` (a condition that is NULL or false wherever the nested field `column` is absent) with
     /// the field index's candidates before it; nullopt when the index does not cover the field. `onString`: what
-    /// FieldIndex::ValueTest says of a string value (empty: any value).
+    /// FieldIndex::ValueTest says of a string value (empty: any value); `lookupTexts`: the SQL texts of
+    /// an equality or IN that `onString` accepts (then it is looked up, FieldIndex::ValueTest::lookup).
     std::optional<std::string> fieldIndexed(const Value& column, const std::string& onString, bool filter,
-                                            const std::string& exact, bool lookup = false,
+                                            const std::string& exact, std::vector<std::string> lookupTexts = {},
                                             std::optional<std::pair<double, double>> numbers = std::nullopt) const;
     Value extendPath(Value base, JsonStep step, const SourcePos& pos);
     QueryResult subquery(const QueryExpr& q, const Scope& scope);
