@@ -95,6 +95,49 @@ std::string candidates(const std::string& eventRowid, const FieldPathPattern& pa
     return sql;
 }
 
+std::string sureNumbers(const std::string& eventRowid, const FieldPathPattern& pattern,
+                        std::pair<double, double> numbers)
+{
+    if (!covers(pattern))
+        return {};
+    // The stored path as the records spell it: the part as CloudTrail names it (a Lake column is lower case), each
+    // key as the query does.
+    std::string text;
+    for (const std::string_view part : IndexedFieldParts)
+        if (part.size() == pattern.front().key.size() &&
+            QString::fromUtf8(part).compare(QString::fromStdString(pattern.front().key), Qt::CaseInsensitive) == 0)
+            text = part;
+    for (std::size_t i = 1; i < pattern.size(); ++i) {
+        const FieldPathStep& step = pattern[i];
+        if (step.kind != FieldPathStep::Kind::Key || step.key.empty() ||
+            step.key.find_first_of(".[]'") != std::string::npos)
+            return {};
+        text += "." + step.key;
+    }
+    if (text.empty() || text.find('.') == std::string::npos)
+        return {};
+    // A CAST to an integer truncates and clamps at the 64-bit limits: within one of a bound, or near a limit, the
+    // record decides. Past the margin every value in the range compares as its number does.
+    constexpr double Limit = 9.0e18;
+    const auto inside = [](double bound, int direction) { return bound + direction * (1 + std::abs(bound) * 1e-12); };
+    const double low = std::isinf(numbers.first) ? -Limit : std::max(-Limit, inside(numbers.first, +1));
+    const double high = std::isinf(numbers.second) ? Limit : std::min(Limit, inside(numbers.second, -1));
+    if (!(low < high))
+        return {};
+    // The buckets wholly inside: past the one holding each end.
+    const std::int64_t first = fieldNumberValue(low) + 1, last = fieldNumberValue(high) - 1;
+    if (first > last)
+        return {};
+    const std::string spec = sqlString(encodeFieldPathPattern(pattern));
+    return "(" + eventRowid +
+           " IN (SELECT p.event FROM field_postings f, ts_postings(f.events) p WHERE f.path = (SELECT id FROM "
+           "field_paths WHERE path = " +
+           sqlString(text) +
+           " AND NOT dotted AND NOT composite AND (SELECT count(*) FROM field_paths WHERE "
+           "ts_field_path(path, " +
+           spec + ")) = 1) AND f.value BETWEEN " + std::to_string(first) + " AND " + std::to_string(last) + "))";
+}
+
 std::optional<PathValues> PathValues::load(Sql::Database& db, const std::vector<std::pair<std::string, bool>>& keys)
 {
     // Held in memory for the statement: past this many events the records are read instead.

@@ -50,6 +50,14 @@ std::optional<double> numberOf(std::string_view text);
 /// `pattern`, events with more leaves than the index keeps included. `pattern` must be covered.
 std::string candidates(const std::string& eventRowid, const FieldPathPattern& pattern, const ValueTest& test);
 
+/// An SQL condition on `eventRowid` that holds only for events the index alone shows `CAST(value AS INTEGER or
+/// REAL)` within `numbers` for (the bounds exclusive or not: a margin of one is kept from each): a number in a bucket
+/// well inside the range, at the one stored path that is `pattern` (plain keys only, no other spelling, no dotted
+/// key). A query then reads the records of the boundary buckets only. Empty where it cannot say (array steps,
+/// an equality, a range narrower than a bucket).
+std::string sureNumbers(const std::string& eventRowid, const FieldPathPattern& pattern,
+                        std::pair<double, double> numbers);
+
 /// The string at one nested path of every event, from the index alone, where that is exactly what reading each record
 /// gives (a projection or GROUP BY of a nested field then reads no record, but for the strings the index holds by
 /// hash: those few events say so, and their records are read). load() says nullopt unless the index

@@ -590,6 +590,32 @@ private Q_SLOTS:
         QVERIFY(fieldNumberValue(-1e308) >= LowestFieldNumberValue && fieldNumberValue(1e308) < 0);
     }
 
+    // Numbers well inside a range need no record read: the bucket decides. Those near a bound, past the 64-bit
+    // limits a CAST clamps at, or at a path of several spellings are left to the record.
+    void sureNumbersAreWellInsideTheRange()
+    {
+        auto db = CaseSchema::open(m_case, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        const FieldPathPattern bytes = keys({"additionalEventData", "bytesTransferredOut"});
+        constexpr double Infinity = std::numeric_limits<double>::infinity();
+        const auto sure = [&](const FieldPathPattern& path, std::pair<double, double> range) -> qint64 {
+            const std::string condition = FieldIndex::sureNumbers("e.id", path, range);
+            if (condition.empty())
+                return -1;
+            return db->queryInt("SELECT count(*) FROM event_rows e WHERE " + condition).value_or(-2);
+        };
+        QCOMPARE(sure(bytes, {1e7, Infinity}), 1);    // 2.5e9; not 10000001 (within one), not 1.8e19 (clamped)
+        QCOMPARE(sure(bytes, {-Infinity, 0}), 1);     // -5; not -0 or 0
+        QCOMPARE(sure(bytes, {-Infinity, 1e7}), 5);   // 0, -0, 0.001, 1 and -5, not 9999999.6 (within one)
+        QCOMPARE(sure(bytes, {5, 5}), -1);            // an equality: narrower than a bucket
+        QCOMPARE(sure(bytes, {1e300, Infinity}), -1); // past the limits
+        QCOMPARE(sure(keys({"requestParameters", "count"}), {0, Infinity}), 2);      // 5 and 5.0, not the string "5"
+        QCOMPARE(sure(keys({"requestParameters", "bucketName"}), {0, Infinity}), 0); // several spellings: none
+        FieldPathPattern items = keys({"requestParameters", "items"});
+        items.push_back({FieldPathStep::Kind::AnyIndex, {}});
+        QCOMPARE(sure(items, {0, Infinity}), -1);
+    }
+
     void filterPatternsAgree_data()
     {
         QTest::addColumn<QString>("search");
@@ -695,8 +721,8 @@ private Q_SLOTS:
     void singleValuesAreHeldByTheirHash()
     {
         const QString readOnly = "arn:aws:iam::aws:policy/ReadOnlyAccess"; // record 9 only
-        const QString hashed = QStringLiteral("SELECT count(*) FROM field_postings WHERE value >= %1")
-                                   .arg(HashedFieldValueBase);
+        const QString hashed =
+            QStringLiteral("SELECT count(*) FROM field_postings WHERE value >= %1").arg(HashedFieldValueBase);
         QVERIFY(queryCount(m_case, hashed) > 0);
         const auto rowOf = [](const QString& casePath, const QString& text) {
             return queryCount(casePath, "SELECT count(*) FROM strings WHERE value = '" + text + "'");

@@ -336,7 +336,13 @@ std::optional<std::string> Translator::fieldIndexed(const Value& column, const s
     const bool lookup = !lookupTexts.empty();
     const FieldIndex::ValueTest test{field->exactStrings ? onString : std::string(), field->compositeCanMatch, lookup,
                                      field->numeric ? numbers : std::nullopt, std::move(lookupTexts)};
-    return "(" + FieldIndex::candidates(field->eventRowid, field->path, test) + " AND " + exact + ")";
+    const std::string candidates = FieldIndex::candidates(field->eventRowid, field->path, test);
+    // A number well inside the range needs no record: its bucket says it.
+    const std::string sure =
+        test.numbers ? FieldIndex::sureNumbers(field->eventRowid, field->path, *test.numbers) : std::string();
+    if (!sure.empty())
+        return "(" + candidates + " AND (" + sure + " OR " + exact + "))";
+    return "(" + candidates + " AND " + exact + ")";
 }
 
 // eventID, requestID or sharedEventID equal to a literal, compared with the stored form (16 bytes for a canonical
