@@ -320,8 +320,8 @@ private:
             return "(" + compactIdMatch(column, c.pattern.literal()) + synthetic + ")";
         }
         if (!f || !isStringStorage(f->storage)) {
-            if (auto indexed = fieldIndexed(c))
-                return "(" + *indexed + " AND " + raw() + ")";
+            if (auto indexed = fieldIndexed(c, raw()))
+                return *indexed;
             return raw();
         }
         const std::string present = presence(*f);
@@ -339,9 +339,9 @@ private:
         return "(" + present + " AND NOT ifnull(" + match + ", 0))";
     }
 
-    // The field index's candidates for a condition on a nested field (FieldIndex), nullopt when it does not cover
-    // the path or cannot narrow the condition (NOT EXISTS and IS NULL hold where the leaf is absent).
-    std::optional<std::string> fieldIndexed(const JsonCondition& c)
+    // The condition `exact` on a nested field through the field index's candidates (FieldIndex), nullopt when it
+    // does not cover the path or cannot narrow the condition (NOT EXISTS and IS NULL hold where the leaf is absent).
+    std::optional<std::string> fieldIndexed(const JsonCondition& c, const std::string& exact)
     {
         using Op = JsonCondition::Op;
         using Type = JsonCondition::ValueType;
@@ -395,8 +395,13 @@ private:
             numbers = std::pair{Infinity, -Infinity}; // an empty range: no bucket
         }
         // A filter pattern never matches an object or array.
-        return FieldIndex::candidates("e.id", pattern,
-                                      FieldIndex::ValueTest{onString, false, lookup, numbers, std::move(lookupTexts)});
+        const std::string candidates = FieldIndex::candidates(
+            "e.id", pattern, FieldIndex::ValueTest{onString, false, lookup, numbers, std::move(lookupTexts)});
+        // A number well inside an ordering's range needs no record (an equality or IS TRUE/FALSE gets none).
+        const std::string sure = numbers ? FieldIndex::sureNumbers("e.id", pattern, *numbers) : std::string();
+        if (!sure.empty())
+            return "(" + candidates + " AND (" + sure + " OR " + exact + "))";
+        return "(" + candidates + " AND " + exact + ")";
     }
 
     CompiledSearch m_out;
