@@ -5,6 +5,7 @@
 #include "casedb/sqlitefunctionvalues.h"
 #include "query/eventrecordcache.h"
 #include "query/foldedsearch.h"
+#include "query/recordscan.h"
 
 #include <QRegularExpression>
 
@@ -78,6 +79,9 @@ struct Utf8Pattern
 struct FreeTextPattern
 {
     std::vector<FoldedSearch> pieces;
+    std::string text;                        // as the statement wrote it
+    std::int64_t reads = 0;                  // records read one by one for it
+    std::shared_ptr<const EventSet> matches; // once the whole case is scanned
 
     explicit FreeTextPattern(const Pattern& pattern)
     {
@@ -256,14 +260,68 @@ std::optional<EventRecordCache::Location> locationOf(int argc, sqlite3_value** a
                                       static_cast<std::uint64_t>(sqlite3_value_int64(argv[4]))};
 }
 
+// ts_raw_text's state on one connection: its record reader, and the whole-case scans of its recent patterns (a
+// paged search asks the same pattern again in each page's statement).
+struct FreeTextContext
+{
+    std::shared_ptr<EventRecordCache> records;
+    QString casePath;
+    std::shared_ptr<std::atomic<std::int64_t>> examined; // the searching connection's count of records read
+    std::vector<std::pair<std::string, std::shared_ptr<const EventSet>>> scans; // newest last
+    static constexpr std::size_t ScansKept = 4;
+
+    std::shared_ptr<const EventSet> scanned(const std::string& pattern) const
+    {
+        for (const auto& [text, set] : scans)
+            if (text == pattern)
+                return set;
+        return {};
+    }
+    void keep(const std::string& pattern, std::shared_ptr<const EventSet> set)
+    {
+        if (scans.size() == ScansKept)
+            scans.erase(scans.begin());
+        scans.emplace_back(pattern, std::move(set));
+    }
+};
+
+// Past this many records read one by one, a statement scans the whole case for its pattern instead, in storage
+// order on every core: a search that stops after a page of common matches never pays for the scan.
+// TRAILSCOPE_FREE_TEXT_SCAN_AFTER sets another count (the tests' small cases use 1).
+std::int64_t recordsBeforeScan()
+{
+    static const std::int64_t calls = [] {
+        bool ok = false;
+        const int set = qEnvironmentVariableIntValue("TRAILSCOPE_FREE_TEXT_SCAN_AFTER", &ok);
+        return ok && set > 0 ? std::int64_t(set) : std::int64_t(4096);
+    }();
+    return calls;
+}
+
 void rawText(sqlite3_context* context, int argc, sqlite3_value** argv)
 {
-    auto* raw = static_cast<std::shared_ptr<EventRecordCache>*>(sqlite3_user_data(context))->get();
-    const auto* pattern = auxiliary<FreeTextPattern>(
-        context, 1, [&] { return new FreeTextPattern(Pattern::fromText(QString::fromUtf8(textOf(argv[1])))); });
+    auto* state = static_cast<FreeTextContext*>(sqlite3_user_data(context));
+    auto* pattern = auxiliary<FreeTextPattern>(context, 1, [&] {
+        auto* created = new FreeTextPattern(Pattern::fromText(QString::fromUtf8(textOf(argv[1]))));
+        created->text = std::string(textOf(argv[1]));
+        created->matches = state->scanned(created->text);
+        return created;
+    });
     if (!pattern)
         return sqlite3_result_error_nomem(context);
-    const auto record = raw->text(sqlite3_value_int64(argv[0]), locationOf(argc, argv));
+    const std::int64_t id = sqlite3_value_int64(argv[0]);
+    if (!pattern->matches && ++pattern->reads == recordsBeforeScan()) {
+        auto scan = RecordScan::run(
+            state->casePath, [&](std::string_view record) { return pattern->occursIn(record); }, 0,
+            state->examined.get());
+        if (!scan)
+            return reportError(context, scan.error());
+        pattern->matches = *scan;
+        state->keep(pattern->text, *scan);
+    }
+    if (pattern->matches && id <= pattern->matches->through())
+        return sqlite3_result_int(context, pattern->matches->contains(id) ? 1 : 0);
+    const auto record = state->records->text(id, locationOf(argc, argv));
     if (!record)
         return reportError(context, record.error());
     sqlite3_result_int(context, pattern->occursIn(*record) ? 1 : 0);
@@ -322,6 +380,11 @@ void releaseContext(void* userData)
     delete static_cast<std::shared_ptr<EventRecordCache>*>(userData);
 }
 
+void releaseFreeText(void* userData)
+{
+    delete static_cast<FreeTextContext*>(userData);
+}
+
 } // namespace
 
 Result<void> registerSearchFunctions(Sql::Database& db)
@@ -342,10 +405,16 @@ Result<void> registerSearchFunctions(Sql::Database& db)
         bool raw;
     };
     const Definition definitions[] = {
-        {"ts_raw_text", 2, rawText, true},    {"ts_raw_json", 2, rawJson, true}, {"ts_raw_text", 5, rawText, true},
-        {"ts_raw_json", 5, rawJson, true},    {"ts_ip_in", 2, ipIn, false},      {"ts_arn_name", 1, arnName, false},
-        {"ts_regexp", 2, regexpMatch, false},
+        {"ts_raw_json", 2, rawJson, true},  {"ts_raw_json", 5, rawJson, true},    {"ts_ip_in", 2, ipIn, false},
+        {"ts_arn_name", 1, arnName, false}, {"ts_regexp", 2, regexpMatch, false},
     };
+    for (const int arguments : {2, 5}) {
+        // Each form owns its scans: a statement uses one form throughout.
+        auto* state = new FreeTextContext{context, QString::fromUtf8(file), db.examinedEvents(), {}};
+        if (sqlite3_create_function_v2(db.handle(), "ts_raw_text", arguments, SQLITE_UTF8 | SQLITE_DIRECTONLY, state,
+                                       rawText, nullptr, nullptr, releaseFreeText) != SQLITE_OK)
+            return std::unexpected(db.error(QStringLiteral("registering ts_raw_text")));
+    }
     for (const Definition& definition : definitions) {
         // Each raw function holds a reference to the shared reader; SQLite drops it when the function is replaced
         // or the connection closes.

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "util/error.h"
+
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace Trailscope::Core::Query {
+
+/// A set of event row ids, as bits: what a whole-case scan found.
+class EventSet
+{
+public:
+    explicit EventSet(std::int64_t through) : m_through(through), m_bits(std::size_t(through / 64 + 1)) {}
+
+    /// The last event id the set speaks for: a later one was stored after the scan.
+    std::int64_t through() const { return m_through; }
+    bool contains(std::int64_t id) const
+    {
+        return id >= 0 && id <= m_through && (m_bits[std::size_t(id / 64)] >> (id % 64) & 1) != 0;
+    }
+    std::int64_t size() const;
+
+private:
+    friend class RecordScan;
+    std::int64_t m_through;
+    std::vector<std::uint64_t> m_bits;
+};
+
+/// Reads every event's raw record of a case once, in storage order, on several threads (each with a connection
+/// of its own), and keeps the events a test accepts. A free-text search over most of a case goes this way rather
+/// than record by record in time order: each file is decoded once, and on all cores.
+class RecordScan
+{
+public:
+    /// Says whether a record is wanted; called from several threads at once.
+    using Test = std::function<bool(std::string_view record)>;
+
+    /// Each record read counts once in `examined` when given (a search's progress).
+    static Result<std::shared_ptr<const EventSet>> run(const QString& casePath, const Test& test, int threads = 0,
+                                                       std::atomic<std::int64_t>* examined = nullptr);
+};
+
+} // namespace Trailscope::Core::Query
