@@ -140,8 +140,8 @@ std::string sureNumbers(const std::string& eventRowid, const FieldPathPattern& p
 
 std::optional<PathValues> PathValues::load(Sql::Database& db, const std::vector<std::pair<std::string, bool>>& keys)
 {
-    // Held in memory for the statement: past this many events the records are read instead.
-    constexpr std::size_t MaxEvents = 4'000'000;
+    // Held in memory for the statement, 4 bytes per event of the case: past this many the records are read instead.
+    constexpr std::size_t MaxEvents = 16'000'000;
     FieldPathPattern pattern;
     for (const auto& [key, exact] : keys)
         pattern.push_back({FieldPathStep::Kind::Key, key});
@@ -173,6 +173,10 @@ std::optional<PathValues> PathValues::load(Sql::Database& db, const std::vector<
         return std::nullopt; // an error is no answer: the records decide
     if (pathId == 0)
         return values; // no event has a value there
+    const auto lastEvent = db.queryInt("SELECT ifnull(max(id), 0) FROM event_rows");
+    if (!lastEvent || std::uint64_t(*lastEvent) >= MaxEvents)
+        return std::nullopt;
+    values.m_valueOf.assign(std::size_t(*lastEvent) + 1, 0);
     auto lists = db.prepare("SELECT f.value, s.value, f.events FROM field_postings f LEFT JOIN strings s ON s.id = "
                             "f.value WHERE f.path = ?1");
     lists.bind(1, pathId);
@@ -181,14 +185,24 @@ std::optional<PathValues> PathValues::load(Sql::Database& db, const std::vector<
         const std::int64_t value = lists.columnInt(0);
         if (value <= 0)
             return std::nullopt; // a number or boolean: typed, not text
-        const Value text{std::string(lists.columnText(1)), value >= HashedFieldValueBase};
-        const auto blob = lists.columnBlob(2);
-        const auto events = FieldPostings::decode(blob);
+        // A value's rows follow each other (the key is path, value, first): one entry for them all.
+        const bool hashed = value >= HashedFieldValueBase;
+        if (values.m_values.empty() || values.m_lastValue != value || hashed) {
+            values.m_values.push_back(Value{hashed ? std::string() : std::string(lists.columnText(1)), hashed});
+            values.m_lastValue = value;
+        }
+        const auto entry = static_cast<std::uint32_t>(values.m_values.size());
+        const auto events = FieldPostings::decode(lists.columnBlob(2));
         if (!events)
             return std::nullopt;
-        for (const std::int64_t event : *events)
-            if (!values.m_values.emplace(event, text).second || values.m_values.size() > MaxEvents)
+        for (const std::int64_t event : *events) {
+            if (event <= 0 || event > *lastEvent)
+                return std::nullopt;
+            std::uint32_t& slot = values.m_valueOf[std::size_t(event)];
+            if (slot != 0)
                 return std::nullopt; // two values in one event (an array on the way, a repeated key)
+            slot = entry;
+        }
     }
     if (status != SQLITE_DONE)
         return std::nullopt;

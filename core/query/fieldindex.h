@@ -76,12 +76,15 @@ public:
     /// The event's string there, nullptr where it has none (NULL).
     const Value* at(std::int64_t event) const
     {
-        const auto found = m_values.find(event);
-        return found == m_values.end() ? nullptr : &found->second;
+        if (event <= 0 || std::uint64_t(event) >= m_valueOf.size() || m_valueOf[std::size_t(event)] == 0)
+            return nullptr;
+        return &m_values[m_valueOf[std::size_t(event)] - 1];
     }
 
 private:
-    std::unordered_map<std::int64_t, Value> m_values;
+    std::vector<Value> m_values;          // each distinct value once
+    std::vector<std::uint32_t> m_valueOf; // per event id: 1 + its index in m_values, 0 for none
+    std::int64_t m_lastValue = 0;
 };
 
 } // namespace FieldIndex
