@@ -3,9 +3,12 @@
 #include "casedb/caseschema.h"
 #include "casedb/rawrecordreader.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -90,6 +93,71 @@ Result<std::shared_ptr<const EventSet>> RecordScan::run(const QString& casePath,
     if (firstError)
         return std::unexpected(*firstError);
     return set;
+}
+
+namespace {
+
+using Answer = Result<std::shared_ptr<const EventSet>>;
+
+// Scans by what identifies their answer: the case file, its content (the fingerprint of its source files, which
+// every import changes) and last event id, and the question.
+struct SharedScans
+{
+    static constexpr std::size_t Kept = 8;
+    std::mutex mutex;
+    std::vector<std::pair<std::string, std::shared_future<Answer>>> scans; // oldest first
+};
+
+SharedScans& sharedScans()
+{
+    static SharedScans scans;
+    return scans;
+}
+
+Result<std::string> caseIdentity(const QString& casePath)
+{
+    auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
+    if (!db)
+        return std::unexpected(db.error());
+    auto row = db->prepare("SELECT ifnull((SELECT value FROM meta WHERE key = 'content_sha256'), ''), "
+                           "ifnull((SELECT max(id) FROM event_rows), 0)");
+    if (!row.isValid() || row.step() != SQLITE_ROW)
+        return std::unexpected(db->error(QStringLiteral("reading the case to scan")));
+    const QString canonical = QFileInfo(casePath).canonicalFilePath();
+    return canonical.toStdString() + '\n' + std::string(row.columnText(0)) + '\n' + std::to_string(row.columnInt(1));
+}
+
+} // namespace
+
+Result<std::shared_ptr<const EventSet>> RecordScan::shared(const QString& casePath, const std::string& question,
+                                                           const Test& test, std::atomic<std::int64_t>* examined)
+{
+    const auto identity = caseIdentity(casePath);
+    if (!identity)
+        return std::unexpected(identity.error());
+    const std::string key = *identity + '\n' + question;
+    SharedScans& scans = sharedScans();
+    std::promise<Answer> promise;
+    {
+        std::unique_lock lock(scans.mutex);
+        for (const auto& [held, answer] : scans.scans)
+            if (held == key) {
+                const std::shared_future<Answer> waiting = answer;
+                lock.unlock();
+                return waiting.get();
+            }
+        if (scans.scans.size() == SharedScans::Kept)
+            scans.scans.erase(scans.scans.begin());
+        scans.scans.emplace_back(key, promise.get_future().share());
+    }
+    Answer answer = run(casePath, test, 0, examined);
+    if (!answer) {
+        // A failure is not kept: the next caller tries again.
+        std::lock_guard lock(scans.mutex);
+        std::erase_if(scans.scans, [&](const auto& held) { return held.first == key; });
+    }
+    promise.set_value(answer);
+    return answer;
 }
 
 } // namespace Trailscope::Core::Query

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -45,6 +46,13 @@ public:
     /// Each record read counts once in `examined` when given (a search's progress).
     static Result<std::shared_ptr<const EventSet>> run(const QString& casePath, const Test& test, int threads = 0,
                                                        std::atomic<std::int64_t>* examined = nullptr);
+
+    /// As run(), once per case, its content and `question` (what `test` asks, as text) in the whole process: the
+    /// connections of one window (rows, timeline, facets) ask the same question at once, and one scan answers all;
+    /// a caller arriving while it runs waits for it. The last few answers are kept.
+    static Result<std::shared_ptr<const EventSet>> shared(const QString& casePath, const std::string& question,
+                                                          const Test& test,
+                                                          std::atomic<std::int64_t>* examined = nullptr);
 };
 
 } // namespace Trailscope::Core::Query

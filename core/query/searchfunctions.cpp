@@ -311,9 +311,10 @@ void rawText(sqlite3_context* context, int argc, sqlite3_value** argv)
         return sqlite3_result_error_nomem(context);
     const std::int64_t id = sqlite3_value_int64(argv[0]);
     if (!pattern->matches && ++pattern->reads == recordsBeforeScan()) {
-        auto scan = RecordScan::run(
-            state->casePath, [&](std::string_view record) { return pattern->occursIn(record); }, 0,
-            state->examined.get());
+        // One scan per case and pattern in the process: the window's rows, timeline and facets ask at once.
+        auto scan = RecordScan::shared(
+            state->casePath, "free text\n" + pattern->text,
+            [&](std::string_view record) { return pattern->occursIn(record); }, state->examined.get());
         if (!scan)
             return reportError(context, scan.error());
         pattern->matches = *scan;

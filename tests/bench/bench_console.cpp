@@ -234,7 +234,10 @@ int main(int argc, char* argv[])
                                QStringLiteral("eventName:AssumeRole"),
                                QStringLiteral("eventName:ConsoleLogin"),
                                QStringLiteral("errorCode:AccessDenied* ip:10.0.0.0/8"),
-                               QStringLiteral("eventName:Delete* OR eventName:Terminate*")};
+                               QStringLiteral("eventName:Delete* OR eventName:Terminate*"),
+                               // Free text: a common word (a page stops early) and a rarer one (the case is scanned).
+                               QStringLiteral("amazonaws"),
+                               QStringLiteral("\"AdministratorAccess\"")};
     for (const QString& text : searches) {
         const Refresh r = applySearch(window, text);
         std::printf("%-48s %10lld %9.0f %10.0f %9.0f %10.0f\n", text.isEmpty() ? "(all events)" : qPrintable(text),

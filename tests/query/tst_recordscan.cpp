@@ -108,6 +108,37 @@ private Q_SLOTS:
         QCOMPARE(members(**after), expected(casePath));
     }
 
+    // Connections asking the same question of the same case share one scan; new content asks again.
+    void sharedScansAnswerOnce()
+    {
+        QTemporaryDir dir, more, caseDir;
+        writeTrail(dir.path(), 0, 4, 100);
+        writeTrail(more.path(), 400, 1, 100);
+        const QString casePath = caseDir.filePath("shared.tscase");
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        std::atomic<int> tested{0};
+        const RecordScan::Test counting = [&](std::string_view text) {
+            ++tested;
+            return Needle(text);
+        };
+        std::atomic<std::int64_t> examined{0};
+        const auto first = RecordScan::shared(casePath, "needle-7", counting, &examined);
+        QVERIFY(first.has_value());
+        QCOMPARE(tested.load(), 400);
+        QCOMPARE(examined.load(), 400);
+        const auto again = RecordScan::shared(casePath, "needle-7", counting, &examined);
+        QVERIFY(again.has_value());
+        QCOMPARE(again->get(), first->get()); // the same answer, not another scan
+        QCOMPARE(tested.load(), 400);
+        QVERIFY(RecordScan::shared(casePath, "another question", counting).has_value());
+        QCOMPARE(tested.load(), 800);
+        QVERIFY(importPaths(casePath, {more.path()}).has_value());
+        const auto appended = RecordScan::shared(casePath, "needle-7", counting);
+        QVERIFY(appended.has_value());
+        QCOMPARE(tested.load(), 1300);
+        QCOMPARE(members(**appended), expected(casePath));
+    }
+
     void emptyCaseHasNothing()
     {
         QTemporaryDir dir, caseDir;
