@@ -128,7 +128,8 @@ Database::~Database()
 }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_examined(std::move(other.m_examined))
+    : m_db(std::exchange(other.m_db, nullptr)), m_examined(std::move(other.m_examined)),
+      m_keepGoing(std::move(other.m_keepGoing))
 {}
 
 Database& Database::operator=(Database&& other) noexcept
@@ -137,6 +138,7 @@ Database& Database::operator=(Database&& other) noexcept
         sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
         std::swap(m_examined, other.m_examined);
+        std::swap(m_keepGoing, other.m_keepGoing);
     }
     return *this;
 }

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -82,9 +83,17 @@ public:
     /// a scan can say how far it has got. Shared with the functions, which keep it across moves of this object.
     const std::shared_ptr<std::atomic<std::int64_t>>& examinedEvents() const { return m_examined; }
 
+    /// Says whether the statement running on this connection should go on: long work inside its SQL functions (a
+    /// whole-case scan, several threads at once) asks it, as SQLite asks the progress handler between its own
+    /// steps. Set it before running statements; unset, work always goes on.
+    using KeepGoing = std::function<bool()>;
+    void setKeepGoing(KeepGoing keepGoing) { *m_keepGoing = std::move(keepGoing); }
+    const std::shared_ptr<KeepGoing>& keepGoing() const { return m_keepGoing; }
+
 private:
     sqlite3* m_db = nullptr;
     std::shared_ptr<std::atomic<std::int64_t>> m_examined = std::make_shared<std::atomic<std::int64_t>>(0);
+    std::shared_ptr<KeepGoing> m_keepGoing = std::make_shared<KeepGoing>();
 };
 
 /// Rolls back unless committed.

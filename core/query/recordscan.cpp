@@ -24,7 +24,7 @@ std::int64_t EventSet::size() const
 }
 
 Result<std::shared_ptr<const EventSet>> RecordScan::run(const QString& casePath, const Test& test, int threads,
-                                                        std::atomic<std::int64_t>* examined)
+                                                        const Progress& progress)
 {
     auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
     if (!db)
@@ -62,6 +62,8 @@ Result<std::shared_ptr<const EventSet>> RecordScan::run(const QString& casePath,
         std::vector<std::int64_t> found;
         std::int64_t read = 0;
         for (std::int64_t range; !failed && (range = nextRange.fetch_add(1)) < ranges;) {
+            if (progress.keepGoing && !progress.keepGoing())
+                return stop(Error{ErrorCode::Cancelled, QStringLiteral("scan stopped"), casePath});
             rows.reset();
             rows.bind(1, range * RangeEvents).bind(2, (range + 1) * RangeEvents);
             int status = SQLITE_ERROR;
@@ -74,8 +76,8 @@ Result<std::shared_ptr<const EventSet>> RecordScan::run(const QString& casePath,
                     found.push_back(rows.columnInt(0));
                 ++read;
             }
-            if (examined)
-                examined->fetch_add(read, std::memory_order_relaxed);
+            if (progress.examined)
+                progress.examined->fetch_add(read, std::memory_order_relaxed);
             read = 0;
             if (status != SQLITE_DONE)
                 return stop(connection->error(QStringLiteral("listing the events to scan")));
@@ -130,34 +132,43 @@ Result<std::string> caseIdentity(const QString& casePath)
 } // namespace
 
 Result<std::shared_ptr<const EventSet>> RecordScan::shared(const QString& casePath, const std::string& question,
-                                                           const Test& test, std::atomic<std::int64_t>* examined)
+                                                           const Test& test, const Progress& progress)
 {
     const auto identity = caseIdentity(casePath);
     if (!identity)
         return std::unexpected(identity.error());
     const std::string key = *identity + '\n' + question;
     SharedScans& scans = sharedScans();
-    std::promise<Answer> promise;
-    {
-        std::unique_lock lock(scans.mutex);
-        for (const auto& [held, answer] : scans.scans)
-            if (held == key) {
-                const std::shared_future<Answer> waiting = answer;
-                lock.unlock();
-                return waiting.get();
+    for (;;) {
+        std::promise<Answer> promise;
+        std::shared_future<Answer> waiting;
+        {
+            std::lock_guard lock(scans.mutex);
+            for (const auto& [held, answer] : scans.scans)
+                if (held == key)
+                    waiting = answer;
+            if (!waiting.valid()) {
+                if (scans.scans.size() == SharedScans::Kept)
+                    scans.scans.erase(scans.scans.begin());
+                scans.scans.emplace_back(key, promise.get_future().share());
             }
-        if (scans.scans.size() == SharedScans::Kept)
-            scans.scans.erase(scans.scans.begin());
-        scans.scans.emplace_back(key, promise.get_future().share());
+        }
+        if (waiting.valid()) {
+            Answer answer = waiting.get();
+            // Stopped by the caller that ran it, not by ours: scan again (its entry is gone).
+            if (!answer && answer.error().code == ErrorCode::Cancelled && (!progress.keepGoing || progress.keepGoing()))
+                continue;
+            return answer;
+        }
+        Answer answer = run(casePath, test, 0, progress);
+        if (!answer) {
+            // A failure is not kept: the next caller tries again.
+            std::lock_guard lock(scans.mutex);
+            std::erase_if(scans.scans, [&](const auto& held) { return held.first == key; });
+        }
+        promise.set_value(answer);
+        return answer;
     }
-    Answer answer = run(casePath, test, 0, examined);
-    if (!answer) {
-        // A failure is not kept: the next caller tries again.
-        std::lock_guard lock(scans.mutex);
-        std::erase_if(scans.scans, [&](const auto& held) { return held.first == key; });
-    }
-    promise.set_value(answer);
-    return answer;
 }
 
 } // namespace Trailscope::Core::Query

@@ -34,6 +34,13 @@ private:
     std::vector<std::uint64_t> m_bits;
 };
 
+/// What a whole-case scan (RecordScan) reports as it goes, and asks before each range of events.
+struct ScanProgress
+{
+    std::atomic<std::int64_t>* examined = nullptr; ///< each record read counts once (a search's progress)
+    std::function<bool()> keepGoing;               ///< false stops the scan: ErrorCode::Cancelled
+};
+
 /// Reads every event's raw record of a case once, in storage order, on several threads (each with a connection
 /// of its own), and keeps the events a test accepts. A free-text search over most of a case goes this way rather
 /// than record by record in time order: each file is decoded once, and on all cores.
@@ -43,16 +50,17 @@ public:
     /// Says whether a record is wanted; called from several threads at once.
     using Test = std::function<bool(std::string_view record)>;
 
-    /// Each record read counts once in `examined` when given (a search's progress).
+    using Progress = ScanProgress;
+
     static Result<std::shared_ptr<const EventSet>> run(const QString& casePath, const Test& test, int threads = 0,
-                                                       std::atomic<std::int64_t>* examined = nullptr);
+                                                       const Progress& progress = {});
 
     /// As run(), once per case, its content and `question` (what `test` asks, as text) in the whole process: the
     /// connections of one window (rows, timeline, facets) ask the same question at once, and one scan answers all;
-    /// a caller arriving while it runs waits for it. The last few answers are kept.
+    /// a caller arriving while it runs waits for it (and scans itself if that one's caller stops it). The last few
+    /// answers are kept.
     static Result<std::shared_ptr<const EventSet>> shared(const QString& casePath, const std::string& question,
-                                                          const Test& test,
-                                                          std::atomic<std::int64_t>* examined = nullptr);
+                                                          const Test& test, const Progress& progress = {});
 };
 
 } // namespace Trailscope::Core::Query

@@ -267,6 +267,7 @@ struct FreeTextContext
     std::shared_ptr<EventRecordCache> records;
     QString casePath;
     std::shared_ptr<std::atomic<std::int64_t>> examined; // the searching connection's count of records read
+    std::shared_ptr<Sql::Database::KeepGoing> keepGoing; // whether its statement should go on
     std::vector<std::pair<std::string, std::shared_ptr<const EventSet>>> scans; // newest last
     static constexpr std::size_t ScansKept = 4;
 
@@ -314,7 +315,8 @@ void rawText(sqlite3_context* context, int argc, sqlite3_value** argv)
         // One scan per case and pattern in the process: the window's rows, timeline and facets ask at once.
         auto scan = RecordScan::shared(
             state->casePath, "free text\n" + pattern->text,
-            [&](std::string_view record) { return pattern->occursIn(record); }, state->examined.get());
+            [&](std::string_view record) { return pattern->occursIn(record); },
+            RecordScan::Progress{state->examined.get(), *state->keepGoing});
         if (!scan)
             return reportError(context, scan.error());
         pattern->matches = *scan;
@@ -411,7 +413,7 @@ Result<void> registerSearchFunctions(Sql::Database& db)
     };
     for (const int arguments : {2, 5}) {
         // Each form owns its scans: a statement uses one form throughout.
-        auto* state = new FreeTextContext{context, QString::fromUtf8(file), db.examinedEvents(), {}};
+        auto* state = new FreeTextContext{context, QString::fromUtf8(file), db.examinedEvents(), db.keepGoing(), {}};
         if (sqlite3_create_function_v2(db.handle(), "ts_raw_text", arguments, SQLITE_UTF8 | SQLITE_DIRECTONLY, state,
                                        rawText, nullptr, nullptr, releaseFreeText) != SQLITE_OK)
             return std::unexpected(db.error(QStringLiteral("registering ts_raw_text")));

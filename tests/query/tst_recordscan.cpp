@@ -122,11 +122,11 @@ private Q_SLOTS:
             return Needle(text);
         };
         std::atomic<std::int64_t> examined{0};
-        const auto first = RecordScan::shared(casePath, "needle-7", counting, &examined);
+        const auto first = RecordScan::shared(casePath, "needle-7", counting, {&examined, {}});
         QVERIFY(first.has_value());
         QCOMPARE(tested.load(), 400);
         QCOMPARE(examined.load(), 400);
-        const auto again = RecordScan::shared(casePath, "needle-7", counting, &examined);
+        const auto again = RecordScan::shared(casePath, "needle-7", counting, {&examined, {}});
         QVERIFY(again.has_value());
         QCOMPARE(again->get(), first->get()); // the same answer, not another scan
         QCOMPARE(tested.load(), 400);
@@ -137,6 +137,28 @@ private Q_SLOTS:
         QVERIFY(appended.has_value());
         QCOMPARE(tested.load(), 1300);
         QCOMPARE(members(**appended), expected(casePath));
+    }
+
+    // A scan asks whether to go on before each range: told to stop, it stops with Cancelled, keeps nothing, and a
+    // caller that waited on it scans for itself.
+    void stoppedScanIsCancelled()
+    {
+        QTemporaryDir dir, caseDir;
+        writeTrail(dir.path(), 0, 8, 5000); // 40,000 events: three ranges
+        const QString casePath = caseDir.filePath("stop.tscase");
+        QVERIFY(importPaths(casePath, {dir.path()}).has_value());
+        std::atomic<int> asked{0};
+        const RecordScan::Progress stopAtOnce{nullptr, [&] { return ++asked > 1; }};
+        const auto stopped = RecordScan::run(casePath, Needle, 1, stopAtOnce);
+        QVERIFY(!stopped.has_value());
+        QCOMPARE(stopped.error().code, ErrorCode::Cancelled);
+        const auto shared = RecordScan::shared(casePath, "stop question", Needle, {nullptr, [] { return false; }});
+        QVERIFY(!shared.has_value());
+        QCOMPARE(shared.error().code, ErrorCode::Cancelled);
+        // Not kept: asked again, the same question scans.
+        const auto again = RecordScan::shared(casePath, "stop question", Needle);
+        QVERIFY(again.has_value());
+        QCOMPARE(members(**again), expected(casePath));
     }
 
     void emptyCaseHasNothing()

@@ -64,6 +64,8 @@ void SearchWorker::openCase(const QString& path)
         return;
     }
     m_db = std::move(*db);
+    // A superseded search also stops a whole-case scan its free text started (which runs on other threads).
+    m_db.setKeepGoing([this] { return !outdated(); });
     CaseSummary summary;
     summary.path = path;
     summary.events = m_db.queryInt("SELECT count(*) FROM events").value_or(0);
