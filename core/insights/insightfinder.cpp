@@ -36,9 +36,25 @@ bool earlier(const InsightFinding& a, const InsightFinding& b)
            std::tie(b.episode.startMinute, b.type, b.eventSource, b.eventName, b.errorCode, b.account, b.region);
 }
 
+FindingSeries seriesAround(const ApiSeries& series, const MinuteSpan& span, const Episode& episode,
+                           std::int64_t marginMinutes)
+{
+    FindingSeries out;
+    out.fromMinute = std::max(span.first, episode.startMinute - marginMinutes);
+    const std::int64_t until = std::max(out.fromMinute, std::min(span.last + 1, episode.endMinute + marginMinutes));
+    out.counts.assign(static_cast<std::size_t>(until - out.fromMinute), 0);
+    const auto first =
+        std::lower_bound(series.counts.begin(), series.counts.end(), out.fromMinute,
+                         [](const MinuteCount& count, std::int64_t minute) { return count.minute < minute; });
+    for (auto it = first; it != series.counts.end() && it->minute < until; ++it)
+        out.counts[static_cast<std::size_t>(it->minute - out.fromMinute)] = it->count;
+    return out;
+}
+
 } // namespace
 
-Result<std::vector<InsightFinding>> computeInsights(Sql::Database& db, const InsightOptions& options)
+Result<InsightsWithSeries> computeInsightsWithSeries(Sql::Database& db, const InsightOptions& options,
+                                                     std::int64_t marginMinutes)
 {
     const auto dimensions = readCaseDimensions(db);
     if (!dimensions)
@@ -48,16 +64,37 @@ Result<std::vector<InsightFinding>> computeInsights(Sql::Database& db, const Ins
         return std::unexpected(activity.error());
     const ModelThresholds& thresholds = thresholdsFor(options.sensitivity);
     StringNames names(db);
-    std::vector<InsightFinding> findings;
+    InsightsWithSeries found;
     for (const ApiSeries& series : activity->series) {
         const MinuteSpan& span = activity->spanOf(series.key);
         const DetectionRange range{span.first, span.last, activity->fromMinute, activity->untilMinute,
                                    options.minimumBaselineMinutes};
-        for (const Episode& episode : detectEpisodes(series.counts, range, thresholds))
-            findings.push_back(describe(series, episode, *dimensions, names));
+        for (const Episode& episode : detectEpisodes(series.counts, range, thresholds)) {
+            found.findings.push_back(describe(series, episode, *dimensions, names));
+            found.series.push_back(seriesAround(series, span, episode, marginMinutes));
+        }
     }
-    std::sort(findings.begin(), findings.end(), earlier);
-    return findings;
+    std::vector<std::size_t> order(found.findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&found](std::size_t a, std::size_t b) { return earlier(found.findings[a], found.findings[b]); });
+    InsightsWithSeries sorted;
+    sorted.findings.reserve(order.size());
+    sorted.series.reserve(order.size());
+    for (const std::size_t i : order) {
+        sorted.findings.push_back(std::move(found.findings[i]));
+        sorted.series.push_back(std::move(found.series[i]));
+    }
+    return sorted;
+}
+
+Result<std::vector<InsightFinding>> computeInsights(Sql::Database& db, const InsightOptions& options)
+{
+    auto found = computeInsightsWithSeries(db, options, 0);
+    if (!found)
+        return std::unexpected(found.error());
+    return std::move(found->findings);
 }
 
 } // namespace Trailscope::Core::Insights
