@@ -44,7 +44,8 @@ const QList<Room>& rooms()
         {"ui/timeline", coreAnd({"ui/common"})},
         {"ui/import", coreAnd({"ui/common"})},
         {"ui/sql", coreAnd({"ui/common"})},
-        {"ui/window", coreAnd({"ui/common", "ui/browser", "ui/timeline", "ui/import", "ui/sql"})},
+        {"ui/dashboard", coreAnd({"ui/common"})},
+        {"ui/window", coreAnd({"ui/common", "ui/browser", "ui/timeline", "ui/import", "ui/sql", "ui/dashboard"})},
         {"app/cli", coreRooms},
         {"app/gui", coreAnd({"ui/window"})},
     };

@@ -11,9 +11,11 @@
 #include "browser/eventtablemodel.h"
 #include "browser/eventtableview.h"
 #include "browser/facetpane.h"
+#include "browser/filterchips.h"
 #include "browser/searchbar.h"
 #include "browser/searchworker.h"
 #include "browser/timerangebar.h"
+#include "dashboard/dashboardview.h"
 #include "import/importcoordinator.h"
 #include "import/importjob.h"
 #include "import/importprogresswidget.h"
@@ -118,12 +120,32 @@ void MainWindow::buildBrowser()
     m_browser->setStretchFactor(2, 3);
     m_browser->setSizes({150, 420, 300});
 
+    m_chips = new FilterChips(this);
+    m_browserPage = new QWidget(this);
+    auto* pageLayout = new QVBoxLayout(m_browserPage);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->setSpacing(0);
+    pageLayout->addWidget(m_chips);
+    pageLayout->addWidget(m_browser, 1);
+
     m_sql = new SqlConsole(this);
+    m_dashboard = new DashboardView(this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_browser, tr("Events"));
+    m_tabs->addTab(m_browserPage, tr("Events"));
     m_tabs->addTab(m_sql, tr("SQL"));
+    m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    connect(m_chips, &FilterChips::changed, this, &MainWindow::runSearch);
+    connect(m_dashboard, &DashboardView::openEventsRequested, this, &MainWindow::showEventsOf);
+    connect(m_dashboard, &DashboardView::filterRequested, this,
+            [this](const QString& label, const Core::Query::SearchTree& search, bool andShow) {
+                m_chips->add({label, search});
+                if (andShow)
+                    m_tabs->setCurrentWidget(m_browserPage);
+                else
+                    m_status->showMessage(tr("Added to the browser's search: %1").arg(label));
+            });
     connect(m_sql, &SqlConsole::openEventRequested, this, [this](std::int64_t rowId) { showRowSet({rowId}, rowId); });
     connect(m_sql, &SqlConsole::openEventSetRequested, this,
             [this](const QList<std::int64_t>& rowIds) { showRowSet(rowIds); });
@@ -183,6 +205,7 @@ void MainWindow::buildBrowser()
             runSearch();
     });
     connect(m_imports, &ImportCoordinator::started, m_importRefresh, qOverload<>(&QTimer::start));
+    connect(m_imports, &ImportCoordinator::started, m_dashboard, &DashboardView::markOutOfDate);
     connect(m_imports, &ImportCoordinator::finished, this, &MainWindow::onImportFinished);
     connect(m_imports, &ImportCoordinator::firstEventsStored, this, [this](const QString& casePath) {
         // A new case opens as soon as it has events, so the analyst can start while the rest arrives.
@@ -215,8 +238,9 @@ void MainWindow::buildActions()
         m_actions->back->setEnabled(m_searchBar->canGoBack());
         m_actions->forward->setEnabled(m_searchBar->canGoForward());
     });
-    connect(actions.showEvents, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_browser); });
+    connect(actions.showEvents, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_browserPage); });
     connect(actions.showSql, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_sql); });
+    connect(actions.showDashboard, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_dashboard); });
     connect(actions.utc, &QAction::toggled, this, &MainWindow::setUtc);
     connect(actions.logScale, &QAction::toggled, m_timeline, &TimelineView::setLogScale);
     connect(actions.colourRules, &QAction::triggered, this, &MainWindow::editColourRules);
@@ -329,6 +353,11 @@ void MainWindow::onCaseOpened(const CaseSummary& summary)
         m_sql->setCase(summary.path); // again after an import: new key paths for completion
     m_timeRange->setCaseSpan(summary.oldest, summary.newest);
     m_recent->remember(summary.path);
+    // A case opened while events still arrive (a new case's first events) is computed when the import ends.
+    if (m_imports->isRunning())
+        m_dashboard->markOutOfDate();
+    else
+        m_dashboard->setCase(summary.path, summary.events, summary.oldest, summary.newest);
     if (!summary.missingIndexes.isEmpty() && !m_imports->isRunning())
         m_status->showMessage(tr("Some lookup indexes are not built yet (an import was interrupted): lookups on "
                                  "fields may be slow until the next import into this case."));
@@ -342,7 +371,7 @@ void MainWindow::runSearch()
     if (!m_session->isOpen() || !m_searchBar->isValid())
         return;
     SearchRequest request;
-    request.search = m_searchBar->search();
+    request.search = m_chips->narrow(m_searchBar->search());
     request.options.start = m_timeRange->start();
     request.options.end = m_timeRange->end();
     request.starredOnly = m_actions->starredOnly->isChecked();
@@ -357,6 +386,7 @@ void MainWindow::runSearch()
         request.options.order = ascending ? Core::Query::SortOrder::OldestFirst : Core::Query::SortOrder::NewestFirst;
     }
     m_session->search(request);
+    m_dashboard->setBrowserSearch(request.search, request.options);
 }
 
 void MainWindow::onCurrentRowChanged()
@@ -579,8 +609,22 @@ void MainWindow::showRowSet(const QList<std::int64_t>& rowIds, std::optional<std
     m_rowSet = std::make_shared<const QList<std::int64_t>>(rowIds);
     m_status->showRowSet(rowIds.size());
     m_selectWhenShown = select;
-    m_tabs->setCurrentWidget(m_browser);
+    m_tabs->setCurrentWidget(m_browserPage);
     runSearch();
+}
+
+void MainWindow::showEventsOf(const QString& label, const Core::Query::SearchTree& search, std::int64_t start,
+                              std::int64_t end)
+{
+    m_rowSet.reset();
+    m_status->hideRowSet();
+    // One search for the three changes: the range and filters quietly, then the emptied search bar submits.
+    m_timeRange->blockSignals(true);
+    m_timeRange->setCustomRange(start, end);
+    m_timeRange->blockSignals(false);
+    m_chips->setFilters({{label, search}}, true);
+    m_tabs->setCurrentWidget(m_browserPage);
+    m_searchBar->submit(QString());
 }
 
 void MainWindow::clearRowSet()

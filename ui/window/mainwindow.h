@@ -19,11 +19,13 @@ class QTimer;
 namespace Trailscope::Ui {
 
 class CaseSession;
+class DashboardView;
 class DetailPane;
 class EventAnnotationBar;
 class EventTableModel;
 class EventTableView;
 class FacetPane;
+class FilterChips;
 class ImportJob;
 class ImportCoordinator;
 class ImportProgressWidget;
@@ -70,6 +72,13 @@ public:
     TimeRangeBar* timeRange() const { return m_timeRange; }
     EventTableView* eventView() const { return m_table; }
     SqlConsole* sqlConsole() const { return m_sql; }
+    DashboardView* dashboard() const { return m_dashboard; }
+    /// The trees other views pinned onto the browser's search (an insight's episode, a table row's filter).
+    FilterChips* filterChips() const { return m_chips; }
+    /// Shows `search`'s events in [start, end) in the browser: the pinned filters become this one, the typed search
+    /// is emptied, the time range set.
+    void showEventsOf(const QString& label, const Core::Query::SearchTree& search, std::int64_t start,
+                      std::int64_t end);
     /// Browses only these events (a result set of the SQL editor) until cleared; `select` is selected when shown.
     void showRowSet(const QList<std::int64_t>& rowIds, std::optional<std::int64_t> select = std::nullopt);
     void clearRowSet();
@@ -117,6 +126,9 @@ private:
     QSplitter* m_browser = nullptr;
     class QTabWidget* m_tabs = nullptr;
     SqlConsole* m_sql = nullptr;
+    DashboardView* m_dashboard = nullptr;
+    FilterChips* m_chips = nullptr;
+    QWidget* m_browserPage = nullptr;
     std::shared_ptr<const QList<std::int64_t>> m_rowSet;
     std::optional<std::int64_t> m_selectWhenShown;
     SearchBar* m_searchBar = nullptr;

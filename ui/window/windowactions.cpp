@@ -33,6 +33,7 @@ WindowActions::WindowActions(QObject* parent)
       back(action(this, tr("&Back"), QKeySequence::Back)), forward(action(this, tr("&Forward"), QKeySequence::Forward)),
       showEvents(action(this, tr("&Events"), QKeySequence(Qt::CTRL | Qt::Key_1))),
       showSql(action(this, tr("S&QL Editor"), QKeySequence(Qt::CTRL | Qt::Key_2))),
+      showDashboard(action(this, tr("&Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_3))),
       utc(checkable(this, tr("Times in &UTC"), true)), logScale(checkable(this, tr("Timeline &Log Scale"), false)),
       colourRules(action(this, tr("&Colouring Rules…"))),
       star(action(this, tr("&Star or Unstar Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_M))),
@@ -59,7 +60,7 @@ void WindowActions::fillMenuBar(QMenuBar* bar, QMenu* recentCases, QMenu* timeli
     bar->addMenu(tr("&Go"))->addActions({back, forward});
 
     QMenu* view = bar->addMenu(tr("&View"));
-    view->addActions({showEvents, showSql});
+    view->addActions({showEvents, showSql, showDashboard});
     view->addSeparator();
     view->addActions({utc, logScale});
     view->addMenu(timelineSeries);

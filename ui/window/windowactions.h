@@ -31,6 +31,7 @@ public:
     QAction* forward;
     QAction* showEvents;
     QAction* showSql;
+    QAction* showDashboard;
     QAction* utc;
     QAction* logScale;
     QAction* colourRules;

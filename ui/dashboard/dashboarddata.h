@@ -1,0 +1,63 @@
+#pragma once
+
+#include "insights/activitytables.h"
+#include "insights/attributions.h"
+#include "insights/firstseen.h"
+#include "insights/insightfinder.h"
+#include "util/error.h"
+
+#include <QMetaType>
+#include <QString>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace Trailscope::Ui {
+
+/// Where a finding comes from: computed here from the events, or an Insights event AWS delivered.
+enum class FindingOrigin { Trailscope, Aws };
+
+/// One episode as the dashboard lists it: ours (a Start/End pair not yet written as records) or AWS's (its Start and
+/// End records joined by sharedEventID). Value type, made on the dashboard's worker.
+struct DashboardFinding
+{
+    FindingOrigin origin = FindingOrigin::Trailscope;
+    Core::Insights::InsightType type = Core::Insights::InsightType::ApiCallRate;
+    QString eventSource, eventName, errorCode, account, region;
+    std::int64_t start = 0, end = 0; ///< UTC epoch ms, end exclusive (AWS's End eventTime, or Start's when none)
+    bool ended = true;
+    double baselineAverage = 0; ///< calls (or errors) per minute in the baseline
+    double insightAverage = 0;  ///< per minute over the episode (AWS: the End's, else the Start's)
+    std::int64_t baselineMinutes = 0;
+    QString principal; ///< the top userIdentityArn of the episode
+    QString sourceIp;  ///< the top sourceIPAddress of the episode's events (ours: counted here; AWS's: the same)
+    std::vector<Core::Insights::Attribution> attributions; ///< over the whole episode
+    Core::Insights::FindingSeries series;                  ///< ours only: per minute around the episode
+
+    std::int64_t durationMinutes() const { return (end - start) / 60000; }
+    /// How far above the baseline the episode went in calls: the measure of the "worst" episode of a card.
+    double excess() const
+    {
+        return (insightAverage - baselineAverage) * static_cast<double>(std::max<std::int64_t>(durationMinutes(), 1));
+    }
+};
+
+/// Everything the dashboard shows of a case at one moment, computed off the GUI thread.
+struct DashboardData
+{
+    QString casePath;
+    std::int64_t caseEvents = 0; ///< events of the case when computed: the dashboard is current while this holds
+    std::optional<std::int64_t> caseStart, caseEnd;
+    Core::Insights::Sensitivity sensitivity = Core::Insights::Sensitivity::Medium;
+    std::vector<DashboardFinding> findings; ///< ours then AWS's, each oldest first
+    Core::Insights::FirstSeenActivity firstSeen;
+    std::map<Core::Insights::ActivityDimension, std::vector<Core::Insights::ActivityRow>> tables;
+    double milliseconds = 0;
+    std::optional<Core::Error> error; ///< set when the computation failed; the rest is then empty
+};
+
+} // namespace Trailscope::Ui
+
+Q_DECLARE_METATYPE(Trailscope::Ui::DashboardData)

@@ -1,0 +1,276 @@
+#include "dashboardjob.h"
+
+#include "dashboard/findingsearch.h"
+
+#include "casedb/caseschema.h"
+#include "insights/deliveredinsights.h"
+#include "insights/insightrecord.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QPromise>
+#include <QtConcurrent>
+
+namespace Trailscope::Ui {
+
+namespace {
+
+using namespace Core::Insights;
+
+constexpr ActivityDimension AllDimensions[] = {
+    ActivityDimension::Principal,
+    ActivityDimension::AccessKey,
+    ActivityDimension::SourceIp,
+    ActivityDimension::UserAgent,
+    ActivityDimension::Region,
+    ActivityDimension::Account,
+    ActivityDimension::PrincipalEventSource,
+};
+// Each finding asks for its top source IP (one indexed search); past this many the list is an incident of its own.
+constexpr std::size_t MaxSourceIpLookups = 300;
+
+const Attribution* attributionOf(const std::vector<Attribution>& attributions, const QString& attribute)
+{
+    for (const Attribution& attribution : attributions)
+        if (attribution.attribute == attribute)
+            return &attribution;
+    return nullptr;
+}
+
+QString topInsightValue(const std::vector<Attribution>& attributions, const QString& attribute)
+{
+    const Attribution* attribution = attributionOf(attributions, attribute);
+    return attribution && !attribution->insight.empty() ? attribution->insight.front().value : QString();
+}
+
+DashboardFinding fromOurs(const InsightFinding& finding, FindingSeries series)
+{
+    DashboardFinding row;
+    row.origin = FindingOrigin::Trailscope;
+    row.type = finding.type;
+    row.eventSource = finding.eventSource;
+    row.eventName = finding.eventName;
+    row.errorCode = finding.errorCode;
+    row.account = finding.account;
+    row.region = finding.region;
+    row.start = finding.startTime();
+    row.end = finding.endTime();
+    row.ended = finding.episode.ended;
+    row.baselineAverage = finding.episode.baseline.average;
+    row.insightAverage = finding.episodeAverage();
+    row.baselineMinutes = finding.episode.baseline.durationMinutes;
+    row.attributions = finding.endAttributions;
+    row.principal = topInsightValue(row.attributions, QStringLiteral("userIdentityArn"));
+    row.series = std::move(series);
+    return row;
+}
+
+std::vector<Attribution> attributionsOfRecord(const QJsonObject& context)
+{
+    std::vector<Attribution> attributions;
+    for (const QJsonValue& entry : context[QStringLiteral("attributions")].toArray()) {
+        Attribution attribution;
+        attribution.attribute = entry[QStringLiteral("attribute")].toString();
+        for (const auto& [side, values] : {std::pair{QStringLiteral("insight"), &attribution.insight},
+                                           std::pair{QStringLiteral("baseline"), &attribution.baseline}}) {
+            for (const QJsonValue& value : entry[side].toArray())
+                values->push_back(
+                    {value[QStringLiteral("value")].toString(), value[QStringLiteral("average")].toDouble()});
+        }
+        attributions.push_back(std::move(attribution));
+    }
+    return attributions;
+}
+
+// AWS delivers a Start and (later) an End sharing a sharedEventID: one row, the End's averages where it came.
+std::vector<DashboardFinding> fromDelivered(const std::vector<QJsonObject>& records)
+{
+    std::vector<DashboardFinding> rows;
+    std::map<QString, std::size_t> byShared;
+    for (const QJsonObject& record : records) {
+        const QJsonObject details = record[QStringLiteral("insightDetails")].toObject();
+        const QJsonObject context = details[QStringLiteral("insightContext")].toObject();
+        const QJsonObject statistics = context[QStringLiteral("statistics")].toObject();
+        const QString shared = record[QStringLiteral("sharedEventID")].toString();
+        const bool isEnd = details[QStringLiteral("state")].toString() == QLatin1String("End");
+        const auto known = byShared.find(shared);
+        const bool fresh = shared.isEmpty() || known == byShared.end();
+        if (fresh) {
+            rows.emplace_back();
+            if (!shared.isEmpty())
+                byShared.emplace(shared, rows.size() - 1);
+        }
+        DashboardFinding& row = fresh ? rows.back() : rows[known->second];
+        row.origin = FindingOrigin::Aws;
+        row.type = details[QStringLiteral("insightType")].toString() == QLatin1String("ApiErrorRateInsight")
+                       ? InsightType::ApiErrorRate
+                       : InsightType::ApiCallRate;
+        row.eventSource = details[QStringLiteral("eventSource")].toString();
+        row.eventName = details[QStringLiteral("eventName")].toString();
+        row.errorCode = details[QStringLiteral("errorCode")].toString();
+        row.account = record[QStringLiteral("recipientAccountId")].toString();
+        row.region = record[QStringLiteral("awsRegion")].toString();
+        const std::int64_t time = recordTime(record);
+        if (isEnd || fresh) {
+            row.baselineAverage = statistics[QStringLiteral("baseline")][QStringLiteral("average")].toDouble();
+            row.insightAverage = statistics[QStringLiteral("insight")][QStringLiteral("average")].toDouble();
+            row.baselineMinutes = statistics[QStringLiteral("baselineDuration")].toInteger();
+            row.attributions = attributionsOfRecord(context);
+            row.principal = topInsightValue(row.attributions, QStringLiteral("userIdentityArn"));
+        }
+        if (isEnd) {
+            row.end = time;
+            row.ended = true;
+            if (fresh) // an End without its Start: the episode began insightDuration minutes before
+                row.start = time - statistics[QStringLiteral("insightDuration")].toInteger() * 60000;
+        } else {
+            row.start = time;
+            if (fresh) {
+                row.end =
+                    time + std::max<std::int64_t>(statistics[QStringLiteral("insightDuration")].toInteger(), 1) * 60000;
+                row.ended = false;
+            }
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+DashboardJob::DashboardJob(QObject* parent) : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<DashboardData>::progressValueChanged, this,
+            [this](int value) { Q_EMIT progressChanged(value); });
+    connect(&m_watcher, &QFutureWatcher<DashboardData>::finished, this, [this] {
+        const QFuture<DashboardData> future = m_watcher.future();
+        if (future.isCanceled() || future.resultCount() == 0)
+            return;
+        Q_EMIT finished(future.result());
+    });
+    connect(&m_tableWatcher, &QFutureWatcher<std::vector<ActivityRow>>::finished, this, [this] {
+        const auto future = m_tableWatcher.future();
+        if (future.isCanceled() || future.resultCount() == 0)
+            return;
+        Q_EMIT tableReady(m_tableDimension, future.result());
+    });
+}
+
+DashboardJob::~DashboardJob()
+{
+    cancel();
+    m_watcher.waitForFinished();
+    m_tableWatcher.waitForFinished();
+}
+
+quint64 DashboardJob::start(const DashboardRequest& request)
+{
+    m_watcher.cancel(); // the running one stops at its next stage; its result is not reported
+    m_watcher.setFuture(QtConcurrent::run([request](QPromise<DashboardData>& promise) {
+        promise.setProgressRange(0, Done);
+        promise.addResult(compute(request, &promise));
+    }));
+    return ++m_generation;
+}
+
+quint64 DashboardJob::startTable(const QString& casePath, ActivityDimension dimension,
+                                 const Core::Query::SearchTree& search, const Core::Query::SearchOptions& options)
+{
+    m_tableWatcher.cancel();
+    m_tableDimension = dimension;
+    m_tableWatcher.setFuture(
+        QtConcurrent::run([casePath, dimension, search, options](QPromise<std::vector<ActivityRow>>& promise) {
+            auto db = Core::CaseSchema::open(casePath, Core::CaseSchema::OpenMode::ReadOnly);
+            if (!db || promise.isCanceled())
+                return;
+            auto rows = computeActivityTable(*db, dimension, Core::Query::compileSearch(*search), options);
+            if (rows)
+                promise.addResult(std::move(*rows));
+        }));
+    return ++m_tableGeneration;
+}
+
+void DashboardJob::cancel()
+{
+    m_watcher.cancel();
+    m_tableWatcher.cancel();
+}
+
+bool DashboardJob::isRunning() const
+{
+    return m_watcher.isRunning();
+}
+
+DashboardData DashboardJob::compute(const DashboardRequest& request, QPromise<DashboardData>* promise)
+{
+    QElapsedTimer clock;
+    clock.start();
+    DashboardData data;
+    data.casePath = request.casePath;
+    data.caseEvents = request.caseEvents;
+    data.caseStart = request.caseStart;
+    data.caseEnd = request.caseEnd;
+    data.sensitivity = request.sensitivity;
+    const auto stopped = [promise](int progress) {
+        if (promise)
+            promise->setProgressValue(progress);
+        return promise && promise->isCanceled();
+    };
+    auto db = Core::CaseSchema::open(request.casePath, Core::CaseSchema::OpenMode::ReadOnly);
+    if (!db) {
+        data.error = db.error();
+        return data;
+    }
+    if (stopped(Insights))
+        return data;
+    InsightOptions options;
+    options.sensitivity = request.sensitivity;
+    auto ours = computeInsightsWithSeries(*db, options);
+    if (!ours) {
+        data.error = ours.error();
+        return data;
+    }
+    for (std::size_t i = 0; i < ours->findings.size(); ++i)
+        data.findings.push_back(fromOurs(ours->findings[i], std::move(ours->series[i])));
+    if (stopped(Delivered))
+        return data;
+    auto delivered = deliveredInsights(*db, std::nullopt, std::nullopt);
+    if (!delivered) {
+        data.error = delivered.error();
+        return data;
+    }
+    for (DashboardFinding& row : fromDelivered(*delivered))
+        data.findings.push_back(std::move(row));
+    for (std::size_t i = 0; i < data.findings.size() && i < MaxSourceIpLookups; ++i) {
+        DashboardFinding& finding = data.findings[i];
+        const auto ips = computeActivityTable(*db, ActivityDimension::SourceIp,
+                                              Core::Query::compileSearch(FindingSearch::episodeEvents(finding)),
+                                              {finding.start, finding.end, Core::Query::SortOrder::NewestFirst});
+        if (ips && !ips->empty())
+            finding.sourceIp = ips->front().value;
+    }
+    if (stopped(FirstSeen))
+        return data;
+    auto firstSeen = computeFirstSeen(*db);
+    if (!firstSeen) {
+        data.error = firstSeen.error();
+        return data;
+    }
+    data.firstSeen = std::move(*firstSeen);
+    int step = 0;
+    for (const ActivityDimension dimension : AllDimensions) {
+        if (stopped(Tables + (Done - Tables) * step++ / int(std::size(AllDimensions))))
+            return data;
+        auto rows = computeActivityTable(*db, dimension);
+        if (!rows) {
+            data.error = rows.error();
+            return data;
+        }
+        data.tables.emplace(dimension, std::move(*rows));
+    }
+    if (promise)
+        promise->setProgressValue(Done);
+    data.milliseconds = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    return data;
+}
+
+} // namespace Trailscope::Ui
