@@ -1,0 +1,326 @@
+// The insights dashboard on the fixture of insightfixture.h (known episodes): its models against the core's results,
+// its computation off the GUI thread, a finding opening its events in the browser, "apply as filter" and "exclude"
+// narrowing the browser's search by trees, "limit to current search", and the out-of-date state during an import.
+#include "insightfixture.h"
+#include "testsupport.h"
+
+#include "browser/casesession.h"
+#include "browser/eventtablemodel.h"
+#include "browser/filterchips.h"
+#include "browser/searchbar.h"
+#include "browser/timerangebar.h"
+#include "dashboard/activitymodel.h"
+#include "dashboard/dashboardjob.h"
+#include "dashboard/dashboardview.h"
+#include "dashboard/findingchart.h"
+#include "dashboard/findingsmodel.h"
+#include "dashboard/firstseenmodel.h"
+#include "dashboard/insightcard.h"
+#include "window/mainwindow.h"
+#include "window/windowactions.h"
+
+#include "casedb/caseschema.h"
+#include "insights/activitytables.h"
+#include "insights/deliveredinsights.h"
+#include "insights/firstseen.h"
+#include "insights/insightfinder.h"
+#include "query/searchparser.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QChart>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Trailscope;
+using namespace Trailscope::Ui;
+using namespace Trailscope::Core::Insights;
+
+class TestDashboard : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_case;
+
+    DashboardRequest request() const
+    {
+        DashboardRequest request;
+        request.casePath = m_case;
+        request.caseEvents = Test::queryCount(m_case, "SELECT count(*) FROM events");
+        request.caseStart = InsightFixture::Origin;
+        request.caseEnd = InsightFixture::at(14400);
+        return request;
+    }
+
+    static int rowNamed(const FindingsModel* model, const QString& name, FindingOrigin origin)
+    {
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->findingAt(row)->eventName == name && model->findingAt(row)->origin == origin)
+                return row;
+        return -1;
+    }
+
+    static int activityRowOf(const ActivityModel* model, const QString& value)
+    {
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->rowAt(row)->value == value)
+                return row;
+        return -1;
+    }
+
+    // A window with the fixture open and its dashboard computed.
+    static void openAndCompute(MainWindow& window, const QString& path)
+    {
+        QSignalSpy ready(&window, &MainWindow::caseReady);
+        window.openCase(path);
+        QVERIFY(ready.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(window.dashboard()->state(), DashboardView::State::Current, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.eventModel()->isComplete(), 10000);
+    }
+
+    static std::int64_t count(const QString& casePath, const QString& search,
+                              const Core::Query::SearchOptions& options = {})
+    {
+        auto db = Core::CaseSchema::open(casePath, Core::CaseSchema::OpenMode::ReadOnly);
+        auto parsed = Core::Query::parseSearch(search);
+        if (!db || !parsed)
+            return -1;
+        const auto rows =
+            computeActivityTable(*db, ActivityDimension::Account, Core::Query::compileSearch(*parsed), options);
+        std::int64_t total = 0;
+        for (const ActivityRow& row : *rows)
+            total += row.events;
+        return total;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_case = InsightFixture::buildCase(m_dir.path());
+        QVERIFY(!m_case.isEmpty());
+    }
+
+    void modelsHoldTheCoresResults()
+    {
+        const DashboardData data = DashboardJob::compute(request());
+        QVERIFY(!data.error);
+        auto db = Core::CaseSchema::open(m_case, Core::CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        const auto ours = computeInsights(*db, {});
+        const auto delivered = deliveredInsights(*db, std::nullopt, std::nullopt);
+        QVERIFY(ours && delivered);
+        QCOMPARE(data.findings.size(), ours->size() + delivered->size()); // the fixture's AWS Start has no End
+
+        FindingsModel findings;
+        QAbstractItemModelTester tester(&findings, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        findings.setFindings(data.findings);
+        QCOMPARE(findings.rowCount(), int(data.findings.size()));
+        const int storm = rowNamed(&findings, "ListRoles", FindingOrigin::Trailscope);
+        QVERIFY(storm >= 0);
+        const auto cell = [&findings](int row, int column) { return findings.index(row, column).data().toString(); };
+        QCOMPARE(cell(storm, FindingsModel::Start), QString("2026-02-09 15:00")); // minute 12420
+        QCOMPARE(cell(storm, FindingsModel::Type), QString("Error rate"));
+        QCOMPARE(cell(storm, FindingsModel::Api), QString("iam.amazonaws.com ListRoles"));
+        QCOMPARE(cell(storm, FindingsModel::ErrorCode), QString("AccessDenied"));
+        QCOMPARE(cell(storm, FindingsModel::Principal), InsightFixture::Mallory);
+        QCOMPARE(cell(storm, FindingsModel::SourceIp), InsightFixture::MalloryIp);
+        QCOMPARE(cell(storm, FindingsModel::Region), QString("eu-west-1"));
+        QCOMPARE(cell(storm, FindingsModel::Baseline), QString("0.00069")); // 7 / 10080
+        QCOMPARE(cell(storm, FindingsModel::Insight), QString("13.7"));     // 41 / 3
+        QCOMPARE(cell(storm, FindingsModel::Minutes), QString("3"));
+        const int aws = rowNamed(&findings, "RunInstances", FindingOrigin::Aws);
+        QVERIFY(aws >= 0);
+        QCOMPARE(cell(aws, FindingsModel::Origin), QString("AWS"));
+        // Sorted by insight rate, highest first.
+        findings.sort(FindingsModel::Insight, Qt::DescendingOrder);
+        for (int row = 1; row < findings.rowCount(); ++row)
+            QVERIFY(findings.findingAt(row - 1)->insightAverage >= findings.findingAt(row)->insightAverage);
+
+        ActivityModel activity;
+        QAbstractItemModelTester activityTester(&activity, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto principals = computeActivityTable(*db, ActivityDimension::Principal);
+        QVERIFY(principals.has_value());
+        activity.setRows(ActivityDimension::Principal, data.tables.at(ActivityDimension::Principal));
+        QCOMPARE(activity.rowCount(), int(principals->size()));
+        for (const ActivityRow& row : *principals) {
+            const int at = activityRowOf(&activity, row.value);
+            QVERIFY(at >= 0);
+            QCOMPARE(activity.index(at, ActivityModel::Events).data().toLongLong(), row.events);
+            QCOMPARE(activity.index(at, ActivityModel::DistinctApis).data().toLongLong(), row.distinctApis);
+        }
+        activity.sort(ActivityModel::Events, Qt::DescendingOrder);
+        for (int row = 1; row < activity.rowCount(); ++row)
+            QVERIFY(activity.rowAt(row - 1)->events >= activity.rowAt(row)->events);
+        activity.sort(ActivityModel::Value, Qt::AscendingOrder);
+        for (int row = 1; row < activity.rowCount(); ++row)
+            QVERIFY(activity.rowAt(row - 1)->value <= activity.rowAt(row)->value);
+
+        FirstSeenModel firstSeen;
+        QAbstractItemModelTester firstTester(&firstSeen, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto seen = computeFirstSeen(*db);
+        QVERIFY(seen.has_value());
+        firstSeen.setItems(data.firstSeen.items);
+        QCOMPARE(firstSeen.rowCount(), int(seen->items.size()));
+    }
+
+    void computedOffTheGuiThreadWithCards()
+    {
+        DashboardView view;
+        view.resize(1400, 900);
+        view.show();
+        QSignalSpy updated(&view, &DashboardView::updated);
+        const DashboardRequest r = request();
+        view.setCase(r.casePath, r.caseEvents, r.caseStart, r.caseEnd);
+        QCOMPARE(view.state(), DashboardView::State::Computing); // returned at once; the job runs elsewhere
+        QVERIFY(updated.wait(20000));
+        QCOMPARE(view.state(), DashboardView::State::Current);
+        QCOMPARE(view.card(DashboardView::Card::CallRate)->countText(), QString("3"));
+        QCOMPARE(view.card(DashboardView::Card::ErrorRate)->countText(), QString("1"));
+        QCOMPARE(view.card(DashboardView::Card::Delivered)->countText(), QString("1"));
+        QVERIFY(view.card(DashboardView::Card::ErrorRate)->worstText().contains("ListRoles"));
+        QCOMPARE(view.card(DashboardView::Card::CallRate)->sparklinePoints(), 48);
+        // Selecting a finding draws its minutes against the baseline, and its attributions.
+        const int storm = rowNamed(view.findingsModel(), "ListRoles", FindingOrigin::Trailscope);
+        view.findingsView()->selectRow(storm);
+        QCOMPARE(view.findingChart()->rateChart()->series().size(), 3); // episode, rate, baseline
+        QVERIFY(view.findingChart()->summaryText().contains("ListRoles"));
+        QCOMPARE(view.findingChart()->attributionChart()->series().size(), 1);
+        // The same case at the same size is not computed again.
+        view.setCase(r.casePath, r.caseEvents, r.caseStart, r.caseEnd);
+        QCOMPARE(view.state(), DashboardView::State::Current);
+    }
+
+    void activatingAFindingShowsItsEvents_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("events");
+        QTest::newRow("storm") << "ListRoles" << 41;    // 20 + 15 + 6 in 12420..12422
+        QTest::newRow("spike") << "RunInstances" << 20; // 12 + 8 in 12270..12271
+    }
+
+    void activatingAFindingShowsItsEvents()
+    {
+        QFETCH(QString, name);
+        QFETCH(int, events);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        openAndCompute(window, m_case);
+        window.searchBar()->submit("user:alice");
+        window.actions()->showDashboard->trigger();
+        QTabWidget* tabs = window.findChild<QTabWidget*>("mainTabs");
+        QCOMPARE(tabs->currentWidget(), window.dashboard());
+        QTableView* view = window.dashboard()->findingsView();
+        const int row = rowNamed(window.dashboard()->findingsModel(), name, FindingOrigin::Trailscope);
+        QVERIFY(row >= 0);
+        const DashboardFinding finding = *window.dashboard()->findingsModel()->findingAt(row);
+        const QRect cell = view->visualRect(view->model()->index(row, FindingsModel::Api));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        // The browser, with the episode's window, its API as a pinned tree and the typed search emptied.
+        QCOMPARE(tabs->currentIndex(), 0);
+        QCOMPARE(window.timeRange()->start(), std::optional<std::int64_t>(finding.start));
+        QCOMPARE(window.timeRange()->end(), std::optional<std::int64_t>(finding.end));
+        QCOMPARE(window.searchBar()->text(), QString());
+        QCOMPARE(window.filterChips()->filters().size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(), events, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.eventModel()->isComplete(), 10000);
+        QCOMPARE(window.session()->currentRequest().search->kind, Core::Query::SearchNode::Kind::And);
+        // As many as the core counts for the API in that window.
+        QCOMPARE(count(m_case, QString("eventName:%1 region:%2").arg(finding.eventName, finding.region),
+                       {finding.start, finding.end, Core::Query::SortOrder::NewestFirst}),
+                 std::int64_t(events));
+    }
+
+    void applyAsFilterAndExcludeNarrowTheSearch()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        openAndCompute(window, m_case);
+        const int total = window.eventModel()->rowCount();
+        DashboardView* dashboard = window.dashboard();
+        window.actions()->showDashboard->trigger();
+        dashboard->setDimension(ActivityDimension::Principal);
+        const int mallory = activityRowOf(dashboard->activityModel(), InsightFixture::Mallory);
+        QVERIFY(mallory >= 0);
+        const int malloryEvents = static_cast<int>(dashboard->activityModel()->rowAt(mallory)->events);
+        QVERIFY(malloryEvents > 0 && malloryEvents < total);
+
+        dashboard->activityView()->selectRow(mallory);
+        QTest::mouseClick(dashboard->findChild<QPushButton*>("applyAsFilter"), Qt::LeftButton);
+        QCOMPARE(window.filterChips()->filters().size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(), malloryEvents, 10000);
+        QCOMPARE(window.searchBar()->text(), QString()); // a tree, not text
+
+        window.filterChips()->setFilters({});
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(), total, 10000);
+        const int again = activityRowOf(dashboard->activityModel(), InsightFixture::Mallory);
+        dashboard->activityView()->selectRow(again);
+        QTest::mouseClick(dashboard->findChild<QPushButton*>("excludeFilter"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(), total - malloryEvents, 10000);
+        QVERIFY(window.filterChips()->filters().front().label.startsWith("not "));
+    }
+
+    void limitToCurrentSearch()
+    {
+        MainWindow window;
+        openAndCompute(window, m_case);
+        DashboardView* dashboard = window.dashboard();
+        dashboard->setDimension(ActivityDimension::Principal);
+        window.searchBar()->submit("errorCode:AccessDenied");
+        dashboard->setLimitToSearch(true);
+        auto db = Core::CaseSchema::open(m_case, Core::CaseSchema::OpenMode::ReadOnly);
+        const auto expected = computeActivityTable(
+            *db, ActivityDimension::Principal,
+            Core::Query::compileSearch(*Core::Query::parseSearch(QStringLiteral("errorCode:AccessDenied"))));
+        QVERIFY(expected.has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard->activityModel()->rowCount(), int(expected->size()), 10000);
+        for (const ActivityRow& row : *expected) {
+            const int at = activityRowOf(dashboard->activityModel(), row.value);
+            QVERIFY(at >= 0);
+            QCOMPARE(dashboard->activityModel()->rowAt(at)->events, row.events);
+        }
+        dashboard->setLimitToSearch(false);
+        QCOMPARE(dashboard->activityModel()->rowCount(),
+                 int(dashboard->data().tables.at(ActivityDimension::Principal).size()));
+    }
+
+    void outOfDateDuringAnImport()
+    {
+        // A copy of the case, so the import does not change the others' fixture.
+        const QString copy = m_dir.filePath("grown.tscase");
+        QVERIFY(QFile::copy(m_case, copy));
+        MainWindow window;
+        openAndCompute(window, copy);
+        const std::int64_t before = window.dashboard()->data().caseEvents;
+        QJsonObject record = InsightFixture::records().front();
+        record["eventID"] = "0f8f3c9e-1111-4222-8333-944455556666";
+        const QString trail = m_dir.filePath("more.json");
+        QFile file(trail);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject{{"Records", QJsonArray{record}}}).toJson());
+        file.close();
+        QSignalSpy imported(&window, &MainWindow::importFinished);
+        window.importPaths({trail});
+        QCOMPARE(window.dashboard()->state(), DashboardView::State::OutOfDate);
+        QVERIFY(window.dashboard()->statusText().startsWith("Out of date"));
+        QVERIFY(imported.wait(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(window.dashboard()->state(), DashboardView::State::Current, 20000);
+        QCOMPARE(window.dashboard()->data().caseEvents, before + 1);
+    }
+};
+
+QTEST_MAIN(TestDashboard)
+#include "tst_dashboard.moc"
