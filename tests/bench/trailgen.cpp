@@ -1592,6 +1592,8 @@ public:
     }
 
     Gap gap() const { return m_gap; }
+    /// Incident 1's privilege-escalation sweep, rendered after everything else with randomness of its own.
+    const std::vector<Incident>& sweep() const { return m_sweep; }
 
 private:
     const Account& prod() const { return m_world.accounts().front(); }
@@ -1642,6 +1644,7 @@ private:
     Rng& m_rng;
     const World& m_world;
     std::vector<Incident> m_incidents;
+    std::vector<Incident> m_sweep;
     std::deque<Actor> m_actors; // deque: events keep pointers into these
     std::deque<Template> m_templates;
     Gap m_gap;
@@ -1691,6 +1694,21 @@ void IncidentBuilder::leakedKey()
                   "limit of 64 allows for the instance bucket that the specified instance type belongs to.");
         }
     }
+    // The GPUs refused, the key tries to make itself admin: an automated privilege-escalation sweep attaches
+    // AdministratorAccess to every role it can name, ten a minute for three minutes, each denied. A burst the
+    // dashboard's error-rate and call-rate insights find at medium sensitivity (write calls, one error code), so a
+    // first look at the sample is not empty. Kept apart from the other incidents and written last (writeSweep).
+    const std::size_t sweepFrom = m_incidents.size();
+    for (int i = 0; i < 30; ++i) {
+        char when[32];
+        std::snprintf(when, sizeof when, "2026-02-21T18:%02d:%02dZ", 47 + i / 10, (i % 10) * 6);
+        fails(add(when, "us-east-1", "iam", "AttachRolePolicy", key, kTorIps[i % 4], Ua::Kali), "AccessDenied",
+              "User: $arn is not authorized to perform: iam:AttachRolePolicy on resource: role $role because no "
+              "identity-based policy allows the iam:AttachRolePolicy action");
+    }
+    m_sweep.assign(std::make_move_iterator(m_incidents.begin() + std::ptrdiff_t(sweepFrom)),
+                   std::make_move_iterator(m_incidents.end()));
+    m_incidents.resize(sweepFrom);
 }
 
 // 2 and 3. The same key assumes an admin role, plants a backdoor user, then blinds the trail for two hours.
@@ -1902,8 +1920,10 @@ public:
             markDuplicates(3);
         for (const FilePlan& file : m_files)
             renderFile(file);
-        if (m_world.sample())
+        if (m_world.sample()) {
             writeInsights();
+            writeSweep();
+        }
         std::printf("trailgen: workload=%s files=%zu insight_files=%zu events=%zu duplicates=%zu "
                     "uncompressed_bytes=%llu compressed_bytes=%llu\n",
                     std::string(m_workload.name).c_str(), m_totals.files, m_totals.insightFiles, m_totals.events,
@@ -2099,6 +2119,28 @@ private:
         ++(kind == "CloudTrail" ? m_totals.files : m_totals.insightFiles);
         m_totals.raw += m_buffer.size();
         m_totals.packed += size;
+    }
+
+    // Incident 1's sweep in a file of its own (a busy delivery window is split over several files), rendered with
+    // its own random numbers and last: every other byte of the sample stays as it was before the sweep was added.
+    void writeSweep()
+    {
+        const std::vector<Incident>& sweep = m_incidentBuilder.sweep();
+        if (sweep.empty())
+            return;
+        Rng rng(0x5ee9'2026'0221);
+        Renderer renderer(rng);
+        m_buffer = R"({"Records":[)";
+        Seconds newest = 0;
+        for (const Incident& incident : sweep) {
+            if (m_buffer.back() != '[')
+                m_buffer += ',';
+            renderer.render(incident.event, m_buffer);
+            newest = std::max(newest, incident.event.time);
+        }
+        m_buffer += "]}";
+        m_totals.events += sweep.size();
+        writeFile(m_world.accounts().front(), sweep.front().region, "CloudTrail", newest + 200);
     }
 
     // Insights that match incident 1: the burst of RunInstances, and its failures in eu-west-1.

@@ -1,5 +1,7 @@
 #include "casedb/caseschema.h"
+#include "insights/insightfinder.h"
 #include "testsupport.h"
+#include "util/eventtime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,6 +67,38 @@ private Q_SLOTS:
         QCOMPARE(gaps.size(), 1);
         QCOMPARE(gaps[0][QStringLiteral("from")].toString(), QStringLiteral("2026-02-21T20:06:00.000Z"));
         QCOMPARE(gaps[0][QStringLiteral("to")].toString(), QStringLiteral("2026-02-21T22:12:00.000Z"));
+    }
+
+    void insightsFindTheSweepAtLowAndMedium_data()
+    {
+        QTest::addColumn<Insights::Sensitivity>("sensitivity");
+        QTest::newRow("low") << Insights::Sensitivity::Low;
+        QTest::newRow("medium") << Insights::Sensitivity::Medium;
+    }
+
+    // The dashboard's first look at the sample is not empty: the leaked key's AttachRolePolicy sweep, 18:47-18:50Z.
+    void insightsFindTheSweepAtLowAndMedium()
+    {
+        QFETCH(Insights::Sensitivity, sensitivity);
+        auto db = CaseSchema::open(m_case, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        Insights::InsightOptions options;
+        options.sensitivity = sensitivity;
+        const auto findings = Insights::computeInsights(*db, options);
+        QVERIFY(findings.has_value());
+        int sweep = 0;
+        for (const Insights::InsightFinding& finding : *findings) {
+            if (finding.eventName != QLatin1String("AttachRolePolicy"))
+                continue;
+            ++sweep;
+            QCOMPARE(finding.region, QStringLiteral("us-east-1"));
+            QCOMPARE(finding.startTime(), *parseEventTime("2026-02-21T18:47:00Z"));
+            QCOMPARE(finding.episode.durationMinutes(), 3);
+            QCOMPARE(finding.episodeAverage(), 10.0);
+            if (finding.type == Insights::InsightType::ApiErrorRate)
+                QCOMPARE(finding.errorCode, QStringLiteral("AccessDenied"));
+        }
+        QCOMPARE(sweep, 2); // call rate and error rate
     }
 };
 
