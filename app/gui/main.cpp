@@ -1,5 +1,6 @@
 #include "window/casefiles.h"
 #include "window/mainwindow.h"
+#include "window/windowactions.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -33,6 +34,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption sample(QStringLiteral("sample"),
                                     QApplication::translate("main", "Open the bundled sample trail"));
     parser.addOption(sample);
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  QApplication::translate("main", "Start in this view: events, sql or dashboard"),
+                                  QStringLiteral("view"), QStringLiteral("events"));
+    parser.addOption(view);
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QApplication::translate("main", "A case to open, or trail files to import"),
                                  QStringLiteral("[path...]"));
@@ -40,6 +45,10 @@ int main(int argc, char* argv[])
 
     MainWindow window;
     window.show();
+    if (parser.value(view) == QLatin1String("sql"))
+        window.actions()->showSql->trigger();
+    else if (parser.value(view) == QLatin1String("dashboard"))
+        window.actions()->showDashboard->trigger();
     const QStringList paths = parser.positionalArguments();
     if (parser.isSet(sample))
         window.openSample();

@@ -91,6 +91,18 @@ QString episodeLabel(const DashboardFinding& finding)
     return parts.join(QStringLiteral(" · "));
 }
 
+// Short enough for a card: the service without ".amazonaws.com", the region, no account.
+QString cardLabel(const DashboardFinding& finding)
+{
+    QString service = finding.eventSource;
+    service.remove(QLatin1String(".amazonaws.com"));
+    QStringList parts{service + QLatin1Char(':') + finding.eventName};
+    if (finding.type == InsightType::ApiErrorRate)
+        parts << finding.errorCode;
+    parts << finding.region;
+    return parts.join(QStringLiteral(" · "));
+}
+
 } // namespace
 
 DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
@@ -356,9 +368,9 @@ QString DashboardView::statusText() const
                                          : tr("Computing again; the results below are of %n event(s).", nullptr,
                                               static_cast<int>(m_data.caseEvents));
     case State::Current:
-        return tr("%n finding(s) in %1 events, computed in %2 s.", nullptr, static_cast<int>(m_data.findings.size()))
+        return tr("%n finding(s) in %1 events, computed in %2 ms.", nullptr, static_cast<int>(m_data.findings.size()))
             .arg(QLocale().toString(static_cast<qlonglong>(m_data.caseEvents)))
-            .arg(m_data.milliseconds / 1000.0, 0, 'f', 1);
+            .arg(m_data.milliseconds, 0, 'f', 0);
     case State::OutOfDate:
         return tr("Out of date: events are being imported. Computed again when the import ends (or Recompute).");
     case State::Failed:
@@ -386,6 +398,11 @@ void DashboardView::showData(const DashboardData& data)
             m_findingsView->selectRow(row);
     }
     m_findingsView->resizeColumnsToContents();
+    for (int column = 0; column < FindingsModel::ColumnCount; ++column)
+        m_findingsView->setColumnWidth(column, std::min(m_findingsView->columnWidth(column), 280));
+    // The graph is never blank while there is a finding: the card-worthy first one is shown until another is chosen.
+    if (!m_findingsView->selectionModel()->hasSelection() && m_findings->rowCount() > 0)
+        m_findingsView->selectRow(0);
     showCards();
     showTable();
     m_firstSeenView->resizeColumnsToContents();
@@ -429,7 +446,7 @@ void DashboardView::showCards()
         }
         const QString worstText =
             worst ? tr("Worst: %1, %2/min against %3 (%4)")
-                        .arg(episodeLabel(*worst), QString::number(worst->insightAverage, 'g', 3),
+                        .arg(cardLabel(*worst), QString::number(worst->insightAverage, 'g', 3),
                              QString::number(worst->baselineAverage, 'g', 2), minuteText(worst->start))
                   : tr("No episodes at this sensitivity.");
         card(kind)->setValues(static_cast<qsizetype>(times.size()), buckets(times), worstText);

@@ -148,7 +148,7 @@ void FindingChart::drawRate()
     x->setFormat(QStringLiteral("HH:mm"));
     x->setTitleText(tr("UTC"));
     auto* y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%.0f"));
+    y->setLabelFormat(QStringLiteral("%g")); // a baseline of 0.001 a minute needs its decimals
     m_rate->addAxis(x, Qt::AlignBottom);
     m_rate->addAxis(y, Qt::AlignLeft);
 
