@@ -122,21 +122,25 @@ private:
         return "0";
     }
 
-    // A condition on an interned column: ids are found in `strings`, then compared as integers.
-    std::string stringMatch(const std::string& column, const Pattern& pattern, bool caseInsensitive)
+    // A condition on an interned column: ids are found in `strings`, then compared as integers. `domain`, where
+    // known, lists the ids the column can hold (a small table's column): a match ignoring case then reads only
+    // those strings rather than all of them (the strings_value hash cannot fold case).
+    std::string stringMatch(const std::string& column, const Pattern& pattern, bool caseInsensitive,
+                            const std::string& domain = {})
     {
         if (pattern.isAny())
             return column + " IS NOT NULL";
+        const std::string among = domain.empty() ? std::string() : "id IN (" + domain + ") AND ";
         if (!pattern.hasWildcard()) {
             if (!caseInsensitive)
                 return column + " = (SELECT id FROM strings WHERE " +
                        CaseSchema::stringValueIs(bindText(pattern.literal())) + ")";
-            return column + " IN (SELECT id FROM strings WHERE value = " + bindText(pattern.literal()) +
+            return column + " IN (SELECT id FROM strings WHERE " + among + "value = " + bindText(pattern.literal()) +
                    " COLLATE NOCASE)";
         }
         if (caseInsensitive)
-            return column + " IN (SELECT id FROM strings WHERE value LIKE " + bindText(likePattern(pattern)) +
-                   " ESCAPE '\\')";
+            return column + " IN (SELECT id FROM strings WHERE " + among + "value LIKE " +
+                   bindText(likePattern(pattern)) + " ESCAPE '\\')";
         // strings_value is on a hash, so a wildcard reads every string (fast: they are distinct values, not events).
         return column + " IN (SELECT id FROM strings WHERE value GLOB " + bindText(globPattern(pattern)) + ")";
     }
@@ -169,6 +173,26 @@ private:
             if (CaseSchema::isContextColumn(column))
                 return onContext(condition(column));
             return condition("e." + column);
+        }
+    }
+
+    // The ids a string field's column can hold, where they sit in a small table (see stringMatch); else empty.
+    static std::string domainOf(const FieldDef& f)
+    {
+        const std::string column(f.column);
+        switch (f.storage) {
+        case Storage::IdentityString:
+            return "SELECT " + column + " FROM identities";
+        case Storage::TlsString:
+            return "SELECT " + column + " FROM tls_profiles";
+        case Storage::EventString:
+            if (column == "source")
+                return "SELECT source FROM event_names";
+            if (CaseSchema::isContextColumn(column))
+                return "SELECT " + column + " FROM event_contexts";
+            return {};
+        default:
+            return {};
         }
     }
 
@@ -239,7 +263,8 @@ private:
         if (n.network)
             return "e." + std::string(f.column) + " IN (SELECT id FROM strings WHERE " +
                    network(pattern.literal(), n.network->base.v4) + ")";
-        return onStorage(f, [&](const std::string& column) { return stringMatch(column, pattern, f.caseInsensitive); });
+        return onStorage(
+            f, [&](const std::string& column) { return stringMatch(column, pattern, f.caseInsensitive, domainOf(f)); });
     }
 
     std::string compactIdMatch(const std::string& column, const QString& text)
