@@ -8,7 +8,7 @@ TRAILSCOPE_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6opengl6-dev libgl-dev libxkbcommon-dev libvulkan-dev
-    libsqlite3-dev zlib1g-dev libssl-dev libarchive-dev libdeflate-dev libzstd-dev libsimdjson-dev libtcmalloc-minimal4
+    libsqlite3-dev zlib1g-dev libssl-dev libarchive-dev libdeflate-dev libzstd-dev libsimdjson-dev libyaml-cpp-dev libtcmalloc-minimal4
 )
 
 trailscope_install_packages() {
