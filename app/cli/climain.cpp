@@ -11,6 +11,7 @@ namespace {
 const char Usage[] = R"(Usage: trailscope-cli COMMAND [OPTIONS] ...
 
 Commands:
+  detect CASE           run the shipped detection rules (CIS alarms, Trailscope's) and Sigma rules over a case
   import CASE PATH...   import trail files, folders and archives into CASE (created when missing)
   info CASE             summarise a case: events, time span, accounts, regions, coverage, import sessions
   insights CASE         CloudTrail Insights computed offline, AWS's delivered ones, and first-seen activity
@@ -56,6 +57,8 @@ int runCli(const QStringList& arguments)
     }
     const QString command = arguments.at(1);
     const QStringList rest = arguments.mid(1);
+    if (command == QLatin1String("detect"))
+        return runDetect(rest);
     if (command == QLatin1String("import"))
         return runImport(rest);
     if (command == QLatin1String("info"))

@@ -10,6 +10,7 @@ namespace Trailscope::Cli {
 /// Dispatches `trailscope-cli COMMAND ...`; returns the process exit code.
 int runCli(const QStringList& arguments);
 
+int runDetect(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 int runInfo(const QStringList& arguments);
 int runInsights(const QStringList& arguments);
