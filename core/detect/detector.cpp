@@ -97,26 +97,61 @@ private:
     simdjson::dom::parser m_parser;
 };
 
-struct ApiName
+// A small table of the case holding, per row, the exact strings of a few record fields, and the events column that
+// points at its rows: a Sigma rule whose tests on those fields decide it reads only the events of the rows it may
+// match. One table, read by every rule; the order is the order of preference.
+struct Dimension
 {
-    std::string source, name;
-    std::int64_t nameId = 0;
+    const char* rowsSql; // the row id, then one string per field (NULL: absent)
+    const char* eventColumn;
+    std::vector<std::string> fields;
 };
 
-Result<std::vector<ApiName>> apiNames(Sql::Database& db)
+const std::vector<Dimension>& dimensions()
 {
-    auto statement = db.prepare("SELECT coalesce(s.value, ''), coalesce(n.value, ''), a.name FROM event_names a "
-                                "LEFT JOIN strings s ON s.id = a.source LEFT JOIN strings n ON n.id = a.name");
-    if (!statement.isValid())
-        return fail(ErrorCode::Sqlite, statement.prepareError());
-    std::vector<ApiName> names;
-    while (statement.step() == SQLITE_ROW)
-        names.push_back(
-            {std::string(statement.columnText(0)), std::string(statement.columnText(1)), statement.columnInt(2)});
-    return names;
+    static const std::vector<Dimension> table{
+        {"SELECT a.name, s.value, n.value FROM event_names a LEFT JOIN strings s ON s.id = a.source "
+         "LEFT JOIN strings n ON n.id = a.name",
+         "e.name_key", // events_name_time
+         {"eventSource", "eventName"}},
+        {"SELECT i.id, t.value, a.value, it.value FROM identities i LEFT JOIN strings t ON t.id = i.type "
+         "LEFT JOIN strings a ON a.id = i.arn LEFT JOIN strings it ON it.id = i.issuer_type",
+         "e.identity", // events_identity_time
+         {"userIdentity.type", "userIdentity.arn", "userIdentity.sessionContext.sessionIssuer.type"}},
+        {"SELECT c.id, s.value FROM event_contexts c LEFT JOIN strings s ON s.id = c.agent",
+         "e.context",
+         {"userAgent"}},
+    };
+    return table;
 }
 
-Result<std::vector<Candidate>> candidatesNamed(Sql::Database& db, const std::vector<std::int64_t>& nameIds)
+struct DimensionRow
+{
+    std::int64_t id = 0;
+    std::vector<std::optional<std::string>> values;
+};
+
+Result<std::vector<DimensionRow>> dimensionRows(Sql::Database& db, const Dimension& dimension)
+{
+    auto statement = db.prepare(dimension.rowsSql);
+    if (!statement.isValid())
+        return fail(ErrorCode::Sqlite, statement.prepareError());
+    std::vector<DimensionRow> rows;
+    while (statement.step() == SQLITE_ROW) {
+        DimensionRow row{statement.columnInt(0), {}};
+        for (std::size_t i = 0; i < dimension.fields.size(); ++i) {
+            const int column = int(i) + 1;
+            row.values.push_back(statement.columnIsNull(column)
+                                     ? std::nullopt
+                                     : std::optional<std::string>(std::string(statement.columnText(column))));
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Result<std::vector<Candidate>> candidatesOf(Sql::Database& db, const Dimension& dimension,
+                                            const std::vector<std::int64_t>& nameIds)
 {
     std::vector<Candidate> candidates;
     if (nameIds.empty())
@@ -125,8 +160,8 @@ Result<std::vector<Candidate>> candidatesNamed(Sql::Database& db, const std::vec
     for (std::size_t i = 0; i < nameIds.size(); ++i)
         ids += (i ? "," : "") + QByteArray::number(nameIds[i]);
     ids += ']';
-    auto statement = db.prepare(std::string(CandidateColumns) +
-                                "WHERE e.name_key IN (SELECT value FROM json_each(?1)) ORDER BY e.file_id, e.offset");
+    auto statement = db.prepare(std::string(CandidateColumns) + "WHERE " + dimension.eventColumn +
+                                " IN (SELECT value FROM json_each(?1)) ORDER BY e.file_id, e.offset");
     if (!statement.isValid())
         return fail(ErrorCode::Sqlite, statement.prepareError());
     statement.bindText(1, std::string_view(ids.constData(), std::size_t(ids.size())));
@@ -231,25 +266,33 @@ Result<std::vector<Finding>> runDetections(const QString& casePath, Sql::Databas
     if (rules.sigma.empty())
         return findings;
 
-    auto names = apiNames(db);
-    if (!names)
-        return std::unexpected(names.error());
+    std::map<const Dimension*, std::vector<DimensionRow>> rowsOf; // read when a rule first needs them
     std::map<const SigmaRule*, std::vector<MatchedEvent>> matches;
     SigmaEvaluator evaluator(db);
     std::vector<const SigmaRule*> unnarrowed;
     for (const SigmaRule& rule : rules.sigma) {
-        if (!constrainsApi(rule)) {
+        const auto narrowing = std::find_if(dimensions().begin(), dimensions().end(), [&](const Dimension& dimension) {
+            return constrainsFields(rule, dimension.fields);
+        });
+        if (narrowing == dimensions().end()) {
             unnarrowed.push_back(&rule);
             continue;
         }
-        std::vector<std::int64_t> nameIds;
-        for (const ApiName& api : *names) {
-            if (mayMatchApi(rule, api.source, api.name))
-                nameIds.push_back(api.nameId);
+        const Dimension& dimension = *narrowing;
+        if (!rowsOf.contains(&dimension)) {
+            auto rows = dimensionRows(db, dimension);
+            if (!rows)
+                return std::unexpected(rows.error());
+            rowsOf[&dimension] = std::move(*rows);
         }
-        std::sort(nameIds.begin(), nameIds.end());
-        nameIds.erase(std::unique(nameIds.begin(), nameIds.end()), nameIds.end());
-        auto candidates = candidatesNamed(db, nameIds);
+        std::vector<std::int64_t> ids;
+        for (const DimensionRow& row : rowsOf[&dimension]) {
+            if (mayMatchFields(rule, dimension.fields, row.values))
+                ids.push_back(row.id);
+        }
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        auto candidates = candidatesOf(db, dimension, ids);
         if (!candidates)
             return std::unexpected(candidates.error());
         if (auto done = evaluator.evaluate(*candidates, {&rule}, matches); !done)

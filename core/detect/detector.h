@@ -36,9 +36,10 @@ RuleSet shippedRuleSet();
 void loadSigmaRules(const QStringList& paths, RuleSet& into);
 
 /// Runs every rule over the case at `casePath` (open as `db`) and returns the rules that found something, in rule
-/// order. Metric filters run as compiled searches; a Sigma rule reads the records of the events whose eventSource and
-/// eventName it can match (event_names, then events_name_time), or, when its tests do not narrow those, takes part in
-/// one scan of every record shared by all such rules.
+/// order. Metric filters run as compiled searches. A Sigma rule whose tests on eventSource/eventName, on the
+/// identity's type, ARN or issuer type, or on the user agent decide it reads only the records of the events whose
+/// API, identity or context row it may match (event_names, identities, event_contexts hold those strings exactly);
+/// the other rules share one scan of every record.
 Result<std::vector<Finding>> runDetections(const QString& casePath, Sql::Database& db, const RuleSet& rules);
 
 } // namespace Trailscope::Core::Detect

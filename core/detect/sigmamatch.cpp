@@ -6,6 +6,7 @@
 #include <simdjson.h>
 
 #include <cmath>
+#include <optional>
 
 namespace Trailscope::Core::Detect {
 
@@ -246,45 +247,64 @@ bool conditionMatches(const SigmaRule& rule, const SigmaCondition& node, const s
     return false;
 }
 
-// The tests on eventSource or eventName that a single string decides (not null, exists or field references).
-bool isApiTest(const SigmaTest& test)
+// A test that one of the dimension's fields decides from its string alone (not null, exists or field references).
+int keyField(const SigmaTest& test, const std::vector<std::string>& fields)
 {
-    return test.path.size() == 1 && (test.path[0] == "eventSource" || test.path[0] == "eventName") &&
-           (test.kind == SigmaTest::Kind::Match || test.kind == SigmaTest::Kind::Regex);
+    if (test.kind != SigmaTest::Kind::Match && test.kind != SigmaTest::Kind::Regex)
+        return -1;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::vector<std::string> path = [&] {
+            std::vector<std::string> keys;
+            std::size_t start = 0;
+            for (std::size_t dot = fields[i].find('.'); dot != std::string::npos; dot = fields[i].find('.', start)) {
+                keys.push_back(fields[i].substr(start, dot - start));
+                start = dot + 1;
+            }
+            keys.push_back(fields[i].substr(start));
+            return keys;
+        }();
+        if (test.path == path)
+            return int(i);
+    }
+    return -1;
 }
 
-bool constrains(const SigmaRule& rule, const SigmaCondition& node)
+bool constrains(const SigmaRule& rule, const SigmaCondition& node, const std::vector<std::string>& fields)
 {
     switch (node.kind) {
     case SigmaCondition::Kind::Selection: {
         const auto& alternatives = rule.selections[std::size_t(node.selection)].alternatives;
-        return std::all_of(alternatives.begin(), alternatives.end(), [](const std::vector<SigmaTest>& tests) {
-            return std::any_of(tests.begin(), tests.end(), isApiTest);
+        return std::all_of(alternatives.begin(), alternatives.end(), [&](const std::vector<SigmaTest>& tests) {
+            return std::any_of(tests.begin(), tests.end(),
+                               [&](const SigmaTest& test) { return keyField(test, fields) >= 0; });
         });
     }
     case SigmaCondition::Kind::Not:
         return false;
     case SigmaCondition::Kind::And:
         return std::any_of(node.children.begin(), node.children.end(),
-                           [&](const SigmaCondition& child) { return constrains(rule, child); });
+                           [&](const SigmaCondition& child) { return constrains(rule, child, fields); });
     case SigmaCondition::Kind::Or:
         return std::all_of(node.children.begin(), node.children.end(),
-                           [&](const SigmaCondition& child) { return constrains(rule, child); });
+                           [&](const SigmaCondition& child) { return constrains(rule, child, fields); });
     }
     return false;
 }
 
-// Whether the node may hold for an event of this API: its other tests are taken as passing, so this is never false
-// for an event that matches.
-bool mayHold(const SigmaRule& rule, const SigmaCondition& node, std::string_view source, std::string_view name)
+// Whether the node may hold for an event with these values of the fields: its other tests are taken as passing, so
+// this is never false for an event that matches.
+bool mayHold(const SigmaRule& rule, const SigmaCondition& node, const std::vector<std::string>& fields,
+             const std::vector<std::optional<std::string>>& values)
 {
     switch (node.kind) {
     case SigmaCondition::Kind::Selection:
         for (const std::vector<SigmaTest>& tests : rule.selections[std::size_t(node.selection)].alternatives) {
             if (std::all_of(tests.begin(), tests.end(), [&](const SigmaTest& test) {
-                    if (!isApiTest(test))
+                    const int field = keyField(test, fields);
+                    if (field < 0)
                         return true;
-                    return valuesMatch(test, {std::string(test.path[0] == "eventName" ? name : source)}, nullptr);
+                    const std::optional<std::string>& value = values[std::size_t(field)];
+                    return value.has_value() && valuesMatch(test, {*value}, nullptr);
                 }))
                 return true;
         }
@@ -293,14 +313,16 @@ bool mayHold(const SigmaRule& rule, const SigmaCondition& node, std::string_view
         return true;
     case SigmaCondition::Kind::And:
         return std::all_of(node.children.begin(), node.children.end(), [&](const SigmaCondition& child) {
-            return !constrains(rule, child) || mayHold(rule, child, source, name);
+            return !constrains(rule, child, fields) || mayHold(rule, child, fields, values);
         });
     case SigmaCondition::Kind::Or:
         return std::any_of(node.children.begin(), node.children.end(),
-                           [&](const SigmaCondition& child) { return mayHold(rule, child, source, name); });
+                           [&](const SigmaCondition& child) { return mayHold(rule, child, fields, values); });
     }
     return true;
 }
+
+const std::vector<std::string> ApiFields{"eventSource", "eventName"};
 
 } // namespace
 
@@ -309,14 +331,25 @@ bool matchesSigma(const SigmaRule& rule, const simdjson::dom::element& record, s
     return conditionMatches(rule, rule.condition, record, text);
 }
 
+bool constrainsFields(const SigmaRule& rule, const std::vector<std::string>& fields)
+{
+    return constrains(rule, rule.condition, fields);
+}
+
+bool mayMatchFields(const SigmaRule& rule, const std::vector<std::string>& fields,
+                    const std::vector<std::optional<std::string>>& values)
+{
+    return !constrainsFields(rule, fields) || mayHold(rule, rule.condition, fields, values);
+}
+
 bool constrainsApi(const SigmaRule& rule)
 {
-    return constrains(rule, rule.condition);
+    return constrainsFields(rule, ApiFields);
 }
 
 bool mayMatchApi(const SigmaRule& rule, std::string_view source, std::string_view name)
 {
-    return !constrainsApi(rule) || mayHold(rule, rule.condition, source, name);
+    return mayMatchFields(rule, ApiFields, {std::string(source), std::string(name)});
 }
 
 } // namespace Trailscope::Core::Detect

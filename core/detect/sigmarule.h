@@ -7,6 +7,7 @@
 
 #include <expected>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,10 +110,15 @@ std::expected<SigmaRule, RuleProblem> parseSigmaRule(const QByteArray& yaml, con
 /// Whether a record satisfies the rule; `text` is the record as stored (keywords search it).
 bool matchesSigma(const SigmaRule& rule, const simdjson::dom::element& record, std::string_view text);
 
-/// Whether an event of this eventSource and eventName may satisfy the rule, from the rule's tests on those two
-/// fields alone; `constrained` says whether the rule has such tests on every path to a match (otherwise any event
-/// may match and the answer is always true).
-bool mayMatchApi(const SigmaRule& rule, std::string_view source, std::string_view name);
+/// Whether the rule's tests on `fields` (dotted paths) alone narrow it: every way it can match passes a test on one of
+/// them that their string value decides. Then mayMatchFields() is false for events that cannot match.
+bool constrainsFields(const SigmaRule& rule, const std::vector<std::string>& fields);
+/// Whether an event with these values of `fields` (nullopt: absent or null) may satisfy the rule; always true when the
+/// rule is not constrained by them.
+bool mayMatchFields(const SigmaRule& rule, const std::vector<std::string>& fields,
+                    const std::vector<std::optional<std::string>>& values);
+/// The same for eventSource and eventName.
 bool constrainsApi(const SigmaRule& rule);
+bool mayMatchApi(const SigmaRule& rule, std::string_view source, std::string_view name);
 
 } // namespace Trailscope::Core::Detect

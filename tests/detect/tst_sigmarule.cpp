@@ -187,6 +187,12 @@ private Q_SLOTS:
         const auto open = parseSigmaRule(ruleWith("    s:\n        userIdentity.arn|re: x\n    condition: s\n"));
         QVERIFY(open.has_value());
         QVERIFY(!constrainsApi(*open));
+        // The identity's fields narrow it instead: only identities whose ARN the expression finds.
+        const std::vector<std::string> identity{"userIdentity.type", "userIdentity.arn"};
+        QVERIFY(constrainsFields(*open, identity));
+        QVERIFY(mayMatchFields(*open, identity, {std::string("IAMUser"), std::string("arn:aws:iam::1:user/x")}));
+        QVERIFY(!mayMatchFields(*open, identity, {std::string("IAMUser"), std::string("arn:aws:iam::1:user/y")}));
+        QVERIFY(!mayMatchFields(*open, identity, {std::string("IAMUser"), std::nullopt}));
     }
 
     void refused_data()
