@@ -88,6 +88,42 @@ private Q_SLOTS:
         QVERIFY2(fired.size() >= 25, qPrintable(fired.join(u' ')));
     }
 
+    void scannedRulesAreTheDirectEvaluation()
+    {
+        // No table narrows a test on sourceIPAddress or requestParameters: these rules take the one shared scan.
+        RuleSet scanned;
+        for (const char* detection : {"    s:\n        sourceIPAddress|startswith: '1'\n    condition: s\n",
+                                      "    s:\n        requestParameters.bucketName|contains: a\n    condition: s\n"}) {
+            auto rule = parseSigmaRule(QByteArray("title: scan\nid: scan\nlogsource:\n    product: aws\n"
+                                                  "    service: cloudtrail\ndetection:\n") +
+                                       detection);
+            QVERIFY(rule.has_value());
+            QVERIFY(!constrainsApi(*rule));
+            rule->info.id = QString::number(scanned.sigma.size());
+            scanned.sigma.push_back(std::move(*rule));
+        }
+        const auto findings = runDetections(m_case, *m_db, scanned);
+        QVERIFY(findings.has_value());
+        QCOMPARE(findings->size(), std::size_t(2));
+        RawRecordReader reader(*m_db);
+        simdjson::dom::parser parser;
+        for (const Finding& finding : *findings) {
+            const SigmaRule& rule = scanned.sigma[finding.rule.id.toULongLong()];
+            std::set<std::int64_t> direct;
+            auto rows = m_db->prepare("SELECT id FROM events ORDER BY id");
+            while (rows.step() == SQLITE_ROW) {
+                const auto raw = reader.eventRecord(rows.columnInt(0));
+                QVERIFY(raw.has_value());
+                simdjson::dom::element root;
+                QCOMPARE(parser.parse(raw->data(), raw->size()).get(root), simdjson::SUCCESS);
+                if (matchesSigma(rule, root, *raw))
+                    direct.insert(rows.columnInt(0));
+            }
+            QVERIFY(direct.size() > 10);
+            QCOMPARE(std::set<std::int64_t>(finding.eventRows.begin(), finding.eventRows.end()), direct);
+        }
+    }
+
     void shippedRulesFireOnTheCorpus()
     {
         RuleSet shipped = shippedRuleSet();
