@@ -67,8 +67,8 @@ Result<ApiActivity> readApiActivity(Sql::Database& db, const CaseDimensions& dim
     const std::int64_t keepFrom = activity.fromMinute - BaselineMinutes;
     // The whole table in storage order (`+time`: not through the time index, which would cost a row lookup per event):
     // every account and region's first minute is needed, however late `since` is.
-    auto rows = db.prepare("SELECT time, context, ifnull(source, 0), name, ifnull(error_code, 0), ifnull(identity, 0) "
-                           "FROM event_rows WHERE time IS NOT NULL AND +time < ?1");
+    auto rows = db.prepare("SELECT time, context, ifnull(source, 0), name, ifnull(error_code, 0), ifnull(identity, 0), "
+                           "ifnull(ip, 0) FROM event_rows WHERE time IS NOT NULL AND +time < ?1");
     rows.bind(1, activity.untilMinute * MinuteMs);
     SeriesCollector collector;
     int status;
@@ -87,7 +87,7 @@ Result<ApiActivity> readApiActivity(Sql::Database& db, const CaseDimensions& dim
         const std::int64_t errorCode = rows.columnInt(4);
         SeriesKey key{InsightType::ApiCallRate, context.account,   context.region,
                       rows.columnInt(2),        rows.columnInt(3), 0};
-        const SeriesEvent event{minute, rows.columnInt(5), context.agent, errorCode};
+        const SeriesEvent event{minute, rows.columnInt(5), context.agent, errorCode, rows.columnInt(6)};
         if (context.management && context.write)
             collector.add(key, event);
         if (errorCode != 0 && (context.management || (options.includeDataEvents && context.data))) {

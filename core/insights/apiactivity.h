@@ -31,6 +31,7 @@ struct SeriesEvent
     std::int64_t identity = 0; ///< identities row
     std::int64_t agent = 0;    ///< `strings` id
     std::int64_t errorCode = 0;
+    std::int64_t ip = 0; ///< `strings` id of sourceIPAddress
 };
 
 struct ApiSeries

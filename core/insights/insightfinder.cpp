@@ -4,11 +4,28 @@
 #include "insights/casedimensions.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace Trailscope::Core::Insights {
 
 namespace {
+
+// The most frequent source IP among the series' events in [from, until) (the lowest id on a tie), 0 for none.
+std::int64_t topSourceIp(const ApiSeries& series, std::int64_t from, std::int64_t until)
+{
+    std::map<std::int64_t, std::int64_t> calls;
+    for (const SeriesEvent& event : series.events)
+        if (event.minute >= from && event.minute < until && event.ip != 0)
+            ++calls[event.ip];
+    std::int64_t top = 0, most = 0;
+    for (const auto& [ip, count] : calls)
+        if (count > most) {
+            top = ip;
+            most = count;
+        }
+    return top;
+}
 
 InsightFinding describe(const ApiSeries& series, const Episode& episode, const CaseDimensions& dimensions,
                         StringNames& names)
@@ -27,6 +44,7 @@ InsightFinding describe(const ApiSeries& series, const Episode& episode, const C
         series, dimensions, names, {baselineStart, episode.startMinute, episode.startMinute + 1}, withErrorCode);
     finding.endAttributions = computeAttributions(
         series, dimensions, names, {baselineStart, episode.startMinute, episode.endMinute}, withErrorCode);
+    finding.topSourceIp = names(topSourceIp(series, episode.startMinute, episode.endMinute));
     return finding;
 }
 

@@ -21,6 +21,7 @@ struct InsightFinding
     Episode episode;
     std::vector<Attribution> startAttributions; ///< over the first minute, as the Start event's insight average
     std::vector<Attribution> endAttributions;   ///< over the whole episode
+    QString topSourceIp; ///< the source IP most of the episode's calls came from (not in AWS's record shape)
 
     std::int64_t startTime() const { return episode.startMinute * 60000; } ///< UTC epoch ms
     std::int64_t endTime() const { return episode.endMinute * 60000; }

@@ -165,6 +165,8 @@ private Q_SLOTS:
         compareValues(endArn.insight, {{Mallory, 9}, {Alice, 1}});
         compareValues(endArn.baseline, baseline);
         compareValues(attribution(spike.endAttributions, "errorCode").insight, {{"null", 10}});
+        // Most of the episode's calls (18 of 20) came from mallory's address.
+        QCOMPARE(spike.topSourceIp, MalloryIp);
     }
 
     void stormAttributionsLeaveOutTheErrorCode()

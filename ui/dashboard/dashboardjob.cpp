@@ -61,6 +61,7 @@ DashboardFinding fromOurs(const InsightFinding& finding, FindingSeries series)
     row.baselineMinutes = finding.episode.baseline.durationMinutes;
     row.attributions = finding.endAttributions;
     row.principal = topInsightValue(row.attributions, QStringLiteral("userIdentityArn"));
+    row.sourceIp = finding.topSourceIp;
     row.series = std::move(series);
     return row;
 }
@@ -240,8 +241,11 @@ DashboardData DashboardJob::compute(const DashboardRequest& request, QPromise<Da
     }
     for (DashboardFinding& row : fromDelivered(*delivered))
         data.findings.push_back(std::move(row));
-    for (std::size_t i = 0; i < data.findings.size() && i < MaxSourceIpLookups; ++i) {
-        DashboardFinding& finding = data.findings[i];
+    // Ours carry their top source IP from the insights pass; AWS's records do not, so theirs are looked up.
+    std::size_t lookups = 0;
+    for (DashboardFinding& finding : data.findings) {
+        if (finding.origin != FindingOrigin::Aws || ++lookups > MaxSourceIpLookups)
+            continue;
         const auto ips = computeActivityTable(*db, ActivityDimension::SourceIp,
                                               Core::Query::compileSearch(FindingSearch::episodeEvents(finding)),
                                               {finding.start, finding.end, Core::Query::SortOrder::NewestFirst});
