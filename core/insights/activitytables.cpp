@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -128,45 +129,63 @@ Result<std::vector<ActivityRow>> computeActivityTable(Sql::Database& db, Activit
                                                       const Query::CompiledSearch& search,
                                                       const Query::SearchOptions& options)
 {
+    auto tables = computeActivityTables(db, {dimension}, search, options);
+    if (!tables)
+        return std::unexpected(tables.error());
+    return std::move(tables->at(dimension));
+}
+
+Result<std::map<ActivityDimension, std::vector<ActivityRow>>>
+computeActivityTables(Sql::Database& db, const std::vector<ActivityDimension>& wanted,
+                      const Query::CompiledSearch& search, const Query::SearchOptions& options)
+{
     const auto dimensions = readCaseDimensions(db);
     if (!dimensions)
         return std::unexpected(dimensions.error());
     if (auto registered = Query::registerSearchFunctions(db); !registered)
         return std::unexpected(registered.error());
     const Query::CompiledSearch scoped = Query::withinWindow(search, options);
-    auto rows = db.prepare("SELECT ifnull(" + std::string(definition(dimension).column) +
-                           ", 0), ifnull(e.source, 0), e.name_key, e.error_code IS NOT NULL, e.time FROM events e "
-                           "WHERE " +
+    // Every column a dimension folds from, read once: one pass serves all the tables asked for.
+    auto rows = db.prepare("SELECT ifnull(e.identity, 0), ifnull(e.ip, 0), ifnull(e.context, 0), ifnull(e.source, 0), "
+                           "e.name_key, e.error_code IS NOT NULL, e.time FROM events e WHERE " +
                            scoped.where);
     if (!rows.isValid())
         return fail(ErrorCode::Sqlite, rows.prepareError());
     for (std::size_t i = 0; i < scoped.parameters.size(); ++i)
         Query::bindParameter(rows, static_cast<int>(i) + 1, scoped.parameters[i]);
-    const bool pairs = dimension == ActivityDimension::PrincipalEventSource;
-    Tallies tallies;
+    const auto columnOf = [](ActivityDimension dimension) {
+        const std::string_view column = definition(dimension).column;
+        return column == "e.identity" ? 0 : column == "e.ip" ? 1 : 2;
+    };
+    std::vector<Tallies> tallies(wanted.size());
     int status;
     while ((status = rows.step()) == SQLITE_ROW) {
-        const std::int64_t value = valueOf(dimension, *dimensions, rows.columnInt(0));
-        if (value == 0)
-            continue;
-        const std::int64_t time = rows.columnInt(4);
-        tallies.add(value, rows.columnInt(1), rows.columnInt(2), rows.columnInt(3) != 0,
-                    rows.columnIsNull(4) ? nullptr : &time, pairs);
+        const std::int64_t time = rows.columnInt(6);
+        const std::int64_t* at = rows.columnIsNull(6) ? nullptr : &time;
+        for (std::size_t i = 0; i < wanted.size(); ++i) {
+            const std::int64_t value = valueOf(wanted[i], *dimensions, rows.columnInt(columnOf(wanted[i])));
+            if (value != 0)
+                tallies[i].add(value, rows.columnInt(3), rows.columnInt(4), rows.columnInt(5) != 0, at,
+                               wanted[i] == ActivityDimension::PrincipalEventSource);
+        }
     }
     if (status != SQLITE_DONE)
-        return std::unexpected(db.error(QStringLiteral("counting %1").arg(activityDimensionName(dimension))));
+        return std::unexpected(db.error(QStringLiteral("counting the who/what/where tables")));
     StringNames names(db);
-    std::vector<ActivityRow> table;
-    for (Tally& tally : tallies.tallies()) {
-        tally.row.value = names(tally.value);
-        if (pairs)
-            tally.row.eventSource = names(tally.source);
-        table.push_back(std::move(tally.row));
+    std::map<ActivityDimension, std::vector<ActivityRow>> tables;
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        std::vector<ActivityRow>& table = tables[wanted[i]];
+        for (Tally& tally : tallies[i].tallies()) {
+            tally.row.value = names(tally.value);
+            if (wanted[i] == ActivityDimension::PrincipalEventSource)
+                tally.row.eventSource = names(tally.source);
+            table.push_back(std::move(tally.row));
+        }
+        std::sort(table.begin(), table.end(), [](const ActivityRow& a, const ActivityRow& b) {
+            return std::tie(b.events, a.value, a.eventSource) < std::tie(a.events, b.value, b.eventSource);
+        });
     }
-    std::sort(table.begin(), table.end(), [](const ActivityRow& a, const ActivityRow& b) {
-        return std::tie(b.events, a.value, a.eventSource) < std::tie(a.events, b.value, b.eventSource);
-    });
-    return table;
+    return tables;
 }
 
 } // namespace Trailscope::Core::Insights

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -44,5 +45,11 @@ struct ActivityRow
 Result<std::vector<ActivityRow>> computeActivityTable(Sql::Database& db, ActivityDimension dimension,
                                                       const Query::CompiledSearch& search = {},
                                                       const Query::SearchOptions& options = {});
+
+/// Several tables at once, from one pass over the matching events (the dashboard's seven: 1.2 s as seven passes
+/// over the 1M-event case).
+Result<std::map<ActivityDimension, std::vector<ActivityRow>>>
+computeActivityTables(Sql::Database& db, const std::vector<ActivityDimension>& dimensions,
+                      const Query::CompiledSearch& search = {}, const Query::SearchOptions& options = {});
 
 } // namespace Trailscope::Core::Insights

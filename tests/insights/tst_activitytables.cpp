@@ -147,6 +147,31 @@ private Q_SLOTS:
         compareWithOracle(ActivityDimension(dimension), "errorCode:AccessDenied", true);
     }
 
+    // All tables from one pass are the tables one by one (each of which matches the records above).
+    void allTablesInOnePass()
+    {
+        auto db = CaseSchema::open(m_case, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        const std::vector<ActivityDimension> every(std::begin(AllDimensions), std::end(AllDimensions));
+        const auto tables = computeActivityTables(*db, every);
+        QVERIFY(tables.has_value());
+        QCOMPARE(tables->size(), every.size());
+        for (const ActivityDimension dimension : every) {
+            const std::vector<ActivityRow> single = table(dimension);
+            const std::vector<ActivityRow>& together = tables->at(dimension);
+            QCOMPARE(together.size(), single.size());
+            for (std::size_t i = 0; i < single.size(); ++i) {
+                QCOMPARE(together[i].value, single[i].value);
+                QCOMPARE(together[i].eventSource, single[i].eventSource);
+                QCOMPARE(together[i].events, single[i].events);
+                QCOMPARE(together[i].errors, single[i].errors);
+                QCOMPARE(together[i].distinctApis, single[i].distinctApis);
+                QCOMPARE(together[i].first, single[i].first);
+                QCOMPARE(together[i].last, single[i].last);
+            }
+        }
+    }
+
     void principalsAgainstDirectSql()
     {
         const QString sql = "SELECT s.value || ' ' || count(*) || ' ' || sum(e.error_code IS NOT NULL) || ' ' || "
