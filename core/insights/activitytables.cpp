@@ -21,7 +21,7 @@ struct DimensionDef
     const char* column; ///< the events column read per event, folded to the value's `strings` id
 };
 
-constexpr std::array<DimensionDef, 7> Dimensions{{
+constexpr std::array<DimensionDef, 8> Dimensions{{
     {ActivityDimension::Principal, "principals", "e.identity"},
     {ActivityDimension::AccessKey, "accessKeys", "e.identity"},
     {ActivityDimension::SourceIp, "sourceIps", "e.ip"},
@@ -29,6 +29,7 @@ constexpr std::array<DimensionDef, 7> Dimensions{{
     {ActivityDimension::Region, "regions", "e.context"},
     {ActivityDimension::Account, "accounts", "e.context"},
     {ActivityDimension::PrincipalEventSource, "principalEventSources", "e.identity"},
+    {ActivityDimension::Api, "apis", "e.name_key"},
 }};
 
 const DimensionDef& definition(ActivityDimension dimension)
@@ -45,6 +46,7 @@ std::int64_t valueOf(ActivityDimension dimension, const CaseDimensions& dimensio
     case ActivityDimension::AccessKey:
         return dimensions.identity(id).accessKey;
     case ActivityDimension::SourceIp:
+    case ActivityDimension::Api:
         return id;
     case ActivityDimension::UserAgent:
         return dimensions.context(id).agent;
@@ -155,7 +157,10 @@ computeActivityTables(Sql::Database& db, const std::vector<ActivityDimension>& w
         Query::bindParameter(rows, static_cast<int>(i) + 1, scoped.parameters[i]);
     const auto columnOf = [](ActivityDimension dimension) {
         const std::string_view column = definition(dimension).column;
-        return column == "e.identity" ? 0 : column == "e.ip" ? 1 : 2;
+        return column == "e.identity" ? 0 : column == "e.ip" ? 1 : column == "e.name_key" ? 4 : 2;
+    };
+    const auto pairs = [](ActivityDimension dimension) {
+        return dimension == ActivityDimension::PrincipalEventSource || dimension == ActivityDimension::Api;
     };
     std::vector<Tallies> tallies(wanted.size());
     int status;
@@ -166,7 +171,7 @@ computeActivityTables(Sql::Database& db, const std::vector<ActivityDimension>& w
             const std::int64_t value = valueOf(wanted[i], *dimensions, rows.columnInt(columnOf(wanted[i])));
             if (value != 0)
                 tallies[i].add(value, rows.columnInt(3), rows.columnInt(4), rows.columnInt(5) != 0, at,
-                               wanted[i] == ActivityDimension::PrincipalEventSource);
+                               pairs(wanted[i]));
         }
     }
     if (status != SQLITE_DONE)
@@ -177,7 +182,7 @@ computeActivityTables(Sql::Database& db, const std::vector<ActivityDimension>& w
         std::vector<ActivityRow>& table = tables[wanted[i]];
         for (Tally& tally : tallies[i].tallies()) {
             tally.row.value = names(tally.value);
-            if (wanted[i] == ActivityDimension::PrincipalEventSource)
+            if (pairs(wanted[i]))
                 tally.row.eventSource = names(tally.source);
             table.push_back(std::move(tally.row));
         }

@@ -21,16 +21,17 @@ enum class ActivityDimension {
     Region,               ///< awsRegion
     Account,              ///< recipientAccountId
     PrincipalEventSource, ///< (principal, eventSource) pairs
+    Api,                  ///< (eventName, eventSource): the value is the name, eventSource its service
 };
 
-/// `principals`, `accessKeys`, `sourceIps`, `userAgents`, `regions`, `accounts`, `principalEventSources`.
+/// `principals`, `accessKeys`, `sourceIps`, `userAgents`, `regions`, `accounts`, `principalEventSources`, `apis`.
 QString activityDimensionName(ActivityDimension dimension);
 std::optional<ActivityDimension> activityDimensionNamed(const QString& name);
 
 struct ActivityRow
 {
     QString value;
-    QString eventSource; ///< PrincipalEventSource only
+    QString eventSource; ///< PrincipalEventSource and Api only
     std::int64_t events = 0;
     std::int64_t errors = 0;                 ///< events with an errorCode
     std::int64_t distinctApis = 0;           ///< distinct (eventSource, eventName)

@@ -46,6 +46,8 @@ QString valueOf(ActivityDimension dimension, const QJsonObject& record)
         return record["awsRegion"].toString();
     case ActivityDimension::Account:
         return record["recipientAccountId"].toString();
+    case ActivityDimension::Api:
+        return record["eventName"].toString();
     }
     return {};
 }
@@ -60,7 +62,8 @@ Oracle oracle(ActivityDimension dimension, bool onlyAccessDenied)
         if (value.isEmpty())
             continue;
         const QString source = record["eventSource"].toString();
-        OracleRow& row = rows[{value, dimension == ActivityDimension::PrincipalEventSource ? source : QString()}];
+        const bool pairs = dimension == ActivityDimension::PrincipalEventSource || dimension == ActivityDimension::Api;
+        OracleRow& row = rows[{value, pairs ? source : QString()}];
         const qint64 time = QDateTime::fromString(record["eventTime"].toString(), Qt::ISODate).toMSecsSinceEpoch();
         ++row.events;
         row.errors += record.contains("errorCode") ? 1 : 0;
@@ -72,10 +75,14 @@ Oracle oracle(ActivityDimension dimension, bool onlyAccessDenied)
     return rows;
 }
 
-const ActivityDimension AllDimensions[] = {
-    ActivityDimension::Principal,           ActivityDimension::AccessKey, ActivityDimension::SourceIp,
-    ActivityDimension::UserAgent,           ActivityDimension::Region,    ActivityDimension::Account,
-    ActivityDimension::PrincipalEventSource};
+const ActivityDimension AllDimensions[] = {ActivityDimension::Principal,
+                                           ActivityDimension::AccessKey,
+                                           ActivityDimension::SourceIp,
+                                           ActivityDimension::UserAgent,
+                                           ActivityDimension::Region,
+                                           ActivityDimension::Account,
+                                           ActivityDimension::PrincipalEventSource,
+                                           ActivityDimension::Api};
 
 } // namespace
 

@@ -39,6 +39,8 @@ QString ActivityModel::dimensionLabel(ActivityDimension dimension)
         return tr("Accounts");
     case ActivityDimension::PrincipalEventSource:
         return tr("Principal + event source");
+    case ActivityDimension::Api:
+        return tr("APIs");
     }
     return {};
 }
@@ -74,7 +76,7 @@ QVariant ActivityModel::data(const QModelIndex& index, int role) const
         return {};
     if (role == Qt::TextAlignmentRole && index.column() >= Events && index.column() <= DistinctApis)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole && index.column() == ErrorRatio)
+    if (role == Qt::ToolTipRole && (index.column() == ErrorRatio || index.column() == Errors))
         return tr("%1 of %2 events carry an errorCode").arg(row->errors).arg(row->events);
     if (role != Qt::DisplayRole)
         return {};
@@ -85,6 +87,8 @@ QVariant ActivityModel::data(const QModelIndex& index, int role) const
         return row->eventSource;
     case Events:
         return QVariant::fromValue(static_cast<qlonglong>(row->events));
+    case Errors:
+        return QVariant::fromValue(static_cast<qlonglong>(row->errors));
     case ErrorRatio:
         return QStringLiteral("%1 %").arg(row->errorRatio() * 100, 0, 'f', 1);
     case DistinctApis:
@@ -108,8 +112,10 @@ QVariant ActivityModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Event source");
     case Events:
         return tr("Events");
-    case ErrorRatio:
+    case Errors:
         return tr("Errors");
+    case ErrorRatio:
+        return tr("Error %");
     case DistinctApis:
         return tr("APIs");
     case First:
@@ -133,6 +139,8 @@ void ActivityModel::sort(int column, Qt::SortOrder order)
             return std::tie(a.eventSource, a.value) < std::tie(b.eventSource, b.value);
         case Events:
             return std::tie(a.events, a.value) < std::tie(b.events, b.value);
+        case Errors:
+            return std::tie(a.errors, a.value) < std::tie(b.errors, b.value);
         case ErrorRatio:
             return std::make_tuple(a.errorRatio(), a.errors, a.value) <
                    std::make_tuple(b.errorRatio(), b.errors, b.value);

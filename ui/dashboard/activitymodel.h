@@ -13,7 +13,7 @@ class ActivityModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Value, EventSource, Events, ErrorRatio, DistinctApis, First, Last, ColumnCount };
+    enum Column { Value, EventSource, Events, Errors, ErrorRatio, DistinctApis, First, Last, ColumnCount };
 
     explicit ActivityModel(QObject* parent = nullptr);
 

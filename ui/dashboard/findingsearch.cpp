@@ -60,6 +60,8 @@ SearchNode activityEvents(Core::Insights::ActivityDimension dimension, const Cor
         return fieldIs("account", row.value);
     case ActivityDimension::PrincipalEventSource:
         return Core::Query::allOf({principalIs(row.value), fieldIs("eventSource", row.eventSource)});
+    case ActivityDimension::Api:
+        return Core::Query::allOf({fieldIs("eventSource", row.eventSource), fieldIs("eventName", row.value)});
     }
     return {};
 }
