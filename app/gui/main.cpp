@@ -1,3 +1,4 @@
+#include "dashboard/dashboardview.h"
 #include "window/casefiles.h"
 #include "window/mainwindow.h"
 #include "window/windowactions.h"
@@ -38,6 +39,11 @@ int main(int argc, char* argv[])
                                   QApplication::translate("main", "Start in this view: events, sql or dashboard"),
                                   QStringLiteral("view"), QStringLiteral("events"));
     parser.addOption(view);
+    const QCommandLineOption drillDown(
+        QStringLiteral("drill-down"),
+        QApplication::translate("main", "Start in the dashboard, drilled down into this principal once computed"),
+        QStringLiteral("principal"));
+    parser.addOption(drillDown);
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QApplication::translate("main", "A case to open, or trail files to import"),
                                  QStringLiteral("[path...]"));
@@ -47,8 +53,15 @@ int main(int argc, char* argv[])
     window.show();
     if (parser.value(view) == QLatin1String("sql"))
         window.actions()->showSql->trigger();
-    else if (parser.value(view) == QLatin1String("dashboard"))
+    else if (parser.value(view) == QLatin1String("dashboard") || parser.isSet(drillDown))
         window.actions()->showDashboard->trigger();
+    if (parser.isSet(drillDown)) {
+        DashboardView* dashboard = window.dashboard();
+        QObject::connect(
+            dashboard, &DashboardView::updated, dashboard,
+            [dashboard, principal = parser.value(drillDown)] { dashboard->drillDown(principal); },
+            Qt::SingleShotConnection);
+    }
     const QStringList paths = parser.positionalArguments();
     if (parser.isSet(sample))
         window.openSample();

@@ -1,6 +1,8 @@
 // The insights dashboard on the fixture of insightfixture.h (known episodes): its models against the core's results,
 // its computation off the GUI thread, a finding opening its events in the browser, "apply as filter" and "exclude"
-// narrowing the browser's search by trees, "limit to current search", and the out-of-date state during an import.
+// narrowing the browser's search by trees, "limit to current search", the out-of-date state during an import, a
+// principal's drill-down (its tables against SQL, its events in the browser).
+#include "clitest.h"
 #include "insightfixture.h"
 #include "testsupport.h"
 
@@ -16,6 +18,7 @@
 #include "dashboard/findingsmodel.h"
 #include "dashboard/firstseenmodel.h"
 #include "dashboard/insightcard.h"
+#include "dashboard/principaldrilldown.h"
 #include "window/mainwindow.h"
 #include "window/windowactions.h"
 
@@ -32,6 +35,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -100,6 +104,32 @@ class TestDashboard : public QObject
         for (const ActivityRow& row : *rows)
             total += row.events;
         return total;
+    }
+
+    // "value events errors" per row, sorted, of a drill-down table.
+    static QStringList rowsOf(const ActivityModel* model)
+    {
+        QStringList rows;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const ActivityRow* activity = model->rowAt(row);
+            const QString value =
+                activity->eventSource.isEmpty() ? activity->value : activity->eventSource + ' ' + activity->value;
+            rows << QString("%1 %2 %3").arg(value).arg(activity->events).arg(activity->errors);
+        }
+        rows.sort();
+        return rows;
+    }
+
+    // The same, by SQL alone over Mallory's events: `value` an SQL expression over strings joined as v.
+    QStringList directRows(const QString& valueJoin, const QString& value) const
+    {
+        const QString sql = QString("SELECT %1 || ' ' || count(*) || ' ' || count(e.error_code) FROM events e "
+                                    "JOIN identities i ON i.id = e.identity JOIN strings p ON p.id = i.arn %2 "
+                                    "WHERE p.value = '%3' GROUP BY %1")
+                                .arg(value, valueJoin, InsightFixture::Mallory);
+        QStringList rows = Test::queryStrings(m_case, sql.toUtf8().constData());
+        rows.sort();
+        return rows;
     }
 
 private Q_SLOTS:
@@ -319,6 +349,114 @@ private Q_SLOTS:
         QVERIFY(imported.wait(30000));
         QTRY_COMPARE_WITH_TIMEOUT(window.dashboard()->state(), DashboardView::State::Current, 20000);
         QCOMPARE(window.dashboard()->data().caseEvents, before + 1);
+    }
+
+    void drillDownMatchesDirectSql()
+    {
+        DashboardView view;
+        view.resize(1400, 900);
+        view.show();
+        QSignalSpy updated(&view, &DashboardView::updated);
+        const DashboardRequest r = request();
+        view.setCase(r.casePath, r.caseEvents, r.caseStart, r.caseEnd);
+        QVERIFY(updated.wait(20000));
+        view.setDimension(ActivityDimension::Principal);
+        PrincipalDrillDown* drill = view.drillDownPanel();
+        QVERIFY(drill->isHidden());
+        const int mallory = activityRowOf(view.activityModel(), InsightFixture::Mallory);
+        QVERIFY(mallory >= 0);
+        // From the context menu's "Drill Down".
+        QTableView* table = view.activityView();
+        const QPoint at = table->visualRect(view.activityModel()->index(mallory, ActivityModel::Value)).center();
+        Q_EMIT table->customContextMenuRequested(at);
+        QMenu* menu = view.findChild<QMenu*>("activityMenu");
+        QVERIFY(menu);
+        QAction* drillAction = nullptr;
+        for (QAction* action : menu->actions())
+            if (action->text() == "&Drill Down")
+                drillAction = action;
+        QVERIFY(drillAction && drillAction->isEnabled());
+        drillAction->trigger();
+        menu->close();
+        QVERIFY(!drill->isHidden());
+        QVERIFY(drill->isPending()); // computed on the job, not here
+        QTRY_VERIFY_WITH_TIMEOUT(!drill->isPending(), 10000);
+        QCOMPARE(drill->activity().principal, InsightFixture::Mallory);
+        QVERIFY(!drill->activity().error);
+
+        QCOMPARE(rowsOf(drill->apisModel()),
+                 directRows("JOIN strings src ON src.id = e.source JOIN strings n ON n.id = e.name",
+                            "src.value || ' ' || n.value"));
+        QCOMPARE(rowsOf(drill->sourceIpsModel()), directRows("JOIN strings v ON v.id = e.ip", "v.value"));
+        QCOMPARE(rowsOf(drill->regionsModel()), directRows("JOIN strings v ON v.id = e.region", "v.value"));
+        QCOMPARE(drill->apisModel()->rowCount(), 3); // RunInstances, ListRoles, GetObject
+        QCOMPARE(drill->activity().events(), std::int64_t(18 + 42 + 60));
+        QCOMPARE(drill->activity().errors(), std::int64_t(42 + 60));
+        QVERIFY(drill->titleText().contains(InsightFixture::Mallory));
+
+        // Errors over time: hourly over mallory's afternoon, calls and errors, adding up to the counts above.
+        const Core::Insights::ActivitySeries& series = drill->activity().series;
+        QCOMPARE(series.bucketMs, Core::Insights::ActivitySeries::Hour);
+        std::int64_t calls = 0, errors = 0;
+        for (const Core::Insights::ActivityBucket& bucket : series.buckets) {
+            calls += bucket.events;
+            errors += bucket.errors;
+        }
+        QCOMPARE(calls, drill->activity().events());
+        QCOMPARE(errors, drill->activity().errors());
+        QCOMPARE(drill->chart()->series().size(), 2);
+        QVERIFY(drill->chart()->title().contains("per hour"));
+
+        // A region has no principal to drill into; Close hides the drill-down.
+        view.setDimension(ActivityDimension::Region);
+        Q_EMIT table->customContextMenuRequested(table->visualRect(view.activityModel()->index(0, 0)).center());
+        QMenu* regionMenu = nullptr;
+        for (QMenu* candidate : view.findChildren<QMenu*>("activityMenu"))
+            if (candidate != menu)
+                regionMenu = candidate;
+        QVERIFY(regionMenu);
+        QVERIFY(!regionMenu->actions().first()->isEnabled());
+        regionMenu->close();
+        QTest::mouseClick(drill->findChild<QPushButton*>("drillDownClose"), Qt::LeftButton);
+        QVERIFY(drill->isHidden());
+    }
+
+    void drillDownOpensThePrincipalsEvents()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        openAndCompute(window, m_case);
+        window.actions()->showDashboard->trigger();
+        DashboardView* dashboard = window.dashboard();
+        dashboard->setDimension(ActivityDimension::Principal);
+        const int mallory = activityRowOf(dashboard->activityModel(), InsightFixture::Mallory);
+        QVERIFY(mallory >= 0);
+        const std::int64_t malloryEvents = dashboard->activityModel()->rowAt(mallory)->events;
+        // Double-click on a principal drills down (it no longer jumps to the browser).
+        QTableView* table = dashboard->activityView();
+        const QRect cell = table->visualRect(dashboard->activityModel()->index(mallory, ActivityModel::Value));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QTabWidget* tabs = window.findChild<QTabWidget*>("mainTabs");
+        QCOMPARE(tabs->currentWidget(), dashboard);
+        PrincipalDrillDown* drill = dashboard->drillDownPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(!drill->isPending() && drill->activity().principal == InsightFixture::Mallory, 10000);
+        QPushButton* open = drill->findChild<QPushButton*>("drillDownOpenEvents");
+        QVERIFY(open->isEnabled());
+        QTest::mouseClick(open, Qt::LeftButton);
+        // The browser, over mallory's first to last event, by a tree for the principal.
+        QCOMPARE(tabs->currentIndex(), 0);
+        QCOMPARE(window.timeRange()->start(), drill->activity().first());
+        QCOMPARE(window.timeRange()->end(), std::optional<std::int64_t>(*drill->activity().last() + 1));
+        QCOMPARE(window.searchBar()->text(), QString());
+        QCOMPARE(window.filterChips()->filters().size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(), int(malloryEvents), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.eventModel()->isComplete(), 10000);
+        QCOMPARE(window.eventModel()->rowCount(),
+                 int(Test::queryCount(m_case, QString("SELECT count(*) FROM events e JOIN identities i ON i.id = "
+                                                      "e.identity JOIN strings p ON p.id = i.arn WHERE p.value = '%1'")
+                                                  .arg(InsightFixture::Mallory))));
     }
 };
 

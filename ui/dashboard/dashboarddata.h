@@ -1,5 +1,6 @@
 #pragma once
 
+#include "insights/activityseries.h"
 #include "insights/activitytables.h"
 #include "insights/attributions.h"
 #include "insights/firstseen.h"
@@ -58,6 +59,23 @@ struct DashboardData
     std::optional<Core::Error> error; ///< set when the computation failed; the rest is then empty
 };
 
+/// One principal's activity, for the who/what/where drill-down: its APIs, source IPs and regions as who/what/where
+/// tables under a search for the principal, and its calls and errors per hour or day. Computed off the GUI thread.
+struct PrincipalActivity
+{
+    QString casePath;
+    QString principal;
+    std::vector<Core::Insights::ActivityRow> apis, sourceIps, regions;
+    Core::Insights::ActivitySeries series;
+    std::optional<Core::Error> error;
+
+    std::int64_t events() const;
+    std::int64_t errors() const;
+    std::optional<std::int64_t> first() const;
+    std::optional<std::int64_t> last() const;
+};
+
 } // namespace Trailscope::Ui
 
 Q_DECLARE_METATYPE(Trailscope::Ui::DashboardData)
+Q_DECLARE_METATYPE(Trailscope::Ui::PrincipalActivity)

@@ -154,6 +154,12 @@ DashboardJob::DashboardJob(QObject* parent) : QObject(parent)
             return;
         Q_EMIT tableReady(m_tableDimension, future.result());
     });
+    connect(&m_drillWatcher, &QFutureWatcher<PrincipalActivity>::finished, this, [this] {
+        const auto future = m_drillWatcher.future();
+        if (future.isCanceled() || future.resultCount() == 0)
+            return;
+        Q_EMIT drillDownReady(future.result());
+    });
 }
 
 DashboardJob::~DashboardJob()
@@ -161,6 +167,7 @@ DashboardJob::~DashboardJob()
     cancel();
     m_watcher.waitForFinished();
     m_tableWatcher.waitForFinished();
+    m_drillWatcher.waitForFinished();
 }
 
 quint64 DashboardJob::start(const DashboardRequest& request)
@@ -190,10 +197,21 @@ quint64 DashboardJob::startTable(const QString& casePath, ActivityDimension dime
     return ++m_tableGeneration;
 }
 
+quint64 DashboardJob::startDrillDown(const QString& casePath, const QString& principal)
+{
+    m_drillWatcher.cancel();
+    m_drillWatcher.setFuture(QtConcurrent::run([casePath, principal](QPromise<PrincipalActivity>& promise) {
+        if (!promise.isCanceled())
+            promise.addResult(computeDrillDown(casePath, principal));
+    }));
+    return ++m_drillGeneration;
+}
+
 void DashboardJob::cancel()
 {
     m_watcher.cancel();
     m_tableWatcher.cancel();
+    m_drillWatcher.cancel();
 }
 
 bool DashboardJob::isRunning() const
@@ -275,6 +293,70 @@ DashboardData DashboardJob::compute(const DashboardRequest& request, QPromise<Da
         promise->setProgressValue(Done);
     data.milliseconds = static_cast<double>(clock.nsecsElapsed()) / 1e6;
     return data;
+}
+
+PrincipalActivity DashboardJob::computeDrillDown(const QString& casePath, const QString& principal)
+{
+    PrincipalActivity activity;
+    activity.casePath = casePath;
+    activity.principal = principal;
+    auto db = Core::CaseSchema::open(casePath, Core::CaseSchema::OpenMode::ReadOnly);
+    if (!db) {
+        activity.error = db.error();
+        return activity;
+    }
+    const Core::Query::CompiledSearch search = Core::Query::compileSearch(FindingSearch::principalIs(principal));
+    for (const auto& [dimension, rows] : {std::pair{ActivityDimension::Api, &activity.apis},
+                                          std::pair{ActivityDimension::SourceIp, &activity.sourceIps},
+                                          std::pair{ActivityDimension::Region, &activity.regions}}) {
+        auto table = computeActivityTable(*db, dimension, search);
+        if (!table) {
+            activity.error = table.error();
+            return activity;
+        }
+        *rows = std::move(*table);
+    }
+    auto series = computeActivitySeries(*db, search);
+    if (!series) {
+        activity.error = series.error();
+        return activity;
+    }
+    activity.series = std::move(*series);
+    return activity;
+}
+
+std::int64_t PrincipalActivity::events() const
+{
+    std::int64_t total = 0;
+    for (const ActivityRow& row : apis)
+        total += row.events;
+    return total;
+}
+
+std::int64_t PrincipalActivity::errors() const
+{
+    std::int64_t total = 0;
+    for (const ActivityRow& row : apis)
+        total += row.errors;
+    return total;
+}
+
+std::optional<std::int64_t> PrincipalActivity::first() const
+{
+    std::optional<std::int64_t> first;
+    for (const ActivityRow& row : apis)
+        if (row.first)
+            first = std::min(first.value_or(*row.first), *row.first);
+    return first;
+}
+
+std::optional<std::int64_t> PrincipalActivity::last() const
+{
+    std::optional<std::int64_t> last;
+    for (const ActivityRow& row : apis)
+        if (row.last)
+            last = std::max(last.value_or(*row.last), *row.last);
+    return last;
 }
 
 } // namespace Trailscope::Ui

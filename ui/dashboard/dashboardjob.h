@@ -37,22 +37,28 @@ public:
     /// One table under a search (the browser's), superseding the previous such request.
     quint64 startTable(const QString& casePath, Core::Insights::ActivityDimension dimension,
                        const Core::Query::SearchTree& search, const Core::Query::SearchOptions& options);
+    /// One principal's drill-down, superseding the previous one.
+    quint64 startDrillDown(const QString& casePath, const QString& principal);
     void cancel();
     bool isRunning() const;
 
     /// Everything a computation of `request` shows, on the calling thread; checks `promise` between stages.
     static DashboardData compute(const DashboardRequest& request, QPromise<DashboardData>* promise = nullptr);
+    /// A principal's drill-down, on the calling thread.
+    static PrincipalActivity computeDrillDown(const QString& casePath, const QString& principal);
 
 Q_SIGNALS:
     void progressChanged(int percent);
     void finished(const Trailscope::Ui::DashboardData& data);
     void tableReady(Trailscope::Core::Insights::ActivityDimension dimension,
                     const std::vector<Trailscope::Core::Insights::ActivityRow>& rows);
+    void drillDownReady(const Trailscope::Ui::PrincipalActivity& activity);
 
 private:
     QFutureWatcher<DashboardData> m_watcher;
     QFutureWatcher<std::vector<Core::Insights::ActivityRow>> m_tableWatcher;
-    quint64 m_generation = 0, m_tableGeneration = 0;
+    QFutureWatcher<PrincipalActivity> m_drillWatcher;
+    quint64 m_generation = 0, m_tableGeneration = 0, m_drillGeneration = 0;
     Core::Insights::ActivityDimension m_tableDimension = Core::Insights::ActivityDimension::Principal;
 };
 

@@ -8,6 +8,7 @@
 #include "dashboard/findingsmodel.h"
 #include "dashboard/firstseenmodel.h"
 #include "dashboard/insightcard.h"
+#include "dashboard/principaldrilldown.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,6 +18,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -119,6 +121,10 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
                 m_tableNote->setText(
                     tr("%n value(s) under the browser's search.", nullptr, static_cast<int>(rows.size())));
             });
+    connect(m_job, &DashboardJob::drillDownReady, this, [this](const PrincipalActivity& activity) {
+        if (activity.casePath == m_request.casePath && activity.principal == m_drill->activity().principal)
+            m_drill->setActivity(activity);
+    });
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("dashboardStatus"));
@@ -238,12 +244,28 @@ QWidget* DashboardView::buildActivityTab()
     m_activityView = makeTable(m_activity, page);
     m_activityView->setObjectName(QStringLiteral("activityView"));
     m_activityView->sortByColumn(ActivityModel::Events, Qt::DescendingOrder);
-    m_activityView->setToolTip(tr("Double-click to show the events of a row in the browser."));
+    m_activityView->setToolTip(tr("Double-click a principal to drill down into its activity, another row to show "
+                                  "its events in the browser; right-click for more."));
+    m_activityView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_activityView, &QWidget::customContextMenuRequested, this, &DashboardView::showActivityMenu);
     const auto currentRow = [this] { return m_activityView->selectionModel()->currentIndex().row(); };
     connect(apply, &QPushButton::clicked, this, [this, currentRow] { filterByActivityRow(currentRow(), false); });
     connect(exclude, &QPushButton::clicked, this, [this, currentRow] { filterByActivityRow(currentRow(), true); });
-    connect(m_activityView, &QTableView::activated, this,
-            [this](const QModelIndex& index) { filterByActivityRow(index.row(), false, true); });
+    connect(m_activityView, &QTableView::activated, this, [this](const QModelIndex& index) {
+        if (m_activity->dimension() == ActivityDimension::Principal)
+            drillDownRow(index.row());
+        else
+            filterByActivityRow(index.row(), false, true);
+    });
+
+    m_drill = new PrincipalDrillDown(page);
+    m_drill->hide();
+    connect(m_drill, &PrincipalDrillDown::closeRequested, this, &DashboardView::closeDrillDown);
+    connect(m_drill, &PrincipalDrillDown::openEventsRequested, this,
+            [this](const QString& principal, std::int64_t start, std::int64_t end) {
+                Q_EMIT openEventsRequested(tr("principal = %1").arg(principal),
+                                           Core::Query::shareSearch(FindingSearch::principalIs(principal)), start, end);
+            });
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(m_dimension);
@@ -251,10 +273,21 @@ QWidget* DashboardView::buildActivityTab()
     controls->addWidget(m_tableNote, 1);
     controls->addWidget(apply);
     controls->addWidget(exclude);
+    auto* tableBox = new QWidget(page);
+    auto* tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addLayout(controls);
+    tableLayout->addWidget(m_activityView, 1);
+    auto* split = new QSplitter(Qt::Vertical, page);
+    split->setObjectName(QStringLiteral("activitySplit"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(tableBox);
+    split->addWidget(m_drill);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 4, 0, 0);
-    layout->addLayout(controls);
-    layout->addWidget(m_activityView, 1);
+    layout->addWidget(split, 1);
     return page;
 }
 
@@ -309,6 +342,7 @@ void DashboardView::setCase(const QString& path, std::int64_t events, std::optio
     if (same && (m_state == State::Current || m_state == State::Computing))
         return;
     if (!same && m_data.casePath != path) {
+        closeDrillDown();
         showData(DashboardData{}); // another case: nothing of the last one stays on screen
         setState(State::NoCase);
     }
@@ -547,6 +581,50 @@ void DashboardView::openCard(Card kind)
     }
     if (best >= 0)
         m_findingsView->selectRow(best);
+}
+
+void DashboardView::drillDownRow(int row)
+{
+    const Core::Insights::ActivityRow* activity = m_activity->rowAt(row);
+    const ActivityDimension dimension = m_activity->dimension();
+    if (activity && (dimension == ActivityDimension::Principal || dimension == ActivityDimension::PrincipalEventSource))
+        drillDown(activity->value);
+}
+
+void DashboardView::drillDown(const QString& principal)
+{
+    if (m_request.casePath.isEmpty() || principal.isEmpty())
+        return;
+    m_tabs->setCurrentIndex(1);
+    m_drill->setPending(principal);
+    m_drill->show();
+    m_job->startDrillDown(m_request.casePath, principal);
+}
+
+void DashboardView::closeDrillDown()
+{
+    m_drill->clear();
+    m_drill->hide();
+}
+
+void DashboardView::showActivityMenu(const QPoint& position)
+{
+    const int row = m_activityView->indexAt(position).row();
+    if (row < 0)
+        return;
+    const ActivityDimension dimension = m_activity->dimension();
+    // Shown with popup(), not exec(): no nested event loop.
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setObjectName(QStringLiteral("activityMenu"));
+    QAction* drill = menu->addAction(tr("&Drill Down"), this, [this, row] { drillDownRow(row); });
+    drill->setEnabled(dimension == ActivityDimension::Principal ||
+                      dimension == ActivityDimension::PrincipalEventSource);
+    menu->addSeparator();
+    menu->addAction(tr("&Apply as Filter"), this, [this, row] { filterByActivityRow(row, false); });
+    menu->addAction(tr("E&xclude"), this, [this, row] { filterByActivityRow(row, true); });
+    menu->addAction(tr("&Show Events"), this, [this, row] { filterByActivityRow(row, false, true); });
+    menu->popup(m_activityView->viewport()->mapToGlobal(position));
 }
 
 } // namespace Trailscope::Ui

@@ -24,6 +24,7 @@ class FindingChart;
 class FindingsModel;
 class FirstSeenModel;
 class InsightCard;
+class PrincipalDrillDown;
 
 /// The insights dashboard: cards per kind of finding, the findings list with a finding's graph, the who/what/where
 /// tables and first-seen activity of the open case. Computed on DashboardJob after a case opens and after each import;
@@ -69,6 +70,11 @@ public:
     bool limitsToSearch() const;
     /// The events of a row of the shown who/what/where table, into the browser's search (or out of it).
     void filterByActivityRow(int row, bool exclude, bool andShow = false);
+    /// The drill-down of the principal of a row of the shown table (principals, or principal + event source).
+    void drillDownRow(int row);
+    /// The drill-down of this principal, computed off the GUI thread and shown under the who/what/where table.
+    void drillDown(const QString& principal);
+    PrincipalDrillDown* drillDownPanel() const { return m_drill; }
 
 Q_SIGNALS:
     /// Show these events in the browser, in [start, end).
@@ -92,6 +98,8 @@ private:
     void onCurrentFindingChanged();
     std::vector<int> buckets(const std::vector<std::int64_t>& times) const;
     void openCard(Card card);
+    void showActivityMenu(const QPoint& position);
+    void closeDrillDown();
 
     DashboardJob* m_job = nullptr;
     DashboardData m_data;
@@ -114,6 +122,7 @@ private:
     QComboBox* m_dimension = nullptr;
     QCheckBox* m_limit = nullptr;
     QLabel* m_tableNote = nullptr;
+    PrincipalDrillDown* m_drill = nullptr;
     FirstSeenModel* m_firstSeen = nullptr;
     QTableView* m_firstSeenView = nullptr;
 };
