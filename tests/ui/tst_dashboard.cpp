@@ -1,7 +1,7 @@
 // The insights dashboard on the fixture of insightfixture.h (known episodes): its models against the core's results,
 // its computation off the GUI thread, a finding opening its events in the browser, "apply as filter" and "exclude"
 // narrowing the browser's search by trees, "limit to current search", the out-of-date state during an import, a
-// principal's drill-down (its tables against SQL, its events in the browser).
+// principal's drill-down (its tables against SQL, its events in the browser) and the facets dock beside the dashboard.
 #include "clitest.h"
 #include "insightfixture.h"
 #include "testsupport.h"
@@ -32,6 +32,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QChart>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -457,6 +458,43 @@ private Q_SLOTS:
                  int(Test::queryCount(m_case, QString("SELECT count(*) FROM events e JOIN identities i ON i.id = "
                                                       "e.identity JOIN strings p ON p.id = i.arn WHERE p.value = '%1'")
                                                   .arg(InsightFixture::Mallory))));
+    }
+
+    void facetsDockHidesBesideTheDashboard()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        openAndCompute(window, m_case);
+        QDockWidget* dock = window.findChild<QDockWidget*>("facetDock");
+        QVERIFY(dock);
+        window.actions()->showEvents->trigger();
+        QVERIFY(dock->isVisible());
+        window.actions()->showDashboard->trigger();
+        QVERIFY(!dock->isVisible());
+        window.actions()->showSql->trigger();
+        QVERIFY(dock->isVisible());
+        window.actions()->showDashboard->trigger();
+        QVERIFY(!dock->isVisible());
+        window.actions()->showEvents->trigger();
+        QVERIFY(dock->isVisible());
+
+        // Closed by the analyst: it stays closed after the dashboard.
+        dock->toggleViewAction()->trigger();
+        QVERIFY(!dock->isVisible());
+        window.actions()->showDashboard->trigger();
+        window.actions()->showEvents->trigger();
+        QVERIFY(!dock->isVisible());
+        dock->toggleViewAction()->trigger();
+        QVERIFY(dock->isVisible());
+
+        // Shown by the analyst on the dashboard, then closed there again: leaving does not bring it back.
+        window.actions()->showDashboard->trigger();
+        dock->toggleViewAction()->trigger();
+        QVERIFY(dock->isVisible());
+        dock->toggleViewAction()->trigger();
+        window.actions()->showEvents->trigger();
+        QVERIFY(!dock->isVisible());
     }
 };
 

@@ -157,10 +157,13 @@ void MainWindow::buildBrowser()
     setCentralWidget(m_stack);
 
     m_facets = new FacetPane(this);
-    auto* facetDock = new QDockWidget(tr("Facets"), this);
-    facetDock->setObjectName(QStringLiteral("facetDock"));
-    facetDock->setWidget(m_facets);
-    addDockWidget(Qt::LeftDockWidgetArea, facetDock);
+    m_facetDock = new QDockWidget(tr("Facets"), this);
+    m_facetDock->setObjectName(QStringLiteral("facetDock"));
+    m_facetDock->setWidget(m_facets);
+    addDockWidget(Qt::LeftDockWidgetArea, m_facetDock);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onViewChanged);
+    // The analyst showing or hiding the dock themselves overrides what the dashboard did with it.
+    connect(m_facetDock->toggleViewAction(), &QAction::triggered, this, [this] { m_facetsHiddenForDashboard = false; });
 
     m_importProgress = new ImportProgressWidget(this);
     m_imports = new ImportCoordinator(m_importProgress, this);
@@ -563,8 +566,26 @@ void MainWindow::restoreLayout()
     m_actions->utc->setChecked(settings.value(QStringLiteral("view/utc"), true).toBool());
 }
 
+void MainWindow::onViewChanged()
+{
+    // The facets count the browser's search: beside the dashboard they only take its room. Hidden there, and shown
+    // again on leaving unless the analyst closed it (before) or showed it (meanwhile) themselves.
+    if (m_tabs->currentWidget() == m_dashboard) {
+        if (!m_facetsHiddenForDashboard && !m_facetDock->isHidden()) {
+            m_facetsHiddenForDashboard = true;
+            m_facetDock->hide();
+        }
+    } else if (m_facetsHiddenForDashboard) {
+        m_facetsHiddenForDashboard = false;
+        if (m_facetDock->isHidden())
+            m_facetDock->show();
+    }
+}
+
 void MainWindow::saveLayout()
 {
+    if (m_facetsHiddenForDashboard)
+        m_facetDock->show(); // the saved layout is the analyst's, not the dashboard's
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -12,6 +12,7 @@ struct SavedItem;
 } // namespace Trailscope::Core
 
 class QAction;
+class QDockWidget;
 class QSplitter;
 class QStackedWidget;
 class QTimer;
@@ -95,6 +96,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void onViewChanged();
     void buildActions();
     void buildBrowser();
     void connectSession();
@@ -134,6 +136,8 @@ private:
     SearchBar* m_searchBar = nullptr;
     TimeRangeBar* m_timeRange = nullptr;
     FacetPane* m_facets = nullptr;
+    QDockWidget* m_facetDock = nullptr;
+    bool m_facetsHiddenForDashboard = false; ///< the dashboard hid the dock; leaving it shows the dock again
     TimelineView* m_timeline = nullptr;
     EventTableView* m_table = nullptr;
     DetailPane* m_detail = nullptr;
