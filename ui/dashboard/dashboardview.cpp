@@ -513,6 +513,9 @@ void DashboardView::showTable()
                              ? QString()
                              : tr("%n value(s) in the whole case.", nullptr, static_cast<int>(m_activity->rowCount())));
     m_activityView->resizeColumnToContents(ActivityModel::Value);
+    // A long role-session ARN would push the counts and times off the right edge.
+    m_activityView->setColumnWidth(ActivityModel::Value,
+                                   std::min(m_activityView->columnWidth(ActivityModel::Value), 480));
 }
 
 void DashboardView::setDimension(ActivityDimension dimension)

@@ -93,12 +93,13 @@ PrincipalDrillDown::PrincipalDrillDown(QWidget* parent) : QWidget(parent)
     QChartView* chartView = ChartStyle::makeView(m_chart, this);
     chartView->setObjectName(QStringLiteral("drillDownChart"));
     chartView->setMinimumHeight(160);
+    chartView->setMinimumWidth(460); // room for four date labels under the bars
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_tabs);
     split->addWidget(chartView);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -194,7 +195,7 @@ void PrincipalDrillDown::drawSeries()
     }
     auto* x = new QDateTimeAxis;
     x->setFormat(hourly ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("yyyy-MM-dd"));
-    x->setTickCount(std::clamp(static_cast<int>(series.buckets.size()) + 1, 2, 5));
+    x->setTickCount(std::clamp(static_cast<int>(series.buckets.size()) + 1, 2, 4));
     x->setTitleText(tr("UTC"));
     auto* y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%d"));
