@@ -1,4 +1,3 @@
-#include "dashboard/dashboardview.h"
 #include "window/casefiles.h"
 #include "window/mainwindow.h"
 #include "window/windowactions.h"
@@ -53,15 +52,10 @@ int main(int argc, char* argv[])
     window.show();
     if (parser.value(view) == QLatin1String("sql"))
         window.actions()->showSql->trigger();
-    else if (parser.value(view) == QLatin1String("dashboard") || parser.isSet(drillDown))
+    else if (parser.value(view) == QLatin1String("dashboard"))
         window.actions()->showDashboard->trigger();
-    if (parser.isSet(drillDown)) {
-        DashboardView* dashboard = window.dashboard();
-        QObject::connect(
-            dashboard, &DashboardView::updated, dashboard,
-            [dashboard, principal = parser.value(drillDown)] { dashboard->drillDown(principal); },
-            Qt::SingleShotConnection);
-    }
+    if (parser.isSet(drillDown))
+        window.drillDownWhenComputed(parser.value(drillDown));
     const QStringList paths = parser.positionalArguments();
     if (parser.isSet(sample))
         window.openSample();

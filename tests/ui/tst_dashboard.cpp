@@ -460,6 +460,19 @@ private Q_SLOTS:
                                                   .arg(InsightFixture::Mallory))));
     }
 
+    void drillDownWhenComputedWaitsForTheDashboard()
+    {
+        // --drill-down PRINCIPAL: asked before the case opens, shown once the dashboard is current.
+        MainWindow window;
+        window.drillDownWhenComputed(InsightFixture::Mallory);
+        QCOMPARE(window.findChild<QTabWidget*>("mainTabs")->currentWidget(), window.dashboard());
+        openAndCompute(window, m_case);
+        PrincipalDrillDown* drill = window.dashboard()->drillDownPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(!drill->isHidden() && !drill->isPending(), 10000);
+        QCOMPARE(drill->activity().principal, InsightFixture::Mallory);
+        QCOMPARE(drill->activity().events(), std::int64_t(18 + 42 + 60));
+    }
+
     void facetsDockHidesBesideTheDashboard()
     {
         MainWindow window;

@@ -582,6 +582,20 @@ void MainWindow::onViewChanged()
     }
 }
 
+void MainWindow::drillDownWhenComputed(const QString& principal)
+{
+    m_tabs->setCurrentWidget(m_dashboard);
+    connect(
+        m_dashboard, &DashboardView::updated, m_dashboard,
+        [this, principal] {
+            if (m_dashboard->state() == DashboardView::State::Current)
+                m_dashboard->drillDown(principal);
+            else // the case's first, empty showing: wait for its results
+                drillDownWhenComputed(principal);
+        },
+        Qt::SingleShotConnection);
+}
+
 void MainWindow::saveLayout()
 {
     if (m_facetsHiddenForDashboard)

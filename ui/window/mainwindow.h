@@ -74,6 +74,8 @@ public:
     EventTableView* eventView() const { return m_table; }
     SqlConsole* sqlConsole() const { return m_sql; }
     DashboardView* dashboard() const { return m_dashboard; }
+    /// The dashboard, drilled down into this principal once it has been computed (`--drill-down`).
+    void drillDownWhenComputed(const QString& principal);
     /// The trees other views pinned onto the browser's search (an insight's episode, a table row's filter).
     FilterChips* filterChips() const { return m_chips; }
     /// Shows `search`'s events in [start, end) in the browser: the pinned filters become this one, the typed search
