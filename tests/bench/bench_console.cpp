@@ -227,17 +227,13 @@ int main(int argc, char* argv[])
     waitFor([&] { return window.eventModel()->isComplete() && window.eventModel()->rowCount() > 0; }, 60000);
 
     std::printf("\n%-48s %10s %9s %10s %9s %10s\n", "search", "matched", "rows_ms", "timeline", "facets", "all_ids_ms");
-    const QStringList searches{QString(),
-                               QStringLiteral("readOnly:false"),
-                               QStringLiteral("eventSource:s3.amazonaws.com"),
-                               QStringLiteral("errorCode:*"),
-                               QStringLiteral("eventName:AssumeRole"),
-                               QStringLiteral("eventName:ConsoleLogin"),
+    const QStringList searches{QString(), QStringLiteral("readOnly:false"),
+                               QStringLiteral("eventSource:s3.amazonaws.com"), QStringLiteral("errorCode:*"),
+                               QStringLiteral("eventName:AssumeRole"), QStringLiteral("eventName:ConsoleLogin"),
                                QStringLiteral("errorCode:AccessDenied* ip:10.0.0.0/8"),
                                QStringLiteral("eventName:Delete* OR eventName:Terminate*"),
                                // Free text: a common word (a page stops early) and a rarer one (the case is scanned).
-                               QStringLiteral("amazonaws"),
-                               QStringLiteral("\"AdministratorAccess\"")};
+                               QStringLiteral("amazonaws"), QStringLiteral("\"AdministratorAccess\"")};
     for (const QString& text : searches) {
         const Refresh r = applySearch(window, text);
         std::printf("%-48s %10lld %9.0f %10.0f %9.0f %10.0f\n", text.isEmpty() ? "(all events)" : qPrintable(text),

@@ -284,7 +284,8 @@ private Q_SLOTS:
         const QString casePath = caseDir.filePath("old.tscase");
         QVERIFY(importWith(casePath, {dir.path()}, 4).has_value());
         downgradeToSchema5(casePath);
-        QCOMPARE(queryCount(casePath, "PRAGMA user_version"), qint64(CaseSchema::Version)); // queryCount opens it: upgraded
+        QCOMPARE(queryCount(casePath, "PRAGMA user_version"),
+                 qint64(CaseSchema::Version)); // queryCount opens it: upgraded
 
         auto db = Trailscope::Core::Sql::Database::open(casePath, SQLITE_OPEN_READONLY);
         QVERIFY(db.has_value());
