@@ -17,6 +17,17 @@
 
 namespace Trailscope::Ui {
 
+/// The who/what/where tables the dashboard shows, in the order of its tabs (the job computes exactly these).
+inline constexpr Core::Insights::ActivityDimension DashboardDimensions[] = {
+    Core::Insights::ActivityDimension::Principal,
+    Core::Insights::ActivityDimension::AccessKey,
+    Core::Insights::ActivityDimension::SourceIp,
+    Core::Insights::ActivityDimension::UserAgent,
+    Core::Insights::ActivityDimension::Region,
+    Core::Insights::ActivityDimension::Account,
+    Core::Insights::ActivityDimension::PrincipalEventSource,
+};
+
 /// Where a finding comes from: computed here from the events, or an Insights event AWS delivered.
 enum class FindingOrigin { Trailscope, Aws };
 

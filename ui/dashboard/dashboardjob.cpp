@@ -20,16 +20,8 @@ namespace {
 
 using namespace Core::Insights;
 
-constexpr ActivityDimension AllDimensions[] = {
-    ActivityDimension::Principal,
-    ActivityDimension::AccessKey,
-    ActivityDimension::SourceIp,
-    ActivityDimension::UserAgent,
-    ActivityDimension::Region,
-    ActivityDimension::Account,
-    ActivityDimension::PrincipalEventSource,
-};
-// Each finding asks for its top source IP (one indexed search); past this many the list is an incident of its own.
+// Each of AWS's findings asks for its top source IP (one indexed search; ours carry theirs); past this many the
+// list is an incident of its own.
 constexpr std::size_t MaxSourceIpLookups = 300;
 
 const Attribution* attributionOf(const std::vector<Attribution>& attributions, const QString& attribute)
@@ -252,7 +244,7 @@ DashboardData DashboardJob::compute(const DashboardRequest& request, QPromise<Da
         if (!own)
             return Tables(std::unexpected(own.error()));
         return computeActivityTables(
-            *own, std::vector<ActivityDimension>(std::begin(AllDimensions), std::end(AllDimensions)));
+            *own, std::vector<ActivityDimension>(std::begin(DashboardDimensions), std::end(DashboardDimensions)));
     });
     InsightOptions options;
     options.sensitivity = request.sensitivity;

@@ -38,16 +38,6 @@ using Core::Insights::Sensitivity;
 
 constexpr int SparklineBuckets = 48;
 
-constexpr ActivityDimension Dimensions[] = {
-    ActivityDimension::Principal,
-    ActivityDimension::AccessKey,
-    ActivityDimension::SourceIp,
-    ActivityDimension::UserAgent,
-    ActivityDimension::Region,
-    ActivityDimension::Account,
-    ActivityDimension::PrincipalEventSource,
-};
-
 QString minuteText(std::int64_t epochMs)
 {
     return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -229,7 +219,7 @@ QWidget* DashboardView::buildActivityTab()
     m_activity = new ActivityModel(this);
     m_dimension = new QComboBox(page);
     m_dimension->setObjectName(QStringLiteral("activityDimension"));
-    for (const ActivityDimension dimension : Dimensions)
+    for (const ActivityDimension dimension : DashboardDimensions)
         m_dimension->addItem(ActivityModel::dimensionLabel(dimension), QVariant::fromValue(dimension));
     connect(m_dimension, &QComboBox::currentIndexChanged, this, &DashboardView::showTable);
     m_limit = new QCheckBox(tr("&Limit to current search"), page);
