@@ -92,6 +92,24 @@ private Q_SLOTS:
         QVERIFY2(describeQueryError(prepared.error()).contains(QStringLiteral("OVER")),
                  qPrintable(describeQueryError(prepared.error())));
     }
+
+    // Trino's json_size(json, json_path): the elements or keys of the value at the path, 0 for a scalar or null
+    // there, NULL where the path leads nowhere.
+    void jsonSizeAtAPath()
+    {
+        const auto rows = runStatement(*m_lake, "SELECT json_size('{\"a\":[1,2,3]}', '$.a'), "
+                                                "json_size('{\"a\":{\"b\":1,\"c\":2}}', '$.a'), "
+                                                "json_size('{\"a\":5}', '$.a'), json_size('{\"a\":\"s\"}', '$.a'), "
+                                                "json_size('{\"a\":null}', '$.a'), json_size('{\"a\":5}', '$.x')");
+        QCOMPARE(rows.size(), 1);
+        const QJsonArray row = rows.front();
+        QCOMPARE(row.at(0).toInteger(-1), 3);
+        QCOMPARE(row.at(1).toInteger(-1), 2);
+        QCOMPARE(row.at(2).toInteger(-1), 0);
+        QCOMPARE(row.at(3).toInteger(-1), 0);
+        QCOMPARE(row.at(4).toInteger(-1), 0);
+        QVERIFY(row.at(5).isNull());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLakeFunctions)

@@ -253,6 +253,13 @@ Value Translator::function(const Expr& e, const Scope& scope)
     }
     if (name == QLatin1String("json_array_contains") || name == QLatin1String("contains"))
         return needs(2, 2) ? call("ts_contains", ValueType::Boolean) : make("NULL");
+    if (name == QLatin1String("json_size") && args.size() == 2) {
+        // Trino's json_size(json, json_path): the elements or keys of the value at the path, 0 for a scalar there,
+        // NULL where the path leads nowhere.
+        const std::string at = "ts_json_value(" + args[0].sql + ", " + args[1].sql + ")";
+        return make("CASE WHEN " + at + " IS NULL THEN NULL ELSE ifnull(ts_cardinality(" + at + "), 0) END",
+                    ValueType::Integer);
+    }
     if (name == QLatin1String("cardinality") || name == QLatin1String("json_size"))
         return needs(1, 1) ? call("ts_cardinality", ValueType::Integer) : make("NULL");
     if (name == QLatin1String("map_keys"))

@@ -52,7 +52,8 @@ constexpr LakeFunction Catalogue[] = {
 
     {"element_at", Scalar, "element_at(resources, 1)", "array element (1-based) or map value by key"},
     {"cardinality", Scalar, "cardinality(resources)", "elements of an array or entries of a map"},
-    {"json_size", Scalar, "json_size(json_format(requestParameters))", "elements or keys of a JSON value"},
+    {"json_size", Scalar, "json_size(json_format(requestParameters), '$.instancesSet.items')",
+     "elements or keys of the JSON value at a path (0 for a scalar); with one argument, of the value itself"},
     {"contains", Scalar, "contains(map_keys(requestParameters), 'bucketName')", "true when the array holds the value"},
     {"map_keys", Scalar, "map_keys(requestParameters)", "the keys of a map as an array"},
     {"array_join", Scalar, "array_join(map_keys(requestParameters), ',')", "array elements joined by a separator"},
