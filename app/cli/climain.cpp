@@ -2,6 +2,8 @@
 
 #include "exitcodes.h"
 
+#include "query/searchvalues.h"
+
 #include <cstdio>
 
 namespace Trailscope::Cli {
@@ -12,6 +14,7 @@ const char Usage[] = R"(Usage: trailscope-cli COMMAND [OPTIONS] ...
 
 Commands:
   detect CASE           run the shipped detection rules (CIS alarms, Trailscope's) and Sigma rules over a case
+  export CASE           write the events of a search to a file: CSV, {"Records":[...]} JSON or JSON Lines
   import CASE PATH...   import trail files, folders and archives into CASE (created when missing)
   info CASE             summarise a case: events, time span, accounts, regions, coverage, import sessions
   insights CASE         CloudTrail Insights computed offline, AWS's delivered ones, and first-seen activity
@@ -34,6 +37,16 @@ void printErr(const QString& text)
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
     std::fflush(stderr);
+}
+
+std::optional<std::int64_t> timeOption(const QCommandLineParser& parser, const QCommandLineOption& option, bool& bad)
+{
+    if (!parser.isSet(option))
+        return std::nullopt;
+    const auto span = Core::Query::parseTimeSpan(parser.value(option).trimmed());
+    bad = bad || !span;
+    // Both bounds take the start of what was written: --start 2026-02-21 --end 2026-02-22 is that one day.
+    return span ? std::optional<std::int64_t>(span->start) : std::nullopt;
 }
 
 std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& arguments)
@@ -59,6 +72,8 @@ int runCli(const QStringList& arguments)
     const QStringList rest = arguments.mid(1);
     if (command == QLatin1String("detect"))
         return runDetect(rest);
+    if (command == QLatin1String("export"))
+        return runExport(rest);
     if (command == QLatin1String("import"))
         return runImport(rest);
     if (command == QLatin1String("info"))

@@ -151,15 +151,6 @@ void printTable(const InsightsReport& report, const ModelThresholds& thresholds)
     printColumns(seen);
 }
 
-std::optional<std::int64_t> timeOption(const QCommandLineParser& parser, const QCommandLineOption& option, bool& bad)
-{
-    if (!parser.isSet(option))
-        return std::nullopt;
-    const auto span = Core::Query::parseTimeSpan(parser.value(option).trimmed());
-    bad = bad || !span;
-    return span ? std::optional<std::int64_t>(span->start) : std::nullopt;
-}
-
 } // namespace
 
 int runInsights(const QStringList& arguments)

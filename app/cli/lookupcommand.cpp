@@ -181,16 +181,6 @@ private:
     std::optional<Export::ResultWriter> m_writer;
 };
 
-std::optional<std::int64_t> timeOption(const QCommandLineParser& parser, const QCommandLineOption& option, bool& bad)
-{
-    if (!parser.isSet(option))
-        return std::nullopt;
-    const auto span = parseTimeSpan(parser.value(option).trimmed());
-    bad = bad || !span;
-    // Both bounds take the start of what was written: --start 2026-02-21 --end 2026-02-22 is that one day.
-    return span ? std::optional<std::int64_t>(span->start) : std::nullopt;
-}
-
 } // namespace
 
 int runLookup(const QStringList& arguments)

@@ -37,7 +37,7 @@ const QList<Room>& rooms()
         {"core/casedb", {"core/record", "core/util"}},
         {"core/import", {"core/casedb", "core/record", "core/util"}},
         {"core/query", {"core/casedb", "core/record", "core/util"}},
-        {"core/export", {"core/util"}},
+        {"core/export", {"core/query", "core/casedb", "core/record", "core/util"}},
         {"core/insights", {"core/query", "core/casedb", "core/record", "core/util"}},
         {"core/detect", {"core/query", "core/casedb", "core/record", "core/util"}},
         {"ui/common", coreRooms},

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "casedb/sqlite.h"
+#include "query/searchsql.h"
+
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+namespace Trailscope::Core::Export {
+
+/// How the events of a search are written out (issue 17's event formats; HTML and PDF reports come later).
+enum class EventFormat {
+    Csv,       ///< RFC 4180 with Event history's columns (query/eventcolumns.h), formula-looking cells neutralised
+    Json,      ///< {"Records":[...]}, each record exactly as stored: the file imports again to the same events
+    JsonLines, ///< one record a line, as stored but for line breaks between its tokens
+};
+
+/// `csv`, `json`, `jsonl`.
+std::optional<EventFormat> eventFormatNamed(QStringView name);
+
+struct EventExportOptions
+{
+    EventFormat format = EventFormat::Csv;
+    bool byteOrderMark = false;                   ///< CSV: a UTF-8 BOM first, for spreadsheet programs
+    std::function<void(std::int64_t)> progress;   ///< called with the events written so far, every page
+    const std::atomic<bool>* cancelled = nullptr; ///< set: the export stops and leaves no file
+};
+
+/// A record as one line: line breaks between its JSON tokens dropped (a string holds none unescaped), then "\n".
+std::string recordLine(std::string record);
+
+/// Writes the events `search` matches in `window` (its order too) to `path`, through a temporary file renamed at the
+/// end, so a failed or cancelled export leaves nothing behind and an existing file is replaced only by a whole one;
+/// `-` writes to standard output. The number of events written.
+Result<std::int64_t> exportEvents(Sql::Database& db, const Query::CompiledSearch& search,
+                                  const Query::SearchOptions& window, const QString& path,
+                                  const EventExportOptions& options);
+
+} // namespace Trailscope::Core::Export
