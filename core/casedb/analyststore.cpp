@@ -51,6 +51,21 @@ Result<void> AnalystStore::setStarred(std::int64_t eventRowId, bool starred)
     return m_db.exec("DELETE FROM analyst_marks WHERE starred = 0 AND note IS NULL");
 }
 
+Result<void> AnalystStore::starEvents(const std::vector<std::int64_t>& eventRowIds)
+{
+    Sql::Transaction transaction(m_db);
+    Sql::Statement statement = m_db.prepare("INSERT INTO analyst_marks(event, starred, updated) VALUES (?1, 1, ?2) "
+                                            "ON CONFLICT(event) DO UPDATE SET starred = 1, updated = excluded.updated");
+    const std::int64_t time = now();
+    for (const std::int64_t eventRowId : eventRowIds) {
+        statement.bind(1, eventRowId).bind(2, time);
+        if (statement.exec() != SQLITE_DONE)
+            return std::unexpected(sqlError(m_db, "starring events"));
+        statement.reset();
+    }
+    return transaction.commit();
+}
+
 Result<void> AnalystStore::setNote(std::int64_t eventRowId, const QString& note)
 {
     Sql::Statement statement =

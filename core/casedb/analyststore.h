@@ -38,6 +38,8 @@ public:
     static Result<AnalystStore> open(const QString& casePath);
 
     Result<void> setStarred(std::int64_t eventRowId, bool starred);
+    /// Stars every event of `eventRowIds` in one transaction (a detection rule's matches); notes stay.
+    Result<void> starEvents(const std::vector<std::int64_t>& eventRowIds);
     /// An empty note removes the note; the star stays as it was.
     Result<void> setNote(std::int64_t eventRowId, const QString& note);
     Result<std::optional<AnalystMark>> mark(std::int64_t eventRowId);

@@ -44,6 +44,22 @@ void AnalystWorker::setStarred(std::int64_t eventRowId, bool starred)
     readMark(eventRowId);
 }
 
+void AnalystWorker::starEvents(const QList<std::int64_t>& eventRowIds)
+{
+    if (!m_store)
+        return;
+    if (auto done = m_store->starEvents(std::vector<std::int64_t>(eventRowIds.begin(), eventRowIds.end())); !done) {
+        Q_EMIT failed(ErrorText::describe(done.error()));
+        return;
+    }
+    QSet<std::int64_t> starred;
+    if (auto marks = m_store->marks())
+        for (const Core::AnalystMark& mark : *marks)
+            if (mark.starred)
+                starred.insert(mark.eventRowId);
+    Q_EMIT starredLoaded(starred);
+}
+
 void AnalystWorker::setNote(std::int64_t eventRowId, const QString& note)
 {
     if (!m_store)

@@ -24,6 +24,8 @@ public:
 public Q_SLOTS:
     void openCase(const QString& path);
     void setStarred(std::int64_t eventRowId, bool starred);
+    /// Stars them all in one transaction, then publishes the case's starred set again.
+    void starEvents(const QList<std::int64_t>& eventRowIds);
     void setNote(std::int64_t eventRowId, const QString& note);
     void readMark(std::int64_t eventRowId);
     void saveSearch(const QString& name, const QString& text);

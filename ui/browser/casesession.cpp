@@ -69,6 +69,7 @@ void CaseSession::connectWorkers()
     connect(this, &CaseSession::requestLocate, m_searchWorker, &SearchWorker::locate);
     connect(this, &CaseSession::requestOpen, m_analystWorker, &AnalystWorker::openCase);
     connect(this, &CaseSession::requestSetStarred, m_analystWorker, &AnalystWorker::setStarred);
+    connect(this, &CaseSession::requestStarEvents, m_analystWorker, &AnalystWorker::starEvents);
     connect(this, &CaseSession::requestSetNote, m_analystWorker, &AnalystWorker::setNote);
     connect(this, &CaseSession::requestReadMark, m_analystWorker, &AnalystWorker::readMark);
     connect(this, &CaseSession::requestSaveSearch, m_analystWorker, &AnalystWorker::saveSearch);
@@ -164,6 +165,11 @@ void CaseSession::fetchRecord(std::int64_t rowId)
 void CaseSession::setStarred(std::int64_t eventRowId, bool starred)
 {
     Q_EMIT requestSetStarred(eventRowId, starred);
+}
+
+void CaseSession::starEvents(const QList<std::int64_t>& eventRowIds)
+{
+    Q_EMIT requestStarEvents(eventRowIds);
 }
 
 void CaseSession::setNote(std::int64_t eventRowId, const QString& note)

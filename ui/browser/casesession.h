@@ -39,6 +39,8 @@ public:
     void setColourRules(const QStringList& expressions);
     // The analyst's marks and saved searches, written by the analyst worker.
     void setStarred(std::int64_t eventRowId, bool starred);
+    /// Stars all of them on the analyst worker's thread (one transaction); starredLoaded follows.
+    void starEvents(const QList<std::int64_t>& eventRowIds);
     void setNote(std::int64_t eventRowId, const QString& note);
     void readMark(std::int64_t eventRowId);
     void saveSearch(const QString& name, const QString& text);
@@ -77,6 +79,7 @@ Q_SIGNALS:
     void requestRecord(std::int64_t rowId);
     void requestColourRules(const QStringList& expressions);
     void requestSetStarred(std::int64_t eventRowId, bool starred);
+    void requestStarEvents(const QList<std::int64_t>& eventRowIds);
     void requestSetNote(std::int64_t eventRowId, const QString& note);
     void requestReadMark(std::int64_t eventRowId);
     void requestSaveSearch(const QString& name, const QString& text);
