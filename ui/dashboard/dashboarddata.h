@@ -1,5 +1,6 @@
 #pragma once
 
+#include "detect/detectionrule.h"
 #include "insights/activityseries.h"
 #include "insights/activitytables.h"
 #include "insights/attributions.h"
@@ -66,6 +67,7 @@ struct DashboardData
     std::vector<DashboardFinding> findings; ///< ours then AWS's, each oldest first
     Core::Insights::FirstSeenActivity firstSeen;
     std::map<Core::Insights::ActivityDimension, std::vector<Core::Insights::ActivityRow>> tables;
+    std::vector<Core::Detect::Finding> detections; ///< the shipped rules that fired, in rule order
     double milliseconds = 0;
     std::optional<Core::Error> error; ///< set when the computation failed; the rest is then empty
 };

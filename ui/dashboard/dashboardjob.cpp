@@ -3,6 +3,7 @@
 #include "dashboard/findingsearch.h"
 
 #include "casedb/caseschema.h"
+#include "detect/detector.h"
 #include "insights/deliveredinsights.h"
 #include "insights/insightrecord.h"
 
@@ -246,6 +247,14 @@ DashboardData DashboardJob::compute(const DashboardRequest& request, QPromise<Da
         return computeActivityTables(
             *own, std::vector<ActivityDimension>(std::begin(DashboardDimensions), std::end(DashboardDimensions)));
     });
+    // The shipped rules (as `detect --only-shipped`), likewise beside the rest: ~150 ms on the 1M-event case.
+    auto detections = std::async(std::launch::async, [casePath = request.casePath] {
+        using Findings = Core::Result<std::vector<Core::Detect::Finding>>;
+        auto own = Core::CaseSchema::open(casePath, Core::CaseSchema::OpenMode::ReadOnly);
+        if (!own)
+            return Findings(std::unexpected(own.error()));
+        return Core::Detect::runDetections(casePath, *own, Core::Detect::shippedRuleSet());
+    });
     InsightOptions options;
     options.sensitivity = request.sensitivity;
     auto ours = computeInsightsWithSeries(*db, options);
@@ -293,6 +302,12 @@ DashboardData DashboardJob::compute(const DashboardRequest& request, QPromise<Da
     }
     for (auto& [dimension, rows] : *counted)
         data.tables.emplace(dimension, std::move(rows));
+    auto fired = detections.get();
+    if (!fired) {
+        data.error = fired.error();
+        return data;
+    }
+    data.detections = std::move(*fired);
     if (promise)
         promise->setProgressValue(Done);
     data.milliseconds = static_cast<double>(clock.nsecsElapsed()) / 1e6;

@@ -19,9 +19,10 @@ struct DashboardRequest
     Core::Insights::Sensitivity sensitivity = Core::Insights::Sensitivity::Medium;
 };
 
-/// The dashboard's background work: insights (ours and AWS's), first-seen activity and the who/what/where tables on
-/// a read-only connection of its own, through QtConcurrent with progress and cancel; and one table again under the
-/// browser's search. Every start supersedes the one before (generation numbers): a late result is dropped.
+/// The dashboard's background work: insights (ours and AWS's), first-seen activity, the who/what/where tables and the
+/// shipped detection rules on read-only connections of their own, through QtConcurrent with progress and cancel; and
+/// one table again under the browser's search. Every start supersedes the one before (generation numbers): a late
+/// result is dropped.
 class DashboardJob : public QObject
 {
     Q_OBJECT
