@@ -1,7 +1,8 @@
 // The insights dashboard on the fixture of insightfixture.h (known episodes): its models against the core's results,
 // its computation off the GUI thread, a finding opening its events in the browser, "apply as filter" and "exclude"
 // narrowing the browser's search by trees, "limit to current search", the out-of-date state during an import, a
-// principal's drill-down (its tables against SQL, its events in the browser) and the facets dock beside the dashboard.
+// principal's drill-down (its tables against SQL, its events in the browser), the facets dock beside the dashboard, and
+// the shipped detection rules: their list against runDetections, a rule opening exactly its matches, Star Matches.
 #include "clitest.h"
 #include "insightfixture.h"
 #include "testsupport.h"
@@ -14,6 +15,7 @@
 #include "dashboard/activitymodel.h"
 #include "dashboard/dashboardjob.h"
 #include "dashboard/dashboardview.h"
+#include "dashboard/detectionsmodel.h"
 #include "dashboard/findingchart.h"
 #include "dashboard/findingsmodel.h"
 #include "dashboard/firstseenmodel.h"
@@ -23,6 +25,7 @@
 #include "window/windowactions.h"
 
 #include "casedb/caseschema.h"
+#include "detect/detector.h"
 #include "insights/activitytables.h"
 #include "insights/deliveredinsights.h"
 #include "insights/firstseen.h"
@@ -32,6 +35,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QChart>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
@@ -44,6 +48,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <numeric>
 
 using namespace Trailscope;
 using namespace Trailscope::Ui;
@@ -70,6 +77,14 @@ class TestDashboard : public QObject
     {
         for (int row = 0; row < model->rowCount(); ++row)
             if (model->findingAt(row)->eventName == name && model->findingAt(row)->origin == origin)
+                return row;
+        return -1;
+    }
+
+    static int detectionRowOf(const DetectionsModel* model, const QString& id)
+    {
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->findingAt(row)->rule.id == id)
                 return row;
         return -1;
     }
@@ -471,6 +486,124 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!drill->isHidden() && !drill->isPending(), 10000);
         QCOMPARE(drill->activity().principal, InsightFixture::Mallory);
         QCOMPARE(drill->activity().events(), std::int64_t(18 + 42 + 60));
+    }
+
+    void detectionsHoldTheCoresResults()
+    {
+        const DashboardData data = DashboardJob::compute(request());
+        QVERIFY(!data.error);
+        auto db = Core::CaseSchema::open(m_case, Core::CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        const auto fired = Core::Detect::runDetections(m_case, *db, Core::Detect::shippedRuleSet());
+        QVERIFY(fired.has_value());
+        QCOMPARE(data.detections.size(), fired->size());
+        for (std::size_t i = 0; i < fired->size(); ++i) {
+            QCOMPARE(data.detections[i].rule.id, (*fired)[i].rule.id);
+            QCOMPARE(data.detections[i].count, (*fired)[i].count);
+            QCOMPARE(data.detections[i].eventRows, (*fired)[i].eventRows);
+        }
+
+        DetectionsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFindings(data.detections, data.caseStart, data.caseEnd);
+        QCOMPARE(model.rowCount(), int(fired->size()));
+        // The mallory's AccessDenied storm (42 in 12420..12423, one 5-minute period) is a burst.
+        const int burst = detectionRowOf(&model, "trailscope.unauthorized-burst");
+        QVERIFY(burst >= 0);
+        const Core::Detect::Finding& finding = *model.findingAt(burst);
+        const auto cell = [&model](int row, int column) { return model.index(row, column).data().toString(); };
+        QCOMPARE(cell(burst, DetectionsModel::Level), QString("high"));
+        QCOMPARE(cell(burst, DetectionsModel::Source), QString("Trailscope"));
+        QCOMPARE(cell(burst, DetectionsModel::Count), QString::number(finding.count));
+        QVERIFY(finding.count >= 42);
+        QCOMPARE(cell(burst, DetectionsModel::First),
+                 QDateTime::fromMSecsSinceEpoch(finding.first, Qt::UTC).toString("yyyy-MM-dd HH:mm:ss"));
+        // The sparkline: every hit in a bucket, the storm's in the bucket of minute 12420 of the case's 14400.
+        const QList<int> hits =
+            model.index(burst, DetectionsModel::Hits).data(DetectionsModel::SparklineRole).value<QList<int>>();
+        QCOMPARE(hits.size(), DetectionsModel::Buckets);
+        QCOMPARE(std::accumulate(hits.begin(), hits.end(), std::int64_t(0)), finding.count);
+        QVERIFY(hits[12420 * DetectionsModel::Buckets / 14400] >= 42);
+        // Sorted by level, worst first; then by count.
+        model.sort(DetectionsModel::Level, Qt::DescendingOrder);
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(DetectionsModel::levelRank(model.findingAt(row - 1)->rule.level) >=
+                    DetectionsModel::levelRank(model.findingAt(row)->rule.level));
+        model.sort(DetectionsModel::Count, Qt::AscendingOrder);
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(model.findingAt(row - 1)->count <= model.findingAt(row)->count);
+
+        // The card: how many rules fired and the worst level.
+        DashboardView view;
+        QSignalSpy updated(&view, &DashboardView::updated);
+        view.setCase(m_case, request().caseEvents, InsightFixture::Origin, InsightFixture::at(14400));
+        QTRY_COMPARE_WITH_TIMEOUT(view.state(), DashboardView::State::Current, 20000);
+        QCOMPARE(view.detectionsModel()->rowCount(), int(fired->size()));
+        QCOMPARE(view.card(DashboardView::Card::Detections)->countText(), QString::number(fired->size()));
+        QVERIFY2(view.card(DashboardView::Card::Detections)->worstText().contains("high"),
+                 qPrintable(view.card(DashboardView::Card::Detections)->worstText()));
+    }
+
+    void activatingADetectionShowsExactlyItsEvents()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        openAndCompute(window, m_case);
+        window.searchBar()->submit("user:alice"); // replaced: the rule's matches are all that show
+        window.actions()->showDashboard->trigger();
+        DashboardView* dashboard = window.dashboard();
+        window.findChild<QTabWidget*>("dashboardTabs")->setCurrentWidget(dashboard->detectionsView());
+        QTableView* view = dashboard->detectionsView();
+        const int row = detectionRowOf(dashboard->detectionsModel(), "trailscope.unauthorized-burst");
+        QVERIFY(row >= 0);
+        const Core::Detect::Finding finding = *dashboard->detectionsModel()->findingAt(row);
+        const QRect cell = view->visualRect(view->model()->index(row, DetectionsModel::Title));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(window.findChild<QTabWidget*>("mainTabs")->currentIndex(), 0);
+        QCOMPARE(window.timeRange()->start(), std::optional<std::int64_t>(finding.first));
+        QCOMPARE(window.timeRange()->end(), std::optional<std::int64_t>(finding.last + 1));
+        QCOMPARE(window.searchBar()->text(), QString());
+        QCOMPARE(window.filterChips()->filters().size(), 0);
+        QVERIFY(window.hasRowSet());
+        QTRY_COMPARE_WITH_TIMEOUT(window.eventModel()->rowCount(), int(finding.count), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.eventModel()->isComplete(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.eventModel()->rowIdAt(window.eventModel()->rowCount() - 1) > 0, 10000);
+        QList<std::int64_t> shown;
+        for (int i = 0; i < window.eventModel()->rowCount(); ++i)
+            shown << window.eventModel()->rowIdAt(i);
+        QList<std::int64_t> expected(finding.eventRows.begin(), finding.eventRows.end());
+        std::sort(shown.begin(), shown.end());
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(shown, expected);
+    }
+
+    void starMatchesStarsEveryMatch()
+    {
+        // A copy of the case, so the stars stay out of the others' fixture.
+        const QString copy = m_dir.filePath("starred.tscase");
+        QVERIFY(QFile::copy(m_case, copy));
+        MainWindow window;
+        openAndCompute(window, copy);
+        DashboardView* dashboard = window.dashboard();
+        const int row = detectionRowOf(dashboard->detectionsModel(), "trailscope.unauthorized-burst");
+        QVERIFY(row >= 0);
+        const Core::Detect::Finding finding = *dashboard->detectionsModel()->findingAt(row);
+        QSignalSpy starred(window.session(), &CaseSession::starredLoaded);
+        QCOMPARE(Test::queryCount(copy, "SELECT count(*) FROM analyst_marks WHERE starred = 1"), 0);
+        dashboard->starMatches(row);
+        QTRY_COMPARE_WITH_TIMEOUT(Test::queryCount(copy, "SELECT count(*) FROM analyst_marks WHERE starred = 1"),
+                                  finding.count, 10000);
+        QStringList ids;
+        for (const std::int64_t id : finding.eventRows)
+            ids << QString::number(id);
+        const QString matched =
+            QString("SELECT count(*) FROM analyst_marks WHERE starred = 1 AND event IN (%1)").arg(ids.join(','));
+        QCOMPARE(Test::queryCount(copy, matched), finding.count);
+        // The browser's starred set follows (the star column of the event table).
+        QTRY_VERIFY_WITH_TIMEOUT(!starred.isEmpty(), 10000);
+        QCOMPARE(starred.last().first().value<QSet<std::int64_t>>().size(), qsizetype(finding.count));
     }
 
     void facetsDockHidesBesideTheDashboard()

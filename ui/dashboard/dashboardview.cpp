@@ -3,12 +3,14 @@
 #include "common/errortext.h"
 #include "dashboard/activitymodel.h"
 #include "dashboard/chartstyle.h"
+#include "dashboard/detectionsmodel.h"
 #include "dashboard/findingchart.h"
 #include "dashboard/findingsearch.h"
 #include "dashboard/findingsmodel.h"
 #include "dashboard/firstseenmodel.h"
 #include "dashboard/insightcard.h"
 #include "dashboard/principaldrilldown.h"
+#include "dashboard/sparklinedelegate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -69,6 +71,7 @@ bool isCard(const DashboardFinding& finding, DashboardView::Card card)
     case DashboardView::Card::Delivered:
         return finding.origin == FindingOrigin::Aws;
     case DashboardView::Card::FirstSeen:
+    case DashboardView::Card::Detections:
         return false;
     }
     return false;
@@ -155,6 +158,7 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
     m_tabs->addTab(buildFindingsTab(), tr("Findings"));
     m_tabs->addTab(buildActivityTab(), tr("Who / What / Where"));
     m_tabs->addTab(buildFirstSeenTab(), tr("First Seen"));
+    m_tabs->addTab(buildDetectionsTab(), tr("Detections"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 0);
@@ -185,8 +189,13 @@ void DashboardView::buildCards(QHBoxLayout* row)
         tr("Principals, access keys, source IPs, user agents and regions whose first event came after the case's "
            "first day."),
         this);
-    const char* names[] = {"cardCallRate", "cardErrorRate", "cardDelivered", "cardFirstSeen"};
-    for (int i = 0; i < 4; ++i) {
+    m_cards[int(Card::Detections)] = new InsightCard(
+        tr("Detections"),
+        tr("Shipped detection rules that fired: the CIS CloudWatch alarms and Trailscope's own (trailscope-cli "
+           "detect --only-shipped)."),
+        this);
+    const char* names[] = {"cardCallRate", "cardErrorRate", "cardDelivered", "cardFirstSeen", "cardDetections"};
+    for (int i = 0; i < 5; ++i) {
         m_cards[i]->setObjectName(QLatin1String(names[i]));
         row->addWidget(m_cards[i], 1);
         connect(m_cards[i], &InsightCard::activated, this, [this, i] { openCard(static_cast<Card>(i)); });
@@ -316,6 +325,23 @@ QWidget* DashboardView::buildFirstSeenTab()
     return m_firstSeenView;
 }
 
+QWidget* DashboardView::buildDetectionsTab()
+{
+    m_detections = new DetectionsModel(this);
+    m_detectionsView = makeTable(m_detections, this);
+    m_detectionsView->setObjectName(QStringLiteral("detectionsView"));
+    m_detectionsView->setItemDelegateForColumn(DetectionsModel::Hits,
+                                               new SparklineDelegate(DetectionsModel::SparklineRole, m_detectionsView));
+    m_detectionsView->sortByColumn(DetectionsModel::Level, Qt::DescendingOrder);
+    m_detectionsView->setToolTip(tr("Double-click or press Enter to open the rule's matches in the browser; "
+                                    "right-click to star them."));
+    m_detectionsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_detectionsView, &QWidget::customContextMenuRequested, this, &DashboardView::showDetectionsMenu);
+    connect(m_detectionsView, &QTableView::activated, this,
+            [this](const QModelIndex& index) { openDetection(index.row()); });
+    return m_detectionsView;
+}
+
 InsightCard* DashboardView::card(Card card) const
 {
     return m_cards[int(card)];
@@ -427,6 +453,10 @@ void DashboardView::showData(const DashboardData& data)
     // The graph is never blank while there is a finding: the card-worthy first one is shown until another is chosen.
     if (!m_findingsView->selectionModel()->hasSelection() && m_findings->rowCount() > 0)
         m_findingsView->selectRow(0);
+    m_detections->setFindings(data.detections, data.caseStart, data.caseEnd);
+    m_detectionsView->resizeColumnsToContents();
+    m_detectionsView->setColumnWidth(DetectionsModel::Title,
+                                     std::min(m_detectionsView->columnWidth(DetectionsModel::Title), 420));
     showCards();
     showTable();
     m_firstSeenView->resizeColumnsToContents();
@@ -475,6 +505,7 @@ void DashboardView::showCards()
                   : tr("No episodes at this sensitivity.");
         card(kind)->setValues(static_cast<qsizetype>(times.size()), buckets(times), worstText);
     }
+    showDetectionsCard();
     std::vector<std::int64_t> times;
     for (const Core::Insights::FirstSeen& item : m_data.firstSeen.items)
         times.push_back(item.time);
@@ -485,6 +516,28 @@ void DashboardView::showCards()
                                   : tr("First: %1 %2 (%3)")
                                         .arg(FirstSeenModel::kindLabel(items.front().kind), items.front().value,
                                              minuteText(items.front().time)));
+}
+
+void DashboardView::showDetectionsCard()
+{
+    std::vector<int> hits(SparklineBuckets, 0);
+    const Core::Detect::Finding* worst = nullptr;
+    for (int row = 0; row < m_detections->rowCount(); ++row) {
+        const Core::Detect::Finding* finding = m_detections->findingAt(row);
+        const QList<int> counts =
+            m_detections->index(row, DetectionsModel::Hits).data(DetectionsModel::SparklineRole).value<QList<int>>();
+        for (qsizetype i = 0; i < counts.size() && i < SparklineBuckets; ++i)
+            hits[static_cast<std::size_t>(i)] += counts[i];
+        if (!worst || DetectionsModel::levelRank(finding->rule.level) > DetectionsModel::levelRank(worst->rule.level) ||
+            (DetectionsModel::levelRank(finding->rule.level) == DetectionsModel::levelRank(worst->rule.level) &&
+             finding->count > worst->count))
+            worst = finding;
+    }
+    card(Card::Detections)
+        ->setValues(static_cast<qsizetype>(m_data.detections.size()), hits,
+                    worst ? tr("Worst: %1 %2, %n event(s)", nullptr, static_cast<int>(worst->count))
+                                .arg(worst->rule.level, worst->rule.id)
+                          : tr("No shipped rule fired."));
 }
 
 void DashboardView::showTable()
@@ -542,6 +595,38 @@ void DashboardView::openFinding(int row)
                                finding->start, std::max(finding->end, finding->start + 60000));
 }
 
+void DashboardView::openDetection(int row)
+{
+    const Core::Detect::Finding* finding = m_detections->findingAt(row);
+    if (!finding || finding->eventRows.empty())
+        return;
+    // Its first to its last hit, or the whole case for events without a time.
+    const std::int64_t start = finding->first ? finding->first : m_data.caseStart.value_or(0);
+    const std::int64_t end = (finding->first ? finding->last : m_data.caseEnd.value_or(0)) + 1;
+    Q_EMIT openEventSetRequested(tr("%1: %2").arg(finding->rule.id, finding->rule.title),
+                                 QList<std::int64_t>(finding->eventRows.begin(), finding->eventRows.end()), start, end);
+}
+
+void DashboardView::starMatches(int row)
+{
+    const Core::Detect::Finding* finding = m_detections->findingAt(row);
+    if (finding && !finding->eventRows.empty())
+        Q_EMIT starEventsRequested(QList<std::int64_t>(finding->eventRows.begin(), finding->eventRows.end()));
+}
+
+void DashboardView::showDetectionsMenu(const QPoint& position)
+{
+    const int row = m_detectionsView->indexAt(position).row();
+    if (row < 0)
+        return;
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setObjectName(QStringLiteral("detectionsMenu"));
+    menu->addAction(tr("&Show Events"), this, [this, row] { openDetection(row); });
+    menu->addAction(tr("S&tar Matches"), this, [this, row] { starMatches(row); });
+    menu->popup(m_detectionsView->viewport()->mapToGlobal(position));
+}
+
 void DashboardView::filterByActivityRow(int row, bool exclude, bool andShow)
 {
     const Core::Insights::ActivityRow* activity = m_activity->rowAt(row);
@@ -562,6 +647,12 @@ void DashboardView::openCard(Card kind)
 {
     if (kind == Card::FirstSeen) {
         m_tabs->setCurrentIndex(2);
+        return;
+    }
+    if (kind == Card::Detections) {
+        m_tabs->setCurrentIndex(3);
+        if (m_detections->rowCount() > 0)
+            m_detectionsView->selectRow(0);
         return;
     }
     m_tabs->setCurrentIndex(0);

@@ -20,6 +20,7 @@ class QTableView;
 namespace Trailscope::Ui {
 
 class ActivityModel;
+class DetectionsModel;
 class FindingChart;
 class FindingsModel;
 class FirstSeenModel;
@@ -36,7 +37,7 @@ class DashboardView : public QWidget
 
 public:
     enum class State { NoCase, Computing, Current, OutOfDate, Failed };
-    enum class Card { CallRate, ErrorRate, Delivered, FirstSeen };
+    enum class Card { CallRate, ErrorRate, Delivered, FirstSeen, Detections };
 
     explicit DashboardView(QWidget* parent = nullptr);
     ~DashboardView() override;
@@ -58,6 +59,8 @@ public:
     FindingsModel* findingsModel() const { return m_findings; }
     ActivityModel* activityModel() const { return m_activity; }
     FirstSeenModel* firstSeenModel() const { return m_firstSeen; }
+    DetectionsModel* detectionsModel() const { return m_detections; }
+    QTableView* detectionsView() const { return m_detectionsView; }
     QTableView* findingsView() const { return m_findingsView; }
     QTableView* activityView() const { return m_activityView; }
     FindingChart* findingChart() const { return m_chart; }
@@ -65,6 +68,10 @@ public:
 
     /// Opens the events of the finding a row of the findings list shows.
     void openFinding(int row);
+    /// Opens exactly the events a row of the detections list matched, as a row set in the browser.
+    void openDetection(int row);
+    /// Stars every event a row of the detections list matched (starEventsRequested).
+    void starMatches(int row);
     void setDimension(Core::Insights::ActivityDimension dimension);
     void setLimitToSearch(bool limit);
     bool limitsToSearch() const;
@@ -82,6 +89,11 @@ Q_SIGNALS:
                              std::int64_t start, std::int64_t end);
     /// Narrow the browser's search by this tree (already negated for "Exclude"); `andShow`: switch to the browser.
     void filterRequested(const QString& label, const Trailscope::Core::Query::SearchTree& search, bool andShow);
+    /// Show exactly these events (a detection rule's matches) in the browser, in [start, end).
+    void openEventSetRequested(const QString& label, const QList<std::int64_t>& eventRowIds, std::int64_t start,
+                               std::int64_t end);
+    /// Star these events (the window hands them to the analyst store's worker).
+    void starEventsRequested(const QList<std::int64_t>& eventRowIds);
     void stateChanged(Trailscope::Ui::DashboardView::State state);
     /// New results are shown (tests; the window's status).
     void updated();
@@ -91,14 +103,17 @@ private:
     QWidget* buildFindingsTab();
     QWidget* buildActivityTab();
     QWidget* buildFirstSeenTab();
+    QWidget* buildDetectionsTab();
     void setState(State state);
     void showData(const DashboardData& data);
     void showCards();
+    void showDetectionsCard();
     void showTable();
     void onCurrentFindingChanged();
     std::vector<int> buckets(const std::vector<std::int64_t>& times) const;
     void openCard(Card card);
     void showActivityMenu(const QPoint& position);
+    void showDetectionsMenu(const QPoint& position);
     void closeDrillDown();
 
     DashboardJob* m_job = nullptr;
@@ -112,7 +127,7 @@ private:
     QProgressBar* m_progress = nullptr;
     QPushButton* m_recompute = nullptr;
     QComboBox* m_sensitivity = nullptr;
-    InsightCard* m_cards[4] = {};
+    InsightCard* m_cards[5] = {};
     QTabWidget* m_tabs = nullptr;
     FindingsModel* m_findings = nullptr;
     QTableView* m_findingsView = nullptr;
@@ -125,6 +140,8 @@ private:
     PrincipalDrillDown* m_drill = nullptr;
     FirstSeenModel* m_firstSeen = nullptr;
     QTableView* m_firstSeenView = nullptr;
+    DetectionsModel* m_detections = nullptr;
+    QTableView* m_detectionsView = nullptr;
 };
 
 } // namespace Trailscope::Ui

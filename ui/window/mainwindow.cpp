@@ -138,6 +138,11 @@ void MainWindow::buildBrowser()
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
     connect(m_chips, &FilterChips::changed, this, &MainWindow::runSearch);
     connect(m_dashboard, &DashboardView::openEventsRequested, this, &MainWindow::showEventsOf);
+    connect(m_dashboard, &DashboardView::openEventSetRequested, this, &MainWindow::showEventSetOf);
+    connect(m_dashboard, &DashboardView::starEventsRequested, this, [this](const QList<std::int64_t>& rowIds) {
+        m_session->starEvents(rowIds);
+        m_status->showMessage(tr("Starred %n event(s).", nullptr, static_cast<int>(rowIds.size())));
+    });
     connect(m_dashboard, &DashboardView::filterRequested, this,
             [this](const QString& label, const Core::Query::SearchTree& search, bool andShow) {
                 m_chips->add({label, search});
@@ -658,6 +663,19 @@ void MainWindow::showEventsOf(const QString& label, const Core::Query::SearchTre
     m_timeRange->setCustomRange(start, end);
     m_timeRange->blockSignals(false);
     m_chips->setFilters({{label, search}}, true);
+    m_tabs->setCurrentWidget(m_browserPage);
+    m_searchBar->submit(QString());
+}
+
+void MainWindow::showEventSetOf(const QString& label, const QList<std::int64_t>& rowIds, std::int64_t start,
+                                std::int64_t end)
+{
+    m_rowSet = std::make_shared<const QList<std::int64_t>>(rowIds);
+    m_status->showRowSet(rowIds.size(), label);
+    m_timeRange->blockSignals(true);
+    m_timeRange->setCustomRange(start, end);
+    m_timeRange->blockSignals(false);
+    m_chips->setFilters({}, true);
     m_tabs->setCurrentWidget(m_browserPage);
     m_searchBar->submit(QString());
 }

@@ -84,6 +84,8 @@ public:
                       std::int64_t end);
     /// Browses only these events (a result set of the SQL editor) until cleared; `select` is selected when shown.
     void showRowSet(const QList<std::int64_t>& rowIds, std::optional<std::int64_t> select = std::nullopt);
+    /// Exactly these events (a detection rule's matches) in [start, end), with no other filter.
+    void showEventSetOf(const QString& label, const QList<std::int64_t>& rowIds, std::int64_t start, std::int64_t end);
     void clearRowSet();
     bool hasRowSet() const { return m_rowSet != nullptr; }
     ImportJob* importJob() const;

@@ -47,9 +47,11 @@ void StatusStrip::showMessage(const QString& text)
     m_message->setText(text);
 }
 
-void StatusStrip::showRowSet(qsizetype events)
+void StatusStrip::showRowSet(qsizetype events, const QString& origin)
 {
-    m_rowSetLabel->setText(tr("Browsing %n event(s) from the SQL editor", nullptr, static_cast<int>(events)));
+    m_rowSetLabel->setText(origin.isEmpty()
+                               ? tr("Browsing %n event(s) from the SQL editor", nullptr, static_cast<int>(events))
+                               : tr("Browsing %n event(s) of %1", nullptr, static_cast<int>(events)).arg(origin));
     m_rowSetBox->show();
 }
 

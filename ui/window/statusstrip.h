@@ -22,7 +22,8 @@ public:
     StatusStrip(QStatusBar* bar, QWidget* importProgress);
 
     void showMessage(const QString& text);
-    void showRowSet(qsizetype events);
+    /// `origin`: what the events are, e.g. a detection rule; empty for the SQL editor's result.
+    void showRowSet(qsizetype events, const QString& origin = {});
     void hideRowSet();
     void showScanProgress(ScanPass pass, qint64 examined, qint64 total);
     void searchStarted();
