@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Dashboard benchmark (issue 15): the dashboard's whole background computation (insights, AWS's insights, first
-# seen, every who/what/where table) on the sparse 1M-event case of bench_import.sh, then again after an import of
-# 10,000 more events into a copy of it, which is what the window recomputes when an import ends (target: current
-# again ≤ 1 s). Best and median of RUNS runs, in-process through bench_dashboard.
+# seen, every who/what/where table, the shipped detection rules) on the sparse 1M-event case of bench_import.sh, then
+# again after an import of 10,000 more events into a copy of it, which is what the window recomputes when an import
+# ends (target: current again ≤ 1 s). Best and median of RUNS runs, in-process through bench_dashboard.
 #
 #   tests/bench/bench_dashboard.sh [BUILD_DIR] [WORK_DIR]
 #   EVENTS=50000 tests/bench/bench_dashboard.sh build/release /tmp/trailscope-dashboard-try   # try it, don't measure

@@ -419,8 +419,10 @@ QString DashboardView::statusText() const
                                               static_cast<int>(m_data.caseEvents));
     case State::Current:
         return tr("%n finding(s) in %1 events, computed in %2 ms.", nullptr, static_cast<int>(m_data.findings.size()))
-            .arg(QLocale().toString(static_cast<qlonglong>(m_data.caseEvents)))
-            .arg(m_data.milliseconds, 0, 'f', 0);
+                   .arg(QLocale().toString(static_cast<qlonglong>(m_data.caseEvents)))
+                   .arg(m_data.milliseconds, 0, 'f', 0) +
+               QLatin1Char(' ') +
+               tr("%n shipped detection rule(s) fired.", nullptr, static_cast<int>(m_data.detections.size()));
     case State::OutOfDate:
         return tr("Out of date: events are being imported. Computed again when the import ends (or Recompute).");
     case State::Failed:
