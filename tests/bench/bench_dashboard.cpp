@@ -39,7 +39,8 @@ int main(int argc, char** argv)
     std::size_t tableRows = 0;
     for (const auto& [dimension, rows] : data.tables)
         tableRows += rows.size();
-    std::printf("%-44s %9.1f %9.1f  (%zu findings, %zu first seen, %zu table rows)\n", label, times.front(),
-                times[times.size() / 2], data.findings.size(), data.firstSeen.items.size(), tableRows);
+    std::printf("%-44s %9.1f %9.1f  (%zu findings, %zu first seen, %zu table rows, %zu rules fired)\n", label,
+                times.front(), times[times.size() / 2], data.findings.size(), data.firstSeen.items.size(), tableRows,
+                data.detections.size());
     return 0;
 }

@@ -141,7 +141,7 @@ void MainWindow::buildBrowser()
     connect(m_dashboard, &DashboardView::openEventSetRequested, this, &MainWindow::showEventSetOf);
     connect(m_dashboard, &DashboardView::starEventsRequested, this, [this](const QList<std::int64_t>& rowIds) {
         m_session->starEvents(rowIds);
-        m_status->showMessage(tr("Starred %n event(s).", nullptr, static_cast<int>(rowIds.size())));
+        m_status->showMessage(tr("Starring %n event(s)…", nullptr, static_cast<int>(rowIds.size())));
     });
     connect(m_dashboard, &DashboardView::filterRequested, this,
             [this](const QString& label, const Core::Query::SearchTree& search, bool andShow) {
