@@ -2,7 +2,9 @@
 #include "exitcodes.h"
 
 #include "casedb/caseschema.h"
+#include "detect/attacklabels.h"
 #include "detect/detector.h"
+#include "detect/rulestore.h"
 #include "util/eventtime.h"
 
 #include <QCommandLineParser>
@@ -35,13 +37,21 @@ void printJson(const RuleSet& rules, const std::vector<Finding>& findings)
     }
     QJsonArray list;
     for (const Finding& finding : findings) {
+        const AttackLabels labels = attackLabels(finding.rule.tags);
+        QJsonArray tactics;
+        for (const AttackTactic& tactic : labels.tactics)
+            tactics.append(QJsonObject{
+                {QStringLiteral("id"), tactic.id.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(tactic.id)},
+                {QStringLiteral("name"), tactic.name}});
         const QJsonObject rule{{QStringLiteral("id"), finding.rule.id},
                                {QStringLiteral("title"), finding.rule.title},
                                {QStringLiteral("level"), finding.rule.level},
                                {QStringLiteral("source"), ruleSourceName(finding.rule.source)},
                                {QStringLiteral("tags"), QJsonArray::fromStringList(finding.rule.tags)},
                                {QStringLiteral("author"), finding.rule.author},
-                               {QStringLiteral("references"), QJsonArray::fromStringList(finding.rule.references)}};
+                               {QStringLiteral("references"), QJsonArray::fromStringList(finding.rule.references)},
+                               {QStringLiteral("techniques"), QJsonArray::fromStringList(labels.techniques)},
+                               {QStringLiteral("tactics"), tactics}};
         QJsonObject entry{{QStringLiteral("rule"), rule},
                           {QStringLiteral("count"), qint64(finding.count)},
                           {QStringLiteral("first"), timeValue(finding.first)},
@@ -99,16 +109,20 @@ int runDetect(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Runs the shipped detection rules (the CIS CloudWatch alarms and Trailscope's own) and the "
-                       "Sigma rules given with --rules over a case, and lists what fired."));
+        QStringLiteral("Runs the case's detection rules (the shipped CIS CloudWatch alarms and Trailscope's own, "
+                       "and the rules added to the case, less those switched off: see the rules command) and the "
+                       "rule files given with --rules over a case, and lists what fired."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file."));
     const QCommandLineOption rulesOption(
         QStringLiteral("rules"),
         QStringLiteral(
-            "Sigma rule file or folder (searched for *.yml, *.yaml), added to the shipped rules; repeatable."),
+            "Sigma or metric-filter rule file or folder (searched for *.yml, *.yaml), added to the case's rules; "
+            "repeatable."),
         QStringLiteral("PATH"));
-    const QCommandLineOption onlyShipped(QStringLiteral("only-shipped"), QStringLiteral("Only the shipped rules."));
+    const QCommandLineOption onlyShipped(QStringLiteral("only-shipped"),
+                                         QStringLiteral("Every shipped rule and nothing else: not the case's own "
+                                                        "rules, not the switches."));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("table or json."), QStringLiteral("F"),
                                     QStringLiteral("table"));
     const QCommandLineOption timing(QStringLiteral("timing"),
@@ -129,14 +143,19 @@ int runDetect(const QStringList& arguments)
         printErr(QStringLiteral("detect: --only-shipped takes no --rules\n"));
         return ExitUsage;
     }
-    RuleSet rules = shippedRuleSet();
-    loadSigmaRules(parser.values(rulesOption), rules);
     const QString casePath = parser.positionalArguments().first();
     auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
     if (!db) {
         printErr(QStringLiteral("detect: %1\n").arg(db.error().toString()));
         return ExitFatal;
     }
+    auto caseRules = parser.isSet(onlyShipped) ? Result<RuleSet>(shippedRuleSet()) : caseRuleSet(*db);
+    if (!caseRules) {
+        printErr(QStringLiteral("detect: %1\n").arg(caseRules.error().toString()));
+        return ExitFatal;
+    }
+    RuleSet rules = std::move(*caseRules);
+    loadRuleFiles(parser.values(rulesOption), rules);
     QElapsedTimer clock;
     clock.start();
     const auto findings = runDetections(casePath, *db, rules);

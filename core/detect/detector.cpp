@@ -3,6 +3,7 @@
 #include "casedb/casewriter.h"
 #include "casedb/rawrecordreader.h"
 #include "detect/metricfilter.h"
+#include "detect/rulefile.h"
 #include "detect/shippedrules.h"
 #include "query/recordscan.h"
 #include "query/searchfunctions.h"
@@ -36,11 +37,13 @@ void loadFile(const QString& path, RuleSet& into)
         return;
     }
     const QByteArray text = file.readAll();
-    auto rule = parseSigmaRule(text, path);
-    if (rule)
-        into.sigma.push_back(std::move(*rule));
-    else
+    auto rule = parseRuleText(text, path);
+    if (!rule)
         into.unsupported.push_back({path, idInText(text), rule.error()});
+    else if (auto* metric = std::get_if<MetricFilterRule>(&*rule))
+        into.metricFilters.push_back(std::move(*metric));
+    else
+        into.sigma.push_back(std::get<SigmaRule>(std::move(*rule)));
 }
 
 struct Candidate
@@ -232,7 +235,7 @@ RuleSet shippedRuleSet()
     return set;
 }
 
-void loadSigmaRules(const QStringList& paths, RuleSet& into)
+void loadRuleFiles(const QStringList& paths, RuleSet& into)
 {
     for (const QString& path : paths) {
         const QFileInfo info(path);

@@ -31,9 +31,10 @@ struct RuleSet
 /// The shipped metric-filter rules.
 RuleSet shippedRuleSet();
 
-/// Adds the Sigma rules of `paths` (files, and folders searched recursively for *.yml and *.yaml, in path order);
-/// each file is loaded whole or listed in `unsupported` with the reason.
-void loadSigmaRules(const QStringList& paths, RuleSet& into);
+/// Adds the rules of `paths` (files, and folders searched recursively for *.yml and *.yaml, in path order): Sigma
+/// rules and metric-filter rule files (detect/rulefile.h); each file is loaded whole or listed in `unsupported` with
+/// the reason.
+void loadRuleFiles(const QStringList& paths, RuleSet& into);
 
 /// Runs every rule over the case at `casePath` (open as `db`) and returns the rules that found something, in rule
 /// order. Metric filters run as compiled searches. A Sigma rule whose tests on eventSource/eventName, on the

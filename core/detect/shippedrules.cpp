@@ -14,7 +14,7 @@ struct ShippedRule
     const char* level;
     int threshold;
     int windowMinutes;
-    const char* tags; // space-separated
+    const char* tags; // space-separated; the ATT&CK ones as SigmaHQ tags its rule for the same activity
     const char* pattern;
     const char* description;
 };
@@ -22,18 +22,23 @@ struct ShippedRule
 // The CIS patterns are copied verbatim from Security Hub's CloudWatch controls ("This control fails if the exact
 // metric filters prescribed by CIS are not used"); their alarms are `>= 1` per 5-minute period.
 constexpr std::array Table{
-    ShippedRule{RuleSource::Cis, "CloudWatch.1", "Root user usage", "high", 1, 5, "cis.1.7 cis.4.3",
+    ShippedRule{RuleSource::Cis, "CloudWatch.1", "Root user usage", "high", 1, 5,
+                "cis.1.7 cis.4.3 attack.privilege-escalation attack.initial-access attack.persistence attack.stealth "
+                "attack.t1078.004",
                 "{$.userIdentity.type=\"Root\" && $.userIdentity.invokedBy NOT EXISTS && "
                 "$.eventType !=\"AwsServiceEvent\"}",
                 "The root user made a request itself (not a service on its behalf)."},
     ShippedRule{RuleSource::Cis, "CloudWatch.2", "Unauthorized API calls", "medium", 1, 5, "cis.4.1",
                 "{($.errorCode=\"*UnauthorizedOperation\") || ($.errorCode=\"AccessDenied*\")}",
                 "A request was refused for lack of permission."},
-    ShippedRule{RuleSource::Cis, "CloudWatch.3", "Console sign-in without MFA", "medium", 1, 5, "cis.4.2",
-                "{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") && "
-                "($.userIdentity.type = \"IAMUser\") && ($.responseElements.ConsoleLogin = \"Success\") }",
-                "An IAM user signed in to the console without MFA."},
-    ShippedRule{RuleSource::Cis, "CloudWatch.4", "IAM policy changes", "medium", 1, 5, "cis.4.4",
+    ShippedRule{
+        RuleSource::Cis, "CloudWatch.3", "Console sign-in without MFA", "medium", 1, 5,
+        "cis.4.2 attack.initial-access attack.persistence attack.privilege-escalation attack.stealth attack.t1078.004",
+        "{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") && "
+        "($.userIdentity.type = \"IAMUser\") && ($.responseElements.ConsoleLogin = \"Success\") }",
+        "An IAM user signed in to the console without MFA."},
+    ShippedRule{RuleSource::Cis, "CloudWatch.4", "IAM policy changes", "medium", 1, 5,
+                "cis.4.4 attack.persistence attack.privilege-escalation attack.t1098",
                 "{($.eventName=DeleteGroupPolicy) || ($.eventName=DeleteRolePolicy) || "
                 "($.eventName=DeleteUserPolicy) || ($.eventName=PutGroupPolicy) || ($.eventName=PutRolePolicy) || "
                 "($.eventName=PutUserPolicy) || ($.eventName=CreatePolicy) || ($.eventName=DeletePolicy) || "
@@ -42,11 +47,13 @@ constexpr std::array Table{
                 "($.eventName=AttachUserPolicy) || ($.eventName=DetachUserPolicy) || "
                 "($.eventName=AttachGroupPolicy) || ($.eventName=DetachGroupPolicy)}",
                 "An IAM policy was created, changed, attached, detached or deleted."},
-    ShippedRule{RuleSource::Cis, "CloudWatch.5", "CloudTrail configuration changes", "high", 1, 5, "cis.4.5",
+    ShippedRule{RuleSource::Cis, "CloudWatch.5", "CloudTrail configuration changes", "high", 1, 5,
+                "cis.4.5 attack.defense-impairment attack.t1685.002",
                 "{($.eventName=CreateTrail) || ($.eventName=UpdateTrail) || ($.eventName=DeleteTrail) || "
                 "($.eventName=StartLogging) || ($.eventName=StopLogging)}",
                 "A trail was created, changed or deleted, or its logging started or stopped."},
-    ShippedRule{RuleSource::Cis, "CloudWatch.6", "Console authentication failures", "medium", 1, 5, "cis.4.6",
+    ShippedRule{RuleSource::Cis, "CloudWatch.6", "Console authentication failures", "medium", 1, 5,
+                "cis.4.6 attack.credential-access attack.t1110",
                 "{($.eventName=ConsoleLogin) && ($.errorMessage=\"Failed authentication\")}",
                 "A console sign-in failed authentication."},
     ShippedRule{RuleSource::Cis, "CloudWatch.7", "Customer managed key disabled or scheduled for deletion", "high", 1,
@@ -61,7 +68,8 @@ constexpr std::array Table{
                 "($.eventName=DeleteBucketCors) || ($.eventName=DeleteBucketLifecycle) || "
                 "($.eventName=DeleteBucketReplication))}",
                 "A bucket's ACL, policy, CORS, lifecycle or replication was changed."},
-    ShippedRule{RuleSource::Cis, "CloudWatch.9", "AWS Config configuration changes", "medium", 1, 5, "cis.4.9",
+    ShippedRule{RuleSource::Cis, "CloudWatch.9", "AWS Config configuration changes", "medium", 1, 5,
+                "cis.4.9 attack.defense-impairment attack.t1685.002",
                 "{($.eventSource=config.amazonaws.com) && (($.eventName=StopConfigurationRecorder) || "
                 "($.eventName=DeleteDeliveryChannel) || ($.eventName=PutDeliveryChannel) || "
                 "($.eventName=PutConfigurationRecorder))}",
@@ -71,7 +79,8 @@ constexpr std::array Table{
                 "($.eventName=RevokeSecurityGroupIngress) || ($.eventName=RevokeSecurityGroupEgress) || "
                 "($.eventName=CreateSecurityGroup) || ($.eventName=DeleteSecurityGroup)}",
                 "A security group or its rules changed."},
-    ShippedRule{RuleSource::Cis, "CloudWatch.11", "Network ACL changes", "medium", 1, 5, "cis.4.11",
+    ShippedRule{RuleSource::Cis, "CloudWatch.11", "Network ACL changes", "medium", 1, 5,
+                "cis.4.11 attack.defense-impairment attack.t1686.001",
                 "{($.eventName=CreateNetworkAcl) || ($.eventName=CreateNetworkAclEntry) || "
                 "($.eventName=DeleteNetworkAcl) || ($.eventName=DeleteNetworkAclEntry) || "
                 "($.eventName=ReplaceNetworkAclEntry) || ($.eventName=ReplaceNetworkAclAssociation)}",
@@ -81,7 +90,8 @@ constexpr std::array Table{
                 "($.eventName=AttachInternetGateway) || ($.eventName=CreateInternetGateway) || "
                 "($.eventName=DeleteInternetGateway) || ($.eventName=DetachInternetGateway)}",
                 "A customer or internet gateway was created, attached, detached or deleted."},
-    ShippedRule{RuleSource::Cis, "CloudWatch.13", "Route table changes", "medium", 1, 5, "cis.4.13",
+    ShippedRule{RuleSource::Cis, "CloudWatch.13", "Route table changes", "medium", 1, 5,
+                "cis.4.13 attack.defense-impairment attack.t1686.001",
                 "{($.eventName=CreateRoute) || ($.eventName=CreateRouteTable) || ($.eventName=ReplaceRoute) || "
                 "($.eventName=ReplaceRouteTableAssociation) || ($.eventName=DeleteRouteTable) || "
                 "($.eventName=DeleteRoute) || ($.eventName=DisassociateRouteTable)}",
@@ -114,7 +124,7 @@ constexpr std::array Table{
                 "{($.eventName=ConsoleLogin) && ($.errorMessage=\"Failed authentication\")}",
                 "Five or more failed console sign-ins within a 5-minute period."},
     ShippedRule{RuleSource::Trailscope, "trailscope.logging-stopped", "CloudTrail logging stopped or trail deleted",
-                "critical", 1, 5, "attack.defense-evasion attack.t1562.008",
+                "critical", 1, 5, "attack.defense-impairment attack.t1685.002",
                 "{ ($.eventSource = cloudtrail.amazonaws.com) && (($.eventName = StopLogging) || "
                 "($.eventName = DeleteTrail)) && $.errorCode NOT EXISTS }",
                 "A trail stopped recording: what follows may be missing from the case."},
@@ -124,7 +134,7 @@ constexpr std::array Table{
                 "($.requestParameters.userName NOT EXISTS) }",
                 "The root user created an access key for itself."},
     ShippedRule{RuleSource::Trailscope, "trailscope.guardduty-disabled", "GuardDuty detector deleted or suspended",
-                "high", 1, 5, "attack.defense-evasion attack.t1562.001",
+                "high", 1, 5, "attack.defense-impairment attack.t1685 attack.t1685.002",
                 "{ ($.eventSource = guardduty.amazonaws.com) && (($.eventName = DeleteDetector) || "
                 "(($.eventName = UpdateDetector) && ($.requestParameters.enable IS FALSE))) }",
                 "Threat detection was turned off in a region."},

@@ -379,6 +379,9 @@ QString describeProblem(const RuleProblem& problem)
         {RuleProblem::Kind::UnsupportedCondition, "unsupported condition"},
         {RuleProblem::Kind::BadCondition, "condition names no selection or does not parse"},
         {RuleProblem::Kind::BadValue, "unsupported value"},
+        {RuleProblem::Kind::MissingField, "missing key"},
+        {RuleProblem::Kind::UnknownKey, "unknown key"},
+        {RuleProblem::Kind::BadPattern, "filter pattern does not parse"},
     };
     const QString what = QString::fromLatin1(words.at(problem.kind));
     return problem.detail.isEmpty() ? what : what + QStringLiteral(": ") + problem.detail;

@@ -95,6 +95,9 @@ struct RuleProblem
         UnsupportedCondition, ///< aggregations (`| count()`), correlations, multi-document rules
         BadCondition,         ///< a condition that does not parse, or names no selection
         BadValue,             ///< a value of a kind the construct does not take (detail says where)
+        MissingField,         ///< a key every rule of its kind needs (detail: the key)
+        UnknownKey,           ///< a metric-filter rule file's key that means nothing (detail: the key), never ignored
+        BadPattern,           ///< a metric-filter pattern that does not parse (detail: column and message)
     };
     Kind kind = Kind::NotYaml;
     QString detail;

@@ -40,7 +40,7 @@ private Q_SLOTS:
         QVERIFY(db.has_value());
         m_db.emplace(std::move(*db));
         m_rules = shippedRuleSet();
-        loadSigmaRules({corpus + QStringLiteral("/sigma/rules")}, m_rules);
+        loadRuleFiles({corpus + QStringLiteral("/sigma/rules")}, m_rules);
     }
 
     void allSigmaRulesLoad()
