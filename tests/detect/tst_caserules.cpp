@@ -132,6 +132,26 @@ private Q_SLOTS:
             QVERIFY(!rule.error().detail.isEmpty()); // the parser says where
     }
 
+    void shippedRulesWriteAsRuleFiles()
+    {
+        // Every shipped rule, written as a rule file, reads back to the same rule (the rules dialog shows them so,
+        // and a copy becomes the analyst's own).
+        for (const MetricFilterRule& shipped : shippedRules()) {
+            const QByteArray yaml = metricFilterRuleYaml(shipped);
+            const auto back = parseMetricFilterRule(yaml);
+            QVERIFY2(back.has_value(),
+                     QByteArray(yaml + (back ? QByteArray() : describeProblem(back.error()).toUtf8())).constData());
+            QCOMPARE(back->pattern, shipped.pattern);
+            QCOMPARE(back->threshold, shipped.threshold);
+            QCOMPARE(back->windowMinutes, shipped.windowMinutes);
+            QCOMPARE(back->info.id, shipped.info.id);
+            QCOMPARE(back->info.title, shipped.info.title);
+            QCOMPARE(back->info.level, shipped.info.level);
+            QCOMPARE(back->info.description, shipped.info.description);
+            QCOMPARE(back->info.tags, shipped.info.tags);
+        }
+    }
+
     void ruleTextPicksItsKind()
     {
         const auto metric = parseRuleText(CallerRule);

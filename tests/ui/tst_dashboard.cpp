@@ -21,11 +21,15 @@
 #include "dashboard/firstseenmodel.h"
 #include "dashboard/insightcard.h"
 #include "dashboard/principaldrilldown.h"
+#include "dashboard/rulelistmodel.h"
+#include "dashboard/rulesdialog.h"
+#include "dashboard/tacticsmodel.h"
 #include "window/mainwindow.h"
 #include "window/windowactions.h"
 
 #include "casedb/caseschema.h"
 #include "detect/detector.h"
+#include "detect/shippedrules.h"
 #include "insights/activitytables.h"
 #include "insights/deliveredinsights.h"
 #include "insights/firstseen.h"
@@ -40,6 +44,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -55,6 +60,15 @@
 using namespace Trailscope;
 using namespace Trailscope::Ui;
 using namespace Trailscope::Core::Insights;
+
+namespace {
+
+int shippedRuleCount()
+{
+    return int(Trailscope::Core::Detect::shippedRules().size());
+}
+
+} // namespace
 
 class TestDashboard : public QObject
 {
@@ -542,6 +556,38 @@ private Q_SLOTS:
         QCOMPARE(view.card(DashboardView::Card::Detections)->countText(), QString::number(fired->size()));
         QVERIFY2(view.card(DashboardView::Card::Detections)->worstText().contains("high"),
                  qPrintable(view.card(DashboardView::Card::Detections)->worstText()));
+
+        // Per ATT&CK tactic: the first row counts every finding, each tactic row the findings tagged with it, and
+        // choosing a tactic lists only its rules (the card still counts them all).
+        TacticsModel* tactics = view.tacticsModel();
+        QAbstractItemModelTester tacticsTester(tactics, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(tactics->rowCount() >= 2);
+        QCOMPARE(tactics->index(0, TacticsModel::Rules).data().toInt(), int(fired->size()));
+        int discoveryRow = -1;
+        for (int row = 0; row < tactics->rowCount(); ++row) {
+            if (tactics->index(row, 0).data(TacticsModel::TagRole).toString() == "discovery")
+                discoveryRow = row;
+        }
+        QVERIFY2(discoveryRow > 0, "the unauthorized burst is tagged attack.discovery");
+        const int tagged = int(std::count_if(fired->begin(), fired->end(), [](const Core::Detect::Finding& f) {
+            return f.rule.tags.contains("attack.discovery");
+        }));
+        QCOMPARE(tactics->index(discoveryRow, TacticsModel::Rules).data().toInt(), tagged);
+        QCOMPARE(tactics->index(discoveryRow, TacticsModel::Tactic).data().toString(), QString("Discovery (TA0007)"));
+        view.tacticsView()->selectRow(discoveryRow);
+        QCOMPARE(view.detectionsModel()->rowCount(), tagged);
+        QVERIFY(detectionRowOf(view.detectionsModel(), "trailscope.unauthorized-burst") >= 0);
+        QVERIFY(view.detectionsModel()
+                    ->index(detectionRowOf(view.detectionsModel(), "trailscope.unauthorized-burst"),
+                            DetectionsModel::Attack)
+                    .data()
+                    .toString()
+                    .contains("Discovery"));
+        QCOMPARE(view.card(DashboardView::Card::Detections)->countText(), QString::number(fired->size()));
+        view.tacticsView()->selectRow(0);
+        QCOMPARE(view.detectionsModel()->rowCount(), int(fired->size()));
+        QVERIFY2(view.findChild<QLabel*>("rulesNote")->text().contains(QString::number(shippedRuleCount())),
+                 qPrintable(view.findChild<QLabel*>("rulesNote")->text()));
     }
 
     void activatingADetectionShowsExactlyItsEvents()
@@ -553,7 +599,12 @@ private Q_SLOTS:
         window.searchBar()->submit("user:alice"); // replaced: the rule's matches are all that show
         window.actions()->showDashboard->trigger();
         DashboardView* dashboard = window.dashboard();
-        window.findChild<QTabWidget*>("dashboardTabs")->setCurrentWidget(dashboard->detectionsView());
+        auto* tabs = window.findChild<QTabWidget*>("dashboardTabs");
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->widget(i)->isAncestorOf(dashboard->detectionsView()))
+                tabs->setCurrentIndex(i);
+        }
+        QVERIFY(dashboard->detectionsView()->isVisible());
         QTableView* view = dashboard->detectionsView();
         const int row = detectionRowOf(dashboard->detectionsModel(), "trailscope.unauthorized-burst");
         QVERIFY(row >= 0);
@@ -577,6 +628,36 @@ private Q_SLOTS:
         std::sort(shown.begin(), shown.end());
         std::sort(expected.begin(), expected.end());
         QCOMPARE(shown, expected);
+    }
+
+    void switchingARuleOffRunsTheRulesAgain()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        openAndCompute(window, m_case);
+        DashboardView* dashboard = window.dashboard();
+        QVERIFY(detectionRowOf(dashboard->detectionsModel(), "trailscope.unauthorized-burst") >= 0);
+        const auto toggle = [&](bool on) {
+            window.actions()->detectionRules->trigger();
+            auto* dialog = window.findChild<RulesDialog*>();
+            QVERIFY(dialog);
+            QTRY_VERIFY(dialog->model()->rowCount() > 0);
+            const int row = dialog->model()->rowOf("trailscope.unauthorized-burst");
+            QSignalSpy loaded(dialog, &RulesDialog::rulesLoaded);
+            dialog->model()->setData(dialog->model()->index(row, RuleListModel::On), on ? Qt::Checked : Qt::Unchecked,
+                                     Qt::CheckStateRole);
+            QVERIFY(loaded.wait(5000));
+            QSignalSpy updated(dashboard, &DashboardView::updated);
+            dialog->close(); // deleted on close; the dashboard computes again
+            QVERIFY(updated.wait(20000));
+            QTRY_VERIFY(!window.findChild<RulesDialog*>());
+        };
+        toggle(false);
+        QCOMPARE(detectionRowOf(dashboard->detectionsModel(), "trailscope.unauthorized-burst"), -1);
+        QVERIFY(window.findChild<QLabel*>("rulesNote")->text().contains("1 switched off"));
+        toggle(true);
+        QVERIFY(detectionRowOf(dashboard->detectionsModel(), "trailscope.unauthorized-burst") >= 0);
     }
 
     void starMatchesStarsEveryMatch()

@@ -67,7 +67,9 @@ struct DashboardData
     std::vector<DashboardFinding> findings; ///< ours then AWS's, each oldest first
     Core::Insights::FirstSeenActivity firstSeen;
     std::map<Core::Insights::ActivityDimension, std::vector<Core::Insights::ActivityRow>> tables;
-    std::vector<Core::Detect::Finding> detections; ///< the shipped rules that fired, in rule order
+    std::vector<Core::Detect::Finding> detections; ///< the case's rules that fired (detect/rulestore.h), in rule order
+    int rulesRun = 0, rulesOff = 0, ownRules = 0;
+    QStringList rulesNotLoaded; ///< the case's rules that did not load: `id: reason`
     double milliseconds = 0;
     std::optional<Core::Error> error; ///< set when the computation failed; the rest is then empty
 };

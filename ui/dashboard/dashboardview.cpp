@@ -10,7 +10,9 @@
 #include "dashboard/firstseenmodel.h"
 #include "dashboard/insightcard.h"
 #include "dashboard/principaldrilldown.h"
+#include "dashboard/rulesdialog.h"
 #include "dashboard/sparklinedelegate.h"
+#include "dashboard/tacticsmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -191,8 +193,8 @@ void DashboardView::buildCards(QHBoxLayout* row)
         this);
     m_cards[int(Card::Detections)] = new InsightCard(
         tr("Detections"),
-        tr("Shipped detection rules that fired: the CIS CloudWatch alarms and Trailscope's own (trailscope-cli "
-           "detect --only-shipped)."),
+        tr("The case's detection rules that fired: the CIS CloudWatch alarms, Trailscope's own and the rules added "
+           "to the case (trailscope-cli detect)."),
         this);
     const char* names[] = {"cardCallRate", "cardErrorRate", "cardDelivered", "cardFirstSeen", "cardDetections"};
     for (int i = 0; i < 5; ++i) {
@@ -339,7 +341,55 @@ QWidget* DashboardView::buildDetectionsTab()
     connect(m_detectionsView, &QWidget::customContextMenuRequested, this, &DashboardView::showDetectionsMenu);
     connect(m_detectionsView, &QTableView::activated, this,
             [this](const QModelIndex& index) { openDetection(index.row()); });
-    return m_detectionsView;
+
+    m_tactics = new TacticsModel(this);
+    m_tacticsView = makeTable(m_tactics, this);
+    m_tacticsView->setObjectName(QStringLiteral("tacticsView"));
+    m_tacticsView->setSortingEnabled(false);
+    m_tacticsView->setToolTip(tr("Findings per ATT&CK tactic, from the rules' tags; choose one to list only its "
+                                 "rules."));
+    connect(m_tacticsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                m_detections->setTacticFilter(current.data(TacticsModel::TagRole).toString());
+            });
+
+    auto* rules = new QPushButton(tr("&Rules…"), this);
+    rules->setObjectName(QStringLiteral("rulesButton"));
+    rules->setToolTip(tr("List, switch off and on, edit and add the case's detection rules; import or export a "
+                         "folder of them."));
+    connect(rules, &QPushButton::clicked, this, &DashboardView::editRules);
+    m_rulesNote = new QLabel(this);
+    m_rulesNote->setObjectName(QStringLiteral("rulesNote"));
+    m_rulesNote->setWordWrap(true);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_rulesNote, 1);
+    bar->addWidget(rules);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_tacticsView);
+    split->addWidget(m_detectionsView);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 4);
+    auto* tab = new QWidget(this);
+    auto* layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    return tab;
+}
+
+RulesDialog* DashboardView::editRules()
+{
+    if (m_request.casePath.isEmpty())
+        return nullptr;
+    auto* dialog = new RulesDialog(m_request.casePath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RulesDialog::rulesChanged, this, [this] {
+        if (m_state != State::NoCase)
+            recompute();
+    });
+    dialog->show();
+    return dialog;
 }
 
 InsightCard* DashboardView::card(Card card) const
@@ -408,6 +458,19 @@ void DashboardView::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
+QString DashboardView::rulesNoteText() const
+{
+    QString text = tr("%n rule(s) ran", nullptr, m_data.rulesRun);
+    if (m_data.rulesOff > 0)
+        text += QStringLiteral(", ") + tr("%n switched off", nullptr, m_data.rulesOff);
+    if (m_data.ownRules > 0)
+        text += QStringLiteral(", ") + tr("%n of them the case's own", nullptr, m_data.ownRules);
+    text += QLatin1Char('.');
+    if (!m_data.rulesNotLoaded.isEmpty())
+        text += QLatin1Char(' ') + tr("Not run: %1").arg(m_data.rulesNotLoaded.join(QStringLiteral("; ")));
+    return text;
+}
+
 QString DashboardView::statusText() const
 {
     switch (m_state) {
@@ -422,7 +485,7 @@ QString DashboardView::statusText() const
                    .arg(QLocale().toString(static_cast<qlonglong>(m_data.caseEvents)))
                    .arg(m_data.milliseconds, 0, 'f', 0) +
                QLatin1Char(' ') +
-               tr("%n shipped detection rule(s) fired.", nullptr, static_cast<int>(m_data.detections.size()));
+               tr("%n detection rule(s) fired.", nullptr, static_cast<int>(m_data.detections.size()));
     case State::OutOfDate:
         return tr("Out of date: events are being imported. Computed again when the import ends (or Recompute).");
     case State::Failed:
@@ -456,6 +519,20 @@ void DashboardView::showData(const DashboardData& data)
     if (!m_findingsView->selectionModel()->hasSelection() && m_findings->rowCount() > 0)
         m_findingsView->selectRow(0);
     m_detections->setFindings(data.detections, data.caseStart, data.caseEnd);
+    {
+        const QString tactic = m_detections->tacticFilter();
+        const QSignalBlocker blocker(m_tacticsView->selectionModel());
+        m_tactics->setFindings(data.detections);
+        m_detections->setTacticFilter(QString());
+        for (int row = 0; !tactic.isEmpty() && row < m_tactics->rowCount(); ++row) {
+            if (m_tactics->index(row, 0).data(TacticsModel::TagRole).toString() == tactic) {
+                m_tacticsView->selectRow(row);
+                m_detections->setTacticFilter(tactic);
+            }
+        }
+        m_tacticsView->resizeColumnsToContents();
+    }
+    m_rulesNote->setText(rulesNoteText());
     m_detectionsView->resizeColumnsToContents();
     m_detectionsView->setColumnWidth(DetectionsModel::Title,
                                      std::min(m_detectionsView->columnWidth(DetectionsModel::Title), 420));
@@ -524,10 +601,10 @@ void DashboardView::showDetectionsCard()
 {
     std::vector<int> hits(SparklineBuckets, 0);
     const Core::Detect::Finding* worst = nullptr;
-    for (int row = 0; row < m_detections->rowCount(); ++row) {
-        const Core::Detect::Finding* finding = m_detections->findingAt(row);
-        const QList<int> counts =
-            m_detections->index(row, DetectionsModel::Hits).data(DetectionsModel::SparklineRole).value<QList<int>>();
+    // Every finding, whichever tactic the list shows.
+    for (std::size_t i = 0; i < m_detections->findings().size(); ++i) {
+        const Core::Detect::Finding* finding = &m_detections->findings()[i];
+        const QList<int>& counts = m_detections->hitsOf(i);
         for (qsizetype i = 0; i < counts.size() && i < SparklineBuckets; ++i)
             hits[static_cast<std::size_t>(i)] += counts[i];
         if (!worst || DetectionsModel::levelRank(finding->rule.level) > DetectionsModel::levelRank(worst->rule.level) ||
@@ -539,7 +616,7 @@ void DashboardView::showDetectionsCard()
         ->setValues(static_cast<qsizetype>(m_data.detections.size()), hits,
                     worst ? tr("Worst: %1 %2, %n event(s)", nullptr, static_cast<int>(worst->count))
                                 .arg(worst->rule.level, worst->rule.id)
-                          : tr("No shipped rule fired."));
+                          : tr("No rule fired."));
 }
 
 void DashboardView::showTable()

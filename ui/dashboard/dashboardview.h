@@ -26,6 +26,8 @@ class FindingsModel;
 class FirstSeenModel;
 class InsightCard;
 class PrincipalDrillDown;
+class RulesDialog;
+class TacticsModel;
 
 /// The insights dashboard: cards per kind of finding, the findings list with a finding's graph, the who/what/where
 /// tables and first-seen activity of the open case. Computed on DashboardJob after a case opens and after each import;
@@ -60,6 +62,10 @@ public:
     ActivityModel* activityModel() const { return m_activity; }
     FirstSeenModel* firstSeenModel() const { return m_firstSeen; }
     DetectionsModel* detectionsModel() const { return m_detections; }
+    TacticsModel* tacticsModel() const { return m_tactics; }
+    QTableView* tacticsView() const { return m_tacticsView; }
+    /// Opens the case's rules (non-modal; deleted on close); the dashboard computes again when they changed.
+    RulesDialog* editRules();
     QTableView* detectionsView() const { return m_detectionsView; }
     QTableView* findingsView() const { return m_findingsView; }
     QTableView* activityView() const { return m_activityView; }
@@ -115,6 +121,7 @@ private:
     void showActivityMenu(const QPoint& position);
     void showDetectionsMenu(const QPoint& position);
     void closeDrillDown();
+    QString rulesNoteText() const;
 
     DashboardJob* m_job = nullptr;
     DashboardData m_data;
@@ -142,6 +149,9 @@ private:
     QTableView* m_firstSeenView = nullptr;
     DetectionsModel* m_detections = nullptr;
     QTableView* m_detectionsView = nullptr;
+    TacticsModel* m_tactics = nullptr;
+    QTableView* m_tacticsView = nullptr;
+    QLabel* m_rulesNote = nullptr;
 };
 
 } // namespace Trailscope::Ui

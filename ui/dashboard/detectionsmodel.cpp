@@ -16,6 +16,19 @@ QString secondText(std::int64_t epochMs)
                    : QString();
 }
 
+// Tactics by name, then techniques by id: "Persistence, Privilege Escalation (T1098)".
+QString attackText(const Core::Detect::AttackLabels& labels)
+{
+    QStringList names;
+    for (const Core::Detect::AttackTactic& tactic : labels.tactics)
+        names << tactic.name;
+    QString text = names.join(QStringLiteral(", "));
+    if (!labels.techniques.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + u'(' +
+                labels.techniques.join(QStringLiteral(", ")) + u')';
+    return text;
+}
+
 } // namespace
 
 DetectionsModel::DetectionsModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -53,13 +66,45 @@ void DetectionsModel::setFindings(std::vector<Finding> findings, std::optional<s
     m_caseStart = caseStart;
     m_caseEnd = caseEnd;
     m_buckets.clear();
-    for (const Finding& finding : m_findings)
+    m_labels.clear();
+    for (const Finding& finding : m_findings) {
         m_buckets.push_back(buckets(finding));
-    m_order.resize(m_findings.size());
-    for (std::size_t i = 0; i < m_order.size(); ++i)
-        m_order[i] = i;
+        m_labels.push_back(Core::Detect::attackLabels(finding.rule.tags));
+    }
+    rebuildRows();
     endResetModel();
     sort(m_sortColumn, m_sortOrder);
+}
+
+void DetectionsModel::setTacticFilter(const QString& tacticTag)
+{
+    if (tacticTag == m_tacticFilter)
+        return;
+    beginResetModel();
+    m_tacticFilter = tacticTag;
+    rebuildRows();
+    endResetModel();
+    sort(m_sortColumn, m_sortOrder);
+}
+
+bool DetectionsModel::passesFilter(std::size_t finding) const
+{
+    if (m_tacticFilter.isEmpty())
+        return true;
+    const auto& tactics = m_labels[finding].tactics;
+    if (m_tacticFilter == NoTactic)
+        return tactics.isEmpty();
+    return std::any_of(tactics.begin(), tactics.end(),
+                       [&](const Core::Detect::AttackTactic& tactic) { return tactic.tag == m_tacticFilter; });
+}
+
+void DetectionsModel::rebuildRows()
+{
+    m_order.clear();
+    for (std::size_t i = 0; i < m_findings.size(); ++i) {
+        if (passesFilter(i))
+            m_order.push_back(i);
+    }
 }
 
 // A metric filter's periods in alarm carry their counts; a rule without periods (Sigma) is drawn at its first and
@@ -113,8 +158,13 @@ QVariant DetectionsModel::data(const QModelIndex& index, int role) const
         QString tip = finding->rule.title;
         if (!finding->rule.description.isEmpty())
             tip += QLatin1Char('\n') + finding->rule.description;
+        const auto& labels = m_labels[m_order[static_cast<std::size_t>(index.row())]];
+        if (!labels.techniques.isEmpty())
+            tip += QLatin1Char('\n') + tr("ATT&CK techniques: %1").arg(labels.techniques.join(QStringLiteral(", ")));
         if (!finding->rule.tags.isEmpty())
             tip += QLatin1Char('\n') + finding->rule.tags.join(QStringLiteral(", "));
+        if (!finding->rule.author.isEmpty())
+            tip += QLatin1Char('\n') + tr("Author: %1").arg(finding->rule.author);
         return tip;
     }
     if (role != Qt::DisplayRole)
@@ -128,6 +178,8 @@ QVariant DetectionsModel::data(const QModelIndex& index, int role) const
         return finding->rule.title;
     case Source:
         return sourceLabel(finding->rule.source);
+    case Attack:
+        return attackText(m_labels[m_order[static_cast<std::size_t>(index.row())]]);
     case Count:
         return QVariant::fromValue(static_cast<qlonglong>(finding->count));
     case First:
@@ -153,6 +205,8 @@ QVariant DetectionsModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Title");
     case Source:
         return tr("Source");
+    case Attack:
+        return tr("ATT&CK Tactics");
     case Count:
         return tr("Events");
     case First:
@@ -176,6 +230,8 @@ QVariant DetectionsModel::sortKey(const Finding& finding, int column) const
         return finding.rule.title;
     case Source:
         return sourceLabel(finding.rule.source);
+    case Attack:
+        return attackText(Core::Detect::attackLabels(finding.rule.tags));
     case Count:
     case Hits:
         return QVariant::fromValue(static_cast<qlonglong>(finding.count));
@@ -202,7 +258,7 @@ void DetectionsModel::sort(int column, Qt::SortOrder order)
         const auto cmp = QVariant::compare(left, right);
         return order == Qt::AscendingOrder ? cmp == QPartialOrdering::Less : cmp == QPartialOrdering::Greater;
     });
-    std::vector<int> rowOf(m_order.size());
+    std::vector<int> rowOf(m_findings.size(), -1);
     for (std::size_t row = 0; row < m_order.size(); ++row)
         rowOf[m_order[row]] = static_cast<int>(row);
     for (const QModelIndex& index : before) {

@@ -255,6 +255,10 @@ void MainWindow::buildActions()
     connect(actions.star, &QAction::triggered, this, &MainWindow::toggleStarOnSelection);
     connect(actions.starredOnly, &QAction::toggled, this, &MainWindow::runSearch);
     connect(actions.compare, &QAction::triggered, this, &MainWindow::compareSelected);
+    connect(actions.detectionRules, &QAction::triggered, this, [this] {
+        if (m_dashboard->editRules() == nullptr)
+            statusBar()->showMessage(tr("Open a case to see its detection rules."), 5000);
+    });
     connect(m_recent, &RecentCasesMenu::caseChosen, this, &MainWindow::openCase);
     connect(m_recent, &RecentCasesMenu::casesChanged, m_welcome, &WelcomePage::setRecentCases);
     connect(m_series, &TimelineSeriesMenu::seriesChanged, this, &MainWindow::runSearch);

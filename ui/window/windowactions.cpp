@@ -38,7 +38,8 @@ WindowActions::WindowActions(QObject* parent)
       colourRules(action(this, tr("&Colouring Rules…"))),
       star(action(this, tr("&Star or Unstar Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_M))),
       starredOnly(checkable(this, tr("Show &Only Starred Events"), false)),
-      compare(action(this, tr("&Compare Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_D)))
+      compare(action(this, tr("&Compare Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_D))),
+      detectionRules(action(this, tr("Detection &Rules…")))
 {
     // Back and forward follow the search bar's history, empty until a second search.
     back->setEnabled(false);
@@ -73,6 +74,8 @@ void WindowActions::fillMenuBar(QMenuBar* bar, QMenu* recentCases, QMenu* timeli
     events->addActions({star, starredOnly});
     events->addSeparator();
     events->addAction(compare);
+    events->addSeparator();
+    events->addAction(detectionRules);
 }
 
 } // namespace Trailscope::Ui

@@ -38,6 +38,7 @@ public:
     QAction* star;
     QAction* starredOnly;
     QAction* compare;
+    QAction* detectionRules; ///< the case's detection rules (the dashboard's Rules…)
 };
 
 } // namespace Trailscope::Ui
