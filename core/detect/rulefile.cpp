@@ -123,6 +123,37 @@ std::expected<MetricFilterRule, RuleProblem> parseMetricFilterRule(const QByteAr
     }
 }
 
+QByteArray metricFilterRuleYaml(const MetricFilterRule& rule)
+{
+    YAML::Emitter out;
+    out << YAML::BeginMap;
+    const auto text = [&](const char* key, const QString& value) {
+        if (!value.isEmpty())
+            out << YAML::Key << key << YAML::Value << value.toStdString();
+    };
+    const auto list = [&](const char* key, const QStringList& values) {
+        if (values.isEmpty())
+            return;
+        out << YAML::Key << key << YAML::Value << YAML::BeginSeq;
+        for (const QString& value : values)
+            out << value.toStdString();
+        out << YAML::EndSeq;
+    };
+    text("id", rule.info.id);
+    text("title", rule.info.title);
+    text("level", rule.info.level);
+    text("description", rule.info.description);
+    text("author", rule.info.author);
+    list("tags", rule.info.tags);
+    list("references", rule.info.references);
+    // Single-quoted so that `{`, `$`, `"` and `*` stay as the pattern has them.
+    out << YAML::Key << "filterPattern" << YAML::Value << YAML::SingleQuoted << rule.pattern.toStdString();
+    out << YAML::Key << "threshold" << YAML::Value << rule.threshold;
+    out << YAML::Key << "periodMinutes" << YAML::Value << rule.windowMinutes;
+    out << YAML::EndMap;
+    return QByteArray(out.c_str()) + '\n';
+}
+
 std::expected<ParsedRule, RuleProblem> parseRuleText(const QByteArray& yaml, const QString& path)
 {
     auto root = singleMap(yaml);

@@ -21,6 +21,10 @@ const RuleInfo& ruleInfoOf(const ParsedRule& rule);
 /// search bar's filter-pattern parser, `threshold` ≥ 1, `periodMinutes` from 1 to 1440. Its source is User.
 std::expected<MetricFilterRule, RuleProblem> parseMetricFilterRule(const QByteArray& yaml, const QString& path = {});
 
+/// The rule as a metric-filter rule file: what parseMetricFilterRule() reads back to the same rule (a shipped rule
+/// shown, or copied to become the analyst's own).
+QByteArray metricFilterRuleYaml(const MetricFilterRule& rule);
+
 /// A metric-filter rule file when the YAML has `filterPattern`, else a Sigma rule.
 std::expected<ParsedRule, RuleProblem> parseRuleText(const QByteArray& yaml, const QString& path = {});
 
