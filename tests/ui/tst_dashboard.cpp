@@ -8,7 +8,9 @@
 #include "testsupport.h"
 
 #include "browser/casesession.h"
+#include "browser/detailpane.h"
 #include "browser/eventtablemodel.h"
+#include "browser/eventtableview.h"
 #include "browser/filterchips.h"
 #include "browser/searchbar.h"
 #include "browser/timerangebar.h"
@@ -628,6 +630,18 @@ private Q_SLOTS:
         std::sort(shown.begin(), shown.end());
         std::sort(expected.begin(), expected.end());
         QCOMPARE(shown, expected);
+
+        // The detail pane of one of them names the rule, with its ATT&CK tactic.
+        window.eventView()->setFocus();
+        window.eventView()->selectRow(0);
+        QTRY_COMPARE_WITH_TIMEOUT(window.detailPane()->rowId(), window.eventModel()->rowIdAt(0), 10000);
+        const QStringList labels = window.detailPane()->detectionLabels();
+        QVERIFY2(labels.filter("trailscope.unauthorized-burst").size() == 1, qPrintable(labels.join("; ")));
+        QVERIFY2(labels.filter("trailscope.unauthorized-burst").first().contains("Discovery"),
+                 qPrintable(labels.join("; ")));
+        auto* line = window.detailPane()->findChild<QLabel*>("detectionsLine");
+        QVERIFY(line && line->isVisible());
+        QVERIFY(line->text().startsWith("Detections: "));
     }
 
     void switchingARuleOffRunsTheRulesAgain()

@@ -2,6 +2,7 @@
 
 #include "record/derivedresources.h"
 
+#include "browser/eventdetections.h"
 #include "browser/searchterm.h"
 #include "common/jsonhighlighter.h"
 #include "common/jsonnode.h"
@@ -123,6 +124,13 @@ DetailPane::DetailPane(QWidget* parent)
     m_note->setTextFormat(Qt::PlainText);
     m_note->hide();
     contentLayout->addWidget(m_note);
+    m_detectionsLine = new QLabel(this);
+    m_detectionsLine->setObjectName(QStringLiteral("detectionsLine"));
+    m_detectionsLine->setWordWrap(true);
+    m_detectionsLine->setTextFormat(Qt::PlainText);
+    m_detectionsLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detectionsLine->hide();
+    contentLayout->addWidget(m_detectionsLine);
     auto* relatedLayout = new QHBoxLayout(m_relatedBar);
     relatedLayout->setContentsMargins(0, 0, 0, 0);
     relatedLayout->setSpacing(2);
@@ -230,6 +238,7 @@ void DetailPane::setEvent(std::int64_t rowId, const QByteArray& rawRecord)
         m_error->setText(tr("This record is not valid JSON (%1); it is shown as stored.").arg(m_model->errorString()));
     m_asStored->setEnabled(parsed);
     fillHeader();
+    fillDetections();
     fillRelated();
     fillResources();
     applyExpansion();
@@ -262,6 +271,26 @@ void DetailPane::fillHeader()
                            "added. The record is shown as it was."));
     m_title->setText(parts.join(QStringLiteral(" \u00b7 ")));
     m_title->setVisible(!parts.isEmpty());
+}
+
+void DetailPane::setDetections(std::shared_ptr<const EventDetections> detections)
+{
+    m_detections = std::move(detections);
+    if (m_rowId >= 0)
+        fillDetections();
+}
+
+QStringList DetailPane::detectionLabels() const
+{
+    return m_detections && m_rowId >= 0 ? m_detections->labelsOf(m_rowId) : QStringList();
+}
+
+void DetailPane::fillDetections()
+{
+    const QStringList labels = detectionLabels();
+    m_detectionsLine->setVisible(!labels.isEmpty());
+    if (!labels.isEmpty())
+        m_detectionsLine->setText(tr("Detections: %1").arg(labels.join(QStringLiteral("; "))));
 }
 
 void DetailPane::fillRelated()

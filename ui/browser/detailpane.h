@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <memory>
 
 class QCheckBox;
 class QLabel;
@@ -21,6 +22,7 @@ class QTreeWidget;
 
 namespace Trailscope::Ui {
 
+struct EventDetections;
 class JsonHighlighter;
 class JsonTreeModel;
 
@@ -44,6 +46,10 @@ public:
     void setEvent(std::int64_t rowId, const QByteArray& rawRecord);
     void clear();
     void setPlaceholderText(const QString& text);
+    /// The detection rules each event is in (the dashboard's last result); the shown event's line updates.
+    void setDetections(std::shared_ptr<const EventDetections> detections);
+    /// The rules the shown event is in, as its Detections line lists them.
+    QStringList detectionLabels() const;
 
     /// -1 when no event is shown.
     std::int64_t rowId() const { return m_rowId; }
@@ -68,6 +74,7 @@ private:
     void showContextMenu(const QPoint& position);
     void fillHeader();
     void fillRelated();
+    void fillDetections();
     void fillResources();
     void fillJsonText();
     void applyExpansion();
@@ -89,6 +96,8 @@ private:
     QLabel* m_title;
     QLabel* m_error;
     QLabel* m_note; ///< says where the shown time came from when the record has no eventTime
+    QLabel* m_detectionsLine;
+    std::shared_ptr<const EventDetections> m_detections;
     QWidget* m_relatedBar;
     QList<QToolButton*> m_relatedButtons;
     QTabWidget* m_tabs;

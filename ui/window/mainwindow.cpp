@@ -8,6 +8,7 @@
 #include "browser/detailpane.h"
 #include "browser/eventannotationbar.h"
 #include "browser/eventcomparison.h"
+#include "browser/eventdetections.h"
 #include "browser/eventtablemodel.h"
 #include "browser/eventtableview.h"
 #include "browser/facetpane.h"
@@ -138,6 +139,11 @@ void MainWindow::buildBrowser()
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
     connect(m_chips, &FilterChips::changed, this, &MainWindow::runSearch);
     connect(m_dashboard, &DashboardView::openEventsRequested, this, &MainWindow::showEventsOf);
+    // The detail pane names the rules the shown event is in, from the dashboard's last result.
+    connect(m_dashboard, &DashboardView::updated, this, [this] {
+        if (m_dashboard->data().casePath == windowFilePath())
+            m_detail->setDetections(EventDetections::of(m_dashboard->data().detections));
+    });
     connect(m_dashboard, &DashboardView::openEventSetRequested, this, &MainWindow::showEventSetOf);
     connect(m_dashboard, &DashboardView::starEventsRequested, this, [this](const QList<std::int64_t>& rowIds) {
         m_session->starEvents(rowIds);
@@ -365,6 +371,8 @@ void MainWindow::onCaseOpened(const CaseSummary& summary)
         m_sql->setCase(summary.path); // again after an import: new key paths for completion
     m_timeRange->setCaseSpan(summary.oldest, summary.newest);
     m_recent->remember(summary.path);
+    if (m_dashboard->data().casePath != summary.path)
+        m_detail->setDetections(nullptr); // another case's rows
     // A case opened while events still arrive (a new case's first events) is computed when the import ends.
     if (m_imports->isRunning())
         m_dashboard->markOutOfDate();
