@@ -20,6 +20,7 @@ Commands:
   insights CASE         CloudTrail Insights computed offline, AWS's delivered ones, and first-seen activity
   lookup CASE SEARCH    look up events by the search-bar language or a {...} filter pattern, newest first
   query CASE SQL        run CloudTrail Lake SQL (or SQLite SQL over the case schema), read-only
+  verify PATH|CASE      validate log files against their digest files (hashes, chains, signatures), offline
 
 Run 'trailscope-cli COMMAND --help' for the options of a command.
 )";
@@ -84,6 +85,8 @@ int runCli(const QStringList& arguments)
         return runLookup(rest);
     if (command == QLatin1String("query"))
         return runQuery(rest);
+    if (command == QLatin1String("verify"))
+        return runVerify(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         printOut(QString::fromLatin1(Usage));
         return ExitOk;

@@ -7,6 +7,11 @@
 #include "util/boundedqueue.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cctype>
 
 #include <cstring>
 #include <mutex>
@@ -19,25 +24,6 @@ namespace {
 QString locationOf(const QString& path, const QString& member)
 {
     return member.isEmpty() ? path : path + u'!' + member;
-}
-
-// Reads a signature sidecar: the hex itself, or the JSON `aws s3api head-object` prints (Metadata.signature).
-QString readSignatureFile(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray bytes = file.readAll().trimmed();
-    if (!bytes.startsWith('{'))
-        return QString::fromLatin1(bytes);
-    for (const char* key : {"\"signature\"", "\"x-amz-meta-signature\""}) {
-        const qsizetype at = bytes.indexOf(key);
-        const qsizetype open = at < 0 ? -1 : bytes.indexOf('"', bytes.indexOf(':', at) + 1);
-        const qsizetype close = open < 0 ? -1 : bytes.indexOf('"', open + 1);
-        if (close > open)
-            return QString::fromLatin1(bytes.mid(open + 1, close - open - 1));
-    }
-    return {};
 }
 
 InventoryFile hashUnit(SourceUnit&& unit)
@@ -59,11 +45,36 @@ InventoryFile hashUnit(SourceUnit&& unit)
     if (decoded)
         file.contentSha256 = hasher.finish();
     if (digest && unit.member.isEmpty())
-        file.signatureHex = readSignatureFile(unit.path + QStringLiteral(".sig"));
+        file.signatureHex = readSignatureFile(unit.path + QStringLiteral(".sig")).value_or(QString());
     return file;
 }
 
 } // namespace
+
+Result<QString> readSignatureFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::unexpected(Error{ErrorCode::Io, file.errorString(), path});
+    const QByteArray bytes = file.readAll().trimmed();
+    QByteArray hex = bytes;
+    if (bytes.startsWith('{')) {
+        const QJsonObject root = QJsonDocument::fromJson(bytes).object();
+        const QJsonObject metadata = root.value(QLatin1String("Metadata")).toObject();
+        hex = metadata.value(QLatin1String("signature"))
+                  .toString(root.value(QLatin1String("x-amz-meta-signature")).toString())
+                  .toLatin1();
+    }
+    const bool isHex = !hex.isEmpty() && std::all_of(hex.begin(), hex.end(), [](char c) {
+        return std::isxdigit(static_cast<unsigned char>(c));
+    });
+    if (!isHex)
+        return std::unexpected(Error{
+            ErrorCode::NotJson,
+            QStringLiteral("not a signature: neither hex nor JSON with Metadata.signature or x-amz-meta-signature"),
+            path});
+    return QString::fromLatin1(hex).toLower();
+}
 
 QString keyFromAWSLogs(const QString& path)
 {

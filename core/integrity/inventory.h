@@ -33,6 +33,10 @@ struct Inventory
     std::vector<Error> problems; ///< files that could not be read; they count as absent
 };
 
+/// A digest's signature as kept apart from it: the hex CloudTrail writes into `x-amz-meta-signature`, or the JSON
+/// `aws s3api head-object` prints (`Metadata.signature`).
+Result<QString> readSignatureFile(const QString& path);
+
 /// `AWSLogs/...` of a slash-separated path or S3 key, or empty when it has none.
 QString keyFromAWSLogs(const QString& path);
 
