@@ -52,7 +52,8 @@ QString signatureLine(const IntegrityReport& report)
 {
     if (!report.keysSupplied)
         return QStringLiteral("Signatures not verified: no public keys were given\n");
-    const int digests = report.count(EntryKind::Digest, true) + report.count(EntryKind::Digest, false);
+    const int digests = report.count(EntryKind::Digest, true) + report.count(EntryKind::Digest, false) -
+                        report.countStatus(FileStatus::NotFound); // a digest that is not there has no signature
     return QStringLiteral("%1/%2 digest signatures verified\n")
         .arg(report.signaturesIn(SignatureState::Verified))
         .arg(digests);

@@ -338,9 +338,11 @@ void Validator::noteUnchecked()
         return;
     }
     if (const int missing = m_report.signaturesIn(SignatureState::Missing))
-        m_report.notChecked << QStringLiteral("signatures of %1 newest digest file(s): CloudTrail keeps them in the "
-                                              "digest's S3 metadata (x-amz-meta-signature); give one as "
-                                              "<digest>.sig or --signature")
+        m_report.notChecked << QStringLiteral(
+                                   "signatures of %1 digest file(s) with no successor at hand (a chain's newest, "
+                                   "or the one before a missing digest): CloudTrail keeps them in the "
+                                   "digest's S3 metadata (x-amz-meta-signature); give one as "
+                                   "<digest>.sig or --signature")
                                    .arg(missing);
 }
 
