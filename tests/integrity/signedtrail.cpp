@@ -139,6 +139,7 @@ bool SignedTrail::write(const QString& root, const SigningKey& key)
             from = from.addSecs(3600 * skipHoursBeforeRestart);
             previousKey.clear();
         }
+        from = from.addSecs(3600 * hour.hoursSkipped);
         const QDateTime end = from.addSecs(3600);
         const auto logs = writeLogs(root, *this, from, hour.logFiles, nextEvent);
         QJsonArray logFiles;

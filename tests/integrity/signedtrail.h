@@ -43,6 +43,7 @@ struct DigestHour
 {
     int logFiles = 2;
     bool restart = false; ///< the digest starts a new chain (null previous fields), as after logging restarted
+    int hoursSkipped = 0; ///< hours before it that no digest covers, though it still names its predecessor
 };
 
 /// A trail written under `root` as an S3 download: AWSLogs/<account>/CloudTrail/... and CloudTrail-Digest/...
@@ -52,7 +53,7 @@ struct SignedTrail
     QString trail = QStringLiteral("main-trail"), bucket = QStringLiteral("evidence-bucket");
     QDateTime start = QDateTime(QDate(2026, 2, 21), QTime(10, 0, 31), Qt::UTC);
     std::vector<DigestHour> hours{{}, {}, {}};
-    /// Hours with no digest between consecutive entries of `hours` (a gap before a restart).
+    /// Hours with no digest before a restart.
     int skipHoursBeforeRestart = 2;
 
     QStringList logKeys, digestKeys; ///< oldest first, relative to root

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -79,6 +80,9 @@ private Q_SLOTS:
     void modifiedDigest();
     void deletedDigest();
     void restartAfterGap();
+    void gapInsideChain();
+    void digestOfInvalidFormat();
+    void signatureSidecarForms();
     void wrongKey();
     void keyNotFound();
     void newestWithoutSignature();
@@ -276,6 +280,55 @@ void TestIntegrity::restartAfterGap()
     QCOMPARE(gap->gapTo, QStringLiteral("2026-02-21T14:00:31Z"));
 }
 
+void TestIntegrity::gapInsideChain()
+{
+    const QString root = freshRoot();
+    SignedTrail trail;
+    trail.hours = {{}, {2, false, 3}, {}};
+    QVERIFY(trail.write(root, regionKey()));
+    const IntegrityReport report = validate(root, keysOf({&regionKey()}, root));
+    QVERIFY(report.allValid()); // every digest and signature holds: the period between is only uncovered
+    QCOMPARE(report.chains[0].gaps, 1);
+    QCOMPARE(report.chains[0].restarts, 0);
+    const auto gap = std::find_if(report.entries.begin(), report.entries.end(),
+                                  [](const IntegrityEntry& entry) { return entry.kind == EntryKind::Gap; });
+    QVERIFY(gap != report.entries.end());
+    QCOMPARE(gap->gapFrom, QStringLiteral("2026-02-21T11:00:31Z"));
+    QCOMPARE(gap->gapTo, QStringLiteral("2026-02-21T14:00:31Z"));
+}
+
+void TestIntegrity::digestOfInvalidFormat()
+{
+    const QString root = freshRoot();
+    SignedTrail trail;
+    QVERIFY(trail.write(root, regionKey()));
+    Trailscope::Test::writeGzip(root + '/' + trail.digestKeys[1], "{\"awsAccountId\": \"111122223333\"");
+    const IntegrityReport report = validate(root, keysOf({&regionKey()}, root));
+    QVERIFY(!report.allValid());
+    const IntegrityEntry* entry = entryFor(report, root + '/' + trail.digestKeys[1]);
+    QVERIFY(entry);
+    QCOMPARE(statusMessage(*entry), QStringLiteral("INVALID: invalid format"));
+    // The newest still verifies; the oldest is reached as the next older digest, its signature out of reach.
+    QCOMPARE(messageFor(report, trail.s3(trail.digestKeys[2])), QStringLiteral("valid"));
+    QCOMPARE(messageFor(report, trail.s3(trail.digestKeys[0])), QStringLiteral("valid"));
+    QCOMPARE(report.count(EntryKind::Digest, false), 1);
+}
+
+void TestIntegrity::signatureSidecarForms()
+{
+    const QString root = freshRoot();
+    const QString hex = Trailscope::Test::writeFile(root, "a.sig", " 0a1B2c\n");
+    const QString headObject = Trailscope::Test::writeFile(
+        root, "b.json",
+        R"({"ContentType": "application/json", "Metadata": {"signature": "99aa", "signature-algorithm": "SHA256withRSA"}})");
+    const QString notASignature = Trailscope::Test::writeFile(root, "c.sig", "hello");
+    QCOMPARE(readSignatureFile(hex).value_or("-"), QStringLiteral("0a1b2c"));
+    QCOMPARE(readSignatureFile(headObject).value_or("-"), QStringLiteral("99aa"));
+    const auto bad = readSignatureFile(notASignature);
+    QVERIFY(!bad.has_value());
+    QCOMPARE(bad.error().path, notASignature);
+}
+
 void TestIntegrity::wrongKey()
 {
     const QString root = freshRoot();
@@ -337,6 +390,9 @@ void TestIntegrity::caseGivesTheTreesResults()
     content.replace("DescribeInstances", "DescribeInstancez");
     Trailscope::Test::writeGzip(modified, content);
     QVERIFY(QFile::remove(root + '/' + trail.logKeys[5]));
+    const QString digest = root + '/' + trail.digestKeys[1];
+    const QString moved = QString(digest).replace("/2026/02/21/", "/2026/02/20/");
+    QVERIFY(QDir().mkpath(QFileInfo(moved).path()) && QFile::rename(digest, moved));
     const QString casePath = m_dir.filePath("tampered.tscase");
     QVERIFY(Trailscope::Test::importPaths(casePath, {root}).has_value());
     const PublicKeySet keys = keysOf({&regionKey()}, root);
@@ -351,6 +407,10 @@ void TestIntegrity::caseGivesTheTreesResults()
     QCOMPARE(fromCase.signaturesIn(SignatureState::Verified), 3);
     QCOMPARE(messageFor(fromCase, trail.s3(trail.logKeys[3])), QStringLiteral("INVALID: hash value doesn't match"));
     QCOMPARE(messageFor(fromCase, trail.s3(trail.logKeys[5])), QStringLiteral("INVALID: not found"));
+    // Where the moved digest lies is the path the import stored.
+    QCOMPARE(messageFor(fromCase, trail.s3(trail.digestKeys[1])),
+             QStringLiteral("INVALID: has been moved from its original location"));
+    QCOMPARE(entryFor(fromCase, trail.s3(trail.digestKeys[1]))->location, moved);
     QCOMPARE(fromCase.count(EntryKind::Log, true), 4);
 }
 
