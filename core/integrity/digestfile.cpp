@@ -49,7 +49,7 @@ Result<std::vector<DigestLogEntry>> logEntries(const QJsonObject& root)
     if (!list.isArray())
         return std::unexpected(formatError(QStringLiteral("digest field logFiles is missing or not an array")));
     std::vector<DigestLogEntry> entries;
-    for (const QJsonValue& item : list.toArray()) {
+    for (const QJsonValue item : list.toArray()) {
         const QJsonObject entry = item.toObject();
         auto bucket = requiredString(entry, "s3Bucket");
         auto object = requiredString(entry, "s3Object");

@@ -95,7 +95,7 @@ Result<int> PublicKeySet::addListPublicKeys(const QString& path, const QByteArra
         return std::unexpected(keyError(path, QStringLiteral("no PublicKeyList array (the JSON of aws cloudtrail "
                                                              "list-public-keys)")));
     int added = 0;
-    for (const QJsonValue& item : list.toArray()) {
+    for (const QJsonValue item : list.toArray()) {
         const QString fingerprint = item[QLatin1String("Fingerprint")].toString();
         const QByteArray der = QByteArray::fromBase64(item[QLatin1String("Value")].toString().toLatin1());
         if (fingerprint.isEmpty() || der.isEmpty())
