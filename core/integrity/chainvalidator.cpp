@@ -60,6 +60,7 @@ private:
     void checkDigest(const DigestNode& node, const Expected& expected);
     void checkSignature(const DigestNode& node, const Expected& expected, IntegrityEntry& entry) const;
     void checkLogs(const DigestNode& node);
+    static FileStatus logStatus(const InventoryFile& file, const DigestLogEntry& log);
     void addGap(const DigestNode& node, std::int64_t olderEnd);
     void missingDigest(const DigestNode& node);
     void reportUnlisted();
@@ -68,8 +69,8 @@ private:
     const Inventory& m_inventory;
     const PublicKeySet& m_keys;
     const SignatureMap& m_signatures;
-    std::vector<bool> m_listed; ///< per file: some digest names it
-    QHash<QString, std::size_t> m_byKey;
+    std::vector<bool> m_listed;                                ///< per file: some digest names it
+    QHash<QString, std::vector<std::size_t>> m_byKey;          ///< a key's copies: a tree given beside its own archive
     QHash<QString, std::size_t> m_digestByKey, m_digestByName; ///< → m_nodes
     std::vector<DigestNode> m_nodes;
     IntegrityReport m_report;
@@ -107,7 +108,7 @@ void Validator::indexFiles()
         if (digest)
             addDigest(i);
         else if (!file.key.isEmpty())
-            m_byKey.insert(file.key, i);
+            m_byKey[file.key].push_back(i);
     }
 }
 
@@ -203,6 +204,14 @@ void Validator::checkDigest(const DigestNode& node, const Expected& expected)
     m_report.entries.push_back(entry);
 }
 
+FileStatus Validator::logStatus(const InventoryFile& file, const DigestLogEntry& log)
+{
+    if (!file.contentSha256)
+        return FileStatus::InvalidFormat;
+    return toHex(*file.contentSha256) == log.hashValue ? FileStatus::Valid : FileStatus::HashMismatch;
+}
+
+// Every copy of a listed file is checked; the entry names the first that fails, else the first.
 void Validator::checkLogs(const DigestNode& node)
 {
     for (const DigestLogEntry& log : node.parsed->logFiles) {
@@ -210,17 +219,16 @@ void Validator::checkLogs(const DigestNode& node)
         entry.kind = EntryKind::Log;
         entry.chain = node.chain;
         entry.s3Path = QStringLiteral("s3://") + log.s3Bucket + u'/' + log.s3Object;
+        entry.status = FileStatus::NotFound;
         const auto found = m_byKey.constFind(keyFromAWSLogs(log.s3Object));
-        if (found == m_byKey.cend()) {
-            entry.status = FileStatus::NotFound;
-        } else {
-            const InventoryFile& file = m_inventory.files[*found];
-            m_listed[*found] = true;
-            entry.location = file.location;
-            if (!file.contentSha256)
-                entry.status = FileStatus::InvalidFormat;
-            else if (toHex(*file.contentSha256) != log.hashValue)
-                entry.status = FileStatus::HashMismatch;
+        for (std::size_t copy : found == m_byKey.cend() ? std::vector<std::size_t>() : *found) {
+            const InventoryFile& file = m_inventory.files[copy];
+            m_listed[copy] = true;
+            const FileStatus status = logStatus(file, log);
+            if (entry.location.isEmpty() || (entry.status == FileStatus::Valid && status != FileStatus::Valid)) {
+                entry.location = file.location;
+                entry.status = status;
+            }
         }
         m_report.entries.push_back(entry);
     }

@@ -416,7 +416,8 @@ void TestIntegrity::caseGivesTheTreesResults()
 
 void TestIntegrity::archiveIsValidated()
 {
-    const QString root = freshRoot();
+    const QString parent = freshRoot();
+    const QString root = parent + "/tree";
     SignedTrail trail;
     QVERIFY(trail.write(root, regionKey()));
     Trailscope::Test::Members members;
@@ -426,12 +427,24 @@ void TestIntegrity::archiveIsValidated()
         members.emplace_back("bucket/" + key, file.readAll());
     }
     const QString archive =
-        Trailscope::Test::writeFile(m_dir.path(), "download.tar.gz", Trailscope::Test::makeTarGz(members));
+        Trailscope::Test::writeFile(parent, "download.tar.gz", Trailscope::Test::makeTarGz(members));
     const IntegrityReport report = validate(archive, PublicKeySet());
     QVERIFY(report.allValid());
     QCOMPARE(report.count(EntryKind::Digest, true), 3);
     QCOMPARE(report.count(EntryKind::Log, true), 6);
     QCOMPARE(entryFor(report, trail.s3(trail.logKeys[0]))->location, archive + "!bucket/" + trail.logKeys[0]);
+    // The tree beside its own archive: every file twice, each copy checked, none extra.
+    const IntegrityReport both = validate(parent, PublicKeySet());
+    QVERIFY(both.allValid());
+    QCOMPARE(both.count(EntryKind::Log, true), 6);
+    QCOMPARE(both.countStatus(FileStatus::NotInAnyDigest), 0);
+    // A copy that differs is found whichever copy comes first.
+    QByteArray content = Trailscope::Test::readGzip(root + '/' + trail.logKeys[0]);
+    content.replace("DescribeInstances", "DescribeInstancez");
+    Trailscope::Test::writeGzip(root + '/' + trail.logKeys[0], content);
+    const IntegrityReport differing = validate(parent, PublicKeySet());
+    QCOMPARE(messageFor(differing, trail.s3(trail.logKeys[0])), QStringLiteral("INVALID: hash value doesn't match"));
+    QCOMPARE(entryFor(differing, trail.s3(trail.logKeys[0]))->location, root + '/' + trail.logKeys[0]);
 }
 
 void TestIntegrity::signingStringAsDocumented()
