@@ -54,6 +54,8 @@ private:
     void indexFiles();
     void addDigest(std::size_t index);
     void walkChain(std::vector<std::size_t> nodes, ChainSummary& summary);
+    std::optional<std::size_t> afterBreak(const std::vector<std::size_t>& nodes, const DigestNode& node,
+                                          ChainSummary& summary);
     std::optional<std::size_t> newestUnvisited(const std::vector<std::size_t>& nodes, std::int64_t before) const;
     std::optional<std::size_t> predecessor(const DigestFile& digest) const;
     Expected headOf(std::optional<std::size_t> node, bool onlyChain) const;
@@ -256,6 +258,19 @@ void Validator::missingDigest(const DigestNode& node)
     m_report.entries.push_back(entry);
 }
 
+// validate-logs goes on with the next older digest it lists and, at a restart, says what the break left uncovered.
+std::optional<std::size_t> Validator::afterBreak(const std::vector<std::size_t>& nodes, const DigestNode& node,
+                                                 ChainSummary& summary)
+{
+    const std::optional<std::size_t> next = newestUnvisited(nodes, node.sortTime);
+    if (next && node.parsed->startsChain()) {
+        ++summary.restarts;
+        const DigestNode& older = m_nodes[*next];
+        addGap(node, older.parsed ? older.parsed->endMs : older.sortTime);
+    }
+    return next;
+}
+
 void Validator::walkChain(std::vector<std::size_t> nodes, ChainSummary& summary)
 {
     std::sort(nodes.begin(), nodes.end(),
@@ -283,12 +298,7 @@ void Validator::walkChain(std::vector<std::size_t> nodes, ChainSummary& summary)
         if (!digest.startsChain() && !previous)
             missingDigest(node);
         if (!previous) {
-            // validate-logs goes on with the next older digest it lists and says what the break leaves uncovered.
-            current = newestUnvisited(nodes, node.sortTime);
-            if (current && digest.startsChain()) {
-                ++summary.restarts;
-                addGap(node, m_nodes[*current].parsed ? m_nodes[*current].parsed->endMs : m_nodes[*current].sortTime);
-            }
+            current = afterBreak(nodes, node, summary);
             expected = headOf(current, false);
             continue;
         }
@@ -312,7 +322,7 @@ void Validator::reportUnlisted()
     for (const DigestNode& node : m_nodes) {
         if (!node.parsed)
             continue;
-        const QString where = node.parsed->awsAccountId + u'/' + node.name.region;
+        const QString where = node.chain.section(u'/', 0, 1); // the account and region its key names
         auto span = covered.find(where);
         if (span == covered.end())
             span = covered.insert(where, Span{node.parsed->startMs, node.parsed->endMs});
