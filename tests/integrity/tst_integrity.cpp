@@ -83,6 +83,7 @@ private Q_SLOTS:
     void gapInsideChain();
     void digestOfInvalidFormat();
     void signatureSidecarForms();
+    void keyPerRegion();
     void wrongKey();
     void keyNotFound();
     void newestWithoutSignature();
@@ -327,6 +328,28 @@ void TestIntegrity::signatureSidecarForms()
     const auto bad = readSignatureFile(notASignature);
     QVERIFY(!bad.has_value());
     QCOMPARE(bad.error().path, notASignature);
+}
+
+void TestIntegrity::keyPerRegion()
+{
+    const QString root = freshRoot();
+    const SigningKey euKey;
+    SignedTrail east, west;
+    west.region = QStringLiteral("eu-west-1");
+    QVERIFY(east.write(root, regionKey()));
+    QVERIFY(west.write(root, euKey));
+    const IntegrityReport report = validate(root, keysOf({&regionKey(), &euKey}, root));
+    QVERIFY(report.allValid());
+    QCOMPARE(report.chains.size(), std::size_t(2));
+    QCOMPARE(report.chains[0].region, QStringLiteral("eu-west-1"));
+    QCOMPARE(report.chains[1].region, QStringLiteral("us-east-1"));
+    QCOMPARE(report.signaturesIn(SignatureState::Verified), 6);
+    // Without eu-west-1's key its digests are invalid in its name, us-east-1's still verify.
+    const IntegrityReport eastOnly = validate(root, keysOf({&regionKey()}, root));
+    QCOMPARE(messageFor(eastOnly, west.s3(west.digestKeys[0])),
+             "INVALID: public key not found in region eu-west-1 for fingerprint " + euKey.fingerprint());
+    QCOMPARE(eastOnly.countStatus(FileStatus::KeyNotFound), 3);
+    QCOMPARE(eastOnly.signaturesIn(SignatureState::Verified), 3);
 }
 
 void TestIntegrity::wrongKey()
