@@ -21,6 +21,7 @@ Commands:
   lookup CASE SEARCH    look up events by the search-bar language or a {...} filter pattern, newest first
   query CASE SQL        run CloudTrail Lake SQL (or SQLite SQL over the case schema), read-only
   rules CASE            list the case's detection rules; add, remove, switch off and on, export, import a folder
+  verify PATH|CASE      validate log files against their digest files (hashes, chains, signatures), offline
 
 Run 'trailscope-cli COMMAND --help' for the options of a command.
 )";
@@ -87,6 +88,8 @@ int runCli(const QStringList& arguments)
         return runQuery(rest);
     if (command == QLatin1String("rules"))
         return runRules(rest);
+    if (command == QLatin1String("verify"))
+        return runVerify(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         printOut(QString::fromLatin1(Usage));
         return ExitOk;

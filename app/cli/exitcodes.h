@@ -9,6 +9,7 @@ enum ExitCode : int {
     ExitUsage = 2,
     ExitPartial = 3,
     ExitQueryError = 4,
+    ExitInvalid = 5, ///< verify: a log or digest file failed validation
     ExitInterrupted = 130,
 };
 

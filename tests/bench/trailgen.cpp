@@ -2,7 +2,11 @@
 // for the importer benchmarks and for the sample trail bundled with Trailscope. The same arguments always produce
 // the same bytes, so benchmark inputs are regenerated on demand instead of being stored.
 //
-//   trailgen --out DIR --workload sparse|dense|sample [--events N] [--seed S]
+//   trailgen --out DIR --workload sparse|dense|sample [--events N] [--seed S] [--digests KEYFILE]
+//
+// --digests writes the signed digest chain of every account and region beside the log files (trailgendigests.h).
+
+#include "trailgendigests.h"
 
 #include <libdeflate.h>
 
@@ -17,6 +21,7 @@
 #include <deque>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <random>
 #include <set>
@@ -1897,13 +1902,16 @@ struct Totals
 class Generator
 {
 public:
-    Generator(const Workload& workload, fs::path out, std::uint64_t seed)
+    Generator(const Workload& workload, fs::path out, std::uint64_t seed, const std::string& digestKey)
         : m_workload(workload), m_out(std::move(out)), m_rng(seed),
           m_world(m_rng, workload.accounts, workload.name == "sample"), m_model(m_world), m_renderer(m_rng),
           m_incidentBuilder(m_rng, m_world), m_compressor(libdeflate_alloc_compressor(6))
     {
         if (!m_compressor)
             fail("cannot allocate a compressor");
+        if (!digestKey.empty())
+            m_digests =
+                std::make_unique<DigestWriter>(digestKey, m_out.string(), "AWSLogs/" + std::string(kOrgId) + "/");
     }
     ~Generator() { libdeflate_free_compressor(m_compressor); }
     Generator(const Generator&) = delete;
@@ -1924,6 +1932,9 @@ public:
             writeInsights();
             writeSweep();
         }
+        const std::size_t digests = m_digests ? m_digests->finish() : 0;
+        if (m_digests)
+            std::printf("trailgen: digest_files=%zu\n", digests);
         std::printf("trailgen: workload=%s files=%zu insight_files=%zu events=%zu duplicates=%zu "
                     "uncompressed_bytes=%llu compressed_bytes=%llu\n",
                     std::string(m_workload.name).c_str(), m_totals.files, m_totals.insightFiles, m_totals.events,
@@ -2116,6 +2127,9 @@ private:
         std::FILE* f = std::fopen(path.c_str(), "wb");
         if (!f || size == 0 || std::fwrite(m_compressed.data(), 1, size, f) != size || std::fclose(f) != 0)
             fail("cannot write " + path);
+        if (m_digests && kind == "CloudTrail")
+            m_digests->add(account.id, std::string(region), path.substr(m_out.string().size() + 1), delivered,
+                           m_buffer);
         ++(kind == "CloudTrail" ? m_totals.files : m_totals.insightFiles);
         m_totals.raw += m_buffer.size();
         m_totals.packed += size;
@@ -2207,6 +2221,7 @@ private:
     Renderer m_renderer;
     IncidentBuilder m_incidentBuilder; // owns the actors and templates the incidents point to
     libdeflate_compressor* m_compressor;
+    std::unique_ptr<DigestWriter> m_digests; // with --digests
     std::vector<Incident> m_incidents;
     Gap m_gap;
     std::vector<FilePlan> m_files;
@@ -2233,8 +2248,9 @@ std::uint64_t parseNumber(std::string_view option, std::string_view text)
 
 int main(int argc, char** argv)
 {
-    const char* usage = "usage: trailgen --out DIR --workload sparse|dense|sample [--events N] [--seed S]";
-    std::string out, workloadName;
+    const char* usage =
+        "usage: trailgen --out DIR --workload sparse|dense|sample [--events N] [--seed S] [--digests KEYFILE]";
+    std::string out, workloadName, digestKey;
     std::optional<std::uint64_t> events;
     std::uint64_t seed = 20260220;
     for (int i = 1; i < argc; ++i) {
@@ -2254,6 +2270,8 @@ int main(int argc, char** argv)
             events = parseNumber(arg, value);
         else if (arg == "--seed")
             seed = parseNumber(arg, value);
+        else if (arg == "--digests")
+            digestKey = value;
         else
             fail(usage);
     }
@@ -2266,7 +2284,7 @@ int main(int argc, char** argv)
         // Stale files from another run would silently mix into the tree.
         if (fs::exists(fs::path(out) / "AWSLogs"))
             fail(out + "/AWSLogs already exists; remove it first");
-        Generator(workload, out, seed).run();
+        Generator(workload, out, seed, digestKey).run();
     } catch (const fs::filesystem_error& error) {
         fail(error.what());
     }
