@@ -14,7 +14,8 @@ const char Usage[] = R"(Usage: trailscope-cli COMMAND [OPTIONS] ...
 
 Commands:
   detect CASE           run the shipped detection rules (CIS alarms, Trailscope's) and Sigma rules over a case
-  export CASE           write the events of a search to a file: CSV, {"Records":[...]} JSON or JSON Lines
+  export CASE           write a search's events, a query's result, the starred events, a finding's events or the
+                        case summary to a file: CSV, {"Records":[...]} JSON or JSON Lines
   import CASE PATH...   import trail files, folders and archives into CASE (created when missing)
   info CASE             summarise a case: events, time span, accounts, regions, coverage, import sessions
   insights CASE         CloudTrail Insights computed offline, AWS's delivered ones, and first-seen activity

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <unordered_map>
+#include <vector>
 
 namespace Trailscope::Core::Export {
 
@@ -28,6 +30,10 @@ struct EventExportOptions
     bool byteOrderMark = false;                   ///< CSV: a UTF-8 BOM first, for spreadsheet programs
     std::function<void(std::int64_t)> progress;   ///< called with the events written so far, every page
     const std::atomic<bool>* cancelled = nullptr; ///< set: the export stops and leaves no file
+    /// The analyst's notes by event row (the starred scope): CSV gains a Note column; JSON a "Notes" list of
+    /// {"eventID", "note"} (events with a note) after "Records" (the records stay as stored, so the file still
+    /// imports); JSON Lines wraps each record as {"note": ..., "record": <the record as stored>}.
+    const std::unordered_map<std::int64_t, QString>* notes = nullptr;
 };
 
 /// A record as one line: line breaks between its JSON tokens dropped (a string holds none unescaped), then "\n".
@@ -39,5 +45,17 @@ std::string recordLine(std::string record);
 Result<std::int64_t> exportEvents(Sql::Database& db, const Query::CompiledSearch& search,
                                   const Query::SearchOptions& window, const QString& path,
                                   const EventExportOptions& options);
+
+/// The same for the events of `eventRows` (a finding's), in that order.
+Result<std::int64_t> exportEventRows(Sql::Database& db, const std::vector<std::int64_t>& eventRows, const QString& path,
+                                     const EventExportOptions& options);
+
+/// The starred events in `window` (its order too) with their notes (options.notes is theirs, whatever the caller set).
+Result<std::int64_t> exportStarredEvents(Sql::Database& db, const Query::SearchOptions& window, const QString& path,
+                                         EventExportOptions options);
+
+/// The notes of the starred events (an empty note for a starred event without one), by event row; none when the case
+/// has no analyst tables yet (a case opened read-only before anything was starred).
+Result<std::unordered_map<std::int64_t, QString>> starredNotes(Sql::Database& db);
 
 } // namespace Trailscope::Core::Export

@@ -242,4 +242,21 @@ SearchTree shareSearch(SearchNode node)
     return std::make_shared<const SearchNode>(std::move(node));
 }
 
+SearchNode fieldIs(std::string_view field, const QString& value)
+{
+    const FieldDef* def = findField(QString::fromLatin1(field.data(), static_cast<qsizetype>(field.size())));
+    if (!def || value.isEmpty())
+        return {};
+    SearchNode node;
+    node.kind = SearchNode::Kind::Field;
+    node.field = def;
+    node.compare = Compare::Match;
+    node.pattern.pieces = QStringList{value}; // one piece: no wildcard, every character literal
+    if (def->kind == ValueKind::Cidr) {
+        const QByteArray utf8 = value.toUtf8();
+        node.network = IpNetwork::parse(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+    }
+    return node;
+}
+
 } // namespace Trailscope::Core::Query

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace Trailscope::Core::Query {
@@ -108,6 +109,10 @@ SearchNode combineNodes(SearchNode::Kind kind, std::vector<SearchNode> children)
 /// Every one of `nodes` (AND), as a tree: empty searches drop out, nested ANDs are flattened, an OR stays one child
 /// whatever its text looked like. How a view narrows a search (a timeline series, a facet value) without text.
 SearchNode allOf(std::vector<SearchNode> nodes);
+
+/// `field` (a search field's name) matches `value` literally, every character meaning itself (no wildcard); an All
+/// node when the field is unknown or the value empty. How a view names one value (a finding's API) without text.
+SearchNode fieldIs(std::string_view field, const QString& value);
 
 /// A parsed search shared between the search bar, requests and workers; never null (an empty search is All).
 using SearchTree = std::shared_ptr<const SearchNode>;

@@ -20,8 +20,8 @@ struct Room
     QStringList mayInclude;
 };
 
-const QStringList coreRooms{"core/util",   "core/record",   "core/casedb", "core/import",   "core/query",
-                            "core/export", "core/insights", "core/detect", "core/integrity"};
+const QStringList coreRooms{"core/util",   "core/record",   "core/casedb", "core/import",    "core/query",
+                            "core/export", "core/insights", "core/detect", "core/integrity", "core/report"};
 
 QStringList coreAnd(const QStringList& more)
 {
@@ -41,6 +41,8 @@ const QList<Room>& rooms()
         {"core/insights", {"core/query", "core/casedb", "core/record", "core/util"}},
         {"core/detect", {"core/query", "core/casedb", "core/record", "core/util"}},
         {"core/integrity", {"core/import", "core/casedb", "core/record", "core/util"}},
+        {"core/report",
+         {"core/insights", "core/detect", "core/export", "core/query", "core/casedb", "core/record", "core/util"}},
         {"ui/common", coreRooms},
         {"ui/browser", coreAnd({"ui/common"})},
         {"ui/timeline", coreAnd({"ui/common"})},

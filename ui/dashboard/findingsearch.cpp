@@ -1,27 +1,12 @@
 #include "findingsearch.h"
 
-#include "query/fieldtable.h"
-
 namespace Trailscope::Ui::FindingSearch {
 
 using Core::Query::SearchNode;
 
 SearchNode fieldIs(std::string_view field, const QString& value)
 {
-    const Core::Query::FieldDef* def =
-        Core::Query::findField(QString::fromLatin1(field.data(), static_cast<qsizetype>(field.size())));
-    if (!def || value.isEmpty())
-        return {};
-    SearchNode node;
-    node.kind = SearchNode::Kind::Field;
-    node.field = def;
-    node.compare = Core::Query::Compare::Match;
-    node.pattern.pieces = QStringList{value}; // one piece: no wildcard, every character literal
-    if (def->kind == Core::Query::ValueKind::Cidr) {
-        const QByteArray utf8 = value.toUtf8();
-        node.network = Core::Query::IpNetwork::parse(std::string_view(utf8.constData(), std::size_t(utf8.size())));
-    }
-    return node;
+    return Core::Query::fieldIs(field, value);
 }
 
 SearchNode principalIs(const QString& principal)
