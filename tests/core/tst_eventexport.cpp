@@ -297,7 +297,8 @@ private Q_SLOTS:
         QVERIFY(lines[1].startsWith("{\"note\":\"\",\"record\":"));
         QVERIFY(
             lines[0].contains(QByteArray(",\"record\":" + QByteArray::fromStdString(stored.at(fixtureId(7))) + "}")));
-        QCOMPARE(QJsonDocument::fromJson(lines[2]).object()["note"].toString(), QString("first <b>look</b>, \"quoted\""));
+        QCOMPARE(QJsonDocument::fromJson(lines[2]).object()["note"].toString(),
+                 QString("first <b>look</b>, \"quoted\""));
         QCOMPARE(exportedIds(readAll(path)), QStringList({fixtureId(7), fixtureId(2), fixtureId(1)}));
     }
 
