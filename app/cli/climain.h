@@ -32,5 +32,7 @@ std::optional<std::int64_t> timeOption(const QCommandLineParser& parser, const Q
 /// stderr/stdout helpers: UTF-8, unbuffered enough for progress lines.
 void printOut(const QString& text);
 void printErr(const QString& text);
+/// A table on stdout: columns padded to their widest cell, two spaces apart.
+void printColumns(const QList<QStringList>& rows);
 
 } // namespace Trailscope::Cli

@@ -86,17 +86,7 @@ void printTable(const RuleSet& rules, const std::vector<Finding>& findings)
         rows.append({finding.rule.level, ruleSourceName(finding.rule.source), finding.rule.id,
                      QString::number(finding.count), timeValue(finding.first).toString(QStringLiteral("-")),
                      timeValue(finding.last).toString(QStringLiteral("-")), finding.rule.title});
-    QList<qsizetype> widths(rows[0].size(), 0);
-    for (const QStringList& row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row[i].size());
-    }
-    for (const QStringList& row : rows) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-        printOut(line + u'\n');
-    }
+    printColumns(rows);
     if (!rules.unsupported.empty())
         printOut(QStringLiteral("\nUnsupported rules:\n"));
     for (const UnsupportedRule& rule : rules.unsupported)

@@ -68,25 +68,6 @@ void printJson(const InsightsReport& report)
     printOut(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
 }
 
-// Columns padded to their widest cell, two spaces apart.
-void printColumns(const QList<QStringList>& rows)
-{
-    QList<qsizetype> widths;
-    for (const QStringList& row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            if (widths.size() <= i)
-                widths.append(0);
-            widths[i] = std::max(widths[i], row[i].size());
-        }
-    }
-    for (const QStringList& row : rows) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-        printOut(line + u'\n');
-    }
-}
-
 QString topValue(const QJsonObject& details, const QString& attribute)
 {
     for (const QJsonValue& entry :

@@ -35,17 +35,7 @@ void printList(const CaseRules& stored)
             info.title = QStringLiteral("(does not load: %1)").arg(describeProblem(parsed.error()));
         add(info, rule.ruleId);
     }
-    QList<qsizetype> widths(rows[0].size(), 0);
-    for (const QStringList& row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row[i].size());
-    }
-    for (const QStringList& row : rows) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-        printOut(line + u'\n');
-    }
+    printColumns(rows);
 }
 
 int failWith(const Error& error)
