@@ -9,7 +9,10 @@ TRAILSCOPE_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6opengl6-dev libgl-dev libxkbcommon-dev libvulkan-dev
     libsqlite3-dev zlib1g-dev libssl-dev libarchive-dev libdeflate-dev libzstd-dev libsimdjson-dev libyaml-cpp-dev libtcmalloc-minimal4
+    fonts-dejavu-core
 )
+# Only the tests need these: pdftotext reads the PDF reports back.
+TRAILSCOPE_TEST_PACKAGES=(poppler-utils)
 
 trailscope_install_packages() {
     local missing=()

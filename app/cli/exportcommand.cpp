@@ -5,13 +5,16 @@
 #include "casedb/caseschema.h"
 #include "export/eventexport.h"
 #include "export/resultexport.h"
+#include "query/eventcolumns.h"
 #include "query/lake/lakequery.h"
 #include "query/lake/laketokenizer.h"
 #include "query/searchparser.h"
 #include "report/casefindings.h"
+#include "report/reportexport.h"
 
 #include <QCommandLineParser>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 
@@ -60,15 +63,35 @@ struct ExportOptions
                            QStringLiteral("T")};
     QCommandLineOption ascending{QStringLiteral("asc"),
                                  QStringLiteral("--search, --starred: oldest first (default newest).")};
-    QCommandLineOption format{QStringLiteral("format"), QStringLiteral("csv, json or jsonl."), QStringLiteral("F"),
-                              QStringLiteral("csv")};
+    QCommandLineOption format{QStringLiteral("format"),
+                              QStringLiteral("csv, json, jsonl, html (one self-contained file: no scripts, no "
+                                             "network) or pdf (A4 landscape, a title page, numbered pages)."),
+                              QStringLiteral("F"), QStringLiteral("csv")};
+    QCommandLineOption sections{
+        QStringLiteral("sections"),
+        QStringLiteral("html, pdf: the report's parts, comma-separated: summary, sources, scope, timeline, findings, "
+                       "starred, events, or all (the default)."),
+        QStringLiteral("LIST"), QStringLiteral("all")};
+    QCommandLineOption limit{QStringLiteral("limit"),
+                             QStringLiteral("html, pdf: the events table's rows at most (default 10000); the report "
+                                            "says how many there were."),
+                             QStringLiteral("N"), QStringLiteral("10000")};
+    QCommandLineOption title{QStringLiteral("title"), QStringLiteral("html, pdf: the report's title."),
+                             QStringLiteral("TEXT")};
+    QCommandLineOption columns{QStringLiteral("columns"),
+                               QStringLiteral("html, pdf: the events table's columns, comma-separated, by their JSON "
+                                              "names (eventTime, eventName, userName, eventSource, resourceType, "
+                                              "resourceName, awsRegion, sourceIPAddress, errorCode, readOnly, "
+                                              "recipientAccountId, eventID)."),
+                               QStringLiteral("LIST")};
     QCommandLineOption bom{QStringLiteral("bom"), QStringLiteral("CSV: a UTF-8 byte order mark first.")};
     QCommandLineOption output{QStringList{QStringLiteral("o"), QStringLiteral("output")},
                               QStringLiteral("The file to write, - for standard output."), QStringLiteral("FILE")};
 
     QList<QCommandLineOption> all() const
     {
-        return {search, query, starred, finding, summary, start, end, ascending, format, bom, output};
+        return {search, query,    starred, finding, summary, start, end,   ascending,
+                format, sections, limit,   title,   columns, bom,   output};
     }
 };
 
@@ -100,6 +123,14 @@ std::optional<Scope> chosenScope(const QCommandLineParser& parser, const ExportO
     return scope;
 }
 
+QStringList knownColumnIds()
+{
+    QStringList ids;
+    for (const Query::EventColumn& column : Query::eventColumns())
+        ids << QString::fromLatin1(column.id.data(), static_cast<qsizetype>(column.id.size()));
+    return ids;
+}
+
 int reportFailure(const Error& error)
 {
     if (error.code == ErrorCode::Cancelled) {
@@ -124,8 +155,9 @@ struct Run
     const ExportOptions& options;
     QString casePath, output;
     Export::EventExportOptions exportOptions;
-    Query::SearchNode search;              ///< Scope::Search, parsed
-    std::vector<std::int64_t> findingRows; ///< Scope::Finding, found
+    Query::SearchNode search;                                 ///< Scope::Search, parsed
+    std::vector<std::int64_t> findingRows;                    ///< Scope::Finding, found
+    std::optional<std::vector<Report::CaseFinding>> findings; ///< Scope::Finding: the case's, for a report
 };
 
 // The search (or starred) scope's window; nullopt after a usage message.
@@ -144,20 +176,13 @@ std::optional<Query::SearchOptions> windowOf(const Run& run)
     return window;
 }
 
-// A finding's event rows; nothing when the case has no finding of that id.
-Result<std::optional<std::vector<std::int64_t>>> findingRows(const QString& casePath, const QString& id)
+// The case's findings.
+Result<std::vector<Report::CaseFinding>> caseFindingsOf(const QString& casePath)
 {
     auto db = CaseSchema::open(casePath, CaseSchema::OpenMode::ReadOnly);
     if (!db)
         return std::unexpected(db.error());
-    auto findings = Report::caseFindings(casePath, *db);
-    if (!findings)
-        return std::unexpected(findings.error());
-    for (Report::CaseFinding& finding : *findings) {
-        if (finding.id == id)
-            return std::move(finding.eventRows);
-    }
-    return std::nullopt;
+    return Report::caseFindings(casePath, *db);
 }
 
 Result<std::int64_t> exportScope(const Run& run, Scope scope, const Query::SearchOptions& window)
@@ -186,6 +211,95 @@ Result<std::int64_t> exportScope(const Run& run, Scope scope, const Query::Searc
     return Export::exportEvents(*db, Query::compileSearch(run.search), window, run.output, run.exportOptions);
 }
 
+Report::ReportScope reportScope(const Run& run, Scope scope, const Query::SearchOptions& window)
+{
+    Report::ReportScope report;
+    report.window = window;
+    switch (scope) {
+    case Scope::Search:
+        report.kind = Report::ReportScope::Kind::Search;
+        report.text = run.parser.value(run.options.search);
+        report.search = run.search;
+        break;
+    case Scope::Query:
+        report.kind = Report::ReportScope::Kind::Query;
+        report.text = run.parser.value(run.options.query);
+        break;
+    case Scope::Starred:
+        report.kind = Report::ReportScope::Kind::Starred;
+        break;
+    case Scope::Finding:
+        report.kind = Report::ReportScope::Kind::Finding;
+        report.text = run.parser.value(run.options.finding);
+        break;
+    case Scope::Summary:
+        report.kind = Report::ReportScope::Kind::Summary;
+        break;
+    }
+    return report;
+}
+
+// The report's options from the arguments; nullopt after a usage message.
+std::optional<Report::CaseReportOptions> reportOptions(const Run& run)
+{
+    Report::CaseReportOptions options;
+    const auto parts = Report::reportPartsNamed(run.parser.value(run.options.sections));
+    if (!parts) {
+        printErr(QStringLiteral("export: --sections lists %1 or all\n")
+                     .arg(Report::reportPartNames().join(QStringLiteral(", "))));
+        return std::nullopt;
+    }
+    options.parts = *parts;
+    bool ok = false;
+    options.eventLimit = run.parser.value(run.options.limit).toInt(&ok);
+    if (!ok || options.eventLimit < 0) {
+        printErr(QStringLiteral("export: --limit wants a count of rows\n"));
+        return std::nullopt;
+    }
+    options.title = run.parser.value(run.options.title);
+    if (run.parser.isSet(run.options.columns)) {
+        options.columns = run.parser.value(run.options.columns).split(u',', Qt::SkipEmptyParts);
+        const QStringList known = knownColumnIds();
+        for (QString& column : options.columns) {
+            column = column.trimmed();
+            if (!known.contains(column)) {
+                printErr(QStringLiteral("export: no column %1 (columns: %2)\n")
+                             .arg(column, known.join(QStringLiteral(", "))));
+                return std::nullopt;
+            }
+        }
+    }
+    if (run.findings)
+        options.findings = &*run.findings;
+    options.cancelled = &g_cancelled;
+    return options;
+}
+
+int runReport(const Run& run, Scope scope, const Query::SearchOptions& window, Report::ReportFormat format)
+{
+    auto options = reportOptions(run);
+    if (!options)
+        return ExitUsage;
+    auto db = CaseSchema::open(run.casePath, CaseSchema::OpenMode::ReadOnly);
+    if (!db)
+        return reportFailure(db.error());
+    std::signal(SIGINT, onInterrupt);
+    const auto written =
+        Report::exportReport(run.casePath, *db, reportScope(run, scope, window), *options, format, run.output);
+    if (!written)
+        return reportFailure(written.error());
+    if (run.output != QLatin1String("-")) {
+        const QString what = format == Report::ReportFormat::Pdf
+                                 ? QStringLiteral("a %1-page report").arg(written->pages)
+                                 : QStringLiteral("a report");
+        printErr(QStringLiteral("export: %1 (%2 table rows) written to %3\n")
+                     .arg(what)
+                     .arg(written->events)
+                     .arg(run.output));
+    }
+    return ExitOk;
+}
+
 QString writtenWhat(Scope scope, std::int64_t count)
 {
     switch (scope) {
@@ -207,8 +321,10 @@ int runExport(const QStringList& arguments)
         QStringLiteral("Write a search's events, a query's result, the starred events, a finding's events or the "
                        "case summary to a file, through a temporary file renamed at the end (an interrupted export "
                        "leaves nothing): CSV (events with Event history's columns), JSON ({\"Records\":[...]} with "
-                       "each record as stored: it imports again to the same events) or JSON Lines. One scope at a "
-                       "time; a search is the default."));
+                       "each record as stored: it imports again to the same events), JSON Lines, or a report of "
+                       "the scope as HTML or PDF (the case summary, sources with their SHA-256, the scope, a "
+                       "timeline, findings, starred events with notes, the events; --sections picks). One scope at "
+                       "a time; a search is the default."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file."));
     const ExportOptions options;
@@ -222,13 +338,14 @@ int runExport(const QStringList& arguments)
     const auto scope = chosenScope(parser, options);
     if (!scope)
         return ExitUsage;
-    Run run{parser, options, parser.positionalArguments().at(0), parser.value(options.output), {}, {}, {}};
+    Run run{parser, options, parser.positionalArguments().at(0), parser.value(options.output), {}, {}, {}, {}};
     const auto format = Export::eventFormatNamed(parser.value(options.format));
-    if (!format) {
-        printErr(QStringLiteral("export: --format is csv, json or jsonl\n"));
+    const auto reportFormat = Report::reportFormatNamed(parser.value(options.format));
+    if (!format && !reportFormat) {
+        printErr(QStringLiteral("export: --format is csv, json, jsonl, html or pdf\n"));
         return ExitUsage;
     }
-    run.exportOptions.format = *format;
+    run.exportOptions.format = format.value_or(Export::EventFormat::Csv);
     run.exportOptions.byteOrderMark = parser.isSet(options.bom);
     const auto window = windowOf(run);
     if (!window)
@@ -242,17 +359,23 @@ int runExport(const QStringList& arguments)
         run.search = *parsed;
     }
     if (*scope == Scope::Finding) {
-        auto rows = findingRows(run.casePath, parser.value(options.finding));
-        if (!rows)
-            return reportFailure(rows.error());
-        if (!*rows) {
+        auto findings = caseFindingsOf(run.casePath);
+        if (!findings)
+            return reportFailure(findings.error());
+        const auto found = std::find_if(findings->begin(), findings->end(), [&](const Report::CaseFinding& finding) {
+            return finding.id == parser.value(options.finding);
+        });
+        if (found == findings->end()) {
             printErr(QStringLiteral("export: no finding %1 in the case (ids: the RULE column of `detect`, the "
                                     "sharedEventID of `insights --format json`)\n")
                          .arg(parser.value(options.finding)));
             return ExitUsage;
         }
-        run.findingRows = std::move(**rows);
+        run.findingRows = found->eventRows;
+        run.findings = std::move(*findings);
     }
+    if (reportFormat)
+        return runReport(run, *scope, *window, *reportFormat);
     run.exportOptions.cancelled = &g_cancelled;
     std::signal(SIGINT, onInterrupt);
     const auto written = exportScope(run, *scope, *window);
