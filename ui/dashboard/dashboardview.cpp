@@ -693,6 +693,22 @@ void DashboardView::starMatches(int row)
         Q_EMIT starEventsRequested(QList<std::int64_t>(finding->eventRows.begin(), finding->eventRows.end()));
 }
 
+void DashboardView::exportDetection(int row)
+{
+    const Core::Detect::Finding* finding = m_detections->findingAt(row);
+    if (!finding)
+        return;
+    Core::Report::CaseFinding exported;
+    exported.kind = Core::Report::CaseFinding::Kind::Detection;
+    exported.id = finding->rule.id;
+    exported.title = finding->rule.title;
+    exported.level = finding->rule.level;
+    exported.first = finding->first;
+    exported.last = finding->last;
+    exported.eventRows = finding->eventRows;
+    Q_EMIT exportFindingRequested(exported);
+}
+
 void DashboardView::showDetectionsMenu(const QPoint& position)
 {
     const int row = m_detectionsView->indexAt(position).row();
@@ -703,6 +719,8 @@ void DashboardView::showDetectionsMenu(const QPoint& position)
     menu->setObjectName(QStringLiteral("detectionsMenu"));
     menu->addAction(tr("&Show Events"), this, [this, row] { openDetection(row); });
     menu->addAction(tr("S&tar Matches"), this, [this, row] { starMatches(row); });
+    menu->addSeparator();
+    menu->addAction(tr("&Export…"), this, [this, row] { exportDetection(row); });
     menu->popup(m_detectionsView->viewport()->mapToGlobal(position));
 }
 

@@ -5,6 +5,7 @@
 
 #include "query/searchast.h"
 #include "query/searchsql.h"
+#include "report/casefindings.h"
 
 #include <QWidget>
 
@@ -101,6 +102,8 @@ Q_SIGNALS:
     /// Star these events (the window hands them to the analyst store's worker).
     void starEventsRequested(const QList<std::int64_t>& eventRowIds);
     void stateChanged(Trailscope::Ui::DashboardView::State state);
+    /// "Export…" on a detection: File › Export… with its events as the scope.
+    void exportFindingRequested(const Trailscope::Core::Report::CaseFinding& finding);
     /// New results are shown (tests; the window's status).
     void updated();
 
@@ -115,6 +118,7 @@ private:
     void showCards();
     void showDetectionsCard();
     void showTable();
+    void exportDetection(int row);
     void onCurrentFindingChanged();
     std::vector<int> buckets(const std::vector<std::int64_t>& times) const;
     void openCard(Card card);

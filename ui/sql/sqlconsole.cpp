@@ -5,6 +5,7 @@
 #include "sql/sqlresultview.h"
 #include "sql/sqlsamples.h"
 
+#include <QAction>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,6 +17,7 @@
 #include <QSplitter>
 #include <QStackedLayout>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -440,6 +442,12 @@ void SqlConsole::onStatementsPrepared(quint64 runId, const SqlStatementList& sta
         });
         connect(view, &SqlResultView::eventIdClicked, this,
                 [this](const QString& eventId) { Q_EMIT requestResolve(++m_resolveJob, eventId); });
+        // File › Export… with this result as its scope (CSV, JSON, or an HTML/PDF report of it).
+        auto* exportAction = new QAction(tr("Export…"), view->table());
+        connect(exportAction, &QAction::triggered, this,
+                [this, text = statements.at(i).text] { Q_EMIT exportRequested(text); });
+        view->table()->addAction(exportAction);
+        view->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
         m_results->addTab(view, statements.size() == 1 ? tr("Result") : tr("Result %1").arg(i + 1));
     }
     updateActions();
@@ -506,6 +514,12 @@ void SqlConsole::onProgress(quint64 stamp, qint64 examined, qint64 total, bool b
 int SqlConsole::resultCount() const
 {
     return m_results->count();
+}
+
+QString SqlConsole::currentResultStatement() const
+{
+    const SqlResultView* view = resultView(m_results->currentIndex());
+    return view ? view->model()->statement().text : QString();
 }
 
 SqlResultView* SqlConsole::resultView(int index) const

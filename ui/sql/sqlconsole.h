@@ -53,6 +53,8 @@ public:
 
     int resultCount() const;
     SqlResultView* resultView(int index) const;
+    /// The statement of the result shown, for File › Export…; empty when there is none.
+    QString currentResultStatement() const;
     /// Writes all rows of result `index` to `path` (the statement runs again on the worker, streaming).
     void exportResult(int index, const QString& path, SqlExportFormat format);
     /// Opens the events of result `index` (its eventID column) in the browser as a set of row ids.
@@ -73,6 +75,8 @@ Q_SIGNALS:
     /// A run ended: every statement's first rows are shown, it failed, or it was stopped.
     void runEnded();
     void exportEnded(const QString& path, bool ok);
+    /// "Export…" in a result's context menu: File › Export… with this statement's result as the scope.
+    void exportRequested(const QString& statement);
 
     // Internal: queued requests to the worker.
     void requestOpen(const QString& path);

@@ -17,6 +17,8 @@
 #include "browser/searchworker.h"
 #include "browser/timerangebar.h"
 #include "dashboard/dashboardview.h"
+#include "export/exportcontroller.h"
+#include "export/exportdialog.h"
 #include "import/importcoordinator.h"
 #include "import/importjob.h"
 #include "import/importprogresswidget.h"
@@ -33,6 +35,7 @@
 
 #include "casedb/caseschema.h"
 #include "import/importer.h"
+#include "query/eventcolumns.h"
 
 #include <QAction>
 #include <QApplication>
@@ -42,6 +45,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QScrollBar>
@@ -176,6 +180,12 @@ void MainWindow::buildBrowser()
     // The analyst showing or hiding the dock themselves overrides what the dashboard did with it.
     connect(m_facetDock->toggleViewAction(), &QAction::triggered, this, [this] { m_facetsHiddenForDashboard = false; });
 
+    m_exports = new ExportController(this);
+    connect(m_dashboard, &DashboardView::exportFindingRequested, this,
+            [this](const Core::Report::CaseFinding& finding) { openExportDialog(ExportStart::Finding, {}, &finding); });
+    connect(m_sql, &SqlConsole::exportRequested, this,
+            [this](const QString& statement) { openExportDialog(ExportStart::Query, statement); });
+
     m_importProgress = new ImportProgressWidget(this);
     m_imports = new ImportCoordinator(m_importProgress, this);
     m_status = new StatusStrip(statusBar(), m_importProgress);
@@ -241,6 +251,16 @@ void MainWindow::buildActions()
     connect(actions.openCase, &QAction::triggered, this, &MainWindow::chooseAndOpen);
     connect(actions.openSample, &QAction::triggered, this, &MainWindow::openSample);
     connect(actions.importTrail, &QAction::triggered, this, &MainWindow::chooseAndImport);
+    connect(actions.exportData, &QAction::triggered, this, [this] {
+        const bool inSql = m_tabs->currentWidget() == m_sql && !m_sql->currentResultStatement().isEmpty();
+        openExportDialog(inSql ? ExportStart::Query : ExportStart::View, m_sql->currentResultStatement());
+    });
+    connect(m_exports, &ExportController::message, m_status, &StatusStrip::showMessage);
+    // The table's own menu: what is done to the selected rows, and the view's export.
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* separator = new QAction(m_table);
+    separator->setSeparator(true);
+    m_table->addActions({actions.star, actions.compare, separator, actions.exportData});
     connect(actions.quit, &QAction::triggered, this, &QWidget::close);
     connect(actions.find, &QAction::triggered, this, [this] {
         m_searchBar->setFocus();
@@ -384,6 +404,81 @@ void MainWindow::onCaseOpened(const CaseSummary& summary)
     // Through the bar, so the search the case opened with is the first step back.
     m_searchBar->submit(m_searchBar->text());
     Q_EMIT caseReady();
+}
+
+QStringList MainWindow::visibleColumnIds() const
+{
+    QStringList ids;
+    const auto columns = Core::Query::eventColumns();
+    const QHeaderView* header = m_table->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (logical >= 0 && logical < static_cast<int>(columns.size()) && !m_table->isColumnHidden(logical)) {
+            const std::string_view id = columns[static_cast<std::size_t>(logical)].id;
+            ids << QString::fromLatin1(id.data(), static_cast<qsizetype>(id.size()));
+        }
+    }
+    return ids;
+}
+
+ExportDialog* MainWindow::openExportDialog(ExportStart start, const QString& statement,
+                                           const Core::Report::CaseFinding* finding)
+{
+    if (!m_session->isOpen()) {
+        m_status->showMessage(tr("Open a case to export from it."));
+        return nullptr;
+    }
+    using Kind = Core::Report::ReportScope::Kind;
+    std::vector<ExportChoice> choices;
+    int chosen = 0;
+    ExportRequest base;
+    base.casePath = windowFilePath();
+
+    const SearchRequest& view = m_session->currentRequest();
+    ExportRequest events = base;
+    events.scope.kind = Kind::Search;
+    events.scope.text = m_searchBar->text();
+    events.scope.search = *view.search;
+    events.scope.window = view.options;
+    events.scope.within.starredOnly = view.starredOnly;
+    events.rowSet = view.rowSet;
+    events.sortField = view.sortField;
+    events.sortDescending = view.sortDescending;
+    events.expectedRows = m_matched;
+    choices.push_back({m_matched >= 0 ? tr("The events in the current view (%1)").arg(QLocale().toString(m_matched))
+                                      : tr("The events in the current view"),
+                       events});
+    if (!statement.isEmpty()) {
+        ExportRequest query = base;
+        query.scope.kind = Kind::Query;
+        query.scope.text = statement;
+        if (start == ExportStart::Query)
+            chosen = static_cast<int>(choices.size());
+        choices.push_back({tr("The SQL result: %1").arg(statement.simplified().left(60)), query});
+    }
+    if (finding) {
+        ExportRequest found = base;
+        found.scope.kind = Kind::Finding;
+        found.scope.text = finding->id;
+        found.scope.finding = *finding;
+        found.expectedRows = static_cast<std::int64_t>(finding->eventRows.size());
+        if (start == ExportStart::Finding)
+            chosen = static_cast<int>(choices.size());
+        choices.push_back({tr("The finding %1: %2").arg(finding->id, finding->title), found});
+    }
+    ExportRequest starred = base;
+    starred.scope.kind = Kind::Starred;
+    starred.scope.window.order = view.options.order;
+    choices.push_back({tr("The starred events with their notes"), starred});
+    ExportRequest summary = base;
+    summary.scope.kind = Kind::Summary;
+    choices.push_back({tr("The case summary"), summary});
+
+    auto* dialog = new ExportDialog(std::move(choices), visibleColumnIds(), chosen, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_exports->start(dialog->request()); });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::runSearch()

@@ -9,6 +9,9 @@
 namespace Trailscope::Core {
 struct ImportSummary;
 struct SavedItem;
+namespace Report {
+struct CaseFinding;
+}
 } // namespace Trailscope::Core
 
 class QAction;
@@ -23,6 +26,8 @@ class CaseSession;
 class DashboardView;
 class DetailPane;
 class EventAnnotationBar;
+class ExportController;
+class ExportDialog;
 class EventTableModel;
 class EventTableView;
 class FacetPane;
@@ -89,6 +94,13 @@ public:
     void clearRowSet();
     bool hasRowSet() const { return m_rowSet != nullptr; }
     ImportJob* importJob() const;
+    ExportController* exports() const { return m_exports; }
+
+    /// What File › Export… opens on: the browser's view, a query's result, a finding (a context menu's).
+    enum class ExportStart { View, Query, Finding };
+    /// File › Export… with the scopes the case offers, `start` chosen; a Query or Finding start adds that scope.
+    ExportDialog* openExportDialog(ExportStart start = ExportStart::View, const QString& statement = {},
+                                   const Core::Report::CaseFinding* finding = nullptr);
 
 Q_SIGNALS:
     void importFinished();
@@ -118,6 +130,7 @@ private:
     void setUtc(bool utc);
     void updateStatus();
     void restoreLayout();
+    QStringList visibleColumnIds() const;
     void saveLayout();
 
     CaseSession* m_session = nullptr;
@@ -148,6 +161,7 @@ private:
     EventAnnotationBar* m_annotation = nullptr;
     ImportProgressWidget* m_importProgress = nullptr;
     ImportCoordinator* m_imports = nullptr;
+    ExportController* m_exports = nullptr;
     QTimer* m_importRefresh = nullptr;
     qint64 m_matched = -1;
     double m_lastQueryMs = 0;

@@ -29,6 +29,7 @@ WindowActions::WindowActions(QObject* parent)
       openCase(action(this, tr("&Open Case…"), QKeySequence::Open)),
       openSample(action(this, tr("Open the &Sample Trail"))),
       importTrail(action(this, tr("&Import…"), QKeySequence(Qt::CTRL | Qt::Key_I))),
+      exportData(action(this, tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E))),
       quit(action(this, tr("&Quit"), QKeySequence::Quit)), find(action(this, tr("&Find"), QKeySequence::Find)),
       back(action(this, tr("&Back"), QKeySequence::Back)), forward(action(this, tr("&Forward"), QKeySequence::Forward)),
       showEvents(action(this, tr("&Events"), QKeySequence(Qt::CTRL | Qt::Key_1))),
@@ -53,7 +54,7 @@ void WindowActions::fillMenuBar(QMenuBar* bar, QMenu* recentCases, QMenu* timeli
     file->addMenu(recentCases);
     file->addAction(openSample);
     file->addSeparator();
-    file->addAction(importTrail);
+    file->addActions({importTrail, exportData});
     file->addSeparator();
     file->addAction(quit);
 

@@ -25,6 +25,7 @@ public:
     QAction* openCase;
     QAction* openSample;
     QAction* importTrail;
+    QAction* exportData; ///< File › Export…: the view, a query's result, the starred events, a finding, a report
     QAction* quit;
     QAction* find;
     QAction* back;
