@@ -19,14 +19,13 @@ namespace {
 
 constexpr int PageEvents = 1000;
 
-QJsonArray rowValues(const Query::EventRow& row)
+QStringList rowTexts(const Query::EventRow& row)
 {
-    QJsonArray values;
-    for (const Query::EventColumn& column : Query::eventColumns()) {
-        const QString text = column.text(row);
-        values.append(text.isEmpty() ? QJsonValue() : QJsonValue(text));
-    }
-    return values;
+    QStringList texts;
+    texts.reserve(static_cast<qsizetype>(Query::eventColumns().size()) + 1);
+    for (const Query::EventColumn& column : Query::eventColumns())
+        texts << column.text(row);
+    return texts;
 }
 
 } // namespace
@@ -141,10 +140,10 @@ private:
         const auto row = m_rows.read(rowId);
         if (!row)
             return std::unexpected(row.error());
-        QJsonArray values = rowValues(*row);
+        QStringList texts = rowTexts(*row);
         if (const QString* note = noteOf(rowId))
-            values.append(note->isEmpty() ? QJsonValue() : QJsonValue(*note));
-        m_csv->row(values);
+            texts << *note;
+        m_csv->textRow(texts);
         ++m_count;
         return {};
     }

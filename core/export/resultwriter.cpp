@@ -55,7 +55,7 @@ bool ResultWriter::begin(const QStringList& columns)
     m_columns = columns;
     switch (m_format) {
     case Format::Csv:
-        return m_sink(csvLine(columns).toUtf8());
+        return csvRecord(columns);
     case Format::Json: {
         QJsonArray names;
         for (const QString& column : columns)
@@ -79,7 +79,7 @@ bool ResultWriter::row(const QJsonArray& values)
         cells.reserve(values.size());
         for (const auto& value : values)
             cells << cellText(value);
-        return m_sink(csvLine(cells).toUtf8());
+        return csvRecord(cells);
     }
     case Format::Json:
         return m_sink((first ? "\n" : ",\n") + QJsonDocument(values).toJson(QJsonDocument::Compact));
@@ -96,6 +96,26 @@ bool ResultWriter::row(const QJsonArray& values)
     }
     }
     return false;
+}
+
+bool ResultWriter::textRow(const QStringList& cells)
+{
+    if (m_format == Format::Csv) {
+        ++m_rows;
+        return csvRecord(cells);
+    }
+    QJsonArray values;
+    for (const QString& cell : cells)
+        values.append(cell.isEmpty() ? QJsonValue() : QJsonValue(cell));
+    return row(values);
+}
+
+bool ResultWriter::csvRecord(const QStringList& cells)
+{
+    QByteArray line;
+    line.reserve(256);
+    appendCsvLine(line, cells);
+    return m_sink(line);
 }
 
 bool ResultWriter::finish()
