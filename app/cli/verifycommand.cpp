@@ -39,50 +39,11 @@ QString gapLine(const IntegrityEntry& gap)
     return QStringLiteral("No log files were delivered by CloudTrail between %1 and %2").arg(gap.gapFrom, gap.gapTo);
 }
 
-QString ratioLine(int valid, int invalid, const char* name)
-{
-    const int total = valid + invalid;
-    QString line = QStringLiteral("%1/%2 %3 files valid").arg(valid).arg(total).arg(QLatin1String(name));
-    if (invalid > 0)
-        line += QStringLiteral(", %1/%2 %3 files INVALID").arg(invalid).arg(total).arg(QLatin1String(name));
-    return line + u'\n';
-}
-
-QString signatureLine(const IntegrityReport& report)
-{
-    if (!report.keysSupplied)
-        return QStringLiteral("Signatures not verified: no public keys were given\n");
-    const int digests = report.count(EntryKind::Digest, true) + report.count(EntryKind::Digest, false) -
-                        report.countStatus(FileStatus::NotFound); // a digest that is not there has no signature
-    return QStringLiteral("%1/%2 digest signatures verified\n")
-        .arg(report.signaturesIn(SignatureState::Verified))
-        .arg(digests);
-}
-
 void printSummary(const IntegrityReport& report)
 {
     printOut(QStringLiteral("\n"));
-    if (report.chains.empty()) {
-        printOut(QStringLiteral("No digests found\n"));
-    } else {
-        QString start = report.chains.front().start, end = report.chains.front().end;
-        for (const ChainSummary& chain : report.chains) {
-            start = std::min(start, chain.start);
-            end = std::max(end, chain.end);
-        }
-        printOut(QStringLiteral("Results found for %1 to %2:\n\n").arg(start, end));
-        printOut(ratioLine(report.count(EntryKind::Digest, true), report.count(EntryKind::Digest, false), "digest"));
-        printOut(ratioLine(report.count(EntryKind::Log, true), report.count(EntryKind::Log, false), "log"));
-    }
-    if (const int extra = report.countStatus(FileStatus::NotInAnyDigest))
-        printOut(QStringLiteral("%1 log files INVALID: not listed in any digest file\n").arg(extra));
-    if (const int outside = report.countStatus(FileStatus::NotCovered))
-        printOut(QStringLiteral("%1 log files not validated: delivered outside the period of every digest file\n")
-                     .arg(outside));
-    if (!report.chains.empty())
-        printOut(signatureLine(report));
-    for (const QString& unchecked : report.notChecked)
-        printOut(QStringLiteral("Not checked: %1\n").arg(unchecked));
+    for (const QString& line : summaryLines(report))
+        printOut(line + u'\n');
 }
 
 void printText(const IntegrityReport& report, bool verbose)

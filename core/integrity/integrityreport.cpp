@@ -71,4 +71,55 @@ QString formatDigestTime(std::int64_t epochMs)
     return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
 }
 
+namespace {
+
+QString ratioLine(int valid, int invalid, const char* name)
+{
+    const int total = valid + invalid;
+    QString line = QStringLiteral("%1/%2 %3 files valid").arg(valid).arg(total).arg(QLatin1String(name));
+    if (invalid > 0)
+        line += QStringLiteral(", %1/%2 %3 files INVALID").arg(invalid).arg(total).arg(QLatin1String(name));
+    return line;
+}
+
+QString signatureLine(const IntegrityReport& report)
+{
+    if (!report.keysSupplied)
+        return QStringLiteral("Signatures not verified: no public keys were given");
+    const int digests = report.count(EntryKind::Digest, true) + report.count(EntryKind::Digest, false) -
+                        report.countStatus(FileStatus::NotFound); // a digest that is not there has no signature
+    return QStringLiteral("%1/%2 digest signatures verified")
+        .arg(report.signaturesIn(SignatureState::Verified))
+        .arg(digests);
+}
+
+} // namespace
+
+QStringList summaryLines(const IntegrityReport& report)
+{
+    QStringList lines;
+    if (report.chains.empty()) {
+        lines << QStringLiteral("No digests found");
+    } else {
+        QString start = report.chains.front().start, end = report.chains.front().end;
+        for (const ChainSummary& chain : report.chains) {
+            start = std::min(start, chain.start);
+            end = std::max(end, chain.end);
+        }
+        lines << QStringLiteral("Results found for %1 to %2:").arg(start, end) << QString();
+        lines << ratioLine(report.count(EntryKind::Digest, true), report.count(EntryKind::Digest, false), "digest");
+        lines << ratioLine(report.count(EntryKind::Log, true), report.count(EntryKind::Log, false), "log");
+    }
+    if (const int extra = report.countStatus(FileStatus::NotInAnyDigest))
+        lines << QStringLiteral("%1 log files INVALID: not listed in any digest file").arg(extra);
+    if (const int outside = report.countStatus(FileStatus::NotCovered))
+        lines << QStringLiteral("%1 log files not validated: delivered outside the period of every digest file")
+                     .arg(outside);
+    if (!report.chains.empty())
+        lines << signatureLine(report);
+    for (const QString& unchecked : report.notChecked)
+        lines << QStringLiteral("Not checked: %1").arg(unchecked);
+    return lines;
+}
+
 } // namespace Trailscope::Core::Integrity

@@ -67,6 +67,10 @@ struct IntegrityReport
 /// validate-logs' wording for a status: `valid`, `INVALID: hash value doesn't match`, ...
 QString statusMessage(const IntegrityEntry& entry);
 bool isInvalid(FileStatus status);
+/// The summary validate-logs ends with ("Results found for … to …:", the digest and log ratios), then what
+/// Trailscope adds: files in no digest, files outside every digest's period, signatures, what was not checked. The
+/// CLI prints these lines, the window shows them.
+QStringList summaryLines(const IntegrityReport& report);
 /// `2015-08-17T15:01:31Z` for the gap and summary lines.
 QString formatDigestTime(std::int64_t epochMs);
 

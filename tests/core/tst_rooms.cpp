@@ -50,8 +50,9 @@ const QList<Room>& rooms()
         {"ui/sql", coreAnd({"ui/common"})},
         {"ui/dashboard", coreAnd({"ui/common"})},
         {"ui/export", coreAnd({"ui/common"})},
-        {"ui/window",
-         coreAnd({"ui/common", "ui/browser", "ui/timeline", "ui/import", "ui/sql", "ui/dashboard", "ui/export"})},
+        {"ui/integrity", coreAnd({"ui/common"})},
+        {"ui/window", coreAnd({"ui/common", "ui/browser", "ui/timeline", "ui/import", "ui/sql", "ui/dashboard",
+                               "ui/export", "ui/integrity"})},
         {"app/cli", coreRooms},
         {"app/gui", coreAnd({"ui/window"})},
     };

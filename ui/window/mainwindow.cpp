@@ -22,6 +22,7 @@
 #include "import/importcoordinator.h"
 #include "import/importjob.h"
 #include "import/importprogresswidget.h"
+#include "integrity/integritydialog.h"
 #include "sql/sqlconsole.h"
 #include "timeline/timelineview.h"
 #include "window/casedialogs.h"
@@ -285,6 +286,7 @@ void MainWindow::buildActions()
         if (m_dashboard->editRules() == nullptr)
             statusBar()->showMessage(tr("Open a case to see its detection rules."), 5000);
     });
+    connect(actions.validateIntegrity, &QAction::triggered, this, &MainWindow::openIntegrityDialog);
     connect(m_recent, &RecentCasesMenu::caseChosen, this, &MainWindow::openCase);
     connect(m_recent, &RecentCasesMenu::casesChanged, m_welcome, &WelcomePage::setRecentCases);
     connect(m_series, &TimelineSeriesMenu::seriesChanged, this, &MainWindow::runSearch);
@@ -563,7 +565,61 @@ void MainWindow::onImportFinished(const QString& casePath, const Core::ImportSum
     // Reopening refreshes the case's size and clock, then the search.
     if (!casePath.isEmpty() && (m_session->isOpen() || summary.counts.events > 0))
         openCase(casePath);
+    if (error.isEmpty() && !summary.cancelled && !casePath.isEmpty())
+        validateAfterImport(casePath);
     Q_EMIT importFinished();
+}
+
+// What arrived may hold digest files: the case is validated from the hashes the import recorded (a second for a
+// million events), and the analyst told the outcome only when there were digests to check.
+void MainWindow::validateAfterImport(const QString& casePath)
+{
+    if (m_integrityJob)
+        return;
+    m_integrityJob = new IntegrityJob({casePath, {}, {}}, this);
+    const auto done = [this] {
+        m_integrityJob->deleteLater();
+        m_integrityJob = nullptr;
+    };
+    connect(m_integrityJob, &IntegrityJob::finished, this, [this, casePath, done](const SharedIntegrityReport& report) {
+        done();
+        m_integrityCase = casePath;
+        m_integrityReport = report;
+        if (report->chains.empty())
+            return;
+        const int invalid = report->count(Core::Integrity::EntryKind::Digest, false) +
+                            report->count(Core::Integrity::EntryKind::Log, false) +
+                            report->countStatus(Core::Integrity::FileStatus::NotInAnyDigest);
+        m_status->showMessage(
+            invalid == 0
+                ? tr("Integrity: every digest and log file the digests list is valid (signatures not checked).")
+                : tr("Integrity: %n file(s) INVALID. Events › Validate Log Integrity… lists them.", nullptr, invalid));
+    });
+    connect(m_integrityJob, &IntegrityJob::failed, this, [this, done](const QString& message) {
+        done();
+        m_status->showMessage(tr("Integrity not checked: %1").arg(message));
+    });
+    connect(m_integrityJob, &IntegrityJob::cancelled, this, done);
+    m_integrityJob->start();
+}
+
+IntegrityDialog* MainWindow::openIntegrityDialog()
+{
+    if (!m_session->isOpen()) {
+        m_status->showMessage(tr("Open a case to validate its log files."));
+        return nullptr;
+    }
+    auto* dialog = new IntegrityDialog(windowFilePath(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_integrityReport && m_integrityCase == windowFilePath())
+        dialog->showReport(m_integrityReport);
+    connect(dialog, &IntegrityDialog::validated, this,
+            [this, path = windowFilePath()](const SharedIntegrityReport& report) {
+                m_integrityCase = path;
+                m_integrityReport = report;
+            });
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::openSample()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "browser/searchrequest.h"
+#include "integrity/integrityjob.h"
 
 #include <QMainWindow>
 
@@ -27,6 +28,7 @@ class DashboardView;
 class DetailPane;
 class EventAnnotationBar;
 class ExportController;
+class IntegrityDialog;
 class ExportDialog;
 class EventTableModel;
 class EventTableView;
@@ -95,6 +97,10 @@ public:
     bool hasRowSet() const { return m_rowSet != nullptr; }
     ImportJob* importJob() const;
     ExportController* exports() const { return m_exports; }
+    /// Events › Validate Log Integrity…, showing the last validation of the open case (the one after an import).
+    IntegrityDialog* openIntegrityDialog();
+    /// The validation the window runs on the case after an import, while it runs (tests).
+    IntegrityJob* integrityJob() const { return m_integrityJob; }
 
     /// What File › Export… opens on: the browser's view, a query's result, a finding (a context menu's).
     enum class ExportStart { View, Query, Finding };
@@ -131,6 +137,7 @@ private:
     void updateStatus();
     void restoreLayout();
     QStringList visibleColumnIds() const;
+    void validateAfterImport(const QString& casePath);
     void saveLayout();
 
     CaseSession* m_session = nullptr;
@@ -162,6 +169,9 @@ private:
     ImportProgressWidget* m_importProgress = nullptr;
     ImportCoordinator* m_imports = nullptr;
     ExportController* m_exports = nullptr;
+    IntegrityJob* m_integrityJob = nullptr;
+    QString m_integrityCase; ///< the case m_integrityReport validated
+    SharedIntegrityReport m_integrityReport;
     QTimer* m_importRefresh = nullptr;
     qint64 m_matched = -1;
     double m_lastQueryMs = 0;

@@ -40,7 +40,8 @@ WindowActions::WindowActions(QObject* parent)
       star(action(this, tr("&Star or Unstar Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_M))),
       starredOnly(checkable(this, tr("Show &Only Starred Events"), false)),
       compare(action(this, tr("&Compare Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_D))),
-      detectionRules(action(this, tr("Detection &Rules…")))
+      detectionRules(action(this, tr("Detection &Rules…"))),
+      validateIntegrity(action(this, tr("Validate Log &Integrity…")))
 {
     // Back and forward follow the search bar's history, empty until a second search.
     back->setEnabled(false);
@@ -76,7 +77,7 @@ void WindowActions::fillMenuBar(QMenuBar* bar, QMenu* recentCases, QMenu* timeli
     events->addSeparator();
     events->addAction(compare);
     events->addSeparator();
-    events->addAction(detectionRules);
+    events->addActions({detectionRules, validateIntegrity});
 }
 
 } // namespace Trailscope::Ui

@@ -39,7 +39,8 @@ public:
     QAction* star;
     QAction* starredOnly;
     QAction* compare;
-    QAction* detectionRules; ///< the case's detection rules (the dashboard's Rules…)
+    QAction* detectionRules;    ///< the case's detection rules (the dashboard's Rules…)
+    QAction* validateIntegrity; ///< the offline validate-logs of the case or its original files
 };
 
 } // namespace Trailscope::Ui

@@ -1,0 +1,77 @@
+#include "integrityjob.h"
+
+#include "common/errortext.h"
+
+#include "integrity/chainvalidator.h"
+#include "integrity/inventory.h"
+#include "integrity/publickeys.h"
+
+#include <QThread>
+
+namespace Trailscope::Ui {
+
+using namespace Trailscope::Core::Integrity;
+
+IntegrityJob::IntegrityJob(IntegrityRequest request, QObject* parent) : QObject(parent), m_request(std::move(request))
+{
+    qRegisterMetaType<SharedIntegrityReport>();
+}
+
+IntegrityJob::~IntegrityJob()
+{
+    cancel();
+    if (m_thread)
+        m_thread->wait();
+}
+
+void IntegrityJob::start()
+{
+    m_thread = QThread::create([this] { run(); });
+    m_thread->setObjectName(QStringLiteral("integrity"));
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    connect(m_thread, &QThread::destroyed, this, [this] { m_thread = nullptr; });
+    m_thread->start(QThread::LowPriority);
+}
+
+void IntegrityJob::cancel()
+{
+    m_cancelled = true;
+}
+
+bool IntegrityJob::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void IntegrityJob::run()
+{
+    PublicKeySet keys;
+    for (const QString& file : m_request.keyFiles) {
+        if (auto added = keys.addFile(file); !added) {
+            Q_EMIT failed(ErrorText::describe(added.error()));
+            return;
+        }
+    }
+    Inventory inventory;
+    if (m_request.originals.isEmpty()) {
+        Q_EMIT stage(tr("Reading the hashes the import recorded"));
+        auto fromCase = collectCase(m_request.casePath);
+        if (!fromCase) {
+            Q_EMIT failed(ErrorText::describe(fromCase.error()));
+            return;
+        }
+        inventory = std::move(*fromCase);
+    } else {
+        Q_EMIT stage(tr("Reading and hashing the original files"));
+        inventory = collectTree(m_request.originals, std::max(1, QThread::idealThreadCount()), m_cancelled);
+    }
+    if (m_cancelled.load()) {
+        Q_EMIT cancelled();
+        return;
+    }
+    Q_EMIT stage(tr("Following the digest chains"));
+    auto report = std::make_shared<IntegrityReport>(validateInventory(inventory, keys));
+    Q_EMIT finished(report);
+}
+
+} // namespace Trailscope::Ui

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "integrity/integrityreport.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace Trailscope::Ui {
+
+/// What to validate: the case (from the hashes its import recorded), or the original files of a trail tree or
+/// archive; with the analyst's public keys, signatures too.
+struct IntegrityRequest
+{
+    QString casePath;
+    QStringList originals; ///< folders, archives or files; empty: the case itself
+    QStringList keyFiles;  ///< `aws cloudtrail list-public-keys` JSON, PEM or DER
+};
+
+using SharedIntegrityReport = std::shared_ptr<const Core::Integrity::IntegrityReport>;
+
+/// One validation on a thread of its own: reading (hashing the originals on every core, or the case's records),
+/// then the chains. Cancel stops reading originals; the chains take a fraction of a second.
+class IntegrityJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit IntegrityJob(IntegrityRequest request, QObject* parent = nullptr);
+    ~IntegrityJob() override;
+
+    const IntegrityRequest& request() const { return m_request; }
+    void start();
+    void cancel();
+    bool isRunning() const;
+
+Q_SIGNALS:
+    void stage(const QString& what);
+    void finished(const Trailscope::Ui::SharedIntegrityReport& report);
+    void failed(const QString& message);
+    void cancelled();
+
+private:
+    void run();
+
+    IntegrityRequest m_request;
+    std::atomic<bool> m_cancelled{false};
+    QThread* m_thread = nullptr;
+};
+
+} // namespace Trailscope::Ui
+
+Q_DECLARE_METATYPE(Trailscope::Ui::SharedIntegrityReport)
