@@ -51,7 +51,8 @@ struct ExportOptions
     QCommandLineOption finding{
         QStringLiteral("finding"),
         QStringLiteral("Scope: a finding's events, oldest first. ID is a detection rule's id as `detect` prints it "
-                       "(e.g. CloudWatch.3, shipped rules) or an insight's sharedEventID as `insights --format json` "
+                       "(e.g. CloudWatch.3; the case's rules, as `detect` runs them) or an insight's sharedEventID as "
+                       "`insights --format json` "
                        "prints it (medium sensitivity)."),
         QStringLiteral("ID")};
     QCommandLineOption summary{QStringLiteral("summary"),

@@ -1,6 +1,7 @@
 #include "casefindings.h"
 
 #include "detect/detector.h"
+#include "detect/rulestore.h"
 #include "insights/insightfinder.h"
 #include "insights/insightrecord.h"
 #include "query/searchast.h"
@@ -47,7 +48,10 @@ Result<std::vector<std::int64_t>> episodeRows(Sql::Database& db, const Insights:
 
 Result<void> addDetections(const QString& casePath, Sql::Database& db, std::vector<CaseFinding>& into)
 {
-    auto findings = Detect::runDetections(casePath, db, Detect::shippedRuleSet());
+    auto rules = Detect::caseRuleSet(db);
+    if (!rules)
+        return std::unexpected(rules.error());
+    auto findings = Detect::runDetections(casePath, db, *rules);
     if (!findings)
         return std::unexpected(findings.error());
     for (Detect::Finding& finding : *findings)

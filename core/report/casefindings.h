@@ -25,7 +25,8 @@ struct CaseFinding
     std::vector<std::int64_t> eventRows; ///< the events it counted, oldest first
 };
 
-/// The shipped detection rules that fired, then Trailscope's own insights (medium sensitivity, management events, as
+/// The detection rules that fired (the case's rule set as `detect` runs it: the enabled shipped rules and the case's
+/// own), then Trailscope's own insights (medium sensitivity, management events, as
 /// `insights` computes them by default), each with its events. An insight's events are its episode's calls: its API,
 /// account and region (and error code for an error-rate insight) from its start until its end.
 Result<std::vector<CaseFinding>> caseFindings(const QString& casePath, Sql::Database& db);

@@ -477,7 +477,8 @@ private:
     Result<void> findings()
     {
         ReportSection section{QStringLiteral("findings"), QStringLiteral("Findings"), {}, {}, {}, {}};
-        section.paragraphs << QStringLiteral("The shipped detection rules that fired, then the insights (unusual "
+        section.paragraphs << QStringLiteral("The case's detection rules that fired (the shipped ones and its own, "
+                                             "less those switched off), then the insights (unusual "
                                              "call and error rates, medium sensitivity).");
         ReportTable table{{},
                           {QStringLiteral("Kind"), QStringLiteral("Id"), QStringLiteral("Title"),

@@ -3,10 +3,12 @@
 // detection's id is its rule's, with the rule's events.
 #include "casedb/caseschema.h"
 #include "clitest.h"
+#include "detect/rulestore.h"
 #include "insightfixture.h"
 #include "report/casefindings.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QSet>
 #include <QTemporaryDir>
@@ -125,6 +127,45 @@ private Q_SLOTS:
             QCOMPARE(finding.id, fired[i]["rule"]["id"].toString());
             QCOMPARE(qint64(finding.eventRows.size()), fired[i]["count"].toInteger());
         }
+    }
+
+    // The case's own rules are findings too, and a shipped rule switched off is not: the rule set `detect` runs.
+    void theCasesOwnRulesAreFindings()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath("own-rules.tscase");
+        QVERIFY(QFile::copy(m_case, copy));
+        auto store = Detect::RuleStore::open(copy);
+        QVERIFY(store.has_value());
+        QVERIFY(store
+                    ->save("id: own.run-instances\ntitle: Instances launched\nlevel: low\n"
+                           "filterPattern: '{ $.eventName = \"RunInstances\" }'\n")
+                    .has_value());
+        auto db = CaseSchema::open(copy, CaseSchema::OpenMode::ReadOnly);
+        QVERIFY(db.has_value());
+        auto findings = Report::caseFindings(copy, *db);
+        QVERIFY(findings.has_value());
+        const auto own = std::find_if(findings->begin(), findings->end(), [](const Report::CaseFinding& finding) {
+            return finding.id == "own.run-instances";
+        });
+        QVERIFY(own != findings->end());
+        QCOMPARE(own->kind, Report::CaseFinding::Kind::Detection);
+        const auto fixture = records();
+        const auto launches = std::count_if(fixture.begin(), fixture.end(), [](const QJsonObject& record) {
+            return record["eventName"].toString() == "RunInstances";
+        });
+        QVERIFY(launches > 0);
+        QCOMPARE(qint64(own->eventRows.size()), qint64(launches));
+        const QString shipped = findings->front().id;
+        QVERIFY(store->setEnabled(shipped, false).has_value());
+        findings = Report::caseFindings(copy, *db);
+        QVERIFY(findings.has_value());
+        QVERIFY(std::none_of(findings->begin(), findings->end(),
+                             [&](const Report::CaseFinding& finding) { return finding.id == shipped; }));
+        const CliRun exported =
+            runCli({"export", copy, "--finding", "own.run-instances", "--format", "csv", "-o", "-"});
+        COMPARE_EXIT(exported, 0);
+        QCOMPARE(qint64(exported.out.count("\r\n")), 1 + qint64(own->eventRows.size()));
     }
 };
 
