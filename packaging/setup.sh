@@ -9,6 +9,7 @@ TRAILSCOPE_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6opengl6-dev libgl-dev libxkbcommon-dev libvulkan-dev
     libsqlite3-dev zlib1g-dev libssl-dev libarchive-dev libdeflate-dev libzstd-dev libsimdjson-dev libyaml-cpp-dev libtcmalloc-minimal4
+    help2man # the man pages, from the programs' --help (packaging/CMakeLists.txt)
 )
 
 trailscope_install_packages() {
