@@ -49,7 +49,9 @@ const QList<Room>& rooms()
         {"ui/import", coreAnd({"ui/common"})},
         {"ui/sql", coreAnd({"ui/common"})},
         {"ui/dashboard", coreAnd({"ui/common"})},
-        {"ui/window", coreAnd({"ui/common", "ui/browser", "ui/timeline", "ui/import", "ui/sql", "ui/dashboard"})},
+        {"ui/help", coreAnd({"ui/common"})},
+        {"ui/window",
+         coreAnd({"ui/common", "ui/browser", "ui/timeline", "ui/import", "ui/sql", "ui/dashboard", "ui/help"})},
         {"app/cli", coreRooms},
         {"app/gui", coreAnd({"ui/window"})},
     };

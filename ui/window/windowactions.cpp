@@ -39,7 +39,9 @@ WindowActions::WindowActions(QObject* parent)
       star(action(this, tr("&Star or Unstar Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_M))),
       starredOnly(checkable(this, tr("Show &Only Starred Events"), false)),
       compare(action(this, tr("&Compare Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_D))),
-      detectionRules(action(this, tr("Detection &Rules…")))
+      detectionRules(action(this, tr("Detection &Rules…"))),
+      keyboardShortcuts(action(this, tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash))),
+      about(action(this, tr("&About Trailscope")))
 {
     // Back and forward follow the search bar's history, empty until a second search.
     back->setEnabled(false);
@@ -76,6 +78,11 @@ void WindowActions::fillMenuBar(QMenuBar* bar, QMenu* recentCases, QMenu* timeli
     events->addAction(compare);
     events->addSeparator();
     events->addAction(detectionRules);
+
+    QMenu* help = bar->addMenu(tr("&Help"));
+    help->addAction(keyboardShortcuts);
+    help->addSeparator();
+    help->addAction(about);
 }
 
 } // namespace Trailscope::Ui

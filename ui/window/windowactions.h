@@ -18,7 +18,7 @@ class WindowActions : public QObject
 public:
     explicit WindowActions(QObject* parent);
 
-    /// File, Edit, Go, View, Searches, Events, in that order, with the given changing menus in their places.
+    /// File, Edit, Go, View, Searches, Events, Help, in that order, with the given changing menus in their places.
     void fillMenuBar(QMenuBar* bar, QMenu* recentCases, QMenu* timelineSeries, QMenu* searches) const;
 
     QAction* newCase;
@@ -39,6 +39,8 @@ public:
     QAction* starredOnly;
     QAction* compare;
     QAction* detectionRules; ///< the case's detection rules (the dashboard's Rules…)
+    QAction* keyboardShortcuts;
+    QAction* about;
 };
 
 } // namespace Trailscope::Ui
