@@ -10,6 +10,7 @@ TRAILSCOPE_PACKAGES=(
     libqt6sql6-sqlite libqt6opengl6-dev libgl-dev libxkbcommon-dev libvulkan-dev
     libsqlite3-dev zlib1g-dev libssl-dev libarchive-dev libdeflate-dev libzstd-dev libsimdjson-dev libyaml-cpp-dev libtcmalloc-minimal4
     fonts-dejavu-core
+    help2man # the man pages, from the programs' --help (packaging/CMakeLists.txt)
 )
 # Only the tests need these: pdftotext reads the PDF reports back.
 TRAILSCOPE_TEST_PACKAGES=(poppler-utils)

@@ -4,6 +4,8 @@
 
 #include "query/searchvalues.h"
 
+#include "trailscopeversion.h"
+
 #include <cstdio>
 
 namespace Trailscope::Cli {
@@ -24,7 +26,7 @@ Commands:
   rules CASE            list the case's detection rules; add, remove, switch off and on, export, import a folder
   verify PATH|CASE      validate log files against their digest files (hashes, chains, signatures), offline
 
-Run 'trailscope-cli COMMAND --help' for the options of a command.
+Run 'trailscope-cli COMMAND --help' for the options of a command, 'trailscope-cli --version' for the version.
 )";
 
 } // namespace

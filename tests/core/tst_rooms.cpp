@@ -51,8 +51,9 @@ const QList<Room>& rooms()
         {"ui/dashboard", coreAnd({"ui/common"})},
         {"ui/export", coreAnd({"ui/common"})},
         {"ui/integrity", coreAnd({"ui/common"})},
+        {"ui/help", coreAnd({"ui/common"})},
         {"ui/window", coreAnd({"ui/common", "ui/browser", "ui/timeline", "ui/import", "ui/sql", "ui/dashboard",
-                               "ui/export", "ui/integrity"})},
+                               "ui/export", "ui/integrity", "ui/help"})},
         {"app/cli", coreRooms},
         {"app/gui", coreAnd({"ui/window"})},
     };

@@ -60,7 +60,7 @@ private Q_SLOTS:
         QStringList titles;
         for (const QAction* menu : window.menuBar()->actions())
             titles << menu->text();
-        QCOMPARE(titles, (QStringList{"&File", "&Edit", "&Go", "&View", "&Searches", "E&vents"}));
+        QCOMPARE(titles, (QStringList{"&File", "&Edit", "&Go", "&View", "&Searches", "E&vents", "&Help"}));
         const QMenu* file = window.menuBar()->actions().first()->menu();
         QCOMPARE(file->actions().at(2)->menu(), &recent);
         QCOMPARE(actions.openCase->shortcut(), QKeySequence(QKeySequence::Open));

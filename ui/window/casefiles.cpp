@@ -21,10 +21,15 @@ QString dataFolder()
 
 QString sampleTrail()
 {
-    const QString installed =
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/trailscope/sample-trail.tar.gz");
-    if (QFileInfo::exists(installed))
-        return QFileInfo(installed).canonicalFilePath();
+    // Installed: share/trailscope/sample beside the executable's bin/ (any prefix, a relocated .tar.gz), then the
+    // XDG data folders (/usr/local/share, /usr/share); a build tree falls back to the source tree's copy.
+    const QString relative = QStringLiteral("trailscope/sample/sample-trail.tar.gz");
+    const QFileInfo besideExecutable(QCoreApplication::applicationDirPath() + QStringLiteral("/../share/") + relative);
+    if (besideExecutable.exists())
+        return besideExecutable.canonicalFilePath();
+    const QString located = QStandardPaths::locate(QStandardPaths::GenericDataLocation, relative);
+    if (!located.isEmpty())
+        return located;
     return QStringLiteral(TRAILSCOPE_SOURCE_SAMPLE);
 }
 

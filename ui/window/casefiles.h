@@ -10,7 +10,8 @@ namespace CaseFiles {
 
 /// The user's data folder for cases Trailscope creates itself (the sample case, cases for dropped archives).
 QString dataFolder();
-/// The bundled sample trail: installed beside the executable's share folder, else in the source tree.
+/// The bundled sample trail: installed in share/trailscope/sample (beside the executable, or in the XDG data folders),
+/// else in the source tree.
 QString sampleTrail();
 /// The case the sample is imported into on first use.
 QString sampleCase();

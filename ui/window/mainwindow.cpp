@@ -19,6 +19,8 @@
 #include "dashboard/dashboardview.h"
 #include "export/exportcontroller.h"
 #include "export/exportdialog.h"
+#include "help/aboutdialog.h"
+#include "help/shortcutsdialog.h"
 #include "import/importcoordinator.h"
 #include "import/importjob.h"
 #include "import/importprogresswidget.h"
@@ -81,6 +83,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(QStringLiteral("Trailscope"));
+    setWindowIcon(AboutDialog::applicationIcon());
     setAcceptDrops(true);
     m_session = new CaseSession(this);
     m_model = new EventTableModel(m_session, this);
@@ -282,6 +285,16 @@ void MainWindow::buildActions()
     connect(actions.star, &QAction::triggered, this, &MainWindow::toggleStarOnSelection);
     connect(actions.starredOnly, &QAction::toggled, this, &MainWindow::runSearch);
     connect(actions.compare, &QAction::triggered, this, &MainWindow::compareSelected);
+    connect(actions.keyboardShortcuts, &QAction::triggered, this, [this] {
+        auto* dialog = new ShortcutsDialog(ShortcutsDialog::actionsWithShortcuts(this), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    connect(actions.about, &QAction::triggered, this, [this] {
+        auto* dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     connect(actions.detectionRules, &QAction::triggered, this, [this] {
         if (m_dashboard->editRules() == nullptr)
             statusBar()->showMessage(tr("Open a case to see its detection rules."), 5000);

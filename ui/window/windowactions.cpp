@@ -41,7 +41,9 @@ WindowActions::WindowActions(QObject* parent)
       starredOnly(checkable(this, tr("Show &Only Starred Events"), false)),
       compare(action(this, tr("&Compare Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_D))),
       detectionRules(action(this, tr("Detection &Rules…"))),
-      validateIntegrity(action(this, tr("Validate Log &Integrity…")))
+      validateIntegrity(action(this, tr("Validate Log &Integrity…"))),
+      keyboardShortcuts(action(this, tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash))),
+      about(action(this, tr("&About Trailscope")))
 {
     // Back and forward follow the search bar's history, empty until a second search.
     back->setEnabled(false);
@@ -78,6 +80,11 @@ void WindowActions::fillMenuBar(QMenuBar* bar, QMenu* recentCases, QMenu* timeli
     events->addAction(compare);
     events->addSeparator();
     events->addActions({detectionRules, validateIntegrity});
+
+    QMenu* help = bar->addMenu(tr("&Help"));
+    help->addAction(keyboardShortcuts);
+    help->addSeparator();
+    help->addAction(about);
 }
 
 } // namespace Trailscope::Ui

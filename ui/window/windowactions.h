@@ -18,7 +18,7 @@ class WindowActions : public QObject
 public:
     explicit WindowActions(QObject* parent);
 
-    /// File, Edit, Go, View, Searches, Events, in that order, with the given changing menus in their places.
+    /// File, Edit, Go, View, Searches, Events, Help, in that order, with the given changing menus in their places.
     void fillMenuBar(QMenuBar* bar, QMenu* recentCases, QMenu* timelineSeries, QMenu* searches) const;
 
     QAction* newCase;
@@ -41,6 +41,8 @@ public:
     QAction* compare;
     QAction* detectionRules;    ///< the case's detection rules (the dashboard's Rules…)
     QAction* validateIntegrity; ///< the offline validate-logs of the case or its original files
+    QAction* keyboardShortcuts;
+    QAction* about;
 };
 
 } // namespace Trailscope::Ui
