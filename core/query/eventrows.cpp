@@ -7,12 +7,13 @@ namespace Trailscope::Core::Query {
 EventRowReader::EventRowReader(Sql::Database& db)
     : m_db(db),
       // Resource name is the first resource's ARN (or ARNPrefix): logs carry ARNs, not the console's short names.
-      m_row(db.prepare("SELECT e.time, e.name, i.user, e.source, r.type, r.arn, e.region, e.ip, e.error_code, "
-                       "e.read_only, e.account, e.event_id, typeof(e.event_id) = 'blob', i.type FROM events e "
-                       "LEFT JOIN identities i ON i.id = e.identity "
-                       "LEFT JOIN resources r ON r.event = e.id AND r.ordinal = "
-                       "(SELECT min(ordinal) FROM resources WHERE event = e.id) "
-                       "WHERE e.id = ?1")),
+      m_row(
+          db.prepare("SELECT e.time, e.name, i.user, e.source, r.type, r.arn, e.region, e.ip, e.error_code, "
+                     "e.read_only, e.account, e.event_id, typeof(e.event_id) = 'blob', i.type, e.file_id FROM events e "
+                     "LEFT JOIN identities i ON i.id = e.identity "
+                     "LEFT JOIN resources r ON r.event = e.id AND r.ordinal = "
+                     "(SELECT min(ordinal) FROM resources WHERE event = e.id) "
+                     "WHERE e.id = ?1")),
       m_string(db.prepare("SELECT value FROM strings WHERE id = ?1"))
 {}
 
@@ -58,6 +59,7 @@ Result<EventRow> EventRowReader::read(std::int64_t rowId)
     row.account = string(idAt(10));
     row.eventId = QString::fromStdString(decodeStoredId(m_row.columnBlob(11), m_row.columnInt(12) != 0));
     row.identityType = string(idAt(13));
+    row.fileId = idAt(14);
     m_row.reset();
     return row;
 }

@@ -18,7 +18,8 @@ struct EventRow
     std::optional<std::int64_t> time;
     QString eventName, user, eventSource, resourceType, resourceName, region, sourceIp, errorCode, account, eventId;
     std::optional<bool> readOnly;
-    QString identityType; ///< userIdentity.type, for colouring (root activity)
+    QString identityType;    ///< userIdentity.type, for colouring (root activity)
+    std::int64_t fileId = 0; ///< the source file it came from (`source_files.id`), for the integrity marks
 };
 
 /// Reads the display columns of events by row id, one prepared statement reused. The row gives string ids, looked up

@@ -2,6 +2,9 @@
 // the original files; the dialog shows the AWS CLI's words per file, the chains and the summary, filters to the
 // problems and exports CSV; the window validates by itself after an import and says what it found.
 #include "browser/casesession.h"
+#include "browser/detailpane.h"
+#include "browser/eventtablemodel.h"
+#include "browser/eventtableview.h"
 #include "integrity/integritydialog.h"
 #include "integrity/integrityjob.h"
 #include "integrity/integritymodel.h"
@@ -13,6 +16,9 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -143,6 +149,53 @@ private Q_SLOTS:
         QCOMPARE(rowsWith(*dialog->model(), "valid"),
                  static_cast<int>(m_trail.logKeys.size() + m_trail.digestKeys.size()));
         dialog->close();
+    }
+
+    // A log file changed before it was imported: the case's hash is not the digest's, so its events carry the
+    // mark and the reason, in the table and the detail pane, and no other event does.
+    void windowMarksTheEventsOfAChangedFile()
+    {
+        const QString tampered = m_dir.filePath("tampered");
+        QVERIFY(QDir().mkpath(tampered));
+        QVERIFY(QProcess::execute("cp", {"-r", m_tree + "/.", tampered}) == 0);
+        const QString changed = tampered + u'/' + m_trail.logKeys.last();
+        QByteArray content = readGzip(changed);
+        content.replace("us-east-1", "us-west-2");
+        writeGzip(changed, content);
+        QSet<QString> changedIds;
+        for (const QJsonValue& record : QJsonDocument::fromJson(content).object()["Records"].toArray())
+            changedIds.insert(record["eventID"].toString());
+        QVERIFY(!changedIds.isEmpty());
+
+        MainWindow window;
+        window.show();
+        QSignalSpy imported(&window, &MainWindow::importFinished);
+        window.importPaths({tampered});
+        QVERIFY(imported.wait(30000));
+        const auto* message = window.findChild<QLabel*>("statusMessage");
+        QTRY_VERIFY_WITH_TIMEOUT(window.integrityJob() == nullptr && message->text().startsWith("Integrity:"), 20000);
+        QVERIFY2(message->text().contains("INVALID"), qPrintable(message->text()));
+        EventTableModel* model = window.eventModel();
+        // One event a log file.
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), int(m_trail.logKeys.size()), 20000);
+        const int idColumn = model->columnCount() - 1;
+        int marked = 0, changedRow = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            model->index(row, idColumn).data(); // asks for the row
+            QTRY_VERIFY_WITH_TIMEOUT(model->index(row, 0).data(EventTableModel::LoadedRole).toBool(), 10000);
+            const QString note = model->index(row, 0).data(EventTableModel::IntegrityRole).toString();
+            const bool fromChanged = changedIds.contains(model->index(row, idColumn).data().toString());
+            QCOMPARE(note.isEmpty(), !fromChanged);
+            if (fromChanged) {
+                QCOMPARE(note, QString("INVALID: hash value doesn't match"));
+                QVERIFY(!model->index(row, EventTableModel::NameColumn).data(Qt::DecorationRole).isNull());
+                ++marked;
+                changedRow = row;
+            }
+        }
+        QCOMPARE(marked, changedIds.size());
+        window.eventView()->makeCurrent(changedRow);
+        QTRY_VERIFY_WITH_TIMEOUT(window.detailPane()->integrityNote().contains("hash value doesn't match"), 10000);
     }
 };
 

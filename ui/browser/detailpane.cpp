@@ -131,6 +131,13 @@ DetailPane::DetailPane(QWidget* parent)
     m_detectionsLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detectionsLine->hide();
     contentLayout->addWidget(m_detectionsLine);
+    m_integrityLine = new QLabel(this);
+    m_integrityLine->setObjectName(QStringLiteral("integrityLine"));
+    m_integrityLine->setWordWrap(true);
+    m_integrityLine->setTextFormat(Qt::PlainText);
+    m_integrityLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_integrityLine->hide();
+    contentLayout->addWidget(m_integrityLine);
     auto* relatedLayout = new QHBoxLayout(m_relatedBar);
     relatedLayout->setContentsMargins(0, 0, 0, 0);
     relatedLayout->setSpacing(2);
@@ -225,6 +232,7 @@ void DetailPane::clear()
     m_jsonTextCurrent = false;
     m_related.clear();
     m_resources->clear();
+    setIntegrityNote({});
     m_stack->setCurrentWidget(m_placeholder);
 }
 
@@ -278,6 +286,18 @@ void DetailPane::setDetections(std::shared_ptr<const EventDetections> detections
     m_detections = std::move(detections);
     if (m_rowId >= 0)
         fillDetections();
+}
+
+void DetailPane::setIntegrityNote(const QString& note)
+{
+    m_integrityLine->setVisible(!note.isEmpty());
+    m_integrityLine->setText(note.isEmpty() ? QString()
+                                            : tr("Integrity: its log file failed validation: %1").arg(note));
+}
+
+QString DetailPane::integrityNote() const
+{
+    return m_integrityLine->text();
 }
 
 QStringList DetailPane::detectionLabels() const

@@ -50,6 +50,9 @@ public:
     void setDetections(std::shared_ptr<const EventDetections> detections);
     /// The rules the shown event is in, as its Detections line lists them.
     QStringList detectionLabels() const;
+    /// What validation said of the shown event's log file ("INVALID: hash value doesn't match"); empty hides it.
+    void setIntegrityNote(const QString& note);
+    QString integrityNote() const; ///< the line as shown; empty when hidden
 
     /// -1 when no event is shown.
     std::int64_t rowId() const { return m_rowId; }
@@ -97,6 +100,7 @@ private:
     QLabel* m_error;
     QLabel* m_note; ///< says where the shown time came from when the record has no eventTime
     QLabel* m_detectionsLine;
+    QLabel* m_integrityLine;
     std::shared_ptr<const EventDetections> m_detections;
     QWidget* m_relatedBar;
     QList<QToolButton*> m_relatedButtons;

@@ -13,6 +13,7 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
+#include <QStyle>
 #include <QTimeZone>
 #include <QTimer>
 
@@ -133,11 +134,19 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return display(*row, index.column());
     case Qt::ToolTipRole:
+        if (const QString note = integrityNote(rowId); !note.isEmpty() && index.column() == NameColumn)
+            return tr("Its log file failed validation: %1").arg(note);
         return display(*row, index.column());
     case Qt::BackgroundRole:
         return background(*shown);
     case ColourRuleRole:
         return shown->rule;
+    case IntegrityRole:
+        return integrityNote(rowId);
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn && !integrityNote(rowId).isEmpty())
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        return {};
     case EventTimeRole:
         return row->time ? QVariant::fromValue<qint64>(*row->time) : QVariant();
     case SearchTermRole:
@@ -170,6 +179,25 @@ QVariant EventTableModel::background(const DisplayRow& row) const
         return {};
     // A tint of the palette's base rather than the rule's colour itself keeps text readable in light and dark modes.
     return tint(QApplication::palette().color(QPalette::Base), m_ruleColours.at(row.rule), 0.3);
+}
+
+void EventTableModel::setFlaggedFiles(std::shared_ptr<const std::unordered_map<std::int64_t, QString>> flagged)
+{
+    m_flaggedFiles = std::move(flagged);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn),
+                           {Qt::DecorationRole, Qt::ToolTipRole, IntegrityRole});
+}
+
+QString EventTableModel::integrityNote(std::int64_t rowId) const
+{
+    if (!m_flaggedFiles || m_flaggedFiles->empty())
+        return {};
+    const DisplayRow* shown = m_cache.object(rowId);
+    if (!shown)
+        return {};
+    const auto found = m_flaggedFiles->find(shown->row.fileId);
+    return found == m_flaggedFiles->end() ? QString() : found->second;
 }
 
 void EventTableModel::setRuleColours(const QList<QColor>& colours)

@@ -8,6 +8,9 @@
 #include <QCache>
 #include <QHash>
 
+#include <memory>
+#include <unordered_map>
+
 namespace Trailscope::Ui {
 
 class CaseSession;
@@ -42,6 +45,7 @@ public:
         SearchTermRole,               ///< a search-bar term matching this cell's value ("" when none)
         StarredRole,                  ///< whether the analyst starred the event
         ColourRuleRole,               ///< index of the first enabled colouring rule it matches, or -1
+        IntegrityRole,                ///< what validation said of the event's log file; empty when nothing
     };
 
     explicit EventTableModel(CaseSession* session, QObject* parent = nullptr);
@@ -63,6 +67,11 @@ public:
     /// Colours of the enabled colouring rules, in the order the session's row worker evaluates them; rows are read
     /// again so each carries its rule.
     void setRuleColours(const QList<QColor>& colours);
+    /// The source files a validation could not vouch for (file id → what it said): their events get a warning
+    /// mark by the event name and the reason as its tooltip. Null: no marks.
+    void setFlaggedFiles(std::shared_ptr<const std::unordered_map<std::int64_t, QString>> flagged);
+    /// What validation said of the log file `rowId` came from, when its row has been read; empty otherwise.
+    QString integrityNote(std::int64_t rowId) const;
 
     /// Event history's name for a column, for the column chooser and exports.
     static QString columnTitle(int column);
@@ -94,6 +103,7 @@ private:
     bool m_utc = true;
     mutable QCache<std::int64_t, DisplayRow> m_cache;
     QList<QColor> m_ruleColours;
+    std::shared_ptr<const std::unordered_map<std::int64_t, QString>> m_flaggedFiles;
     mutable QList<std::int64_t> m_wanted;          // in the order first wanted
     mutable QHash<std::int64_t, int> m_wantedRows; // the same ids → their row
     mutable QHash<std::int64_t, int> m_inFlight;   // requested, not yet arrived → their row

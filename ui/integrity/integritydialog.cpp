@@ -155,11 +155,12 @@ void IntegrityDialog::validate()
         m_job = nullptr;
         setRunning(false);
     };
-    connect(m_job, &IntegrityJob::finished, this, [this, done](const SharedIntegrityReport& report) {
-        done();
-        showReport(report);
-        Q_EMIT validated(report);
-    });
+    connect(m_job, &IntegrityJob::finished, this,
+            [this, done](const SharedIntegrityReport& report, const SharedFlaggedFiles& flagged) {
+                done();
+                showReport(report);
+                Q_EMIT validated(report, flagged);
+            });
     connect(m_job, &IntegrityJob::failed, this, [this, done](const QString& message) {
         done();
         m_summary->setText(tr("Could not validate: %1").arg(message));

@@ -41,7 +41,8 @@ public:
     QListWidget* keyList() const { return m_keys; }
 
 Q_SIGNALS:
-    void validated(const Trailscope::Ui::SharedIntegrityReport& report);
+    void validated(const Trailscope::Ui::SharedIntegrityReport& report,
+                   const Trailscope::Ui::SharedFlaggedFiles& flagged);
 
 private:
     void setRunning(bool running, const QString& message = {});

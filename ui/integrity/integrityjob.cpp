@@ -2,6 +2,7 @@
 
 #include "common/errortext.h"
 
+#include "casedb/caseschema.h"
 #include "integrity/chainvalidator.h"
 #include "integrity/inventory.h"
 #include "integrity/publickeys.h"
@@ -15,6 +16,7 @@ using namespace Trailscope::Core::Integrity;
 IntegrityJob::IntegrityJob(IntegrityRequest request, QObject* parent) : QObject(parent), m_request(std::move(request))
 {
     qRegisterMetaType<SharedIntegrityReport>();
+    qRegisterMetaType<SharedFlaggedFiles>();
 }
 
 IntegrityJob::~IntegrityJob()
@@ -71,7 +73,16 @@ void IntegrityJob::run()
     }
     Q_EMIT stage(tr("Following the digest chains"));
     auto report = std::make_shared<IntegrityReport>(validateInventory(inventory, keys));
-    Q_EMIT finished(report);
+    auto flagged = std::make_shared<FlaggedFiles>();
+    if (auto db = Core::CaseSchema::open(m_request.casePath, Core::CaseSchema::OpenMode::ReadOnly)) {
+        auto found = flaggedSourceFiles(*db, *report);
+        if (!found) {
+            Q_EMIT failed(ErrorText::describe(found.error()));
+            return;
+        }
+        *flagged = std::move(*found);
+    }
+    Q_EMIT finished(report, flagged);
 }
 
 } // namespace Trailscope::Ui

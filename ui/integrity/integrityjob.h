@@ -1,5 +1,6 @@
 #pragma once
 
+#include "integrity/flaggedfiles.h"
 #include "integrity/integrityreport.h"
 
 #include <QMetaType>
@@ -23,6 +24,8 @@ struct IntegrityRequest
 };
 
 using SharedIntegrityReport = std::shared_ptr<const Core::Integrity::IntegrityReport>;
+/// The case's source files the validation could not vouch for (integrity/flaggedfiles.h).
+using SharedFlaggedFiles = std::shared_ptr<const Core::Integrity::FlaggedFiles>;
 
 /// One validation on a thread of its own: reading (hashing the originals on every core, or the case's records),
 /// then the chains. Cancel stops reading originals; the chains take a fraction of a second.
@@ -41,7 +44,9 @@ public:
 
 Q_SIGNALS:
     void stage(const QString& what);
-    void finished(const Trailscope::Ui::SharedIntegrityReport& report);
+    /// `flagged`: the case's files the report does not vouch for, matched by key (originals' files too).
+    void finished(const Trailscope::Ui::SharedIntegrityReport& report,
+                  const Trailscope::Ui::SharedFlaggedFiles& flagged);
     void failed(const QString& message);
     void cancelled();
 
@@ -56,3 +61,4 @@ private:
 } // namespace Trailscope::Ui
 
 Q_DECLARE_METATYPE(Trailscope::Ui::SharedIntegrityReport)
+Q_DECLARE_METATYPE(Trailscope::Ui::SharedFlaggedFiles)

@@ -366,8 +366,10 @@ void MainWindow::connectSession()
         }
     });
     connect(m_session, &CaseSession::recordReady, this, [this](std::int64_t rowId, const QByteArray& record) {
-        if (m_selectedRowId && rowId == *m_selectedRowId)
+        if (m_selectedRowId && rowId == *m_selectedRowId) {
             m_detail->setEvent(rowId, record);
+            m_detail->setIntegrityNote(m_model->integrityNote(rowId));
+        }
     });
     connect(m_session, &CaseSession::recordFailed, this, [this](std::int64_t rowId, const QString& message) {
         if (m_selectedRowId && rowId == *m_selectedRowId) {
@@ -401,6 +403,7 @@ void MainWindow::onCaseOpened(const CaseSummary& summary)
 {
     setWindowTitle(tr("%1 — Trailscope").arg(QFileInfo(summary.path).fileName()));
     setWindowFilePath(summary.path);
+    applyIntegrityMarks();
     m_stack->setCurrentWidget(m_tabs);
     if (m_sql->casePath() != summary.path || !m_imports->isRunning())
         m_sql->setCase(summary.path); // again after an import: new key paths for completion
@@ -594,26 +597,45 @@ void MainWindow::validateAfterImport(const QString& casePath)
         m_integrityJob->deleteLater();
         m_integrityJob = nullptr;
     };
-    connect(m_integrityJob, &IntegrityJob::finished, this, [this, casePath, done](const SharedIntegrityReport& report) {
-        done();
-        m_integrityCase = casePath;
-        m_integrityReport = report;
-        if (report->chains.empty())
-            return;
-        const int invalid = report->count(Core::Integrity::EntryKind::Digest, false) +
-                            report->count(Core::Integrity::EntryKind::Log, false) +
-                            report->countStatus(Core::Integrity::FileStatus::NotInAnyDigest);
-        m_status->showMessage(
-            invalid == 0
-                ? tr("Integrity: every digest and log file the digests list is valid (signatures not checked).")
-                : tr("Integrity: %n file(s) INVALID. Events › Validate Log Integrity… lists them.", nullptr, invalid));
-    });
+    connect(m_integrityJob, &IntegrityJob::finished, this,
+            [this, casePath, done](const SharedIntegrityReport& report, const SharedFlaggedFiles& flagged) {
+                done();
+                showIntegrity(casePath, report, flagged);
+                if (report->chains.empty())
+                    return;
+                const int invalid = report->count(Core::Integrity::EntryKind::Digest, false) +
+                                    report->count(Core::Integrity::EntryKind::Log, false) +
+                                    report->countStatus(Core::Integrity::FileStatus::NotInAnyDigest);
+                m_status->showMessage(
+                    invalid == 0
+                        ? tr("Integrity: every digest and log file the digests list is valid (signatures not checked).")
+                        : tr("Integrity: %n file(s) INVALID. Events › Validate Log Integrity… lists them.", nullptr,
+                             invalid));
+            });
     connect(m_integrityJob, &IntegrityJob::failed, this, [this, done](const QString& message) {
         done();
         m_status->showMessage(tr("Integrity not checked: %1").arg(message));
     });
     connect(m_integrityJob, &IntegrityJob::cancelled, this, done);
     m_integrityJob->start();
+}
+
+void MainWindow::showIntegrity(const QString& casePath, const SharedIntegrityReport& report,
+                               const SharedFlaggedFiles& flagged)
+{
+    m_integrityCase = casePath;
+    m_integrityReport = report;
+    m_integrityFlagged = flagged;
+    applyIntegrityMarks();
+}
+
+// The marks belong to the case validated: another case open shows none.
+void MainWindow::applyIntegrityMarks()
+{
+    const bool ours = !m_integrityCase.isEmpty() && m_integrityCase == windowFilePath();
+    m_model->setFlaggedFiles(ours ? m_integrityFlagged : nullptr);
+    if (m_selectedRowId)
+        m_detail->setIntegrityNote(m_model->integrityNote(*m_selectedRowId));
 }
 
 IntegrityDialog* MainWindow::openIntegrityDialog()

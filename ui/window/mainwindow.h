@@ -138,6 +138,9 @@ private:
     void restoreLayout();
     QStringList visibleColumnIds() const;
     void validateAfterImport(const QString& casePath);
+    /// Keeps a validation of `casePath` and, when it is the open case, marks its flagged files' events.
+    void showIntegrity(const QString& casePath, const SharedIntegrityReport& report, const SharedFlaggedFiles& flagged);
+    void applyIntegrityMarks();
     void saveLayout();
 
     CaseSession* m_session = nullptr;
@@ -172,6 +175,7 @@ private:
     IntegrityJob* m_integrityJob = nullptr;
     QString m_integrityCase; ///< the case m_integrityReport validated
     SharedIntegrityReport m_integrityReport;
+    SharedFlaggedFiles m_integrityFlagged;
     QTimer* m_importRefresh = nullptr;
     qint64 m_matched = -1;
     double m_lastQueryMs = 0;
