@@ -304,6 +304,40 @@ private Q_SLOTS:
         }
     }
 
+    // The bundled sample's chain (resources/sample/README.md, incidents 1, 2, 3, 6 and 8): the counts are the
+    // README's, summed by hand.
+    void sampleChain()
+    {
+        const QString casePath = m_dir.filePath("sample.tscase");
+        QVERIFY(importPaths(casePath, {TRAILSCOPE_SOURCE_DIR "/resources/sample/sample-trail.tar.gz"}).has_value());
+        const auto staging = storiesOf(StorySeed::Kind::AccessKey, "ASIAEXAMPLESTAGING01", casePath);
+        QCOMPARE(staging.size(), size_t(1));
+        const CredentialStory& hop = staging.front();
+        QCOMPARE(hop.origin.type, QString("IAMUser"));
+        QCOMPARE(hop.origin.arn, QString("arn:aws:iam::204816349572:user/dev-temp-key"));
+        QCOMPARE(hop.origin.accessKeyId, QString("AKIAEXAMPLELEAKED001"));
+        QCOMPARE(keysOf(hop), QStringList({"AKIAEXAMPLELEAKED001", "ASIAEXAMPLECLEANUP01", "ASIAEXAMPLESTAGING01"}));
+        QCOMPARE(keyNamed(hop, "ASIAEXAMPLESTAGING01")->principal,
+                 QString("arn:aws:sts::583920174466:assumed-role/OrganizationAccountAccessRole/cleanup-session"));
+        // The leaked key: GetCallerIdentity, ListBuckets, ListUsers, 3 DescribeInstances, DescribeRegions, 18
+        // RunInstances, 30 AttachRolePolicy, 2 AssumeRole (57); cleanup-session: CreateUser, CreateAccessKey,
+        // AttachUserPolicy, CreateLoginProfile, StopLogging, DeleteTrail and the hop, logged in both accounts (8);
+        // the staging session: 4.
+        QCOMPARE(hop.events.size(), size_t(57 + 8 + 4));
+        int inStaging = 0;
+        for (const StoryEvent& e : hop.events)
+            inStaging += e.account == "583920174466" && e.accessKeyId == "ASIAEXAMPLESTAGING01" ? 1 : 0;
+        QCOMPARE(inStaging, 4);
+        // From the leaked key: the exfiltration session (ListObjects and 40 GetObject) and the backdoor key too.
+        const auto leaked = storiesOf(StorySeed::Kind::AccessKey, "AKIAEXAMPLELEAKED001", casePath);
+        QCOMPARE(leaked.size(), size_t(1));
+        QStringList keys = keysOf(leaked.front());
+        keys.sort();
+        QCOMPARE(keys, QStringList({"AKIAEXAMPLEBACKDOOR1", "AKIAEXAMPLELEAKED001", "ASIAEXAMPLECLEANUP01",
+                                    "ASIAEXAMPLEEXFIL0001", "ASIAEXAMPLESTAGING01"}));
+        QCOMPARE(leaked.front().events.size(), size_t(57 + 8 + 4 + 41));
+    }
+
     // Real records: every link the import kept names the key its record returned, and every event of a story was
     // made with a key of it, read back from the records themselves.
     void corpus()
