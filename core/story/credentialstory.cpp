@@ -4,6 +4,7 @@
 
 #include "casedb/caseschema.h"
 #include "casedb/casewriter.h"
+#include "casedb/rawrecordreader.h"
 #include "query/searchsql.h"
 
 #include <algorithm>
@@ -37,18 +38,18 @@ struct IssuingLink
     std::int64_t row = 0, time = 0;
     QString eventId, eventName, account;
     QString callerKey, callerType, callerArn, callerName, invokedBy;
-    QString principal, subject, provider, sourceIdentity;
+    QString subject, provider, sourceIdentity;
 };
 
 class StoryBuilder
 {
 public:
-    StoryBuilder(Sql::Database& db, const std::string& links) : m_db(db)
+    StoryBuilder(Sql::Database& db, const std::string& links) : m_db(db), m_reader(db)
     {
         const std::string stringId = "(SELECT id FROM strings WHERE " + CaseSchema::stringValueIs("?1") + ")";
         m_issuedBy =
             db.prepare("SELECT " + std::string(EventColumns) +
-                       ", ck.value, ct.value, ca.value, cn.value, ci.value, l.principal, l.subject, l.provider, "
+                       ", ck.value, ct.value, ca.value, cn.value, ci.value, l.subject, l.provider, "
                        "l.source_identity FROM " +
                        links +
                        " l JOIN event_rows r ON r.id = l.event LEFT JOIN identities i ON i.id = r.identity "
@@ -109,13 +110,9 @@ public:
             l.callerArn = text(s, 9);
             l.callerName = text(s, 10);
             l.invokedBy = text(s, 11);
-            l.principal = text(s, 12);
-            l.subject = text(s, 13);
-            l.provider = text(s, 14);
-            l.sourceIdentity = text(s, 15);
-            if (l.eventName == QLatin1String("CreateAccessKey") && !l.principal.isEmpty() &&
-                !l.principal.startsWith(QLatin1String("arn:")))
-                l.principal = QStringLiteral("arn:aws:iam::%1:user/%2").arg(l.account, l.principal);
+            l.subject = text(s, 12);
+            l.provider = text(s, 13);
+            l.sourceIdentity = text(s, 14);
             if (l.callerKey == key)
                 l.callerKey.clear(); // a record naming its own key: no parent
             link = l;
@@ -197,6 +194,21 @@ public:
         return identity;
     }
 
+    // The principal a key the case never saw used acts as, from the record that issued it.
+    QString issuedPrincipal(const IssuingLink& link)
+    {
+        const auto record = m_reader.eventRecord(link.row);
+        if (!record)
+            return {};
+        const auto issued = credentialRecordOf(*record);
+        if (!issued || !issued->principal)
+            return {};
+        const QString principal = QString::fromStdString(*issued->principal);
+        if (link.eventName == QLatin1String("CreateAccessKey") && !principal.startsWith(QLatin1String("arn:")))
+            return QStringLiteral("arn:aws:iam::%1:user/%2").arg(link.account, principal);
+        return principal;
+    }
+
     StoryKey keyOf(const QString& key)
     {
         StoryKey k;
@@ -208,8 +220,8 @@ public:
             k.issuedAt = link->time;
             k.parent = link->callerKey;
             k.sourceIdentity = link->sourceIdentity;
-            if (!link->principal.isEmpty())
-                k.principal = link->principal;
+            if (k.principal.isEmpty())
+                k.principal = issuedPrincipal(*link);
         }
         return k;
     }
@@ -298,18 +310,18 @@ public:
 
 private:
     Sql::Database& m_db;
+    RawRecordReader m_reader;
     Sql::Statement m_issuedBy, m_issued, m_events, m_keyIdentity, m_consoleLogin;
     std::map<QString, std::optional<IssuingLink>> m_links;
 };
 
-// The keys an ARN names: those its events used and those issued to it.
-std::vector<QString> keysOfArn(Sql::Database& db, const std::string& links, const QString& arn)
+// The keys an ARN names: those its events used.
+std::vector<QString> keysOfArn(Sql::Database& db, const QString& arn)
 {
     std::vector<QString> keys;
     auto s = db.prepare("SELECT DISTINCT k.value FROM identities i JOIN strings k ON k.id = i.access_key_id WHERE "
                         "k.value <> '' AND i.arn = (SELECT id FROM strings WHERE " +
-                        CaseSchema::stringValueIs("?1") + ") UNION SELECT issued_key FROM " + links +
-                        " WHERE principal = ?1 ORDER BY 1");
+                        CaseSchema::stringValueIs("?1") + ") ORDER BY 1");
     s.bindText(1, arn.toStdString());
     while (s.step() == SQLITE_ROW)
         keys.push_back(s.columnQString(0));
@@ -369,7 +381,7 @@ Result<std::vector<CredentialStory>> stories(Sql::Database& db, const StorySeed&
         keys.push_back(seed.value.trimmed());
         break;
     case StorySeed::Kind::Arn:
-        keys = keysOfArn(db, *links, seed.value.trimmed());
+        keys = keysOfArn(db, seed.value.trimmed());
         break;
     case StorySeed::Kind::EventId: {
         const SeedEvent event = seedEvent(db, *links, seed.value.trimmed());
@@ -380,7 +392,7 @@ Result<std::vector<CredentialStory>> stories(Sql::Database& db, const StorySeed&
         else if (!event.issuedKey.isEmpty())
             keys.push_back(event.issuedKey);
         else if (!event.callerArn.isEmpty()) {
-            keys = keysOfArn(db, *links, event.callerArn);
+            keys = keysOfArn(db, event.callerArn);
             consoleLoginId = event.eventId;
         }
         break;

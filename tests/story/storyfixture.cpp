@@ -158,6 +158,11 @@ Fixture make()
           &f.bobChain);
     b.add(23, 5, "DeleteBucket", bobHop, AccountB, {}, &f.bobChain);
     b.add(24, 8, "ListBuckets", bobHop, AccountB, {}, &f.bobChain);
+    // A key issued and never used: its principal comes from the record that issued it.
+    b.add(25, 9, "AssumeRole", bobHop, AccountB,
+          {{"requestParameters", assumeRole("arn:aws:iam::" + AccountB + ":role/Audit", "hop")},
+           {"responseElements", credentials(BobUnusedKey, "arn:aws:sts::" + AccountB + ":assumed-role/Audit/hop")}},
+          &f.bobChain);
 
     // Carol signs in through SAML.
     const QString samlArn = "arn:aws:sts::" + AccountA + ":assumed-role/SSOAdmin/carol@example.com";

@@ -125,9 +125,9 @@ private Q_SLOTS:
 
     void linksStoredAtImport()
     {
-        // One row per event that handed out a key: six AssumeRole (alice's hop logged in both accounts),
+        // One row per event that handed out a key: seven AssumeRole (alice's hop logged in both accounts),
         // CreateAccessKey, SAML, web identity, GetSessionToken.
-        QCOMPARE(queryCount(m_case, "SELECT count(*) FROM credential_links"), qint64(10));
+        QCOMPARE(queryCount(m_case, "SELECT count(*) FROM credential_links"), qint64(11));
         QCOMPARE(
             queryCount(m_case, "SELECT count(*) FROM credential_links WHERE issued_key = '" + F::AliceHopKey + "'"),
             qint64(2));
@@ -176,7 +176,14 @@ private Q_SLOTS:
     {
         const CredentialStory bob = only(StorySeed::Kind::AccessKey, F::BobHopKey);
         QCOMPARE(bob.origin.accessKeyId, F::BobKey);
-        QCOMPARE(keysOf(bob), QStringList({F::BobKey, F::BobOpsKey, F::BobHopKey}));
+        QCOMPARE(keysOf(bob), QStringList({F::BobKey, F::BobOpsKey, F::BobHopKey, F::BobUnusedKey}));
+        QCOMPARE(keyNamed(bob, F::BobUnusedKey)->principal,
+                 QString("arn:aws:sts::444455556666:assumed-role/Audit/hop"));
+        QCOMPARE(keyNamed(bob, F::BobUnusedKey)->parent, F::BobHopKey);
+        // The unused key's own story: bob's chain down to it, and nothing below.
+        const CredentialStory unused = only(StorySeed::Kind::AccessKey, F::BobUnusedKey);
+        QCOMPARE(unused.origin.accessKeyId, F::BobKey);
+        QCOMPARE(keysOf(unused), keysOf(bob));
         QCOMPARE(idsOf(bob), inTimeOrder(m_fixture, m_fixture.bobChain));
         // The shared role session ARN names two people: two stories, one per origin.
         const auto both = storiesOf(StorySeed::Kind::Arn, F::OpsWorkArn);
