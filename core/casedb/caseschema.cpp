@@ -137,9 +137,9 @@ CREATE TABLE field_paths(id INTEGER PRIMARY KEY, path TEXT NOT NULL, composite I
     dotted INT NOT NULL DEFAULT 0);
 CREATE TABLE field_postings(path INT NOT NULL, value INT NOT NULL, first INT NOT NULL, events BLOB NOT NULL,
     PRIMARY KEY(path, value, first)) WITHOUT ROWID;
-CREATE TABLE credential_links(event INTEGER PRIMARY KEY, issued_key TEXT NOT NULL, subject TEXT, provider TEXT,
-    source_identity TEXT);
-CREATE INDEX credential_links_key ON credential_links(issued_key);
+CREATE TABLE credential_links(event INTEGER PRIMARY KEY, issued_key TEXT NOT NULL, principal TEXT, subject TEXT,
+    provider TEXT, source_identity TEXT);
+CREATE INDEX credential_links_key ON credential_links(ts_hash(issued_key));
 CREATE TABLE coverage(account TEXT NOT NULL, region TEXT NOT NULL, first INT, last INT, events INT, files INT,
     gaps TEXT, PRIMARY KEY(account, region)) WITHOUT ROWID;
 )sql";
@@ -399,8 +399,8 @@ Result<void> ensureCredentialLinks(Sql::Database& db)
     // A savepoint: the writer may call this inside its transaction, and the table and its mark go in together.
     return db.exec("SAVEPOINT credential_links; CREATE TABLE credential_links(event INTEGER PRIMARY KEY, issued_key "
                    "TEXT NOT NULL, "
-                   "subject TEXT, provider TEXT, source_identity TEXT); "
-                   "CREATE INDEX credential_links_key ON credential_links(issued_key); "
+                   "principal TEXT, subject TEXT, provider TEXT, source_identity TEXT); "
+                   "CREATE INDEX credential_links_key ON credential_links(ts_hash(issued_key)); "
                    "INSERT OR REPLACE INTO meta(key, value) SELECT 'credential_links_from', "
                    "ifnull(max(id), 0) + 1 FROM event_rows; RELEASE credential_links;");
 }

@@ -95,8 +95,8 @@ Result<void> CaseWriter::prepare()
     m_insertInsight = m_db.prepare(
         "INSERT INTO insights(event, state, event_source, event_name, insight_type, error_code, baseline_average, "
         "insight_average, insight_duration, baseline_duration, details) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
-    m_insertCredential = m_db.prepare("INSERT OR REPLACE INTO credential_links(event, issued_key, subject, provider, "
-                                      "source_identity) VALUES(?1,?2,?3,?4,?5)");
+    m_insertCredential = m_db.prepare("INSERT OR REPLACE INTO credential_links(event, issued_key, principal, subject, "
+                                      "provider, source_identity) VALUES(?1,?2,?3,?4,?5,?6)");
     m_insertFile = m_db.prepare(
         "INSERT INTO source_file_rows(id, session_id, name, member, folder, shape, rank, encoding, dir_id, "
         "delivered, stored_sha256, stored_size, evidence_original, pack_id, pack_offset, complete, content_sha256, "
@@ -708,8 +708,8 @@ Result<void> CaseWriter::insertDetails(const EventBatch& batch, std::size_t inde
         c.bind(1, rowId);
         int column = 2;
         const CredentialFields& credential = e.credential;
-        for (const TextRef& ref :
-             {credential.issuedKey, credential.subject, credential.provider, credential.sourceIdentity}) {
+        for (const TextRef& ref : {credential.issuedKey, credential.principal, credential.subject, credential.provider,
+                                   credential.sourceIdentity}) {
             if (ref.present)
                 c.bindStatic(column, batch.view(ref));
             else

@@ -39,13 +39,11 @@ struct IdentityFields
 };
 
 /// What an event that hands out credentials says about them (AssumeRole*, GetSessionToken, GetFederationToken:
-/// responseElements.credentials; CreateAccessKey: responseElements.accessKey). Present when issuedKey is. The
-/// principal the key acts as is not kept: the key's own events name it, and the story reads it from the issuing
-/// record for a key the case never saw used (the ARN would be most of the row: 9.5 bytes an event with it on the
-/// sparse benchmark workload, where 5.7% of events are AssumeRole).
+/// responseElements.credentials; CreateAccessKey: responseElements.accessKey). Present when issuedKey is.
 struct CredentialFields
 {
     TextRef issuedKey;      ///< the access key ID the call returned
+    TextRef principal;      ///< assumedRoleUser.arn, federatedUser.arn, or accessKey.userName (CreateAccessKey)
     TextRef subject;        ///< the person a federation names: SAML subject, subjectFromWebIdentityToken
     TextRef provider;       ///< the identity provider: requestParameters.principalArn (SAML), responseElements.provider
     TextRef sourceIdentity; ///< requestParameters.sourceIdentity, else responseElements.sourceIdentity

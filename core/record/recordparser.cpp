@@ -622,6 +622,9 @@ struct RecordParser::Impl
         dom::element item;
         if (response.at_pointer("/credentials/accessKeyId").get(item) == simdjson::SUCCESS && item.is_string()) {
             out.issuedKey = text(item, batch);
+            if (response.at_pointer("/assumedRoleUser/arn").get(item) == simdjson::SUCCESS ||
+                response.at_pointer("/federatedUser/arn").get(item) == simdjson::SUCCESS)
+                out.principal = text(item, batch);
             if (response["subject"].get(item) == simdjson::SUCCESS ||
                 response["subjectFromWebIdentityToken"].get(item) == simdjson::SUCCESS)
                 out.subject = text(item, batch);
@@ -631,6 +634,8 @@ struct RecordParser::Impl
                 out.sourceIdentity = text(item, batch);
         } else if (response.at_pointer("/accessKey/accessKeyId").get(item) == simdjson::SUCCESS && item.is_string()) {
             out.issuedKey = text(item, batch);
+            if (response.at_pointer("/accessKey/userName").get(item) == simdjson::SUCCESS)
+                out.principal = text(item, batch);
         }
     }
 

@@ -23,6 +23,12 @@ std::optional<std::string> stringAt(element root, std::string_view pointer)
 
 // The same fields RecordParser keeps at import time (parseCredentialRequest, parseCredentialResponse), read from a
 // whole record: tst_story checks that both give the same stories.
+struct CredentialRecord
+{
+    std::string issuedKey;
+    std::optional<std::string> principal, subject, provider, sourceIdentity;
+};
+
 std::optional<CredentialRecord> linkOf(element record)
 {
     CredentialRecord link;
@@ -54,13 +60,12 @@ std::optional<CredentialRecord> linkOf(element record)
 
 } // namespace
 
-std::optional<CredentialRecord> credentialRecordOf(std::string_view json)
+std::string issuedKeyIs(const std::string& alias, const std::string& parameter)
 {
-    thread_local simdjson::dom::parser parser;
-    element root;
-    if (parser.parse(json.data(), json.size()).get(root) != simdjson::SUCCESS)
-        return std::nullopt;
-    return linkOf(root);
+    std::string sql = "(ts_hash(";
+    sql.append(alias).append(".issued_key) = ts_hash(").append(parameter).append(") AND +").append(alias);
+    sql.append(".issued_key = ").append(parameter).append(")");
+    return sql;
 }
 
 std::int64_t credentialLinksFrom(Sql::Database& db)
@@ -80,8 +85,9 @@ Result<std::string> credentialLinksTable(Sql::Database& db, bool& fromRecords)
     // Only the issuing events are read, found by name through events_name_time: a few in a thousand events.
     const std::int64_t limit = from == 0 ? std::numeric_limits<std::int64_t>::max() : from;
     if (auto made = db.exec("DROP TABLE IF EXISTS temp.story_links; CREATE TEMP TABLE story_links(event INTEGER "
-                            "PRIMARY KEY, issued_key TEXT NOT NULL, subject TEXT, provider TEXT, source_identity "
-                            "TEXT); CREATE INDEX temp.story_links_key ON story_links(issued_key);");
+                            "PRIMARY KEY, issued_key TEXT NOT NULL, principal TEXT, subject TEXT, provider TEXT, "
+                            "source_identity TEXT); CREATE INDEX temp.story_links_key ON "
+                            "story_links(ts_hash(issued_key));");
         !made)
         return std::unexpected(made.error());
     if (from > 1) {
@@ -94,8 +100,8 @@ Result<std::string> credentialLinksTable(Sql::Database& db, bool& fromRecords)
     auto issuing = db.prepare("SELECT r.id, r.file_id, r.offset, r.length FROM event_rows r WHERE r.name IN "
                               "(SELECT id FROM strings WHERE value IN (" +
                               names + ")) AND r.id < ?1 ORDER BY r.file_id, r.offset");
-    auto insert = db.prepare("INSERT OR REPLACE INTO temp.story_links(event, issued_key, subject, provider, "
-                             "source_identity) VALUES(?1, ?2, ?3, ?4, ?5)");
+    auto insert = db.prepare("INSERT OR REPLACE INTO temp.story_links(event, issued_key, principal, subject, "
+                             "provider, source_identity) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     if (!issuing.isValid() || !insert.isValid())
         return fail(ErrorCode::Sqlite, issuing.isValid() ? insert.prepareError() : issuing.prepareError());
     issuing.bind(1, limit);
@@ -115,7 +121,7 @@ Result<std::string> credentialLinksTable(Sql::Database& db, bool& fromRecords)
             continue;
         insert.bind(1, issuing.columnInt(0)).bindText(2, link->issuedKey);
         int column = 3;
-        for (const auto* value : {&link->subject, &link->provider, &link->sourceIdentity}) {
+        for (const auto* value : {&link->principal, &link->subject, &link->provider, &link->sourceIdentity}) {
             if (*value)
                 insert.bindText(column, **value);
             else

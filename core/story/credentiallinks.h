@@ -4,7 +4,6 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 
 namespace Trailscope::Core::Story {
 
@@ -13,20 +12,12 @@ inline constexpr const char* IssuingEventNames[] = {
     "AssumeRole",      "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity",
     "GetSessionToken", "GetFederationToken", "CreateAccessKey"};
 
-/// What a record that handed out a key says about it: the fields the importer keeps in `credential_links`, and the
-/// principal the key acts as (assumedRoleUser.arn, federatedUser.arn, or a new key's userName).
-struct CredentialRecord
-{
-    std::string issuedKey;
-    std::optional<std::string> principal, subject, provider, sourceIdentity;
-};
-
-/// The link of one record (JSON text), nothing when it hands out no key.
-std::optional<CredentialRecord> credentialRecordOf(std::string_view json);
-
 /// The first event `credential_links` does not cover from below: 1 when it covers all, 0 when the table is missing
 /// (it covers nothing).
 std::int64_t credentialLinksFrom(Sql::Database& db);
+
+/// SQL true where the links table's row `alias` issued the key bound as `parameter`, through its ts_hash index.
+std::string issuedKeyIs(const std::string& alias, const std::string& parameter);
 
 /// The table to read the case's credential links from (columns as `credential_links`): the case's own when it covers
 /// every event, else a temporary table holding its rows and the links of the earlier events, read from their
