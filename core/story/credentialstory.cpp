@@ -396,6 +396,25 @@ SeedEvent seedEvent(Sql::Database& db, const std::string& links, const QString& 
     return seed;
 }
 
+void merge(CredentialStory& into, CredentialStory&& from)
+{
+    for (StoryKey& key : from.keys) {
+        if (std::none_of(into.keys.begin(), into.keys.end(),
+                         [&](const StoryKey& k) { return k.accessKeyId == key.accessKeyId; }))
+            into.keys.push_back(std::move(key));
+    }
+    std::set<std::int64_t> rows;
+    for (const StoryEvent& event : into.events)
+        rows.insert(event.row);
+    for (StoryEvent& event : from.events) {
+        if (rows.insert(event.row).second)
+            into.events.push_back(std::move(event));
+    }
+    std::sort(into.events.begin(), into.events.end(), [](const StoryEvent& a, const StoryEvent& b) {
+        return a.time != b.time ? a.time < b.time : a.row < b.row;
+    });
+}
+
 } // namespace
 
 bool credentialLinksComplete(Sql::Database& db)
@@ -458,7 +477,15 @@ Result<std::vector<CredentialStory>> stories(Sql::Database& db, const StorySeed&
         if (!consoleLoginId.isEmpty() && story.origin.eventId != consoleLoginId)
             continue;
         story.linksReadFromRecords = fromRecords;
-        result.push_back(std::move(story));
+        // Chains with one origin event are one story: a console session's keys rotate, each to the same sign-in.
+        const auto same = std::find_if(result.begin(), result.end(), [&](const CredentialStory& other) {
+            return !story.origin.eventId.isEmpty() && other.origin.eventId == story.origin.eventId &&
+                   other.origin.type == story.origin.type && other.origin.arn == story.origin.arn;
+        });
+        if (same == result.end())
+            result.push_back(std::move(story));
+        else
+            merge(*same, std::move(story));
     }
     return result;
 }

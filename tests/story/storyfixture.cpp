@@ -216,6 +216,11 @@ Fixture make()
           &f.consoleChain);
     b.add(53, 17, "AuthorizeSecurityGroupIngress", daveConsole, AccountA, {{"sessionCredentialFromConsole", "true"}},
           &f.consoleChain);
+    // Console session credentials rotate: a later key of the same sign-in.
+    QJsonObject daveLater = iamUser("dave", AccountA, ConsoleKeyLater);
+    daveLater["sessionContext"] = daveConsole["sessionContext"];
+    b.add(54, 26, "DescribeInstances", daveLater, AccountA, {{"sessionCredentialFromConsole", "true"}},
+          &f.consoleChain);
 
     // Erin's key asks for a session token.
     b.add(ErinGetsToken, 18, "GetSessionToken", iamUser("erin", AccountA, ErinKey), AccountA,
@@ -223,6 +228,30 @@ Fixture make()
            {"responseElements", credentials(ErinSessionKey)}},
           &f.erinChain);
     b.add(61, 19, "RunInstances", iamUser("erin", AccountA, ErinSessionKey), AccountA, {}, &f.erinChain);
+
+    // Erin's key asks for a federation token for a named user (with her key: in both of her sessions' stories).
+    QJsonObject federated = credentials(FederatedKey);
+    federated["federatedUser"] = QJsonObject{{"federatedUserId", AccountA + ":contractor"},
+                                             {"arn", "arn:aws:sts::" + AccountA + ":federated-user/contractor"}};
+    b.add(ErinFederates, 22, "GetFederationToken", iamUser("erin", AccountA, ErinKey), AccountA,
+          {{"requestParameters", QJsonObject{{"name", "contractor"}}}, {"responseElements", federated}}, &f.erinChain);
+    b.add(63, 23, "ListBuckets",
+          QJsonObject{{"type", "FederatedUser"},
+                      {"principalId", AccountA + ":contractor"},
+                      {"arn", "arn:aws:sts::" + AccountA + ":federated-user/contractor"},
+                      {"accountId", AccountA},
+                      {"accessKeyId", FederatedKey}},
+          AccountA, {}, &f.federatedChain);
+
+    // EC2 assumes an instance profile's role: the chain starts at a service.
+    b.add(Ec2AssumesRole, 24, "AssumeRole", QJsonObject{{"type", "AWSService"}, {"invokedBy", "ec2.amazonaws.com"}},
+          AccountA,
+          {{"requestParameters", assumeRole("arn:aws:iam::" + AccountA + ":role/WebServer", "i-0abc123")},
+           {"responseElements",
+            credentials(InstanceKey, "arn:aws:sts::" + AccountA + ":assumed-role/WebServer/i-0abc123")}},
+          &f.instanceChain);
+    b.add(81, 25, "GetObject", assumed("WebServer", "i-0abc123", AccountA, InstanceKey), AccountA, {},
+          &f.instanceChain);
 
     // A session whose AssumeRole happened before the case begins.
     const QJsonObject outside = assumed("Legacy", "nightly", AccountA, OutsideKey);

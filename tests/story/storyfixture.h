@@ -27,9 +27,12 @@ inline const QString BobUnusedKey = QStringLiteral("ASIABOBUNUSED0000001"); // B
 inline const QString SamlKey = QStringLiteral("ASIASAMLCAROL0000001");
 inline const QString WebKey = QStringLiteral("ASIAWEBIDENTITY00001");
 inline const QString ConsoleKey = QStringLiteral("ASIACONSOLEDAVE00001");
+inline const QString ConsoleKeyLater = QStringLiteral("ASIACONSOLEDAVE00002"); // the same session, rotated
 inline const QString ErinKey = QStringLiteral("AKIAERIN000000000001");
 inline const QString ErinSessionKey = QStringLiteral("ASIAERINSESSION00001");
 inline const QString OutsideKey = QStringLiteral("ASIAOUTSIDE000000001");
+inline const QString FederatedKey = QStringLiteral("ASIAFEDERATEDERIN001"); // GetFederationToken
+inline const QString InstanceKey = QStringLiteral("ASIAINSTANCEROLE0001");  // issued to EC2 for an instance role
 
 inline const QString OpsWorkArn = QStringLiteral("arn:aws:sts::111122223333:assumed-role/Ops/work");
 inline const QString AdminHopArn = QStringLiteral("arn:aws:sts::444455556666:assumed-role/Admin/hop");
@@ -47,6 +50,8 @@ enum Event : int {
     ConsoleSignIn = 50,
     ConsoleFailedLater = 51,
     ErinGetsToken = 60,
+    ErinFederates = 62,
+    Ec2AssumesRole = 80,
 };
 
 struct Fixture
@@ -55,7 +60,8 @@ struct Fixture
     /// The events of alice's chain through AliceHopKey (her key's, Ops/work's, the hop's and the backdoor user's),
     /// as fixtureEventId numbers, and those of her sibling session Ops/other.
     std::vector<int> aliceChain, aliceSibling;
-    std::vector<int> bobChain, samlChain, webChain, consoleChain, erinChain, outsideChain;
+    std::vector<int> bobChain, samlChain, webChain, consoleChain, erinChain, outsideChain, federatedChain,
+        instanceChain;
 };
 
 Fixture make();

@@ -125,9 +125,9 @@ private Q_SLOTS:
 
     void linksStoredAtImport()
     {
-        // One row per event that handed out a key: seven AssumeRole (alice's hop logged in both accounts),
-        // CreateAccessKey, SAML, web identity, GetSessionToken.
-        QCOMPARE(queryCount(m_case, "SELECT count(*) FROM credential_links"), qint64(11));
+        // One row per event that handed out a key: eight AssumeRole (alice's hop logged in both accounts, EC2's),
+        // CreateAccessKey, SAML, web identity, GetSessionToken, GetFederationToken.
+        QCOMPARE(queryCount(m_case, "SELECT count(*) FROM credential_links"), qint64(13));
         QCOMPARE(
             queryCount(m_case, "SELECT count(*) FROM credential_links WHERE issued_key = '" + F::AliceHopKey + "'"),
             qint64(2));
@@ -250,9 +250,13 @@ private Q_SLOTS:
         QCOMPARE(console.keys.size(), size_t(1));
         QCOMPARE(console.keys.front().issuedBy, fixtureEventId(F::ConsoleSignIn));
         QCOMPARE(idsOf(console), idsOf({52, 53}));
-        // From the sign-in event itself.
+        // From the sign-in event itself: one story, both keys of the session (its credentials rotated).
         const CredentialStory login = only(StorySeed::Kind::EventId, fixtureEventId(F::ConsoleSignIn));
-        QCOMPARE(keysOf(login), QStringList({F::ConsoleKey}));
+        QCOMPARE(keysOf(login), QStringList({F::ConsoleKey, F::ConsoleKeyLater}));
+        QCOMPARE(idsOf(login), idsOf({52, 53, 54}));
+        QCOMPARE(login.keys.back().issuedBy, fixtureEventId(F::ConsoleSignIn));
+        // The user's ARN names the same one story.
+        QCOMPARE(idsOf(only(StorySeed::Kind::Arn, "arn:aws:iam::111122223333:user/dave")), idsOf({52, 53, 54}));
         QVERIFY(storiesOf(StorySeed::Kind::EventId, fixtureEventId(F::ConsoleFailedLater)).empty());
     }
 
@@ -263,7 +267,7 @@ private Q_SLOTS:
         QCOMPARE(erin.origin.accessKeyId, F::ErinKey);
         QCOMPARE(keysOf(erin), QStringList({F::ErinKey, F::ErinSessionKey}));
         QCOMPARE(keyNamed(erin, F::ErinSessionKey)->issuedBy, fixtureEventId(F::ErinGetsToken));
-        QCOMPARE(idsOf(erin), idsOf(m_fixture.erinChain));
+        QCOMPARE(idsOf(erin), inTimeOrder(m_fixture, m_fixture.erinChain));
 
         const CredentialStory outside = only(StorySeed::Kind::AccessKey, F::OutsideKey);
         QCOMPARE(outside.origin.type, QString("OutsideCase"));
@@ -271,6 +275,29 @@ private Q_SLOTS:
         QCOMPARE(outside.origin.arn, QString("arn:aws:sts::111122223333:assumed-role/Legacy/nightly"));
         QVERIFY(outside.keys.front().issuedBy.isEmpty());
         QCOMPARE(idsOf(outside), idsOf(m_fixture.outsideChain));
+
+        // GetFederationToken: the federated user's key, under erin's.
+        const CredentialStory federated = only(StorySeed::Kind::AccessKey, F::FederatedKey);
+        QCOMPARE(federated.origin.accessKeyId, F::ErinKey);
+        QCOMPARE(keysOf(federated), QStringList({F::ErinKey, F::FederatedKey}));
+        QCOMPARE(keyNamed(federated, F::FederatedKey)->principal,
+                 QString("arn:aws:sts::111122223333:federated-user/contractor"));
+        QCOMPARE(keyNamed(federated, F::FederatedKey)->issuedBy, fixtureEventId(F::ErinFederates));
+        std::vector<int> federatedEvents = {F::ErinGetsToken, F::ErinFederates};
+        federatedEvents.insert(federatedEvents.end(), m_fixture.federatedChain.begin(), m_fixture.federatedChain.end());
+        QCOMPARE(idsOf(federated), inTimeOrder(m_fixture, federatedEvents)); // not the session token's events
+        // Erin's key's own story holds both of her sessions.
+        const CredentialStory erinKey = only(StorySeed::Kind::AccessKey, F::ErinKey);
+        std::vector<int> both = m_fixture.erinChain;
+        both.insert(both.end(), m_fixture.federatedChain.begin(), m_fixture.federatedChain.end());
+        QCOMPARE(idsOf(erinKey), inTimeOrder(m_fixture, both));
+
+        // A key EC2 was issued for an instance role: the origin is the service.
+        const CredentialStory instance = only(StorySeed::Kind::AccessKey, F::InstanceKey);
+        QCOMPARE(instance.origin.type, QString("AWSService"));
+        QCOMPARE(instance.origin.arn, QString("ec2.amazonaws.com"));
+        QCOMPARE(instance.origin.eventId, fixtureEventId(F::Ec2AssumesRole));
+        QCOMPARE(idsOf(instance), idsOf({81}));
 
         QVERIFY(storiesOf(StorySeed::Kind::AccessKey, "AKIANOTINTHECASE0001").empty());
         QVERIFY(storiesOf(StorySeed::Kind::EventId, fixtureEventId(999)).empty());
@@ -300,8 +327,8 @@ private Q_SLOTS:
             QVERIFY(changed.has_value());
             QVERIFY(!credentialLinksComplete(*db));
         }
-        for (const QString& key :
-             {F::AliceHopKey, F::AliceKey, F::SamlKey, F::WebKey, F::ErinSessionKey, F::ConsoleKey, F::BobHopKey}) {
+        for (const QString& key : {F::AliceHopKey, F::AliceKey, F::SamlKey, F::WebKey, F::ErinSessionKey, F::ConsoleKey,
+                                   F::BobHopKey, F::BobUnusedKey, F::FederatedKey, F::InstanceKey}) {
             const auto indexed = storiesOf(StorySeed::Kind::AccessKey, key);
             const auto read = storiesOf(StorySeed::Kind::AccessKey, key, older);
             QCOMPARE(read.size(), indexed.size());
