@@ -6,6 +6,9 @@
 #include "casedb/casewriter.h"
 #include "query/searchsql.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -59,9 +62,21 @@ public:
                        issuedKeyIs("l", "?1") + " ORDER BY ifnull(ck.value, '') = '', r.time, r.id");
         // The keys a key issued: its events that are links. Its events are found through identities_access_key and
         // events_identity_time; a long-lived key's thousands of events each cost one primary-key probe here.
-        m_issued =
-            db.prepare("SELECT l.issued_key FROM identities i JOIN event_rows r ON r.identity = i.id JOIN " + links +
-                       " l ON l.event = r.id WHERE i.access_key_id = " + stringId + " ORDER BY r.time, r.id");
+        // With each child key, its issuing link as m_issuedBy reads it: a chain's keys are found here once.
+        m_issued = db.prepare(
+            "SELECT l.issued_key, " + std::string(EventColumns) +
+            ", ck.value, ct.value, ca.value, cn.value, ci.value, l.principal, l.subject, l.provider, l.source_identity "
+            "FROM identities i JOIN event_rows r ON r.identity = i.id JOIN " +
+            links +
+            " l ON l.event = r.id LEFT JOIN strings ck ON ck.id = i.access_key_id LEFT JOIN strings ct ON ct.id = "
+            "i.type LEFT JOIN strings ca ON ca.id = i.arn LEFT JOIN strings cn ON cn.id = i.user_name LEFT JOIN "
+            "strings ci ON ci.id = i.invoked_by WHERE i.access_key_id = " +
+            stringId + " ORDER BY r.time, r.id");
+        // Which of a list of keys any event used: most keys a busy key issues in trailgen's workloads never are,
+        // and a key never used issued nothing and did nothing.
+        m_used = db.prepare("SELECT j.value FROM json_each(?1) j WHERE EXISTS (SELECT 1 FROM strings s JOIN "
+                            "identities i ON i.access_key_id = s.id WHERE " +
+                            CaseSchema::stringValueIs("j.value") + ")");
         // Names and contexts are few (a few thousand contexts in a million events): looked up once each and kept,
         // rather than three subqueries a row. The busiest key of a 50,000-event workload (2,920 events, 86 keys
         // under it) told its story in 21 ms with the subqueries.
@@ -87,7 +102,7 @@ public:
     QString prepareError() const
     {
         for (const Sql::Statement* s :
-             {&m_issuedBy, &m_issued, &m_events, &m_keyIdentity, &m_consoleLogin, &m_name, &m_context}) {
+             {&m_issuedBy, &m_issued, &m_events, &m_keyIdentity, &m_consoleLogin, &m_name, &m_context, &m_used}) {
             if (!s->isValid())
                 return s->prepareError();
         }
@@ -104,32 +119,54 @@ public:
         std::optional<IssuingLink> link;
         auto& s = m_issuedBy;
         s.bindText(1, key.toStdString());
-        if (s.step() == SQLITE_ROW) {
-            IssuingLink l;
-            l.row = s.columnInt(0);
-            l.time = s.columnInt(1);
-            l.eventId = eventIdAt(s, 2);
-            l.eventName = text(s, 4);
-            l.account = text(s, 5);
-            l.callerKey = text(s, 7);
-            l.callerType = text(s, 8);
-            l.callerArn = text(s, 9);
-            l.callerName = text(s, 10);
-            l.invokedBy = text(s, 11);
-            l.principal = text(s, 12);
-            l.subject = text(s, 13);
-            l.provider = text(s, 14);
-            l.sourceIdentity = text(s, 15);
-            if (l.eventName == QLatin1String("CreateAccessKey") && !l.principal.isEmpty() &&
-                !l.principal.startsWith(QLatin1String("arn:")))
-                l.principal = QStringLiteral("arn:aws:iam::%1:user/%2").arg(l.account, l.principal);
-            if (l.callerKey == key)
-                l.callerKey.clear(); // a record naming its own key: no parent
-            link = l;
-        }
+        if (s.step() == SQLITE_ROW)
+            link = linkAt(s, 0, key);
         s.reset();
         m_links.emplace(key, link);
         return link;
+    }
+
+    // The link of the row at column `first` (EventColumns, the caller's identity, the link's own columns).
+    static IssuingLink linkAt(const Sql::Statement& s, int first, const QString& key)
+    {
+        IssuingLink l;
+        l.row = s.columnInt(first);
+        l.time = s.columnInt(first + 1);
+        l.eventId = eventIdAt(s, first + 2);
+        l.eventName = text(s, first + 4);
+        l.account = text(s, first + 5);
+        l.callerKey = text(s, first + 7);
+        l.callerType = text(s, first + 8);
+        l.callerArn = text(s, first + 9);
+        l.callerName = text(s, first + 10);
+        l.invokedBy = text(s, first + 11);
+        l.principal = text(s, first + 12);
+        l.subject = text(s, first + 13);
+        l.provider = text(s, first + 14);
+        l.sourceIdentity = text(s, first + 15);
+        if (l.eventName == QLatin1String("CreateAccessKey") && !l.principal.isEmpty() &&
+            !l.principal.startsWith(QLatin1String("arn:")))
+            l.principal = QStringLiteral("arn:aws:iam::%1:user/%2").arg(l.account, l.principal);
+        if (l.callerKey == key)
+            l.callerKey.clear(); // a record naming its own key: no parent
+        return l;
+    }
+
+    // The keys of `keys` some event was made with.
+    std::set<QString> usedOf(const std::vector<QString>& keys)
+    {
+        std::set<QString> used;
+        if (keys.empty())
+            return used;
+        QJsonArray list;
+        for (const QString& key : keys)
+            list.append(key);
+        const QByteArray json = QJsonDocument(list).toJson(QJsonDocument::Compact);
+        m_used.bindText(1, std::string_view(json.constData(), std::size_t(json.size())));
+        while (m_used.step() == SQLITE_ROW)
+            used.insert(m_used.columnQString(0));
+        m_used.reset();
+        return used;
     }
 
     // The keys from `key` up to the top of its chain (the origin's key, or the first key a federation issued).
@@ -155,8 +192,11 @@ public:
         s.bindText(1, key.toStdString());
         while (s.step() == SQLITE_ROW) {
             QString child = s.columnQString(0);
-            if (seen.insert(child).second)
-                keys.push_back(std::move(child));
+            if (!seen.insert(child).second)
+                continue;
+            if (!m_links.contains(child))
+                m_links.emplace(child, linkAt(s, 1, child));
+            keys.push_back(std::move(child));
         }
         s.reset();
         return keys;
@@ -321,17 +361,28 @@ public:
             for (const QString& key : ancestry(seed))
                 place(key);
         }
+        std::vector<QString> placedKeys;
+        for (const StoryKey& key : story.keys)
+            placedKeys.push_back(key.accessKeyId);
+        std::set<QString> used = usedOf(placedKeys);
         // Every key issued under the seeds, breadth first: parents before children.
         std::vector<QString> queue(seeds.begin(), seeds.end());
         for (std::size_t i = 0; i < queue.size(); ++i) {
+            if (!used.contains(queue[i]))
+                continue;
+            std::vector<QString> children;
             for (const QString& child : issuedBy(queue[i])) {
                 if (place(child))
-                    queue.push_back(child);
+                    children.push_back(child);
             }
+            used.merge(usedOf(children));
+            queue.insert(queue.end(), children.begin(), children.end());
         }
         story.origin = originOf(top, story.keys[placed.at(top)]);
         std::set<std::int64_t> rows;
         for (const StoryKey& key : story.keys) {
+            if (!used.contains(key.accessKeyId))
+                continue;
             for (StoryEvent& event : eventsOf(key.accessKeyId)) {
                 if (rows.insert(event.row).second)
                     story.events.push_back(std::move(event));
@@ -347,7 +398,7 @@ public:
 
 private:
     Sql::Database& m_db;
-    Sql::Statement m_issuedBy, m_issued, m_events, m_keyIdentity, m_consoleLogin, m_name, m_context;
+    Sql::Statement m_issuedBy, m_issued, m_events, m_keyIdentity, m_consoleLogin, m_name, m_context, m_used;
     std::map<QString, std::optional<IssuingLink>> m_links;
     std::unordered_map<std::int64_t, QString> m_names;
     std::unordered_map<std::int64_t, Context> m_contexts;
