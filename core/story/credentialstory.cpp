@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -32,7 +33,10 @@ QString text(const Sql::Statement& s, int column)
 
 QString eventIdAt(const Sql::Statement& s, int column)
 {
-    return QString::fromStdString(decodeStoredId(s.columnBlob(column), s.columnInt(column + 1) != 0));
+    const bool uuid = s.columnInt(column + 1) != 0;
+    const std::string id = decodeStoredId(s.columnBlob(column), uuid);
+    // A stored UUID reads back as 36 ASCII characters; other IDs are whatever text the record held.
+    return uuid ? QString::fromLatin1(id.data(), qsizetype(id.size())) : QString::fromStdString(id);
 }
 
 // The link that issued a key: the event, its caller (with the caller's key when it had one).
@@ -202,10 +206,17 @@ public:
         return keys;
     }
 
-    // The key's events; `console` is set when any was made with console session credentials.
-    std::vector<StoryEvent> eventsOf(const QString& key, bool* console = nullptr)
+    // How a key's events used it: whether with console session credentials, and first when.
+    struct KeyUse
     {
-        std::vector<StoryEvent> events;
+        bool console = false;
+        std::int64_t firstUse = std::numeric_limits<std::int64_t>::max();
+    };
+
+    // Appends the key's events to `events`.
+    KeyUse eventsOf(const QString& key, std::vector<StoryEvent>& events)
+    {
+        KeyUse use;
         auto& s = m_events;
         s.bindText(1, key.toStdString());
         while (s.step() == SQLITE_ROW) {
@@ -218,12 +229,12 @@ public:
             e.account = context.account;
             e.region = context.region;
             e.accessKeyId = key;
-            if (console && context.console)
-                *console = true;
+            use.console = use.console || context.console;
+            use.firstUse = std::min(use.firstUse, e.time);
             events.push_back(std::move(e));
         }
         s.reset();
-        return events;
+        return use;
     }
 
     struct Context
@@ -301,7 +312,7 @@ public:
     }
 
     // The origin of the chain whose first key is `top` (filling that key's issuing event for a console session).
-    StoryOrigin originOf(const QString& top, StoryKey& topKey)
+    StoryOrigin originOf(const QString& top, StoryKey& topKey, const KeyUse& use)
     {
         StoryOrigin origin;
         if (const auto link = issuingLink(top)) {
@@ -316,16 +327,11 @@ public:
             return origin;
         }
         const KeyIdentity identity = identityOf(top);
-        bool console = false;
-        const std::vector<StoryEvent> events = eventsOf(top, &console);
         origin.arn = identity.arn;
-        if (console) {
+        if (use.console) {
             origin.type = QStringLiteral("ConsoleLogin");
             auto& s = m_consoleLogin;
-            std::int64_t firstUse = events.empty() ? 0 : events.front().time;
-            for (const StoryEvent& e : events)
-                firstUse = std::min(firstUse, e.time);
-            s.bind(1, identity.arnId).bind(2, firstUse);
+            s.bind(1, identity.arnId).bind(2, use.firstUse);
             if (s.step() == SQLITE_ROW) {
                 origin.eventId = eventIdAt(s, 2);
                 topKey.issuedBy = origin.eventId;
@@ -378,16 +384,16 @@ public:
             used.merge(usedOf(children));
             queue.insert(queue.end(), children.begin(), children.end());
         }
-        story.origin = originOf(top, story.keys[placed.at(top)]);
-        std::set<std::int64_t> rows;
+        // An event has one identity, so one key: the keys' events need no merging.
+        KeyUse topUse;
         for (const StoryKey& key : story.keys) {
             if (!used.contains(key.accessKeyId))
                 continue;
-            for (StoryEvent& event : eventsOf(key.accessKeyId)) {
-                if (rows.insert(event.row).second)
-                    story.events.push_back(std::move(event));
-            }
+            const KeyUse use = eventsOf(key.accessKeyId, story.events);
+            if (key.accessKeyId == top)
+                topUse = use;
         }
+        story.origin = originOf(top, story.keys[placed.at(top)], topUse);
         std::sort(story.events.begin(), story.events.end(), [](const StoryEvent& a, const StoryEvent& b) {
             return a.time != b.time ? a.time < b.time : a.row < b.row;
         });
