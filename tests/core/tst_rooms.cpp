@@ -20,8 +20,9 @@ struct Room
     QStringList mayInclude;
 };
 
-const QStringList coreRooms{"core/util",   "core/record",   "core/casedb", "core/import",    "core/query",
-                            "core/export", "core/insights", "core/detect", "core/integrity", "core/report", "core/story"};
+const QStringList coreRooms{"core/util",      "core/record", "core/casedb",   "core/import",
+                            "core/query",     "core/export", "core/insights", "core/detect",
+                            "core/integrity", "core/report", "core/story"};
 
 QStringList coreAnd(const QStringList& more)
 {
