@@ -24,6 +24,8 @@ Commands:
   lookup CASE SEARCH    look up events by the search-bar language or a {...} filter pattern, newest first
   query CASE SQL        run CloudTrail Lake SQL (or SQLite SQL over the case schema), read-only
   rules CASE            list the case's detection rules; add, remove, switch off and on, export, import a folder
+  story CASE            the chain of access keys behind a key, ARN or event, from its origin, and every event
+                        done with any of them (--key AKID | --arn ARN | --event ID)
   verify PATH|CASE      validate log files against their digest files (hashes, chains, signatures), offline
 
 Run 'trailscope-cli COMMAND --help' for the options of a command, 'trailscope-cli --version' for the version.
@@ -109,6 +111,8 @@ int runCli(const QStringList& arguments)
         return runQuery(rest);
     if (command == QLatin1String("rules"))
         return runRules(rest);
+    if (command == QLatin1String("story"))
+        return runStory(rest);
     if (command == QLatin1String("verify"))
         return runVerify(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {

@@ -19,6 +19,7 @@ int runInsights(const QStringList& arguments);
 int runLookup(const QStringList& arguments);
 int runQuery(const QStringList& arguments);
 int runRules(const QStringList& arguments);
+int runStory(const QStringList& arguments);
 int runVerify(const QStringList& arguments);
 
 /// Parses a command's arguments; returns the exit code when the command must stop here (a usage error, or --help

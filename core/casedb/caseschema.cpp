@@ -137,6 +137,9 @@ CREATE TABLE field_paths(id INTEGER PRIMARY KEY, path TEXT NOT NULL, composite I
     dotted INT NOT NULL DEFAULT 0);
 CREATE TABLE field_postings(path INT NOT NULL, value INT NOT NULL, first INT NOT NULL, events BLOB NOT NULL,
     PRIMARY KEY(path, value, first)) WITHOUT ROWID;
+CREATE TABLE credential_links(event INTEGER PRIMARY KEY, issued_key TEXT NOT NULL, principal TEXT, subject TEXT,
+    provider TEXT, source_identity TEXT);
+CREATE INDEX credential_links_key ON credential_links(ts_hash(issued_key));
 CREATE TABLE coverage(account TEXT NOT NULL, region TEXT NOT NULL, first INT, last INT, events INT, files INT,
     gaps TEXT, PRIMARY KEY(account, region)) WITHOUT ROWID;
 )sql";
@@ -387,6 +390,19 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
 Result<void> ensureKeyPaths(Sql::Database& db)
 {
     return db.exec("CREATE TABLE IF NOT EXISTS key_paths(path TEXT PRIMARY KEY, events INT NOT NULL) WITHOUT ROWID");
+}
+
+Result<void> ensureCredentialLinks(Sql::Database& db)
+{
+    if (db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'credential_links'").value_or(0) == 1)
+        return {};
+    // A savepoint: the writer may call this inside its transaction, and the table and its mark go in together.
+    return db.exec("SAVEPOINT credential_links; CREATE TABLE credential_links(event INTEGER PRIMARY KEY, issued_key "
+                   "TEXT NOT NULL, "
+                   "principal TEXT, subject TEXT, provider TEXT, source_identity TEXT); "
+                   "CREATE INDEX credential_links_key ON credential_links(ts_hash(issued_key)); "
+                   "INSERT OR REPLACE INTO meta(key, value) SELECT 'credential_links_from', "
+                   "ifnull(max(id), 0) + 1 FROM event_rows; RELEASE credential_links;");
 }
 
 // Appended piece by piece: GCC 12 at -O3 sees a false overlap (-Wrestrict) in `"(" + std::string&&`.

@@ -63,6 +63,14 @@ Result<Sql::Database> open(const QString& path, OpenMode mode);
 /// completion). Cases made before it gain it on their next import; readers treat its absence as empty.
 Result<void> ensureKeyPaths(Sql::Database& db);
 
+/// Creates `credential_links` when missing: one row per stored event that handed out an access key (AssumeRole*,
+/// GetSessionToken, GetFederationToken, CreateAccessKey), with the key it returned, the principal that key acts as,
+/// and the person or provider a federation names; the caller's key is the event's identity's. Indexed on
+/// ts_hash(issued_key) (see stringHashOf): 10 bytes an entry instead of 30. The writer fills it as it stores
+/// events. A case made before it gains it on its next import, and meta `credential_links_from` then names the first
+/// event the table covers (the story builds the earlier links from the records; see core/story).
+Result<void> ensureCredentialLinks(Sql::Database& db);
+
 /// The key of events_name_time for the events row `alias`: `alias.name_key`, the stored name id, 0 where the record
 /// has no eventName (`name` shows NULL there, and SQLite cannot use the index through that). A string id is never
 /// 0, so `key = id` is `name = id`.

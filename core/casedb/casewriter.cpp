@@ -79,6 +79,8 @@ Result<void> CaseWriter::prepare()
 {
     if (auto created = CaseSchema::ensureKeyPaths(m_db); !created)
         return created;
+    if (auto created = CaseSchema::ensureCredentialLinks(m_db); !created)
+        return created;
     m_addKeyPath = m_db.prepare("INSERT INTO key_paths(path, events) VALUES(?1, ?2) "
                                 "ON CONFLICT(path) DO UPDATE SET events = events + excluded.events");
     m_addEventName = m_db.prepare("INSERT INTO event_names(source, name, events) VALUES(?1, ?2, ?3) "
@@ -93,6 +95,8 @@ Result<void> CaseWriter::prepare()
     m_insertInsight = m_db.prepare(
         "INSERT INTO insights(event, state, event_source, event_name, insight_type, error_code, baseline_average, "
         "insight_average, insight_duration, baseline_duration, details) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+    m_insertCredential = m_db.prepare("INSERT OR REPLACE INTO credential_links(event, issued_key, principal, subject, "
+                                      "provider, source_identity) VALUES(?1,?2,?3,?4,?5,?6)");
     m_insertFile = m_db.prepare(
         "INSERT INTO source_file_rows(id, session_id, name, member, folder, shape, rank, encoding, dir_id, "
         "delivered, stored_sha256, stored_size, evidence_original, pack_id, pack_offset, complete, content_sha256, "
@@ -116,9 +120,9 @@ Result<void> CaseWriter::prepare()
     m_insertVariant = m_db.prepare("INSERT INTO event_variants(event_id, reason, session_id, file_id, offset, length, "
                                    "time, content_hash, kept_event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
     for (const Sql::Statement* statement :
-         {&m_insertEvent, &m_insertResource, &m_insertInsight, &m_insertFile, &m_insertBlob, &m_completeFile,
-          &m_insertProblem, &m_existingEvent, &m_insertVariant, &m_setDifferences, &m_addKeyPath, &m_addEventName,
-          &m_insertDir, &m_addFieldValue, &m_insertDictionary}) {
+         {&m_insertEvent, &m_insertResource, &m_insertInsight, &m_insertCredential, &m_insertFile, &m_insertBlob,
+          &m_completeFile, &m_insertProblem, &m_existingEvent, &m_insertVariant, &m_setDifferences, &m_addKeyPath,
+          &m_addEventName, &m_insertDir, &m_addFieldValue, &m_insertDictionary}) {
         if (!statement->isValid())
             return fail(ErrorCode::CorruptCase, statement->prepareError());
     }
@@ -699,6 +703,22 @@ Result<void> CaseWriter::insertDetails(const EventBatch& batch, std::size_t inde
             return finishFailure(QStringLiteral("storing a resource"));
     }
     const ParsedEvent& e = batch.events[index];
+    if (e.credential.issuedKey.length > 0) {
+        auto& c = m_insertCredential;
+        c.bind(1, rowId);
+        int column = 2;
+        const CredentialFields& credential = e.credential;
+        for (const TextRef& ref : {credential.issuedKey, credential.principal, credential.subject, credential.provider,
+                                   credential.sourceIdentity}) {
+            if (ref.present)
+                c.bindStatic(column, batch.view(ref));
+            else
+                c.bindNull(column);
+            ++column;
+        }
+        if (c.exec() != SQLITE_DONE)
+            return finishFailure(QStringLiteral("storing a credential link"));
+    }
     if (!e.insight)
         return {};
     const InsightFields& insight = *e.insight;
@@ -839,12 +859,13 @@ Result<void> CaseWriter::moveAside(std::int64_t existingRow, const char* reason)
                              "), 0) AND name = (SELECT name FROM event_rows WHERE id = " + row + ")";
     if (auto counted = m_db.exec("UPDATE event_names SET events = events - 1 WHERE " + pair); !counted)
         return counted;
-    return m_db.exec("INSERT INTO event_variants(event_id, reason, session_id, file_id, offset, length, time) "
-                     "SELECT event_id, '" +
-                     std::string(reason) + "', " + std::to_string(m_sessionId) +
-                     ", file_id, offset, length, time FROM events WHERE id = " + row +
-                     "; DELETE FROM resource_rows WHERE event = " + row + "; DELETE FROM insights WHERE event = " +
-                     row + "; DELETE FROM event_rows WHERE id = " + row + ";");
+    return m_db.exec(
+        "INSERT INTO event_variants(event_id, reason, session_id, file_id, offset, length, time) "
+        "SELECT event_id, '" +
+        std::string(reason) + "', " + std::to_string(m_sessionId) +
+        ", file_id, offset, length, time FROM events WHERE id = " + row +
+        "; DELETE FROM resource_rows WHERE event = " + row + "; DELETE FROM insights WHERE event = " + row +
+        "; DELETE FROM credential_links WHERE event = " + row + "; DELETE FROM event_rows WHERE id = " + row + ";");
 }
 
 namespace {

@@ -194,8 +194,8 @@ private:
     std::unordered_map<std::string, std::int64_t> m_dirs; // dirKey() -> source_dirs.id
     std::int64_t m_nextDirId = 1;
     Sql::Statement m_insertDir, m_insertDictionary;
-    Sql::Statement m_insertEvent, m_insertResource, m_insertInsight, m_insertFile, m_insertBlob, m_completeFile,
-        m_insertProblem, m_existingEvent, m_insertVariant, m_setDifferences;
+    Sql::Statement m_insertEvent, m_insertResource, m_insertInsight, m_insertCredential, m_insertFile, m_insertBlob,
+        m_completeFile, m_insertProblem, m_existingEvent, m_insertVariant, m_setDifferences;
 };
 
 /// The text form of a stored event or request ID column value (blob UUID or text).

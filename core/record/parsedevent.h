@@ -38,6 +38,17 @@ struct IdentityFields
     TextRef user; ///< derived: userName, else assumed-role session name, else issuer name, else invokedBy
 };
 
+/// What an event that hands out credentials says about them (AssumeRole*, GetSessionToken, GetFederationToken:
+/// responseElements.credentials; CreateAccessKey: responseElements.accessKey). Present when issuedKey is.
+struct CredentialFields
+{
+    TextRef issuedKey;      ///< the access key ID the call returned
+    TextRef principal;      ///< assumedRoleUser.arn, federatedUser.arn, or accessKey.userName (CreateAccessKey)
+    TextRef subject;        ///< the person a federation names: SAML subject, subjectFromWebIdentityToken
+    TextRef provider;       ///< the identity provider: requestParameters.principalArn (SAML), responseElements.provider
+    TextRef sourceIdentity; ///< requestParameters.sourceIdentity, else responseElements.sourceIdentity
+};
+
 struct TlsFields
 {
     TextRef version, cipherSuite, hostHeader, keyExchange;
@@ -108,6 +119,7 @@ struct ParsedEvent
     IdentityFields identity;
     TlsFields tls;
     std::optional<InsightFields> insight;
+    CredentialFields credential;
     std::uint64_t idHash = 0; ///< of the eventID text, for deduplication
     CompactId storedEventId, storedRequestId, storedSharedEventId;
     ResolvedIds ids;

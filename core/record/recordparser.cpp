@@ -565,11 +565,14 @@ struct RecordParser::Impl
                 event.requestId = text(value, batch);
             else if (keyIs(key, "resources"))
                 parseResources(value, eventIndex, batch);
-            else if (keyIs(key, "requestParameters"))
+            else if (keyIs(key, "requestParameters")) {
+                if (value.is_object())
+                    parseCredentialRequest(value, event.credential, batch);
                 collectKeyPaths(key, value, batch);
-            else if (keyIs(key, "responseElements") && value.is_object()) {
+            } else if (keyIs(key, "responseElements") && value.is_object()) {
                 if (dom::element login; value["ConsoleLogin"].get(login) == simdjson::SUCCESS)
                     event.consoleLogin = text(login, batch);
+                parseCredentialResponse(value, event.credential, batch);
                 collectKeyPaths(key, value, batch);
             }
             break;
@@ -601,6 +604,38 @@ struct RecordParser::Impl
             break;
         default:
             break;
+        }
+    }
+
+    // Two lookups on every request and response; the rest only where a key was handed out.
+    void parseCredentialRequest(dom::element request, CredentialFields& out, EventBatch& batch)
+    {
+        dom::element item;
+        if (request["sourceIdentity"].get(item) == simdjson::SUCCESS && item.is_string())
+            out.sourceIdentity = text(item, batch);
+        if (request["principalArn"].get(item) == simdjson::SUCCESS && item.is_string() && !out.provider.present)
+            out.provider = text(item, batch);
+    }
+
+    void parseCredentialResponse(dom::element response, CredentialFields& out, EventBatch& batch)
+    {
+        dom::element item;
+        if (response.at_pointer("/credentials/accessKeyId").get(item) == simdjson::SUCCESS && item.is_string()) {
+            out.issuedKey = text(item, batch);
+            if (response.at_pointer("/assumedRoleUser/arn").get(item) == simdjson::SUCCESS ||
+                response.at_pointer("/federatedUser/arn").get(item) == simdjson::SUCCESS)
+                out.principal = text(item, batch);
+            if (response["subject"].get(item) == simdjson::SUCCESS ||
+                response["subjectFromWebIdentityToken"].get(item) == simdjson::SUCCESS)
+                out.subject = text(item, batch);
+            if (response["provider"].get(item) == simdjson::SUCCESS)
+                out.provider = text(item, batch);
+            if (response["sourceIdentity"].get(item) == simdjson::SUCCESS && !out.sourceIdentity.present)
+                out.sourceIdentity = text(item, batch);
+        } else if (response.at_pointer("/accessKey/accessKeyId").get(item) == simdjson::SUCCESS && item.is_string()) {
+            out.issuedKey = text(item, batch);
+            if (response.at_pointer("/accessKey/userName").get(item) == simdjson::SUCCESS)
+                out.principal = text(item, batch);
         }
     }
 

@@ -27,6 +27,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -1001,6 +1002,7 @@ struct Event
     bool loginSuccess = true;
     bool mfaUsed = true;
     std::vector<std::pair<Tok, std::string>> presets; // fixed values for incidents
+    std::string_view sharedEventId;                   // the two copies of a cross-account incident call share one
 };
 
 // Expands templates for one record; cached tokens keep one value per record.
@@ -1338,7 +1340,11 @@ private:
             out += R"(,"serviceEventDetails":)";
             m_ctx.expand(api.extra, out);
         }
-        if (e.actor->accountId != e.account->id && e.actor->type != IdentityType::AwsService) {
+        if (!e.sharedEventId.empty()) {
+            out += R"(,"sharedEventID":")";
+            out += e.sharedEventId;
+            out += '"';
+        } else if (e.actor->accountId != e.account->id && e.actor->type != IdentityType::AwsService) {
             out += R"(,"sharedEventID":")";
             m_rng.uuid(out);
             out += '"';
@@ -1593,12 +1599,15 @@ public:
         consoleAbuse();
         rootActivity();
         exfiltration();
+        lateralMovement();
         return std::move(m_incidents);
     }
 
     Gap gap() const { return m_gap; }
     /// Incident 1's privilege-escalation sweep, rendered after everything else with randomness of its own.
     const std::vector<Incident>& sweep() const { return m_sweep; }
+    /// Incident 8's hop into the staging account, rendered after the sweep with randomness of its own.
+    const std::vector<Incident>& lateral() const { return m_lateral; }
 
 private:
     const Account& prod() const { return m_world.accounts().front(); }
@@ -1645,11 +1654,12 @@ private:
     void consoleAbuse();
     void rootActivity();
     void exfiltration();
+    void lateralMovement();
 
     Rng& m_rng;
     const World& m_world;
     std::vector<Incident> m_incidents;
-    std::vector<Incident> m_sweep;
+    std::vector<Incident> m_sweep, m_lateral;
     std::deque<Actor> m_actors; // deque: events keep pointers into these
     std::deque<Template> m_templates;
     Gap m_gap;
@@ -1828,6 +1838,56 @@ void IncidentBuilder::exfiltration()
     }
 }
 
+// 8. The admin session of incidents 2 and 3 assumes a role in the staging account: the leaked key's chain crosses
+// accounts (AKIAEXAMPLELEAKED001 -> ASIAEXAMPLECLEANUP01 -> ASIAEXAMPLESTAGING01), with a session name the prod
+// role's session already bears. Both accounts log the AssumeRole, with one sharedEventID. Kept apart and rendered
+// after the sweep (writeLateral), with randomness of its own, so every earlier byte of the sample stays as it was.
+void IncidentBuilder::lateralMovement()
+{
+    const Account& staging = m_world.accounts()[1];
+    Rng rng(0x1a7e'2026'0221);
+    Actor admin = actor("DataPipelineRole");
+    World::setRole(rng, admin, "CloudOpsAdminRole", "");
+    World::setSession(admin, "cleanup-session");
+    admin.accessKey = "ASIAEXAMPLECLEANUP01";
+    const Actor& caller = keep(admin);
+    Actor hop = admin;
+    hop.accountId = staging.id;
+    World::setRole(rng, hop, "OrganizationAccountAccessRole", "");
+    World::setSession(hop, "cleanup-session");
+    hop.accessKey = "ASIAEXAMPLESTAGING01";
+    hop.traits = 0;
+    const Actor& role = keep(hop);
+    const char* ip = "185.220.101.47";
+    const std::size_t from = m_incidents.size();
+    const std::vector<std::pair<Tok, std::string>> assume = {{Tok::Account, staging.id},
+                                                             {Tok::Role, "OrganizationAccountAccessRole"},
+                                                             {Tok::Session, "cleanup-session"},
+                                                             {Tok::SessionKey, role.accessKey}};
+    for (int copy = 0; copy < 2; ++copy) {
+        Event& e = add("2026-02-21T19:45:10Z", "us-east-1", "sts", "AssumeRole", caller, ip, Ua::Boto3);
+        e.presets = assume;
+        e.sharedEventId = "7c1d2e3f-4a5b-4c6d-8e7f-a0b1c2d3e4f5";
+        if (copy == 1) {
+            e.account = &staging;
+            m_incidents.back().account = 1;
+        }
+    }
+    const std::tuple<const char*, const char*, const char*, const char*> steps[] = {
+        {"2026-02-21T19:46:02Z", "us-east-1", "sts", "GetCallerIdentity"},
+        {"2026-02-21T19:46:40Z", "us-east-1", "s3", "ListBuckets"},
+        {"2026-02-21T19:47:15Z", "us-west-2", "ec2", "DescribeInstances"},
+        {"2026-02-21T19:48:30Z", "us-east-1", "iam", "ListUsers"}};
+    for (const auto& [when, region, service, name] : steps) {
+        Event& e = add(when, region, service, name, role, ip, Ua::Boto3);
+        e.account = &staging;
+        m_incidents.back().account = 1;
+    }
+    m_lateral.assign(std::make_move_iterator(m_incidents.begin() + std::ptrdiff_t(from)),
+                     std::make_move_iterator(m_incidents.end()));
+    m_incidents.resize(from);
+}
+
 // ---- Insights -----------------------------------------------------------------------------------------------------
 
 struct InsightPair
@@ -1931,6 +1991,7 @@ public:
         if (m_world.sample()) {
             writeInsights();
             writeSweep();
+            writeLateral();
         }
         const std::size_t digests = m_digests ? m_digests->finish() : 0;
         if (m_digests)
@@ -2155,6 +2216,35 @@ private:
         m_buffer += "]}";
         m_totals.events += sweep.size();
         writeFile(m_world.accounts().front(), sweep.front().region, "CloudTrail", newest + 200);
+    }
+
+    // Incident 8, one file per account and region it touches, after the sweep (see lateralMovement()).
+    void writeLateral()
+    {
+        const std::vector<Incident>& lateral = m_incidentBuilder.lateral();
+        Rng rng(0x1a7e'2026'0222);
+        Renderer renderer(rng);
+        std::vector<std::pair<int, std::string_view>> streams;
+        for (const Incident& incident : lateral) {
+            if (std::find(streams.begin(), streams.end(), std::pair(incident.account, incident.region)) ==
+                streams.end())
+                streams.emplace_back(incident.account, incident.region);
+        }
+        for (const auto& [account, region] : streams) {
+            m_buffer = R"({"Records":[)";
+            Seconds newest = 0;
+            for (const Incident& incident : lateral) {
+                if (incident.account != account || incident.region != region)
+                    continue;
+                if (m_buffer.back() != '[')
+                    m_buffer += ',';
+                renderer.render(incident.event, m_buffer);
+                newest = std::max(newest, incident.event.time);
+                ++m_totals.events;
+            }
+            m_buffer += "]}";
+            writeFile(m_world.accounts()[std::size_t(account)], region, "CloudTrail", newest + 240);
+        }
     }
 
     // Insights that match incident 1: the burst of RunInstances, and its failures in eu-west-1.

@@ -20,8 +20,9 @@ struct Room
     QStringList mayInclude;
 };
 
-const QStringList coreRooms{"core/util",   "core/record",   "core/casedb", "core/import",    "core/query",
-                            "core/export", "core/insights", "core/detect", "core/integrity", "core/report"};
+const QStringList coreRooms{"core/util",      "core/record", "core/casedb",   "core/import",
+                            "core/query",     "core/export", "core/insights", "core/detect",
+                            "core/integrity", "core/report", "core/story"};
 
 QStringList coreAnd(const QStringList& more)
 {
@@ -43,6 +44,7 @@ const QList<Room>& rooms()
         {"core/integrity", {"core/import", "core/casedb", "core/record", "core/util"}},
         {"core/report",
          {"core/insights", "core/detect", "core/export", "core/query", "core/casedb", "core/record", "core/util"}},
+        {"core/story", {"core/query", "core/casedb", "core/record", "core/util"}},
         {"ui/common", coreRooms},
         {"ui/browser", coreAnd({"ui/common"})},
         {"ui/timeline", coreAnd({"ui/common"})},
