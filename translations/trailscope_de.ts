@@ -351,7 +351,7 @@
     <message>
         <location filename="../ui/help/aboutdialog.cpp" line="40"/>
         <source>Offline audit console for AWS CloudTrail</source>
-        <translation>Offline-Prüfkonsole für AWS CloudTrail</translation>
+        <translation>Offline-Auditkonsole für AWS CloudTrail</translation>
     </message>
     <message>
         <location filename="../ui/help/aboutdialog.cpp" line="42"/>
@@ -654,7 +654,7 @@
     <message>
         <location filename="../ui/dashboard/dashboardview.cpp" line="179"/>
         <source>ApiCallRateInsight found here: write management calls per minute of one API departing from their 7-day baseline.</source>
-        <translation>Hier gefundene ApiCallRateInsight: schreibende Management-Aufrufe pro Minute einer API, die von ihrer 7-Tage-Basislinie abweichen.</translation>
+        <translation>ApiCallRateInsight, hier berechnet: schreibende Management-Aufrufe einer API pro Minute, die von ihrer 7-Tage-Basislinie abweichen.</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/dashboardview.cpp" line="183"/>
@@ -664,7 +664,7 @@
     <message>
         <location filename="../ui/dashboard/dashboardview.cpp" line="184"/>
         <source>ApiErrorRateInsight found here: calls of one API failing with one error code, per minute, departing from their baseline.</source>
-        <translation>Hier gefundene ApiErrorRateInsight: Aufrufe einer API, die mit einem Fehlercode scheitern, pro Minute, abweichend von ihrer Basislinie.</translation>
+        <translation>ApiErrorRateInsight, hier berechnet: Aufrufe einer API, die mit einem Fehlercode scheitern, pro Minute, abweichend von ihrer Basislinie.</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/dashboardview.cpp" line="188"/>
@@ -773,8 +773,8 @@
         <location filename="../ui/dashboard/dashboardview.cpp" line="467"/>
         <source>%n of them the case&apos;s own</source>
         <translation>
-            <numerusform>%n davon fallspezifisch</numerusform>
-            <numerusform>%n davon fallspezifisch</numerusform>
+            <numerusform>davon %n aus dem Fall</numerusform>
+            <numerusform>davon %n aus dem Fall</numerusform>
         </translation>
     </message>
     <message>
@@ -849,14 +849,14 @@
     <message>
         <location filename="../ui/dashboard/dashboardview.cpp" line="595"/>
         <source>First: %1 %2 (%3)</source>
-        <translation>Erstes: %1 %2 (%3)</translation>
+        <translation>Zuerst: %1 %2 (%3)</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/dashboard/dashboardview.cpp" line="617"/>
         <source>Worst: %1 %2, %n event(s)</source>
         <translation>
-            <numerusform>Stärkste: %1 %2, %n Ereignis</numerusform>
-            <numerusform>Stärkste: %1 %2, %n Ereignisse</numerusform>
+            <numerusform>Schwerste: %1 %2, %n Ereignis</numerusform>
+            <numerusform>Schwerste: %1 %2, %n Ereignisse</numerusform>
         </translation>
     </message>
     <message>
@@ -1206,7 +1206,7 @@
     <message>
         <location filename="../ui/export/exportcontroller.cpp" line="50"/>
         <source>Exported %1 to %2</source>
-        <translation>%1 nach %2 exportiert</translation>
+        <translation>Nach %2 exportiert: %1</translation>
     </message>
     <message>
         <location filename="../ui/export/exportcontroller.cpp" line="56"/>
@@ -1334,14 +1334,14 @@
         <location filename="../ui/export/exportjob.cpp" line="137"/>
         <source>a %n-page report</source>
         <translation>
-            <numerusform>einen Bericht mit %n Seite</numerusform>
-            <numerusform>einen Bericht mit %n Seiten</numerusform>
+            <numerusform>ein Bericht mit %n Seite</numerusform>
+            <numerusform>ein Bericht mit %n Seiten</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/export/exportjob.cpp" line="137"/>
         <source>a report</source>
-        <translation>einen Bericht</translation>
+        <translation>ein Bericht</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/export/exportjob.cpp" line="167"/>
@@ -1831,7 +1831,7 @@
     <message>
         <location filename="../ui/integrity/integritydialog.cpp" line="91"/>
         <source>Only problems (invalid files, gaps, files outside every digest&apos;s period)</source>
-        <translation>Nur Probleme (ungültige Dateien, Lücken, Dateien außerhalb des Zeitraums jedes Digests)</translation>
+        <translation>Nur Probleme (ungültige Dateien, Lücken, Dateien außerhalb der Zeiträume aller Digests)</translation>
     </message>
     <message>
         <location filename="../ui/integrity/integritydialog.cpp" line="98"/>
@@ -1987,7 +1987,7 @@
     <message>
         <location filename="../ui/integrity/integritymodel.cpp" line="110"/>
         <source>Where it lies</source>
-        <translation>Wo sie liegt</translation>
+        <translation>Ort</translation>
     </message>
 </context>
 <context>
@@ -2146,7 +2146,7 @@
     <message>
         <location filename="../ui/window/mainwindow.cpp" line="561"/>
         <source>An import is already running; drop again when it has finished.</source>
-        <translation>Ein Import läuft bereits; erneut ablegen, wenn er beendet ist.</translation>
+        <translation>Ein Import läuft bereits; ziehen Sie die Dateien erneut hierher, wenn er beendet ist.</translation>
     </message>
     <message>
         <location filename="../ui/window/mainwindow.cpp" line="574"/>
@@ -2637,7 +2637,7 @@
     <message>
         <location filename="../ui/sql/sqlconsole.cpp" line="123"/>
         <source>The share of the case&apos;s events the query has examined; a query that reads an index range finishes before reaching the end</source>
-        <translation>Der Anteil der Ereignisse des Falls, den die Abfrage untersucht hat; eine Abfrage, die einen Indexbereich liest, endet vor dem Ende</translation>
+        <translation>Der Anteil der Ereignisse des Falls, den die Abfrage untersucht hat; eine Abfrage, die einen Indexbereich liest, ist fertig, bevor der Balken das Ende erreicht</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlconsole.cpp" line="144"/>
@@ -2899,7 +2899,7 @@ Strg+Eingabe führt die Abfrage (oder die Auswahl) aus; Strg+Leertaste vervollst
     <message>
         <location filename="../ui/sql/sqlresultview.cpp" line="72"/>
         <source>first %1 rows, more as you scroll</source>
-        <translation>erste %1 Zeilen, weitere beim Blättern</translation>
+        <translation>erste %1 Zeilen, weitere beim Scrollen</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlresultview.cpp" line="73"/>
@@ -2933,7 +2933,7 @@ Strg+Eingabe führt die Abfrage (oder die Auswahl) aus; Strg+Leertaste vervollst
     <message>
         <location filename="../ui/window/statusstrip.cpp" line="31"/>
         <source>Stop browsing only the SQL result set</source>
-        <translation>Nicht mehr nur die SQL-Ergebnismenge durchsuchen</translation>
+        <translation>Nicht mehr nur die SQL-Ergebnismenge im Browser zeigen</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/window/statusstrip.cpp" line="53"/>
@@ -3349,27 +3349,32 @@ Strg+Eingabe führt die Abfrage (oder die Auswahl) aus; Strg+Leertaste vervollst
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="65"/>
+        <location filename="../app/gui/main.cpp" line="55"/>
         <source>Offline audit console for AWS CloudTrail</source>
-        <translation>Offline-Prüfkonsole für AWS CloudTrail</translation>
+        <translation>Offline-Auditkonsole für AWS CloudTrail</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="69"/>
+        <location filename="../app/gui/main.cpp" line="59"/>
         <source>Open the bundled sample trail</source>
         <translation>Den mitgelieferten Beispiel-Trail öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="72"/>
+        <location filename="../app/gui/main.cpp" line="62"/>
         <source>Start in this view: events, sql or dashboard</source>
         <translation>In dieser Ansicht starten: events, sql oder dashboard</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="77"/>
+        <location filename="../app/gui/main.cpp" line="67"/>
         <source>Start in the dashboard, drilled down into this principal once computed</source>
         <translation>Im Dashboard starten, aufgeschlüsselt auf diesen Prinzipal, sobald berechnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="81"/>
+        <location filename="../app/gui/main.cpp" line="72"/>
+        <source>The window&apos;s language, e.g. de or en, instead of the system&apos;s</source>
+        <translation>Die Sprache des Fensters, z. B. de oder en, statt der des Systems</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="76"/>
         <source>A case to open, or trail files to import</source>
         <translation>Ein zu öffnender Fall oder zu importierende Trail-Dateien</translation>
     </message>
