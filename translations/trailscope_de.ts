@@ -1093,7 +1093,7 @@
     <message>
         <location filename="../ui/dashboard/detectionsmodel.cpp" line="201"/>
         <source>Level</source>
-        <translation>Stufe</translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/detectionsmodel.cpp" line="203"/>
@@ -2309,7 +2309,7 @@
     <message>
         <location filename="../ui/dashboard/rulelistmodel.cpp" line="125"/>
         <source>Level</source>
-        <translation>Stufe</translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/rulelistmodel.cpp" line="127"/>
