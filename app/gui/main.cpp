@@ -1,6 +1,6 @@
-#include "common/translations.h"
 #include "window/casefiles.h"
 #include "window/mainwindow.h"
+#include "window/translations.h"
 #include "window/windowactions.h"
 
 #include "trailscopeversion.h"

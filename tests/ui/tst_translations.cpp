@@ -1,7 +1,7 @@
 // trailscope --lang: the value is read from the arguments before the parser runs, the locale it names becomes the
 // default (numbers follow it) and its translation is installed from the first folder holding one; English installs
 // none, whatever the system's language.
-#include "common/translations.h"
+#include "window/translations.h"
 
 #include <QCoreApplication>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "common/translations.h"
+#include "window/translations.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
