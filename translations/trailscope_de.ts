@@ -6,32 +6,32 @@
     <message>
         <location filename="../ui/window/casedialogs.cpp" line="20"/>
         <source>Open Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall öffnen</translation>
     </message>
     <message>
         <location filename="../ui/window/casedialogs.cpp" line="21"/>
         <source>Trailscope cases (*.%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trailscope-Fälle (*.%1);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/window/casedialogs.cpp" line="28"/>
         <source>Import Trail Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Trail-Dateien importieren</translation>
     </message>
     <message>
         <location filename="../ui/window/casedialogs.cpp" line="31"/>
         <source>CloudTrail logs (*.json.gz *.json *.jsonl *.gz *.zip *.tar *.tar.gz *.tgz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CloudTrail-Protokolle (*.json.gz *.json *.jsonl *.gz *.zip *.tar *.tar.gz *.tgz);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/window/casedialogs.cpp" line="37"/>
         <source>New Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Fall</translation>
     </message>
     <message>
         <location filename="../ui/window/casedialogs.cpp" line="38"/>
         <source>Trailscope cases (*.%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trailscope-Fälle (*.%1)</translation>
     </message>
 </context>
 <context>
@@ -222,7 +222,7 @@
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="26"/>
         <source>Event time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereigniszeit</translation>
     </message>
     <message>
         <location filename="../core/query/eventcolumns.cpp" line="27"/>
@@ -281,21 +281,196 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="32"/>
+        <source>Case summary</source>
+        <translation>Fallübersicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="33"/>
+        <source>Search or query used</source>
+        <translation>Verwendete Suche oder Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="34"/>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="35"/>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="36"/>
+        <source>Starred events with notes</source>
+        <translation>Markierte Ereignisse mit Notizen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="37"/>
+        <source>Event table</source>
+        <translation>Ereignistabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="38"/>
+        <source>Sources and file hashes</source>
+        <translation>Quellen und Datei-Hashes</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../ui/browser/colourrules.cpp" line="10"/>
         <source>Root activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Root-Aktivität</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrules.cpp" line="11"/>
         <source>Failed calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Aufrufe</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrules.cpp" line="12"/>
         <source>Logging changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an der Protokollierung</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::AboutDialog</name>
+    <message>
+        <location filename="../ui/help/aboutdialog.cpp" line="30"/>
+        <source>About Trailscope</source>
+        <translation>Über Trailscope</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/aboutdialog.cpp" line="35"/>
+        <source>Trailscope %1</source>
+        <translation>Trailscope %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/aboutdialog.cpp" line="40"/>
+        <source>Offline audit console for AWS CloudTrail</source>
+        <translation>Offline-Auditkonsole für AWS CloudTrail</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/aboutdialog.cpp" line="42"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/aboutdialog.cpp" line="43"/>
+        <source>Build: %1, against Qt %2</source>
+        <translation>Build: %1, mit Qt %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/aboutdialog.cpp" line="50"/>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/aboutdialog.cpp" line="50"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/aboutdialog.cpp" line="50"/>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/aboutdialog.cpp" line="63"/>
+        <source>Trailscope does not carry a licence yet: until its authors choose one, all rights are reserved. The libraries above are used under the licences listed.</source>
+        <translation>Trailscope steht noch unter keiner Lizenz: Bis seine Autoren eine wählen, sind alle Rechte vorbehalten. Die oben genannten Bibliotheken werden unter den aufgeführten Lizenzen verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/aboutdialog.cpp" line="69"/>
+        <source>Test data from TrailDiscover (Adan Alvarez, CC-BY-4.0), Stratus Red Team (Datadog, Apache-2.0), panther-analysis (Panther Labs, Apache-2.0) and the SigmaHQ rules (DRL 1.1). The bundled sample trail is synthetic and holds no real account data.</source>
+        <translation>Testdaten aus TrailDiscover (Adan Alvarez, CC-BY-4.0), Stratus Red Team (Datadog, Apache-2.0), panther-analysis (Panther Labs, Apache-2.0) und den SigmaHQ-Regeln (DRL 1.1). Der mitgelieferte Beispiel-Trail ist synthetisch und enthält keine echten Kontodaten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/aboutdialog.cpp" line="77"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::ActivityModel</name>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="29"/>
+        <source>Principals</source>
+        <translation>Prinzipale</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="31"/>
+        <source>Access keys</source>
+        <translation>Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="33"/>
+        <source>Source IPs</source>
+        <translation>Quell-IPs</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="35"/>
+        <source>User agents</source>
+        <translation>User-Agents</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="37"/>
+        <source>Regions</source>
+        <translation>Regionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="39"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="41"/>
+        <source>Principal + event source</source>
+        <translation>Prinzipal + Ereignisquelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="43"/>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="120"/>
+        <source>APIs</source>
+        <translation>APIs</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="80"/>
+        <source>%1 of %2 events carry an errorCode</source>
+        <translation>%1 von %2 Ereignissen haben einen errorCode</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="112"/>
+        <source>Event source</source>
+        <translation>Ereignisquelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="114"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="116"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="118"/>
+        <source>Error %</source>
+        <translation>Fehler-%</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="122"/>
+        <source>First seen (UTC)</source>
+        <translation>Zuerst gesehen (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/activitymodel.cpp" line="124"/>
+        <source>Last seen (UTC)</source>
+        <translation>Zuletzt gesehen (UTC)</translation>
     </message>
 </context>
 <context>
@@ -303,7 +478,7 @@
     <message>
         <location filename="../ui/browser/analystworker.cpp" line="22"/>
         <source>Stars, notes and saved searches are unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sterne, Notizen und gespeicherte Suchen sind nicht verfügbar: %1</translation>
     </message>
 </context>
 <context>
@@ -311,72 +486,72 @@
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="23"/>
         <source>Colouring Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbregeln</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="26"/>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>An</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="26"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="26"/>
         <source>Search expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchausdruck</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="26"/>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbe</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="40"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="41"/>
         <source>New rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Regel</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="45"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="50"/>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="51"/>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="52"/>
         <source>Restore Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard wiederherstellen</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="96"/>
         <source>Double-click to choose a colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken, um eine Farbe zu wählen</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="129"/>
         <source>Empty expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Leerer Ausdruck</translation>
     </message>
     <message>
         <location filename="../ui/browser/colourrulesdialog.cpp" line="130"/>
         <source>Column %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1: %2</translation>
     </message>
 </context>
 <context>
@@ -384,17 +559,17 @@
     <message>
         <location filename="../ui/browser/comparedialog.cpp" line="17"/>
         <source>Only differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Unterschiede</translation>
     </message>
     <message>
         <location filename="../ui/browser/comparedialog.cpp" line="19"/>
         <source>Compare events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse vergleichen</translation>
     </message>
     <message>
         <location filename="../ui/browser/comparedialog.cpp" line="54"/>
         <source>%1 of %2 fields differ</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Feldern unterscheiden sich</translation>
     </message>
 </context>
 <context>
@@ -402,161 +577,563 @@
     <message>
         <location filename="../ui/browser/comparemodel.cpp" line="46"/>
         <source>%1 (not JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kein JSON)</translation>
     </message>
     <message>
         <location filename="../ui/browser/comparemodel.cpp" line="121"/>
         <source>Not in this event</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht in diesem Ereignis</translation>
     </message>
     <message>
         <location filename="../ui/browser/comparemodel.cpp" line="143"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::DashboardView</name>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/dashboardview.cpp" line="117"/>
+        <source>%n value(s) under the browser&apos;s search.</source>
+        <translation>
+            <numerusform>%n Wert unter der Suche des Browsers.</numerusform>
+            <numerusform>%n Werte unter der Suche des Browsers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="131"/>
+        <source>&amp;Recompute</source>
+        <translation>&amp;Neu berechnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="136"/>
+        <source>Low sensitivity</source>
+        <translation>Geringe Empfindlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="137"/>
+        <source>Medium sensitivity</source>
+        <translation>Mittlere Empfindlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="138"/>
+        <source>High sensitivity</source>
+        <translation>Hohe Empfindlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="140"/>
+        <source>How readily an episode opens (README, &quot;Insights&quot;): low finds only the loudest departures from the baseline, high finds smaller ones too.</source>
+        <translation>Wie leicht eine Episode beginnt (README, „Insights“): gering findet nur die deutlichsten Abweichungen von der Basislinie, hoch auch kleinere.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="160"/>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="161"/>
+        <source>Who / What / Where</source>
+        <translation>Wer / Was / Wo</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="162"/>
+        <source>First Seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="163"/>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="195"/>
+        <source>Detections</source>
+        <translation>Erkennungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="178"/>
+        <source>API call rate</source>
+        <translation>API-Aufrufrate</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="179"/>
+        <source>ApiCallRateInsight found here: write management calls per minute of one API departing from their 7-day baseline.</source>
+        <translation>ApiCallRateInsight, hier berechnet: schreibende Management-Aufrufe einer API pro Minute, die von ihrer 7-Tage-Basislinie abweichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="183"/>
+        <source>API error rate</source>
+        <translation>API-Fehlerrate</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="184"/>
+        <source>ApiErrorRateInsight found here: calls of one API failing with one error code, per minute, departing from their baseline.</source>
+        <translation>ApiErrorRateInsight, hier berechnet: Aufrufe einer API, die mit einem Fehlercode scheitern, pro Minute, abweichend von ihrer Basislinie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="188"/>
+        <source>Delivered by AWS</source>
+        <translation>Von AWS geliefert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="188"/>
+        <source>Insights events AWS delivered in the trail (CloudTrail-Insight files).</source>
+        <translation>Insights-Ereignisse, die AWS im Trail geliefert hat (CloudTrail-Insight-Dateien).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="190"/>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="191"/>
+        <source>Principals, access keys, source IPs, user agents and regions whose first event came after the case&apos;s first day.</source>
+        <translation>Prinzipale, Zugriffsschlüssel, Quell-IPs, User-Agents und Regionen, deren erstes Ereignis nach dem ersten Tag des Falls kam.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="196"/>
+        <source>The case&apos;s detection rules that fired: the CIS CloudWatch alarms, Trailscope&apos;s own and the rules added to the case (trailscope-cli detect).</source>
+        <translation>Die ausgelösten Erkennungsregeln des Falls: die CIS-CloudWatch-Alarme, die eigenen Regeln von Trailscope und die dem Fall hinzugefügten Regeln (trailscope-cli detect).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="214"/>
+        <source>Double-click or press Enter to open the episode&apos;s events in the browser.</source>
+        <translation>Doppelklicken oder Eingabetaste drücken, um die Ereignisse der Episode im Browser zu öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="236"/>
+        <source>&amp;Limit to current search</source>
+        <translation>Auf aktuelle Suche &amp;beschränken</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="238"/>
+        <source>Count only the events the browser&apos;s search and time range match.</source>
+        <translation>Nur die Ereignisse zählen, die Suche und Zeitraum des Browsers treffen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="240"/>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="805"/>
+        <source>&amp;Apply as Filter</source>
+        <translation>Als &amp;Filter anwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="242"/>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="806"/>
+        <source>E&amp;xclude</source>
+        <translation>A&amp;usschließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="248"/>
+        <source>Double-click a principal to drill down into its activity, another row to show its events in the browser; right-click for more.</source>
+        <translation>Einen Prinzipal doppelklicken, um seine Aktivität aufzuschlüsseln, eine andere Zeile, um ihre Ereignisse im Browser zu zeigen; Rechtsklick für mehr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="267"/>
+        <source>principal = %1</source>
+        <translation>Prinzipal = %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="301"/>
+        <source>Double-click to show the events from this first one on.</source>
+        <translation>Doppelklicken, um die Ereignisse ab diesem ersten zu zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="338"/>
+        <source>Double-click or press Enter to open the rule&apos;s matches in the browser; right-click to star them.</source>
+        <translation>Doppelklicken oder Eingabetaste drücken, um die Treffer der Regel im Browser zu öffnen; Rechtsklick, um sie mit Stern zu markieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="349"/>
+        <source>Findings per ATT&amp;CK tactic, from the rules&apos; tags; choose one to list only its rules.</source>
+        <translation>Befunde je ATT&amp;CK-Taktik, aus den Tags der Regeln; eine wählen, um nur ihre Regeln aufzulisten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="356"/>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Regeln…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="358"/>
+        <source>List, switch off and on, edit and add the case&apos;s detection rules; import or export a folder of them.</source>
+        <translation>Die Erkennungsregeln des Falls auflisten, aus- und einschalten, bearbeiten und hinzufügen; einen Ordner davon importieren oder exportieren.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/dashboardview.cpp" line="463"/>
+        <source>%n rule(s) ran</source>
+        <translation>
+            <numerusform>%n Regel ausgeführt</numerusform>
+            <numerusform>%n Regeln ausgeführt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/dashboardview.cpp" line="465"/>
+        <source>%n switched off</source>
+        <translation>
+            <numerusform>%n ausgeschaltet</numerusform>
+            <numerusform>%n ausgeschaltet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/dashboardview.cpp" line="467"/>
+        <source>%n of them the case&apos;s own</source>
+        <translation>
+            <numerusform>davon %n aus dem Fall</numerusform>
+            <numerusform>davon %n aus dem Fall</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="470"/>
+        <source>Not run: %1</source>
+        <translation>Nicht ausgeführt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="478"/>
+        <source>Open a case to see its insights.</source>
+        <translation>Einen Fall öffnen, um seine Insights zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="480"/>
+        <source>Computing insights, first-seen activity and tables…</source>
+        <translation>Insights, erstmals gesehene Aktivität und Tabellen werden berechnet…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/dashboardview.cpp" line="481"/>
+        <source>Computing again; the results below are of %n event(s).</source>
+        <translation>
+            <numerusform>Wird neu berechnet; die Ergebnisse unten beruhen auf %n Ereignis.</numerusform>
+            <numerusform>Wird neu berechnet; die Ergebnisse unten beruhen auf %n Ereignissen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/dashboardview.cpp" line="484"/>
+        <source>%n finding(s) in %1 events, computed in %2 ms.</source>
+        <translation>
+            <numerusform>%n Befund in %1 Ereignissen, berechnet in %2 ms.</numerusform>
+            <numerusform>%n Befunde in %1 Ereignissen, berechnet in %2 ms.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/dashboardview.cpp" line="488"/>
+        <source>%n detection rule(s) fired.</source>
+        <translation>
+            <numerusform>%n Erkennungsregel ausgelöst.</numerusform>
+            <numerusform>%n Erkennungsregeln ausgelöst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="490"/>
+        <source>Out of date: events are being imported. Computed again when the import ends (or Recompute).</source>
+        <translation>Veraltet: Ereignisse werden importiert. Neu berechnet, wenn der Import endet (oder mit „Neu berechnen“).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="492"/>
+        <source>Could not compute insights: %1</source>
+        <translation>Insights konnten nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="493"/>
+        <source>Could not compute insights.</source>
+        <translation>Insights konnten nicht berechnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="581"/>
+        <source>Worst: %1, %2/min against %3 (%4)</source>
+        <translation>Stärkste: %1, %2/min gegenüber %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="584"/>
+        <source>No episodes at this sensitivity.</source>
+        <translation>Keine Episoden bei dieser Empfindlichkeit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="594"/>
+        <source>Nothing new after the case&apos;s first day.</source>
+        <translation>Nichts Neues nach dem ersten Tag des Falls.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="595"/>
+        <source>First: %1 %2 (%3)</source>
+        <translation>Zuerst: %1 %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/dashboardview.cpp" line="617"/>
+        <source>Worst: %1 %2, %n event(s)</source>
+        <translation>
+            <numerusform>Schwerste: %1 %2, %n Ereignis</numerusform>
+            <numerusform>Schwerste: %1 %2, %n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="619"/>
+        <source>No rule fired.</source>
+        <translation>Keine Regel ausgelöst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="627"/>
+        <source>Counting under the browser&apos;s search…</source>
+        <translation>Zählen unter der Suche des Browsers…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/dashboardview.cpp" line="636"/>
+        <source>%n value(s) in the whole case.</source>
+        <translation>
+            <numerusform>%n Wert im gesamten Fall.</numerusform>
+            <numerusform>%n Werte im gesamten Fall.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="685"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="720"/>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="807"/>
+        <source>&amp;Show Events</source>
+        <translation>&amp;Ereignisse anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="721"/>
+        <source>S&amp;tar Matches</source>
+        <translation>Treffer mit &amp;Stern markieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="723"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="737"/>
+        <source>not %1</source>
+        <translation>nicht %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="801"/>
+        <source>&amp;Drill Down</source>
+        <translation>&amp;Aufschlüsseln</translation>
     </message>
 </context>
 <context>
     <name>Trailscope::Ui::DetailPane</name>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="76"/>
+        <location filename="../ui/browser/detailpane.cpp" line="77"/>
         <source>Same access key</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleicher Zugriffsschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="81"/>
+        <location filename="../ui/browser/detailpane.cpp" line="82"/>
         <source>Same session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/browser/detailpane.cpp" line="83"/>
-        <source>Same principal</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleiche Sitzung</translation>
     </message>
     <message>
         <location filename="../ui/browser/detailpane.cpp" line="84"/>
-        <source>Same request ID</source>
-        <translation type="unfinished"></translation>
+        <source>Same principal</source>
+        <translation>Gleicher Prinzipal</translation>
     </message>
     <message>
         <location filename="../ui/browser/detailpane.cpp" line="85"/>
+        <source>Same request ID</source>
+        <translation>Gleiche Request-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="86"/>
         <source>Same shared event</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleiches gemeinsames Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="93"/>
+        <location filename="../ui/browser/detailpane.cpp" line="94"/>
         <source>Select an event to see its record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ereignis auswählen, um seinen Eintrag zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="96"/>
+        <location filename="../ui/browser/detailpane.cpp" line="97"/>
         <source>As stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="129"/>
+        <location filename="../ui/browser/detailpane.cpp" line="137"/>
         <source>Related:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwandt:</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="146"/>
+        <location filename="../ui/browser/detailpane.cpp" line="154"/>
         <source>Tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Baum</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="152"/>
+        <location filename="../ui/browser/detailpane.cpp" line="160"/>
         <source>Show the record exactly as stored in the trail file, instead of indented</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Eintrag genau so zeigen, wie er in der Trail-Datei gespeichert ist, statt eingerückt</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="161"/>
+        <location filename="../ui/browser/detailpane.cpp" line="169"/>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="164"/>
+        <location filename="../ui/browser/detailpane.cpp" line="172"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="164"/>
+        <location filename="../ui/browser/detailpane.cpp" line="172"/>
         <source>Account ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto-ID</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="164"/>
+        <location filename="../ui/browser/detailpane.cpp" line="172"/>
         <source>ARN or name</source>
-        <translation type="unfinished"></translation>
+        <translation>ARN oder Name</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="164"/>
+        <location filename="../ui/browser/detailpane.cpp" line="172"/>
         <source>Found in</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefunden in</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="167"/>
+        <location filename="../ui/browser/detailpane.cpp" line="175"/>
         <source>Double-click a resource to search for its events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Ressource doppelklicken, um nach ihren Ereignissen zu suchen</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="168"/>
+        <location filename="../ui/browser/detailpane.cpp" line="176"/>
         <source>Resources</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="185"/>
-        <location filename="../ui/browser/detailpane.cpp" line="377"/>
+        <location filename="../ui/browser/detailpane.cpp" line="193"/>
+        <location filename="../ui/browser/detailpane.cpp" line="406"/>
         <source>Copy value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="230"/>
+        <location filename="../ui/browser/detailpane.cpp" line="238"/>
         <source>This record is not valid JSON (%1); it is shown as stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag ist kein gültiges JSON (%1); er wird wie gespeichert gezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="261"/>
+        <location filename="../ui/browser/detailpane.cpp" line="270"/>
         <source>This record has no eventTime: its time is the @timestamp a Logstash or Elastic export added. The record is shown as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag hat keine eventTime: Seine Zeit ist der @timestamp, den ein Logstash- oder Elastic-Export hinzugefügt hat. Der Eintrag wird unverändert gezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="277"/>
+        <location filename="../ui/browser/detailpane.cpp" line="293"/>
+        <source>Detections: %1</source>
+        <translation>Erkennungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="306"/>
         <source>Search: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche: %1</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="303"/>
+        <location filename="../ui/browser/detailpane.cpp" line="332"/>
         <source>resources</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="312"/>
+        <location filename="../ui/browser/detailpane.cpp" line="341"/>
         <source>request or response</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage oder Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="317"/>
+        <location filename="../ui/browser/detailpane.cpp" line="346"/>
         <source>Resources (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressourcen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="377"/>
+        <location filename="../ui/browser/detailpane.cpp" line="406"/>
         <source>Copy as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Als JSON kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="380"/>
+        <location filename="../ui/browser/detailpane.cpp" line="409"/>
         <source>Copy path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="384"/>
+        <location filename="../ui/browser/detailpane.cpp" line="413"/>
         <source>Filter on this value</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach diesem Wert filtern</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="386"/>
+        <location filename="../ui/browser/detailpane.cpp" line="415"/>
         <source>Exclude this value</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Wert ausschließen</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::DetectionsModel</name>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="50"/>
+        <source>CIS</source>
+        <translation>CIS</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="52"/>
+        <source>Trailscope</source>
+        <translation>Trailscope</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="54"/>
+        <source>Sigma</source>
+        <translation>Sigma</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="56"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="163"/>
+        <source>ATT&amp;CK techniques: %1</source>
+        <translation>ATT&amp;CK-Techniken: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="167"/>
+        <source>Author: %1</source>
+        <translation>Autor: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="201"/>
+        <source>Level</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="203"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="205"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="207"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="209"/>
+        <source>ATT&amp;CK Tactics</source>
+        <translation>ATT&amp;CK-Taktiken</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="211"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="213"/>
+        <source>First Hit</source>
+        <translation>Erster Treffer</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="215"/>
+        <source>Last Hit</source>
+        <translation>Letzter Treffer</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/detectionsmodel.cpp" line="217"/>
+        <source>Hits over the Case</source>
+        <translation>Treffer über den Fall</translation>
     </message>
 </context>
 <context>
@@ -564,12 +1141,12 @@
     <message>
         <location filename="../ui/browser/eventannotationbar.cpp" line="18"/>
         <source>Star this event (Ctrl+M); starred events can be shown alone and feed reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Ereignis mit Stern markieren (Strg+M); markierte Ereignisse lassen sich allein anzeigen und fließen in Berichte ein</translation>
     </message>
     <message>
         <location filename="../ui/browser/eventannotationbar.cpp" line="21"/>
         <source>Add a note to this event…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Notiz zu diesem Ereignis hinzufügen…</translation>
     </message>
 </context>
 <context>
@@ -577,12 +1154,12 @@
     <message>
         <location filename="../ui/browser/eventcomparison.cpp" line="30"/>
         <source>Cannot compare the events: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse können nicht verglichen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/browser/eventcomparison.cpp" line="52"/>
         <source>%1 (row %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Zeile %2)</translation>
     </message>
 </context>
 <context>
@@ -590,12 +1167,202 @@
     <message>
         <location filename="../ui/browser/eventtablemodel.cpp" line="105"/>
         <source>Event time (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereigniszeit (%1)</translation>
     </message>
     <message>
         <location filename="../ui/browser/eventtablemodel.cpp" line="158"/>
         <source>(no time)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Zeit)</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::ExportController</name>
+    <message>
+        <location filename="../ui/export/exportcontroller.cpp" line="22"/>
+        <source>An export is running; wait for it or cancel it first.</source>
+        <translation>Ein Export läuft; warten Sie darauf oder brechen Sie ihn zuerst ab.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportcontroller.cpp" line="26"/>
+        <source>Exporting to %1…</source>
+        <translation>Exportieren nach %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportcontroller.cpp" line="26"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportcontroller.cpp" line="28"/>
+        <location filename="../ui/export/exportcontroller.cpp" line="64"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportcontroller.cpp" line="44"/>
+        <source>%1 written…</source>
+        <translation>%1 geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportcontroller.cpp" line="50"/>
+        <source>Exported %1 to %2</source>
+        <translation>Nach %2 exportiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportcontroller.cpp" line="56"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportcontroller.cpp" line="62"/>
+        <source>Could not export to %1: %2</source>
+        <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportcontroller.cpp" line="78"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="47"/>
+        <location filename="../ui/export/exportdialog.cpp" line="103"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="56"/>
+        <source>CSV (spreadsheets)</source>
+        <translation>CSV (Tabellenkalkulation)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="57"/>
+        <source>JSON ({&quot;Records&quot;: [...]}, imports again)</source>
+        <translation>JSON ({&quot;Records&quot;: [...]}, erneut importierbar)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="58"/>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="59"/>
+        <source>HTML report</source>
+        <translation>HTML-Bericht</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="60"/>
+        <source>PDF report</source>
+        <translation>PDF-Bericht</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="61"/>
+        <source>Byte order mark first (for spreadsheet programs)</source>
+        <translation>Byte Order Mark voranstellen (für Tabellenkalkulationen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="63"/>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="65"/>
+        <source>CloudTrail investigation report</source>
+        <translation>CloudTrail-Untersuchungsbericht</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="69"/>
+        <source> events at most</source>
+        <translation> Ereignisse maximal</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="70"/>
+        <source>The table&apos;s visible columns (else the report&apos;s own set)</source>
+        <translation>Die sichtbaren Spalten der Tabelle (sonst die eigene Auswahl des Berichts)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="84"/>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="85"/>
+        <source>Sections:</source>
+        <translation>Abschnitte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="86"/>
+        <source>Event table:</source>
+        <translation>Ereignistabelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="91"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="97"/>
+        <source>Export:</source>
+        <translation>Exportieren:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="98"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="100"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="154"/>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportdialog.cpp" line="154"/>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::ExportJob</name>
+    <message numerus="yes">
+        <location filename="../ui/export/exportjob.cpp" line="137"/>
+        <source>a %n-page report</source>
+        <translation>
+            <numerusform>ein Bericht mit %n Seite</numerusform>
+            <numerusform>ein Bericht mit %n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportjob.cpp" line="137"/>
+        <source>a report</source>
+        <translation>ein Bericht</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/export/exportjob.cpp" line="167"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/export/exportjob.cpp" line="183"/>
+        <source>the case summary</source>
+        <translation>die Fallübersicht</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/export/exportjob.cpp" line="188"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -603,7 +1370,7 @@
     <message>
         <location filename="../ui/browser/facetpane.cpp" line="35"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location filename="../ui/browser/facetpane.cpp" line="35"/>
@@ -613,35 +1380,304 @@
     <message>
         <location filename="../ui/browser/facetpane.cpp" line="42"/>
         <source>Click a value to filter on it; Ctrl+click to exclude it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Wert anklicken, um danach zu filtern; Strg+Klick, um ihn auszuschließen.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/browser/facetpane.cpp" line="77"/>
         <source>%n value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Wert</numerusform>
+            <numerusform>%n Werte</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/browser/facetpane.cpp" line="86"/>
         <source>(absent)</source>
-        <translation type="unfinished"></translation>
+        <translation>(fehlt)</translation>
     </message>
     <message>
         <location filename="../ui/browser/facetpane.cpp" line="89"/>
         <source>Events without %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse ohne %1</translation>
     </message>
     <message>
         <location filename="../ui/browser/facetpane.cpp" line="129"/>
         <source>Filter on this value</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach diesem Wert filtern</translation>
     </message>
     <message>
         <location filename="../ui/browser/facetpane.cpp" line="130"/>
         <source>Exclude this value</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Wert ausschließen</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::FilterChips</name>
+    <message>
+        <location filename="../ui/browser/filterchips.cpp" line="62"/>
+        <source>Filters:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/filterchips.cpp" line="67"/>
+        <source>Remove this filter: %1</source>
+        <translation>Diesen Filter entfernen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/filterchips.cpp" line="73"/>
+        <source>Clear filters</source>
+        <translation>Filter löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::FindingChart</name>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="41"/>
+        <source>Principals</source>
+        <translation>Prinzipale</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="43"/>
+        <source>User agents</source>
+        <translation>User-Agents</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="45"/>
+        <source>Error codes</source>
+        <translation>Fehlercodes</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="72"/>
+        <source>Attributions:</source>
+        <translation>Zuordnungen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="93"/>
+        <source>Select a finding to see its rate against the baseline. Double-click or press Enter to open its events.</source>
+        <translation>Einen Befund auswählen, um seine Rate gegenüber der Basislinie zu sehen. Doppelklicken oder Eingabetaste drücken, um seine Ereignisse zu öffnen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/findingchart.cpp" line="111"/>
+        <source>%1 %2 in %3 (%4), %5: %6 per minute against a baseline of %7 per minute over %n minute(s).</source>
+        <translation>
+            <numerusform>%1 %2 in %3 (%4), %5: %6 pro Minute gegenüber einer Basislinie von %7 pro Minute über %n Minute.</numerusform>
+            <numerusform>%1 %2 in %3 (%4), %5: %6 pro Minute gegenüber einer Basislinie von %7 pro Minute über %n Minuten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="117"/>
+        <source>Error code %1.</source>
+        <translation>Fehlercode %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="119"/>
+        <source>The case holds less than the seven days of history AWS uses.</source>
+        <translation>Der Fall umfasst weniger als die sieben Tage Verlauf, die AWS verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="145"/>
+        <source>Calls per minute</source>
+        <translation>Aufrufe pro Minute</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="146"/>
+        <source>Errors per minute</source>
+        <translation>Fehler pro Minute</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="149"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="159"/>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="159"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="169"/>
+        <source>Insight average (AWS)</source>
+        <translation>Insight-Durchschnitt (AWS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="180"/>
+        <location filename="../ui/dashboard/findingchart.cpp" line="235"/>
+        <source>Episode</source>
+        <translation>Episode</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="186"/>
+        <source>Baseline average</source>
+        <translation>Durchschnitt der Basislinie</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="219"/>
+        <source>No attributions</source>
+        <translation>Keine Zuordnungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="223"/>
+        <source>Per minute, episode against baseline</source>
+        <translation>Pro Minute, Episode gegenüber Basislinie</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingchart.cpp" line="236"/>
+        <source>Baseline</source>
+        <translation>Basislinie</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::FindingsModel</name>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="27"/>
+        <source>Call rate</source>
+        <translation>Aufrufrate</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="27"/>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="32"/>
+        <source>Trailscope</source>
+        <translation>Trailscope</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="32"/>
+        <source>AWS</source>
+        <translation>AWS</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="77"/>
+        <source>Still unusual where the case&apos;s events stop: only its start is known.</source>
+        <translation>Noch auffällig, wo die Ereignisse des Falls enden: Nur der Beginn ist bekannt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="79"/>
+        <source>Average per minute over %n minute(s) of baseline</source>
+        <translation>
+            <numerusform>Durchschnitt pro Minute über %n Minute der Basislinie</numerusform>
+            <numerusform>Durchschnitt pro Minute über %n Minuten der Basislinie</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="110"/>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="121"/>
+        <source>Start (UTC)</source>
+        <translation>Beginn (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="123"/>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="125"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="127"/>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="129"/>
+        <source>Error code</source>
+        <translation>Fehlercode</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="131"/>
+        <source>Principal</source>
+        <translation>Prinzipal</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="133"/>
+        <source>Source IP</source>
+        <translation>Quell-IP</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="135"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="137"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="139"/>
+        <source>Baseline/min</source>
+        <translation>Basislinie/min</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="141"/>
+        <source>Insight/min</source>
+        <translation>Insight/min</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/findingsmodel.cpp" line="143"/>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::FirstSeenModel</name>
+    <message>
+        <location filename="../ui/dashboard/firstseenmodel.cpp" line="15"/>
+        <source>Principal</source>
+        <translation>Prinzipal</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/firstseenmodel.cpp" line="17"/>
+        <source>Access key</source>
+        <translation>Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/firstseenmodel.cpp" line="19"/>
+        <source>Source IP</source>
+        <translation>Quell-IP</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/firstseenmodel.cpp" line="21"/>
+        <source>User agent</source>
+        <translation>User-Agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/firstseenmodel.cpp" line="23"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/firstseenmodel.cpp" line="74"/>
+        <source>First event (UTC)</source>
+        <translation>Erstes Ereignis (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/firstseenmodel.cpp" line="76"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/firstseenmodel.cpp" line="78"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/firstseenmodel.cpp" line="80"/>
+        <source>Its first call</source>
+        <translation>Sein erster Aufruf</translation>
     </message>
 </context>
 <context>
@@ -649,43 +1685,43 @@
     <message numerus="yes">
         <location filename="../ui/import/importcoordinator.cpp" line="35"/>
         <source>%n sources</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Quelle</numerusform>
+            <numerusform>%n Quellen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/import/importcoordinator.cpp" line="67"/>
         <source>Rejected files</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgewiesene Dateien</translation>
     </message>
     <message>
         <location filename="../ui/import/importcoordinator.cpp" line="69"/>
         <source>These files or records could not be imported; everything else was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Dateien oder Einträge konnten nicht importiert werden; alles andere wurde importiert.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/import/importcoordinator.cpp" line="81"/>
         <source>Import finished: %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Import abgeschlossen: %n Ereignis</numerusform>
+            <numerusform>Import abgeschlossen: %n Ereignisse</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/import/importcoordinator.cpp" line="83"/>
         <source>, %n conflicting copies set aside</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n widersprüchliche Kopie beiseitegelegt</numerusform>
+            <numerusform>, %n widersprüchliche Kopien beiseitegelegt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/import/importcoordinator.cpp" line="85"/>
         <source>, %n file(s) ignored as not trail content (LICENSE, README, …)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n Datei als Nicht-Trail-Inhalt ignoriert (LICENSE, README, …)</numerusform>
+            <numerusform>, %n Dateien als Nicht-Trail-Inhalt ignoriert (LICENSE, README, …)</numerusform>
         </translation>
     </message>
 </context>
@@ -699,40 +1735,259 @@
     <message>
         <location filename="../ui/import/importprogresswidget.cpp" line="21"/>
         <source>Stop the import; what was imported so far stays in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Import anhalten; was bisher importiert wurde, bleibt im Fall</translation>
     </message>
     <message>
         <location filename="../ui/import/importprogresswidget.cpp" line="31"/>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird importiert…</translation>
     </message>
     <message>
         <location filename="../ui/import/importprogresswidget.cpp" line="41"/>
         <source>%1 files, %2 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien, %2 Ereignisse</translation>
     </message>
     <message>
         <location filename="../ui/import/importprogresswidget.cpp" line="45"/>
         <source>, %1 events/s</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 Ereignisse/s</translation>
     </message>
     <message>
         <location filename="../ui/import/importprogresswidget.cpp" line="47"/>
         <source>, %1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>, noch %1 s</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/import/importprogresswidget.cpp" line="49"/>
         <source>, %n rejected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n abgewiesen</numerusform>
+            <numerusform>, %n abgewiesen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/import/importprogresswidget.cpp" line="51"/>
         <source>Indexing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::IntegrityDialog</name>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="32"/>
+        <source>Log File Integrity</source>
+        <translation>Integrität der Protokolldateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="36"/>
+        <source>Empty: the case, from the hashes its import recorded</source>
+        <translation>Leer: der Fall, anhand der Hashes, die sein Import aufgezeichnet hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="37"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="43"/>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="44"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="53"/>
+        <source>Original files:</source>
+        <translation>Originaldateien:</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="54"/>
+        <source>Public keys:</source>
+        <translation>Öffentliche Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="56"/>
+        <source>&amp;Validate</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="58"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="59"/>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="71"/>
+        <source>Not validated yet.</source>
+        <translation>Noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="91"/>
+        <source>Only problems (invalid files, gaps, files outside every digest&apos;s period)</source>
+        <translation>Nur Probleme (ungültige Dateien, Lücken, Dateien außerhalb der Zeiträume aller Digests)</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="98"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="98"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="98"/>
+        <source>Trail</source>
+        <translation>Trail</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="98"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="98"/>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="98"/>
+        <source>Digests</source>
+        <translation>Digests</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="98"/>
+        <source>Restarts, gaps</source>
+        <translation>Neustarts, Lücken</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="103"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="104"/>
+        <source>Chains</source>
+        <translation>Ketten</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="165"/>
+        <source>Could not validate: %1</source>
+        <translation>Prüfung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="169"/>
+        <source>Validation cancelled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="171"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="181"/>
+        <source>Validated from the case: the content hashes and digest files the import recorded; no original file was read.</source>
+        <translation>Anhand des Falls geprüft: die Inhalts-Hashes und Digest-Dateien, die der Import aufgezeichnet hat; keine Originaldatei wurde gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="231"/>
+        <source>The original trail files</source>
+        <translation>Die originalen Trail-Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="238"/>
+        <source>Public keys</source>
+        <translation>Öffentliche Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="239"/>
+        <source>Public keys (*.json *.pem *.der);;All files (*)</source>
+        <translation>Öffentliche Schlüssel (*.json *.pem *.der);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="247"/>
+        <source>Export the results</source>
+        <translation>Die Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="247"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritydialog.cpp" line="249"/>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::IntegrityJob</name>
+    <message>
+        <location filename="../ui/integrity/integrityjob.cpp" line="57"/>
+        <source>Reading the hashes the import recorded</source>
+        <translation>Die vom Import aufgezeichneten Hashes werden gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integrityjob.cpp" line="65"/>
+        <source>Reading and hashing the original files</source>
+        <translation>Die Originaldateien werden gelesen und gehasht</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integrityjob.cpp" line="72"/>
+        <source>Following the digest chains</source>
+        <translation>Die Digest-Ketten werden verfolgt</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::IntegrityModel</name>
+    <message>
+        <location filename="../ui/integrity/integritymodel.cpp" line="64"/>
+        <source>Digest file</source>
+        <translation>Digest-Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritymodel.cpp" line="65"/>
+        <source>Log file</source>
+        <translation>Protokolldatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritymodel.cpp" line="66"/>
+        <source>Gap</source>
+        <translation>Lücke</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritymodel.cpp" line="102"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritymodel.cpp" line="104"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritymodel.cpp" line="106"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritymodel.cpp" line="108"/>
+        <source>Chain (account/region/trail)</source>
+        <translation>Kette (Konto/Region/Trail)</translation>
+    </message>
+    <message>
+        <location filename="../ui/integrity/integritymodel.cpp" line="110"/>
+        <source>Where it lies</source>
+        <translation>Ort</translation>
     </message>
 </context>
 <context>
@@ -740,115 +1995,272 @@
     <message>
         <location filename="../ui/common/jsontreemodel.cpp" line="114"/>
         <source>object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <location filename="../ui/common/jsontreemodel.cpp" line="116"/>
         <source>array</source>
-        <translation type="unfinished"></translation>
+        <translation>Array</translation>
     </message>
     <message>
         <location filename="../ui/common/jsontreemodel.cpp" line="118"/>
         <source>string</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichenkette</translation>
     </message>
     <message>
         <location filename="../ui/common/jsontreemodel.cpp" line="120"/>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl</translation>
     </message>
     <message>
         <location filename="../ui/common/jsontreemodel.cpp" line="122"/>
         <source>boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>Boolescher Wert</translation>
     </message>
     <message>
         <location filename="../ui/common/jsontreemodel.cpp" line="124"/>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <location filename="../ui/common/jsontreemodel.cpp" line="175"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <location filename="../ui/common/jsontreemodel.cpp" line="177"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location filename="../ui/common/jsontreemodel.cpp" line="179"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
 </context>
 <context>
     <name>Trailscope::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="125"/>
+        <location filename="../ui/window/mainwindow.cpp" line="145"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="126"/>
+        <location filename="../ui/window/mainwindow.cpp" line="146"/>
         <source>SQL</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="138"/>
+        <location filename="../ui/window/mainwindow.cpp" line="147"/>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/window/mainwindow.cpp" line="158"/>
+        <source>Starring %n event(s)…</source>
+        <translation>
+            <numerusform>%n Ereignis wird mit Stern markiert…</numerusform>
+            <numerusform>%n Ereignisse werden mit Stern markiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="166"/>
+        <source>Added to the browser&apos;s search: %1</source>
+        <translation>Zur Suche des Browsers hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="179"/>
         <source>Facets</source>
         <translation>Facetten</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="152"/>
+        <location filename="../ui/window/mainwindow.cpp" line="202"/>
         <source>Search error at column %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchfehler in Spalte %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="163"/>
+        <location filename="../ui/window/mainwindow.cpp" line="213"/>
         <source>Sort by event time to jump to a bucket&apos;s events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Ereigniszeit sortieren, um zu den Ereignissen eines Intervalls zu springen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="232"/>
+        <location filename="../ui/window/mainwindow.cpp" line="300"/>
+        <source>Open a case to see its detection rules.</source>
+        <translation>Einen Fall öffnen, um seine Erkennungsregeln zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="309"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="245"/>
+        <location filename="../ui/window/mainwindow.cpp" line="322"/>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="325"/>
+        <location filename="../ui/window/mainwindow.cpp" line="402"/>
         <source>%1 — Trailscope</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Trailscope</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="333"/>
+        <location filename="../ui/window/mainwindow.cpp" line="417"/>
         <source>Some lookup indexes are not built yet (an import was interrupted): lookups on fields may be slow until the next import into this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Nachschlage-Indizes sind noch nicht aufgebaut (ein Import wurde unterbrochen): Nachschlagen in Feldern kann bis zum nächsten Import in diesen Fall langsam sein.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="401"/>
+        <location filename="../ui/window/mainwindow.cpp" line="443"/>
+        <source>Open a case to export from it.</source>
+        <translation>Einen Fall öffnen, um daraus zu exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="463"/>
+        <source>The events in the current view (%1)</source>
+        <translation>Die Ereignisse der aktuellen Ansicht (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="464"/>
+        <source>The events in the current view</source>
+        <translation>Die Ereignisse der aktuellen Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="472"/>
+        <source>The SQL result: %1</source>
+        <translation>Das SQL-Ergebnis: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="482"/>
+        <source>The finding %1: %2</source>
+        <translation>Der Befund %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="487"/>
+        <source>The starred events with their notes</source>
+        <translation>Die markierten Ereignisse mit ihren Notizen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="490"/>
+        <source>The case summary</source>
+        <translation>Die Fallübersicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="561"/>
         <source>An import is already running; drop again when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Import läuft bereits; ziehen Sie die Dateien erneut hierher, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="414"/>
+        <location filename="../ui/window/mainwindow.cpp" line="574"/>
         <source>Import failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="416"/>
+        <location filename="../ui/window/mainwindow.cpp" line="576"/>
         <source>Import cancelled; the events imported so far are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen; die bisher importierten Ereignisse bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="493"/>
+        <location filename="../ui/window/mainwindow.cpp" line="608"/>
+        <source>Integrity: every digest and log file the digests list is valid (signatures not checked).</source>
+        <translation>Integrität: Jede Digest-Datei und jede darin aufgeführte Protokolldatei ist gültig (Signaturen nicht geprüft).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/window/mainwindow.cpp" line="609"/>
+        <source>Integrity: %n file(s) INVALID. Events › Validate Log Integrity… lists them.</source>
+        <translation>
+            <numerusform>Integrität: %n Datei INVALID. Ereignisse › Integrität der Protokolldateien prüfen… listet sie auf.</numerusform>
+            <numerusform>Integrität: %n Dateien INVALID. Ereignisse › Integrität der Protokolldateien prüfen… listet sie auf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="613"/>
+        <source>Integrity not checked: %1</source>
+        <translation>Integrität nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="622"/>
+        <source>Open a case to validate its log files.</source>
+        <translation>Einen Fall öffnen, um seine Protokolldateien zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="707"/>
         <source>Select two to five events to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei bis fünf Ereignisse zum Vergleichen auswählen.</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::PrincipalDrillDown</name>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="65"/>
+        <source>&amp;Open Events</source>
+        <translation>Ereignisse ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="67"/>
+        <source>Show this principal&apos;s events in the browser, over its first to last event.</source>
+        <translation>Die Ereignisse dieses Prinzipals im Browser zeigen, von seinem ersten bis zu seinem letzten Ereignis.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="73"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="88"/>
+        <source>APIs</source>
+        <translation>APIs</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="89"/>
+        <source>Source IPs</source>
+        <translation>Quell-IPs</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="90"/>
+        <source>Regions</source>
+        <translation>Regionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="137"/>
+        <source>Counting the activity of %1…</source>
+        <translation>Die Aktivität von %1 wird gezählt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="154"/>
+        <source>Could not count the activity of %1: %2</source>
+        <translation>Die Aktivität von %1 konnte nicht gezählt werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="156"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 events, %3 with an error; %n API(s), from %4 to %5 (UTC).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %2 Ereignisse, %3 mit Fehler; %n API, von %4 bis %5 (UTC).</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %2 Ereignisse, %3 mit Fehler; %n APIs, von %4 bis %5 (UTC).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="180"/>
+        <source>Calls and errors per hour</source>
+        <translation>Aufrufe und Fehler pro Stunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="180"/>
+        <source>Calls and errors per day</source>
+        <translation>Aufrufe und Fehler pro Tag</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="183"/>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="185"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/principaldrilldown.cpp" line="199"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
     </message>
 </context>
 <context>
@@ -864,7 +2276,213 @@
     <message>
         <location filename="../ui/browser/rowworker.cpp" line="100"/>
         <source>No case is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::RuleListModel</name>
+    <message>
+        <location filename="../ui/dashboard/rulelistmodel.cpp" line="73"/>
+        <source>Does not load: %1</source>
+        <translation>Lädt nicht: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulelistmodel.cpp" line="81"/>
+        <source>Sigma (own)</source>
+        <translation>Sigma (eigene)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulelistmodel.cpp" line="88"/>
+        <source>(does not load: %1)</source>
+        <translation>(lädt nicht: %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulelistmodel.cpp" line="121"/>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulelistmodel.cpp" line="123"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulelistmodel.cpp" line="125"/>
+        <source>Level</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulelistmodel.cpp" line="127"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulelistmodel.cpp" line="129"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::RulesDialog</name>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="88"/>
+        <source>Detection Rules</source>
+        <translation>Erkennungsregeln</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="98"/>
+        <source>Filter rules…</source>
+        <translation>Regeln filtern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="136"/>
+        <source>New &amp;Metric Filter</source>
+        <translation>Neuer &amp;Metrikfilter</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="137"/>
+        <source>New &amp;Sigma Rule</source>
+        <translation>Neue &amp;Sigma-Regel</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="138"/>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="139"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="140"/>
+        <source>Sa&amp;ve</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="172"/>
+        <source>&amp;Import Folder…</source>
+        <translation>Ordner &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="173"/>
+        <source>&amp;Export Folder…</source>
+        <translation>Ordner &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="176"/>
+        <source>Import Rules from Folder</source>
+        <translation>Regeln aus Ordner importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="181"/>
+        <source>Export the Case&apos;s Rules to Folder</source>
+        <translation>Die Regeln des Falls in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="185"/>
+        <source>Shipped rules are read-only: duplicate one to make it your own. Your rules live in the case; an exported folder loads with trailscope-cli detect --rules.</source>
+        <translation>Mitgelieferte Regeln sind schreibgeschützt: Duplizieren Sie eine, um eine eigene daraus zu machen. Ihre Regeln liegen im Fall; ein exportierter Ordner lässt sich mit trailscope-cli detect --rules laden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="200"/>
+        <source>Not stored: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="211"/>
+        <source>%n rule(s) imported.</source>
+        <translation>
+            <numerusform>%n Regel importiert.</numerusform>
+            <numerusform>%n Regeln importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="213"/>
+        <source>Left out: %1</source>
+        <translation>Ausgelassen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="218"/>
+        <source>%n rule(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n Regel nach %1 exportiert.</numerusform>
+            <numerusform>%n Regeln nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="286"/>
+        <source>Discard Changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="286"/>
+        <source>The rule in the editor has changes not saved.</source>
+        <translation>Die Regel im Editor hat ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="289"/>
+        <source>Your rule &lt;b&gt;%1&lt;/b&gt;, kept in the case.</source>
+        <translation>Ihre Regel &lt;b&gt;%1&lt;/b&gt;, im Fall gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="290"/>
+        <source>Shipped rule &lt;b&gt;%1&lt;/b&gt; (read-only).</source>
+        <translation>Mitgelieferte Regel &lt;b&gt;%1&lt;/b&gt; (schreibgeschützt).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="314"/>
+        <source>Does not load: %1</source>
+        <translation>Lädt nicht: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="318"/>
+        <source>A metric-filter rule: in alarm at %n matching event(s)</source>
+        <translation>
+            <numerusform>Eine Metrikfilter-Regel: Alarm bei %n passendem Ereignis</numerusform>
+            <numerusform>Eine Metrikfilter-Regel: Alarm bei %n passenden Ereignissen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="319"/>
+        <source>in %n minute(s).</source>
+        <translation>
+            <numerusform>in %n Minute.</numerusform>
+            <numerusform>in %n Minuten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="321"/>
+        <source>A Sigma rule with %n selection(s).</source>
+        <translation>
+            <numerusform>Eine Sigma-Regel mit %n Selektion.</numerusform>
+            <numerusform>Eine Sigma-Regel mit %n Selektionen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="324"/>
+        <source>Needs an id.</source>
+        <translation>Benötigt eine ID.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="326"/>
+        <source>%1 is a shipped rule&apos;s id: choose another.</source>
+        <translation>%1 ist die ID einer mitgelieferten Regel: Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="353"/>
+        <source>A new metric-filter rule (not stored until saved).</source>
+        <translation>Eine neue Metrikfilter-Regel (nicht gespeichert, bis sie gesichert wird).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="362"/>
+        <source>A new Sigma rule (not stored until saved).</source>
+        <translation>Eine neue Sigma-Regel (nicht gespeichert, bis sie gesichert wird).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/rulesdialog.cpp" line="376"/>
+        <source>A copy of %1 (not stored until saved).</source>
+        <translation>Eine Kopie von %1 (nicht gespeichert, bis sie gesichert wird).</translation>
     </message>
 </context>
 <context>
@@ -872,15 +2490,15 @@
     <message>
         <location filename="../ui/browser/searchbar.cpp" line="57"/>
         <source>Search: eventName:RunInstances user:alice ip:203.0.113.0/24 -readOnly:true &quot;text&quot; (or a {$.field = …} filter pattern)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche: eventName:RunInstances user:alice ip:203.0.113.0/24 -readOnly:true &quot;Text&quot; (oder ein {$.field = …}-Filtermuster)</translation>
     </message>
 </context>
 <context>
     <name>Trailscope::Ui::SearchWorker</name>
     <message>
-        <location filename="../ui/browser/searchworker.cpp" line="83"/>
+        <location filename="../ui/browser/searchworker.cpp" line="85"/>
         <source>No case is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -893,299 +2511,332 @@
     <message>
         <location filename="../ui/window/searchesmenu.cpp" line="22"/>
         <source>&amp;Save Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche &amp;speichern…</translation>
     </message>
     <message>
         <location filename="../ui/window/searchesmenu.cpp" line="24"/>
         <source>Saved Searches</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Suchen</translation>
     </message>
     <message>
         <location filename="../ui/window/searchesmenu.cpp" line="26"/>
         <source>Recent Searches</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Suchen</translation>
     </message>
     <message>
         <location filename="../ui/window/searchesmenu.cpp" line="36"/>
         <source>Type a search to save first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst eine Suche eingeben, um sie zu speichern.</translation>
     </message>
     <message>
         <location filename="../ui/window/searchesmenu.cpp" line="41"/>
         <source>Save Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche speichern</translation>
     </message>
     <message>
         <location filename="../ui/window/searchesmenu.cpp" line="42"/>
         <source>Name for &quot;%1&quot;:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name für „%1“:</translation>
     </message>
     <message>
         <location filename="../ui/window/searchesmenu.cpp" line="61"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/help/shortcutsdialog.cpp" line="59"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/shortcutsdialog.cpp" line="63"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/shortcutsdialog.cpp" line="63"/>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/shortcutsdialog.cpp" line="87"/>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/shortcutsdialog.cpp" line="91"/>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
     <name>Trailscope::Ui::SqlConsole</name>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="95"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="97"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="96"/>
-        <source>Run the query, or the selected text (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlconsole.cpp" line="98"/>
+        <source>Run the query, or the selected text (Ctrl+Enter)</source>
+        <translation>Die Abfrage oder den markierten Text ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="100"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="99"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="101"/>
         <source>Stop the running query</source>
-        <translation type="unfinished"></translation>
+        <translation>Die laufende Abfrage anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="102"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="104"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="103"/>
-        <source>A new query tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlconsole.cpp" line="105"/>
+        <source>A new query tab</source>
+        <translation>Ein neuer Abfrage-Tab</translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="107"/>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="106"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="108"/>
         <source>Save the query in the case under a name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="109"/>
-        <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfrage unter einem Namen im Fall speichern</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlconsole.cpp" line="111"/>
-        <source>Export JSON…</source>
-        <translation type="unfinished"></translation>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlconsole.cpp" line="113"/>
+        <source>Export JSON…</source>
+        <translation>JSON exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="115"/>
         <source>Open events in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse im Browser öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="114"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="116"/>
         <source>Show the events of this result (its eventID column) in the event browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse dieses Ergebnisses (seine Spalte eventID) im Ereignis-Browser zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="121"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="123"/>
         <source>The share of the case&apos;s events the query has examined; a query that reads an index range finishes before reaching the end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="142"/>
-        <source>Double-click to open in a new tab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="143"/>
-        <source>Sample queries</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anteil der Ereignisse des Falls, den die Abfrage untersucht hat; eine Abfrage, die einen Indexbereich liest, ist fertig, bevor der Balken das Ende erreicht</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlconsole.cpp" line="144"/>
-        <source>Saved queries</source>
-        <translation type="unfinished"></translation>
+        <source>Double-click to open in a new tab</source>
+        <translation>Doppelklicken, um in einem neuen Tab zu öffnen</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlconsole.cpp" line="145"/>
-        <location filename="../ui/sql/sqlconsole.cpp" line="615"/>
+        <source>Sample queries</source>
+        <translation>Beispielabfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="146"/>
+        <source>Saved queries</source>
+        <translation>Gespeicherte Abfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="147"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="629"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="195"/>
-        <location filename="../ui/sql/sqlconsole.cpp" line="329"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="197"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="331"/>
         <source>No case open</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sql/sqlconsole.cpp" line="222"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="224"/>
         <source>Ready: %n key path(s) of request and response fields to complete</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bereit: %n Schlüsselpfad von Request- und Response-Feldern zum Vervollständigen</numerusform>
+            <numerusform>Bereit: %n Schlüsselpfade von Request- und Response-Feldern zum Vervollständigen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="229"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="231"/>
         <source>Cannot open the case for queries: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall kann nicht für Abfragen geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="233"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="235"/>
         <source>Saved queries and history are unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Abfragen und Verlauf sind nicht verfügbar: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sql/sqlconsole.cpp" line="245"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="247"/>
         <source>%n statement(s) in %1 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anweisung in %1 ms</numerusform>
+            <numerusform>%n Anweisungen in %1 ms</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="255"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="257"/>
         <source>That event is not in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Ereignis ist nicht im Fall</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="264"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="266"/>
         <source>Opened the first %1 events in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ersten %1 Ereignisse im Browser geöffnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sql/sqlconsole.cpp" line="265"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="267"/>
         <source>Opened %n event(s) in the browser</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis im Browser geöffnet</numerusform>
+            <numerusform>%n Ereignisse im Browser geöffnet</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="274"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="276"/>
         <source>Exported %1 rows to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="309"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="311"/>
         <source>Opening the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="339"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="341"/>
         <source>Query %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage %1</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="396"/>
-        <location filename="../ui/sql/sqlconsole.cpp" line="581"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="398"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="595"/>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="414"/>
-        <location filename="../ui/sql/sqlconsole.cpp" line="415"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="416"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="417"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="437"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="439"/>
         <source>Fetching rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen werden abgerufen…</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="443"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="446"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="451"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="443"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="451"/>
         <source>Result %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis %1</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="459"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="467"/>
         <source>%1 rows of result %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen von Ergebnis %2</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="475"/>
-        <location filename="../ui/sql/sqlconsole.cpp" line="478"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="483"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="486"/>
         <source>Line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="498"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="506"/>
         <source>%1 examined %2 of %3 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 von %3 Ereignissen untersucht</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="501"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="509"/>
         <source>%1 examined %2 events (the case holds %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 Ereignisse untersucht (der Fall enthält %3)</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="524"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="538"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="537"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="551"/>
         <source>Collecting the events…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse werden gesammelt…</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="583"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="597"/>
         <source>Open a case to query it</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Fall öffnen, um ihn abzufragen</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="587"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="601"/>
         <source>Results appear here: Ctrl+Enter runs the query or the selected text</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse erscheinen hier: Strg+Eingabe führt die Abfrage oder den markierten Text aus</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="633"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="647"/>
         <source>Open in a new tab</source>
-        <translation type="unfinished"></translation>
+        <translation>In einem neuen Tab öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="636"/>
+        <location filename="../ui/sql/sqlconsole.cpp" line="650"/>
         <source>Delete saved query</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="647"/>
-        <source>Export result as CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="647"/>
-        <source>Export result as JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="648"/>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="648"/>
-        <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sql/sqlconsole.cpp" line="660"/>
-        <source>Save query</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Abfrage löschen</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlconsole.cpp" line="661"/>
+        <source>Export result as CSV</source>
+        <translation>Ergebnis als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="661"/>
+        <source>Export result as JSON</source>
+        <translation>Ergebnis als JSON exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="662"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="662"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="674"/>
+        <source>Save query</source>
+        <translation>Abfrage speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/sql/sqlconsole.cpp" line="675"/>
         <source>Name (a saved query of the same name is replaced):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name (eine gespeicherte Abfrage gleichen Namens wird ersetzt):</translation>
     </message>
 </context>
 <context>
@@ -1195,7 +2846,9 @@
         <source>SELECT eventTime, eventName, userIdentity.arn FROM cloudtrail_logs LIMIT 100
 
 Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
-        <translation type="unfinished"></translation>
+        <translation>SELECT eventTime, eventName, userIdentity.arn FROM cloudtrail_logs LIMIT 100
+
+Strg+Eingabe führt die Abfrage (oder die Auswahl) aus; Strg+Leertaste vervollständigt.</translation>
     </message>
 </context>
 <context>
@@ -1204,7 +2857,7 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
         <location filename="../ui/sql/sqlqueryworker.cpp" line="263"/>
         <location filename="../ui/sql/sqlqueryworker.cpp" line="303"/>
         <source>expected one statement</source>
-        <translation type="unfinished"></translation>
+        <translation>genau eine Anweisung erwartet</translation>
     </message>
 </context>
 <context>
@@ -1212,7 +2865,7 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
     <message>
         <location filename="../ui/sql/sqlresultmodel.cpp" line="45"/>
         <source>Click to open this event in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um dieses Ereignis im Browser zu öffnen</translation>
     </message>
 </context>
 <context>
@@ -1220,101 +2873,142 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
     <message>
         <location filename="../ui/sql/sqlresultview.cpp" line="63"/>
         <source>Statement %1 (line %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung %1 (Zeile %2)</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/sql/sqlresultview.cpp" line="66"/>
         <source>stopped after %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>nach %n Zeile angehalten</numerusform>
+            <numerusform>nach %n Zeilen angehalten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/sql/sqlresultview.cpp" line="68"/>
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlresultview.cpp" line="70"/>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft…</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlresultview.cpp" line="72"/>
         <source>first %1 rows, more as you scroll</source>
-        <translation type="unfinished"></translation>
+        <translation>erste %1 Zeilen, weitere beim Scrollen</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlresultview.cpp" line="73"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../ui/sql/sqlresultview.cpp" line="76"/>
         <source>click an eventID to open the event</source>
-        <translation type="unfinished"></translation>
+        <translation>eine eventID anklicken, um das Ereignis zu öffnen</translation>
     </message>
 </context>
 <context>
     <name>Trailscope::Ui::StatusStrip</name>
     <message>
         <location filename="../ui/window/statusstrip.cpp" line="21"/>
-        <location filename="../ui/window/statusstrip.cpp" line="69"/>
+        <location filename="../ui/window/statusstrip.cpp" line="71"/>
         <source>Scanning records for the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge für die Zeitleiste werden durchsucht</translation>
     </message>
     <message>
         <location filename="../ui/window/statusstrip.cpp" line="23"/>
         <source>Free text and {…} patterns on fields the case does not index read every raw record of the time range, once for the rows, the timeline and the facets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freitext und {…}-Muster auf Feldern, die der Fall nicht indiziert, lesen jeden Roheintrag des Zeitraums, einmal für die Zeilen, die Zeitleiste und die Facetten.</translation>
     </message>
     <message>
         <location filename="../ui/window/statusstrip.cpp" line="30"/>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle zeigen</translation>
     </message>
     <message>
         <location filename="../ui/window/statusstrip.cpp" line="31"/>
         <source>Stop browsing only the SQL result set</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr nur die SQL-Ergebnismenge im Browser zeigen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/statusstrip.cpp" line="52"/>
+        <location filename="../ui/window/statusstrip.cpp" line="53"/>
         <source>Browsing %n event(s) from the SQL editor</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis aus dem SQL-Editor im Browser</numerusform>
+            <numerusform>%n Ereignisse aus dem SQL-Editor im Browser</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/window/statusstrip.cpp" line="54"/>
+        <source>Browsing %n event(s) of %1</source>
+        <translation>
+            <numerusform>%n Ereignis von %1 im Browser</numerusform>
+            <numerusform>%n Ereignisse von %1 im Browser</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/statusstrip.cpp" line="66"/>
+        <location filename="../ui/window/statusstrip.cpp" line="68"/>
         <source>Scanning records for rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge für die Zeilen werden durchsucht</translation>
     </message>
     <message>
-        <location filename="../ui/window/statusstrip.cpp" line="72"/>
+        <location filename="../ui/window/statusstrip.cpp" line="74"/>
         <source>Scanning records for facets</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge für die Facetten werden durchsucht</translation>
     </message>
     <message>
-        <location filename="../ui/window/statusstrip.cpp" line="83"/>
-        <location filename="../ui/window/statusstrip.cpp" line="99"/>
+        <location filename="../ui/window/statusstrip.cpp" line="85"/>
+        <location filename="../ui/window/statusstrip.cpp" line="101"/>
         <source>searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/window/statusstrip.cpp" line="98"/>
+        <location filename="../ui/window/statusstrip.cpp" line="100"/>
         <source>%1 of %2 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Ereignissen</translation>
     </message>
     <message>
-        <location filename="../ui/window/statusstrip.cpp" line="99"/>
+        <location filename="../ui/window/statusstrip.cpp" line="101"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::TacticsModel</name>
+    <message>
+        <location filename="../ui/dashboard/tacticsmodel.cpp" line="18"/>
+        <source>All tactics</source>
+        <translation>Alle Taktiken</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/tacticsmodel.cpp" line="19"/>
+        <source>No ATT&amp;CK tactic</source>
+        <translation>Keine ATT&amp;CK-Taktik</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/tacticsmodel.cpp" line="70"/>
+        <source>ATT&amp;CK tactic %1</source>
+        <translation>ATT&amp;CK-Taktik %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/tacticsmodel.cpp" line="92"/>
+        <source>Tactic</source>
+        <translation>Taktik</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/tacticsmodel.cpp" line="94"/>
+        <source>Rules Fired</source>
+        <translation>Ausgelöste Regeln</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/tacticsmodel.cpp" line="96"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -1362,7 +3056,7 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
     <message>
         <location filename="../ui/browser/timerangebar.cpp" line="44"/>
         <source>Counted back from the case&apos;s newest event</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgerechnet vom neuesten Ereignis des Falls</translation>
     </message>
 </context>
 <context>
@@ -1370,57 +3064,57 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
     <message>
         <location filename="../ui/timeline/timelineplot.cpp" line="177"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <location filename="../ui/timeline/timelineplot.cpp" line="177"/>
         <source>Time (local, %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (lokal, %1)</translation>
     </message>
     <message>
         <location filename="../ui/timeline/timelineplot.cpp" line="216"/>
         <source>Counting events…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse werden gezählt…</translation>
     </message>
     <message>
         <location filename="../ui/timeline/timelineplot.cpp" line="216"/>
         <source>No events</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ereignisse</translation>
     </message>
     <message>
         <location filename="../ui/timeline/timelineplot.cpp" line="334"/>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg</translation>
     </message>
     <message>
         <location filename="../ui/timeline/timelineplot.cpp" line="335"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location filename="../ui/timeline/timelineplot.cpp" line="340"/>
         <source>(log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>(logarithmisch)</translation>
     </message>
     <message>
         <location filename="../ui/timeline/timelineplot.cpp" line="380"/>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird aktualisiert…</translation>
     </message>
     <message>
         <location filename="../ui/timeline/timelineplot.cpp" line="393"/>
         <source>%1 – %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2 (%3)</translation>
     </message>
     <message>
         <location filename="../ui/timeline/timelineplot.cpp" line="395"/>
         <source>Success: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg: %1</translation>
     </message>
     <message>
         <location filename="../ui/timeline/timelineplot.cpp" line="396"/>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
 </context>
 <context>
@@ -1428,52 +3122,52 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
     <message>
         <location filename="../ui/window/timelineseriesmenu.cpp" line="25"/>
         <source>Timeline &amp;Series</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleisten-&amp;Reihen</translation>
     </message>
     <message>
         <location filename="../ui/window/timelineseriesmenu.cpp" line="54"/>
         <source>No values of %1 under the current search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Werte von %1 unter der aktuellen Suche.</translation>
     </message>
     <message>
         <location filename="../ui/window/timelineseriesmenu.cpp" line="95"/>
         <source>Timeline Series</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleisten-Reihen</translation>
     </message>
     <message>
         <location filename="../ui/window/timelineseriesmenu.cpp" line="96"/>
         <source>Search expression to count on the timeline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchausdruck, der auf der Zeitleiste gezählt wird:</translation>
     </message>
     <message>
         <location filename="../ui/window/timelineseriesmenu.cpp" line="101"/>
         <source>Not a valid search: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gültige Suche: %1</translation>
     </message>
     <message>
         <location filename="../ui/window/timelineseriesmenu.cpp" line="109"/>
         <source>Add the Current Search as a Series</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Suche als Reihe hinzufügen</translation>
     </message>
     <message>
         <location filename="../ui/window/timelineseriesmenu.cpp" line="113"/>
         <source>Add a Series…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Reihe hinzufügen…</translation>
     </message>
     <message>
         <location filename="../ui/window/timelineseriesmenu.cpp" line="114"/>
         <source>Split by Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Feld aufteilen</translation>
     </message>
     <message>
         <location filename="../ui/window/timelineseriesmenu.cpp" line="121"/>
         <source>Remove All Series</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Reihen entfernen</translation>
     </message>
     <message>
         <location filename="../ui/window/timelineseriesmenu.cpp" line="124"/>
         <source>Remove &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ entfernen</translation>
     </message>
 </context>
 <context>
@@ -1481,12 +3175,12 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
     <message>
         <location filename="../ui/window/welcomepage.cpp" line="17"/>
         <source>Trailscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Trailscope</translation>
     </message>
     <message>
         <location filename="../ui/window/welcomepage.cpp" line="22"/>
         <source>Drop an AWSLogs folder, a trail file or an archive anywhere on this window, or start here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen AWSLogs-Ordner, eine Trail-Datei oder ein Archiv an beliebiger Stelle auf dieses Fenster ziehen oder hier beginnen.</translation>
     </message>
     <message>
         <location filename="../ui/window/welcomepage.cpp" line="36"/>
@@ -1524,7 +3218,7 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
     <message>
         <location filename="../ui/window/windowactions.cpp" line="30"/>
         <source>Open the &amp;Sample Trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel-&amp;Trail öffnen</translation>
     </message>
     <message>
         <location filename="../ui/window/windowactions.cpp" line="31"/>
@@ -1533,106 +3227,156 @@ Ctrl+Enter runs the query (or the selection); Ctrl+Space completes.</source>
     </message>
     <message>
         <location filename="../ui/window/windowactions.cpp" line="32"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="33"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="32"/>
+        <location filename="../ui/window/windowactions.cpp" line="33"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="33"/>
+        <location filename="../ui/window/windowactions.cpp" line="34"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="33"/>
+        <location filename="../ui/window/windowactions.cpp" line="34"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="34"/>
-        <source>&amp;Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/window/windowactions.cpp" line="35"/>
-        <source>S&amp;QL Editor</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
     </message>
     <message>
         <location filename="../ui/window/windowactions.cpp" line="36"/>
+        <source>S&amp;QL Editor</source>
+        <translation>S&amp;QL-Editor</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="37"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="38"/>
         <source>Times in &amp;UTC</source>
         <translation>Zeiten in &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="36"/>
-        <source>Timeline &amp;Log Scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/window/windowactions.cpp" line="37"/>
-        <source>&amp;Colouring Rules…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/window/windowactions.cpp" line="38"/>
-        <source>&amp;Star or Unstar Selected Events</source>
-        <translation type="unfinished"></translation>
+        <source>Timeline &amp;Log Scale</source>
+        <translation>Zeitleiste &amp;logarithmisch</translation>
     </message>
     <message>
         <location filename="../ui/window/windowactions.cpp" line="39"/>
-        <source>Show &amp;Only Starred Events</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Colouring Rules…</source>
+        <translation>&amp;Farbregeln…</translation>
     </message>
     <message>
         <location filename="../ui/window/windowactions.cpp" line="40"/>
-        <source>&amp;Compare Selected Events</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Star or Unstar Selected Events</source>
+        <translation>Stern für ausgewählte Ereignisse &amp;setzen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="49"/>
+        <location filename="../ui/window/windowactions.cpp" line="41"/>
+        <source>Show &amp;Only Starred Events</source>
+        <translation>&amp;Nur markierte Ereignisse zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="42"/>
+        <source>&amp;Compare Selected Events</source>
+        <translation>Ausgewählte Ereignisse &amp;vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="43"/>
+        <source>Detection &amp;Rules…</source>
+        <translation>E&amp;rkennungsregeln…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="44"/>
+        <source>Validate Log &amp;Integrity…</source>
+        <translation>&amp;Integrität der Protokolldateien prüfen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="45"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="46"/>
+        <source>&amp;About Trailscope</source>
+        <translation>Ü&amp;ber Trailscope</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="55"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="58"/>
+        <location filename="../ui/window/windowactions.cpp" line="64"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="59"/>
+        <location filename="../ui/window/windowactions.cpp" line="65"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="61"/>
+        <location filename="../ui/window/windowactions.cpp" line="67"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="71"/>
+        <location filename="../ui/window/windowactions.cpp" line="77"/>
         <source>E&amp;vents</source>
         <translation>E&amp;reignisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="84"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="30"/>
+        <location filename="../app/gui/main.cpp" line="55"/>
         <source>Offline audit console for AWS CloudTrail</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline-Auditkonsole für AWS CloudTrail</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="34"/>
+        <location filename="../app/gui/main.cpp" line="59"/>
         <source>Open the bundled sample trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Den mitgelieferten Beispiel-Trail öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="37"/>
+        <location filename="../app/gui/main.cpp" line="62"/>
+        <source>Start in this view: events, sql or dashboard</source>
+        <translation>In dieser Ansicht starten: events, sql oder dashboard</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="67"/>
+        <source>Start in the dashboard, drilled down into this principal once computed</source>
+        <translation>Im Dashboard starten, aufgeschlüsselt auf diesen Prinzipal, sobald berechnet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="72"/>
+        <source>The window&apos;s language, e.g. de or en, instead of the system&apos;s</source>
+        <translation>Die Sprache des Fensters, z. B. de oder en, statt der des Systems</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="76"/>
         <source>A case to open, or trail files to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein zu öffnender Fall oder zu importierende Trail-Dateien</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "window/casefiles.h"
 #include "window/mainwindow.h"
+#include "window/translations.h"
 #include "window/windowactions.h"
 
 #include "trailscopeversion.h"
@@ -8,9 +9,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 #include <cstring>
 #include <memory>
@@ -29,22 +27,14 @@ bool onlyPrints(int argc, char* argv[])
     return false;
 }
 
-// The window's strings for the user's language: an installed .qm beside the executable's share folder first, then the
-// copy embedded under :/i18n; Qt's own strings for its dialogs where installed.
-void installTranslators(QCoreApplication& app)
+// The window's strings for the user's language (the system's, or --lang): an installed .qm beside the executable's
+// share folder first, then the copy embedded under :/i18n; Qt's own strings for its dialogs where installed. QLocale()
+// follows the same language, so numbers and dates are formatted in it.
+void installTranslators(QCoreApplication& app, const QString& language)
 {
-    auto* qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
-    auto* appTranslator = new QTranslator(&app);
     const QString installed =
         QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../share/trailscope/translations"));
-    for (const QString& folder : {installed, QStringLiteral(":/i18n")})
-        if (appTranslator->load(QLocale(), QStringLiteral("trailscope"), QStringLiteral("_"), folder)) {
-            QCoreApplication::installTranslator(appTranslator);
-            break;
-        }
+    Translations::install(app, Translations::localeFor(language), {installed, QStringLiteral(":/i18n")});
 }
 
 } // namespace
@@ -59,7 +49,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("trailscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("Trailscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRAILSCOPE_VERSION));
-    installTranslators(*app);
+    installTranslators(*app, Translations::languageArgument(argc, argv));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Offline audit console for AWS CloudTrail"));
@@ -77,6 +67,11 @@ int main(int argc, char* argv[])
         QCoreApplication::translate("main", "Start in the dashboard, drilled down into this principal once computed"),
         QStringLiteral("principal"));
     parser.addOption(drillDown);
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "The window's language, e.g. de or en, instead of the system's"),
+        QStringLiteral("language"));
+    parser.addOption(lang); // read before the parser runs (installTranslators), listed here for --help
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QCoreApplication::translate("main", "A case to open, or trail files to import"),
                                  QStringLiteral("[path...]"));
