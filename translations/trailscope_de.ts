@@ -947,113 +947,118 @@
         <translation>Wie gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="137"/>
+        <location filename="../ui/browser/detailpane.cpp" line="144"/>
         <source>Related:</source>
         <translation>Verwandt:</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="154"/>
+        <location filename="../ui/browser/detailpane.cpp" line="161"/>
         <source>Tree</source>
         <translation>Baum</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="160"/>
+        <location filename="../ui/browser/detailpane.cpp" line="167"/>
         <source>Show the record exactly as stored in the trail file, instead of indented</source>
         <translation>Den Eintrag genau so zeigen, wie er in der Trail-Datei gespeichert ist, statt eingerückt</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="169"/>
+        <location filename="../ui/browser/detailpane.cpp" line="176"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="172"/>
+        <location filename="../ui/browser/detailpane.cpp" line="179"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="172"/>
+        <location filename="../ui/browser/detailpane.cpp" line="179"/>
         <source>Account ID</source>
         <translation>Konto-ID</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="172"/>
+        <location filename="../ui/browser/detailpane.cpp" line="179"/>
         <source>ARN or name</source>
         <translation>ARN oder Name</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="172"/>
+        <location filename="../ui/browser/detailpane.cpp" line="179"/>
         <source>Found in</source>
         <translation>Gefunden in</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="175"/>
+        <location filename="../ui/browser/detailpane.cpp" line="182"/>
         <source>Double-click a resource to search for its events</source>
         <translation>Eine Ressource doppelklicken, um nach ihren Ereignissen zu suchen</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="176"/>
+        <location filename="../ui/browser/detailpane.cpp" line="183"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="193"/>
-        <location filename="../ui/browser/detailpane.cpp" line="406"/>
+        <location filename="../ui/browser/detailpane.cpp" line="200"/>
+        <location filename="../ui/browser/detailpane.cpp" line="426"/>
         <source>Copy value</source>
         <translation>Wert kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="238"/>
+        <location filename="../ui/browser/detailpane.cpp" line="246"/>
         <source>This record is not valid JSON (%1); it is shown as stored.</source>
         <translation>Dieser Eintrag ist kein gültiges JSON (%1); er wird wie gespeichert gezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="270"/>
+        <location filename="../ui/browser/detailpane.cpp" line="278"/>
         <source>This record has no eventTime: its time is the @timestamp a Logstash or Elastic export added. The record is shown as it was.</source>
         <translation>Dieser Eintrag hat keine eventTime: Seine Zeit ist der @timestamp, den ein Logstash- oder Elastic-Export hinzugefügt hat. Der Eintrag wird unverändert gezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="293"/>
+        <location filename="../ui/browser/detailpane.cpp" line="295"/>
+        <source>Integrity: its log file failed validation: %1</source>
+        <translation>Integrität: Die Protokolldatei dieses Ereignisses hat die Prüfung nicht bestanden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="313"/>
         <source>Detections: %1</source>
         <translation>Erkennungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="306"/>
+        <location filename="../ui/browser/detailpane.cpp" line="326"/>
         <source>Search: %1</source>
         <translation>Suche: %1</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="332"/>
+        <location filename="../ui/browser/detailpane.cpp" line="352"/>
         <source>resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="341"/>
+        <location filename="../ui/browser/detailpane.cpp" line="361"/>
         <source>request or response</source>
         <translation>Anfrage oder Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="346"/>
+        <location filename="../ui/browser/detailpane.cpp" line="366"/>
         <source>Resources (%1)</source>
         <translation>Ressourcen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="406"/>
+        <location filename="../ui/browser/detailpane.cpp" line="426"/>
         <source>Copy as JSON</source>
         <translation>Als JSON kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="409"/>
+        <location filename="../ui/browser/detailpane.cpp" line="429"/>
         <source>Copy path</source>
         <translation>Pfad kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="413"/>
+        <location filename="../ui/browser/detailpane.cpp" line="433"/>
         <source>Filter on this value</source>
         <translation>Nach diesem Wert filtern</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="415"/>
+        <location filename="../ui/browser/detailpane.cpp" line="435"/>
         <source>Exclude this value</source>
         <translation>Diesen Wert ausschließen</translation>
     </message>
@@ -1165,12 +1170,17 @@
 <context>
     <name>Trailscope::Ui::EventTableModel</name>
     <message>
-        <location filename="../ui/browser/eventtablemodel.cpp" line="105"/>
+        <location filename="../ui/browser/eventtablemodel.cpp" line="106"/>
         <source>Event time (%1)</source>
         <translation>Ereigniszeit (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/browser/eventtablemodel.cpp" line="158"/>
+        <location filename="../ui/browser/eventtablemodel.cpp" line="138"/>
+        <source>Its log file failed validation: %1</source>
+        <translation>Die Protokolldatei hat die Prüfung nicht bestanden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/eventtablemodel.cpp" line="167"/>
         <source>(no time)</source>
         <translation>(keine Zeit)</translation>
     </message>
@@ -1879,52 +1889,52 @@
         <translation>Ketten</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integritydialog.cpp" line="165"/>
+        <location filename="../ui/integrity/integritydialog.cpp" line="166"/>
         <source>Could not validate: %1</source>
         <translation>Prüfung nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integritydialog.cpp" line="169"/>
+        <location filename="../ui/integrity/integritydialog.cpp" line="170"/>
         <source>Validation cancelled.</source>
         <translation>Prüfung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integritydialog.cpp" line="171"/>
+        <location filename="../ui/integrity/integritydialog.cpp" line="172"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integritydialog.cpp" line="181"/>
+        <location filename="../ui/integrity/integritydialog.cpp" line="182"/>
         <source>Validated from the case: the content hashes and digest files the import recorded; no original file was read.</source>
         <translation>Anhand des Falls geprüft: die Inhalts-Hashes und Digest-Dateien, die der Import aufgezeichnet hat; keine Originaldatei wurde gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integritydialog.cpp" line="231"/>
+        <location filename="../ui/integrity/integritydialog.cpp" line="232"/>
         <source>The original trail files</source>
         <translation>Die originalen Trail-Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integritydialog.cpp" line="238"/>
+        <location filename="../ui/integrity/integritydialog.cpp" line="239"/>
         <source>Public keys</source>
         <translation>Öffentliche Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integritydialog.cpp" line="239"/>
+        <location filename="../ui/integrity/integritydialog.cpp" line="240"/>
         <source>Public keys (*.json *.pem *.der);;All files (*)</source>
         <translation>Öffentliche Schlüssel (*.json *.pem *.der);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integritydialog.cpp" line="247"/>
+        <location filename="../ui/integrity/integritydialog.cpp" line="248"/>
         <source>Export the results</source>
         <translation>Die Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integritydialog.cpp" line="247"/>
+        <location filename="../ui/integrity/integritydialog.cpp" line="248"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integritydialog.cpp" line="249"/>
+        <location filename="../ui/integrity/integritydialog.cpp" line="250"/>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -1932,17 +1942,17 @@
 <context>
     <name>Trailscope::Ui::IntegrityJob</name>
     <message>
-        <location filename="../ui/integrity/integrityjob.cpp" line="57"/>
+        <location filename="../ui/integrity/integrityjob.cpp" line="59"/>
         <source>Reading the hashes the import recorded</source>
         <translation>Die vom Import aufgezeichneten Hashes werden gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integrityjob.cpp" line="65"/>
+        <location filename="../ui/integrity/integrityjob.cpp" line="67"/>
         <source>Reading and hashing the original files</source>
         <translation>Die Originaldateien werden gelesen und gehasht</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integrityjob.cpp" line="72"/>
+        <location filename="../ui/integrity/integrityjob.cpp" line="74"/>
         <source>Following the digest chains</source>
         <translation>Die Digest-Ketten werden verfolgt</translation>
     </message>
@@ -2099,72 +2109,72 @@
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="402"/>
+        <location filename="../ui/window/mainwindow.cpp" line="404"/>
         <source>%1 — Trailscope</source>
         <translation>%1 — Trailscope</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="417"/>
+        <location filename="../ui/window/mainwindow.cpp" line="420"/>
         <source>Some lookup indexes are not built yet (an import was interrupted): lookups on fields may be slow until the next import into this case.</source>
         <translation>Einige Nachschlage-Indizes sind noch nicht aufgebaut (ein Import wurde unterbrochen): Nachschlagen in Feldern kann bis zum nächsten Import in diesen Fall langsam sein.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="443"/>
+        <location filename="../ui/window/mainwindow.cpp" line="446"/>
         <source>Open a case to export from it.</source>
         <translation>Einen Fall öffnen, um daraus zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="463"/>
+        <location filename="../ui/window/mainwindow.cpp" line="466"/>
         <source>The events in the current view (%1)</source>
         <translation>Die Ereignisse der aktuellen Ansicht (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="464"/>
+        <location filename="../ui/window/mainwindow.cpp" line="467"/>
         <source>The events in the current view</source>
         <translation>Die Ereignisse der aktuellen Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="472"/>
+        <location filename="../ui/window/mainwindow.cpp" line="475"/>
         <source>The SQL result: %1</source>
         <translation>Das SQL-Ergebnis: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="482"/>
+        <location filename="../ui/window/mainwindow.cpp" line="485"/>
         <source>The finding %1: %2</source>
         <translation>Der Befund %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="487"/>
+        <location filename="../ui/window/mainwindow.cpp" line="490"/>
         <source>The starred events with their notes</source>
         <translation>Die markierten Ereignisse mit ihren Notizen</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="490"/>
+        <location filename="../ui/window/mainwindow.cpp" line="493"/>
         <source>The case summary</source>
         <translation>Die Fallübersicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="561"/>
+        <location filename="../ui/window/mainwindow.cpp" line="564"/>
         <source>An import is already running; drop again when it has finished.</source>
         <translation>Ein Import läuft bereits; ziehen Sie die Dateien erneut hierher, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="574"/>
+        <location filename="../ui/window/mainwindow.cpp" line="577"/>
         <source>Import failed: %1</source>
         <translation>Import fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="576"/>
+        <location filename="../ui/window/mainwindow.cpp" line="579"/>
         <source>Import cancelled; the events imported so far are kept.</source>
         <translation>Import abgebrochen; die bisher importierten Ereignisse bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="608"/>
+        <location filename="../ui/window/mainwindow.cpp" line="611"/>
         <source>Integrity: every digest and log file the digests list is valid (signatures not checked).</source>
         <translation>Integrität: Jede Digest-Datei und jede darin aufgeführte Protokolldatei ist gültig (Signaturen nicht geprüft).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="609"/>
+        <location filename="../ui/window/mainwindow.cpp" line="612"/>
         <source>Integrity: %n file(s) INVALID. Events › Validate Log Integrity… lists them.</source>
         <translation>
             <numerusform>Integrität: %n Datei INVALID. Ereignisse › Integrität der Protokolldateien prüfen… listet sie auf.</numerusform>
@@ -2172,17 +2182,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="613"/>
+        <location filename="../ui/window/mainwindow.cpp" line="617"/>
         <source>Integrity not checked: %1</source>
         <translation>Integrität nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="622"/>
+        <location filename="../ui/window/mainwindow.cpp" line="644"/>
         <source>Open a case to validate its log files.</source>
         <translation>Einen Fall öffnen, um seine Protokolldateien zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="707"/>
+        <location filename="../ui/window/mainwindow.cpp" line="729"/>
         <source>Select two to five events to compare.</source>
         <translation>Zwei bis fünf Ereignisse zum Vergleichen auswählen.</translation>
     </message>
