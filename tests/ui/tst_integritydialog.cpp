@@ -42,6 +42,18 @@ class TestIntegrityDialog : public QObject
     SignedTrail m_trail;
     QString m_tree, m_case, m_keys;
 
+    // A copy of the signed tree under `name` with the log file `key` changed (its region); the changed content.
+    QByteArray copyWithChangedLog(const QString& name, const QString& key) const
+    {
+        const QString copy = m_dir.filePath(name);
+        if (!QDir().mkpath(copy) || QProcess::execute("cp", {"-r", m_tree + "/.", copy}) != 0)
+            return {};
+        QByteArray content = readGzip(copy + u'/' + key);
+        content.replace("us-east-1", "us-west-2");
+        writeGzip(copy + u'/' + key, content);
+        return content;
+    }
+
     int rowsWith(const IntegrityModel& model, const QString& result) const
     {
         int rows = 0;
@@ -100,12 +112,7 @@ private Q_SLOTS:
     void validatesChangedOriginals()
     {
         const QString copy = m_dir.filePath("copy");
-        QVERIFY(QDir().mkpath(copy));
-        QVERIFY(QProcess::execute("cp", {"-r", m_tree + "/.", copy}) == 0);
-        const QString changed = copy + u'/' + m_trail.logKeys.first();
-        QByteArray content = readGzip(changed);
-        content.replace("us-east-1", "us-west-2");
-        writeGzip(changed, content);
+        QVERIFY(!copyWithChangedLog("copy", m_trail.logKeys.first()).isEmpty());
         IntegrityDialog dialog(m_case);
         dialog.originalsEdit()->setText(copy);
         QSignalSpy validated(&dialog, &IntegrityDialog::validated);
@@ -156,12 +163,8 @@ private Q_SLOTS:
     void windowMarksTheEventsOfAChangedFile()
     {
         const QString tampered = m_dir.filePath("tampered");
-        QVERIFY(QDir().mkpath(tampered));
-        QVERIFY(QProcess::execute("cp", {"-r", m_tree + "/.", tampered}) == 0);
-        const QString changed = tampered + u'/' + m_trail.logKeys.last();
-        QByteArray content = readGzip(changed);
-        content.replace("us-east-1", "us-west-2");
-        writeGzip(changed, content);
+        const QByteArray content = copyWithChangedLog("tampered", m_trail.logKeys.last());
+        QVERIFY(!content.isEmpty());
         QSet<QString> changedIds;
         for (const QJsonValue& record : QJsonDocument::fromJson(content).object()["Records"].toArray())
             changedIds.insert(record["eventID"].toString());

@@ -68,32 +68,11 @@ Result<std::vector<std::int64_t>> sortedRows(Sql::Database& db, const Query::Com
 
 } // namespace
 
-ExportJob::ExportJob(ExportRequest request, QObject* parent) : QObject(parent), m_request(std::move(request)) {}
+ExportJob::ExportJob(ExportRequest request, QObject* parent) : BackgroundJob(parent), m_request(std::move(request)) {}
 
 ExportJob::~ExportJob()
 {
-    cancel();
-    if (m_thread)
-        m_thread->wait();
-}
-
-void ExportJob::start()
-{
-    m_thread = QThread::create([this] { run(); });
-    m_thread->setObjectName(QStringLiteral("export"));
-    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-    connect(m_thread, &QThread::destroyed, this, [this] { m_thread = nullptr; });
-    m_thread->start(QThread::LowPriority);
-}
-
-void ExportJob::cancel()
-{
-    m_cancelled = true;
-}
-
-bool ExportJob::isRunning() const
-{
-    return m_thread && m_thread->isRunning();
+    stop();
 }
 
 void ExportJob::run()
@@ -128,7 +107,7 @@ Result<QString> ExportJob::writeReport(Sql::Database& db, const Report::ReportSc
     options.eventLimit = m_request.eventLimit;
     options.columns = m_request.columns;
     options.title = m_request.title;
-    options.cancelled = &m_cancelled;
+    options.cancelled = &cancelledFlag();
     options.progress = [this](const QString& stage) { Q_EMIT progress(-1, stage); };
     const auto format = m_request.format == ExportFormat::Pdf ? Report::ReportFormat::Pdf : Report::ReportFormat::Html;
     const auto written = Report::exportReport(m_request.casePath, db, scope, options, format, m_request.path);
@@ -142,7 +121,7 @@ Result<QString> ExportJob::writeData(Sql::Database& db, const Report::ReportScop
     Export::EventExportOptions options;
     options.format = eventFormat(m_request.format);
     options.byteOrderMark = m_request.byteOrderMark;
-    options.cancelled = &m_cancelled;
+    options.cancelled = &cancelledFlag();
     options.progress = [this](std::int64_t done) { Q_EMIT progress(done, {}); };
     Result<std::int64_t> rows = 0;
     const QString& path = m_request.path;
@@ -151,7 +130,7 @@ Result<QString> ExportJob::writeData(Sql::Database& db, const Report::ReportScop
     case Kind::Search: {
         const Query::CompiledSearch search = Query::compileSearch(scope.search, scope.within);
         if (m_request.sortField) {
-            auto sorted = sortedRows(db, search, m_request, m_cancelled);
+            auto sorted = sortedRows(db, search, m_request, cancelledFlag());
             rows = sorted ? Export::exportEventRows(db, *sorted, path, options)
                           : Result<std::int64_t>(std::unexpected(sorted.error()));
         } else {

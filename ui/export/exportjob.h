@@ -4,19 +4,18 @@
 
 #include "casedb/sqlite.h"
 
+#include "common/backgroundjob.h"
+
 #include <QObject>
 
-#include <atomic>
 #include <memory>
-
-class QThread;
 
 namespace Trailscope::Ui {
 
 /// One export running on a thread of its own, with its own read-only connection to the case: the window stays
 /// responsive and the analyst may cancel. Everything is written to a temporary file renamed at the end (core's
 /// Destination), so a cancelled or failed export leaves no partial file behind.
-class ExportJob : public QObject
+class ExportJob : public BackgroundJob
 {
     Q_OBJECT
 
@@ -25,10 +24,6 @@ public:
     ~ExportJob() override;
 
     const ExportRequest& request() const { return m_request; }
-    void start();
-    /// The export stops at its next page and writes nothing; finished() is not emitted, cancelled() is.
-    void cancel();
-    bool isRunning() const;
 
 Q_SIGNALS:
     /// `done` rows (events or a query's) written so far, or a report's stage in `stage`.
@@ -39,14 +34,12 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    void run();
+    void run() override;
     /// What was written, for finished(): "a 12-page report", "1,204 events".
     Core::Result<QString> writeReport(Core::Sql::Database& db, const Core::Report::ReportScope& scope);
     Core::Result<QString> writeData(Core::Sql::Database& db, const Core::Report::ReportScope& scope);
 
     ExportRequest m_request;
-    std::atomic<bool> m_cancelled{false};
-    QThread* m_thread = nullptr;
 };
 
 } // namespace Trailscope::Ui

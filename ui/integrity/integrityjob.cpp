@@ -13,7 +13,8 @@ namespace Trailscope::Ui {
 
 using namespace Trailscope::Core::Integrity;
 
-IntegrityJob::IntegrityJob(IntegrityRequest request, QObject* parent) : QObject(parent), m_request(std::move(request))
+IntegrityJob::IntegrityJob(IntegrityRequest request, QObject* parent)
+    : BackgroundJob(parent), m_request(std::move(request))
 {
     qRegisterMetaType<SharedIntegrityReport>();
     qRegisterMetaType<SharedFlaggedFiles>();
@@ -21,28 +22,7 @@ IntegrityJob::IntegrityJob(IntegrityRequest request, QObject* parent) : QObject(
 
 IntegrityJob::~IntegrityJob()
 {
-    cancel();
-    if (m_thread)
-        m_thread->wait();
-}
-
-void IntegrityJob::start()
-{
-    m_thread = QThread::create([this] { run(); });
-    m_thread->setObjectName(QStringLiteral("integrity"));
-    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-    connect(m_thread, &QThread::destroyed, this, [this] { m_thread = nullptr; });
-    m_thread->start(QThread::LowPriority);
-}
-
-void IntegrityJob::cancel()
-{
-    m_cancelled = true;
-}
-
-bool IntegrityJob::isRunning() const
-{
-    return m_thread && m_thread->isRunning();
+    stop();
 }
 
 void IntegrityJob::run()
@@ -65,9 +45,9 @@ void IntegrityJob::run()
         inventory = std::move(*fromCase);
     } else {
         Q_EMIT stage(tr("Reading and hashing the original files"));
-        inventory = collectTree(m_request.originals, std::max(1, QThread::idealThreadCount()), m_cancelled);
+        inventory = collectTree(m_request.originals, std::max(1, QThread::idealThreadCount()), cancelledFlag());
     }
-    if (m_cancelled.load()) {
+    if (isCancelled()) {
         Q_EMIT cancelled();
         return;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/backgroundjob.h"
 #include "integrity/flaggedfiles.h"
 #include "integrity/integrityreport.h"
 
@@ -7,10 +8,7 @@
 #include <QObject>
 #include <QStringList>
 
-#include <atomic>
 #include <memory>
-
-class QThread;
 
 namespace Trailscope::Ui {
 
@@ -29,7 +27,7 @@ using SharedFlaggedFiles = std::shared_ptr<const Core::Integrity::FlaggedFiles>;
 
 /// One validation on a thread of its own: reading (hashing the originals on every core, or the case's records),
 /// then the chains. Cancel stops reading originals; the chains take a fraction of a second.
-class IntegrityJob : public QObject
+class IntegrityJob : public BackgroundJob
 {
     Q_OBJECT
 
@@ -38,9 +36,6 @@ public:
     ~IntegrityJob() override;
 
     const IntegrityRequest& request() const { return m_request; }
-    void start();
-    void cancel();
-    bool isRunning() const;
 
 Q_SIGNALS:
     void stage(const QString& what);
@@ -51,11 +46,9 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    void run();
+    void run() override;
 
     IntegrityRequest m_request;
-    std::atomic<bool> m_cancelled{false};
-    QThread* m_thread = nullptr;
 };
 
 } // namespace Trailscope::Ui
