@@ -337,6 +337,89 @@
     </message>
 </context>
 <context>
+    <name>StoryText</name>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="14"/>
+        <source>IAM user</source>
+        <translation>IAM-Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="16"/>
+        <source>Root user</source>
+        <translation>Root-Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="18"/>
+        <source>Console sign-in</source>
+        <translation>Konsolenanmeldung</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="20"/>
+        <source>SAML user</source>
+        <translation>SAML-Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="22"/>
+        <source>Web identity user</source>
+        <translation>Web-Identity-Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="24"/>
+        <source>AWS service</source>
+        <translation>AWS-Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="26"/>
+        <source>Issued outside this case</source>
+        <translation>Außerhalb dieses Falls ausgestellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="34"/>
+        <source>%1 %2 with key %3</source>
+        <translation>%1 %2 mit Schlüssel %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="36"/>
+        <source>Console sign-in of %1</source>
+        <translation>Konsolenanmeldung von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="38"/>
+        <source>%1 via %2</source>
+        <translation>%1 über %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="39"/>
+        <source>%1 %2 via %3</source>
+        <translation>%1 %2 über %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="41"/>
+        <source>key %1 acting as %2, issued by a call this case does not hold</source>
+        <translation>Schlüssel %1 als %2, ausgestellt durch einen Aufruf, den dieser Fall nicht enthält</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="43"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="45"/>
+        <source> (source identity %1)</source>
+        <translation> (Quellidentität %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="70"/>
+        <source>Behind this: %1</source>
+        <translation>Dahinter steht: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytext.cpp" line="71"/>
+        <source>Behind this: %1, through %2</source>
+        <translation>Dahinter steht: %1, über %2</translation>
+    </message>
+</context>
+<context>
     <name>Trailscope::Ui::AboutDialog</name>
     <message>
         <location filename="../ui/help/aboutdialog.cpp" line="30"/>
@@ -908,159 +991,184 @@
         <source>&amp;Drill Down</source>
         <translation>&amp;Aufschlüsseln</translation>
     </message>
+    <message>
+        <location filename="../ui/dashboard/dashboardview.cpp" line="815"/>
+        <source>Show Credential &amp;Story</source>
+        <translation>&amp;Anmeldedaten-Verlauf zeigen</translation>
+    </message>
 </context>
 <context>
     <name>Trailscope::Ui::DetailPane</name>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="77"/>
+        <location filename="../ui/browser/detailpane.cpp" line="79"/>
         <source>Same access key</source>
         <translation>Gleicher Zugriffsschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="82"/>
+        <location filename="../ui/browser/detailpane.cpp" line="84"/>
         <source>Same session</source>
         <translation>Gleiche Sitzung</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="84"/>
+        <location filename="../ui/browser/detailpane.cpp" line="86"/>
         <source>Same principal</source>
         <translation>Gleicher Prinzipal</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="85"/>
+        <location filename="../ui/browser/detailpane.cpp" line="87"/>
         <source>Same request ID</source>
         <translation>Gleiche Request-ID</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="86"/>
+        <location filename="../ui/browser/detailpane.cpp" line="88"/>
         <source>Same shared event</source>
         <translation>Gleiches gemeinsames Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="94"/>
+        <location filename="../ui/browser/detailpane.cpp" line="123"/>
         <source>Select an event to see its record.</source>
         <translation>Ein Ereignis auswählen, um seinen Eintrag zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="97"/>
+        <location filename="../ui/browser/detailpane.cpp" line="126"/>
         <source>As stored</source>
         <translation>Wie gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="144"/>
+        <location filename="../ui/browser/detailpane.cpp" line="185"/>
         <source>Related:</source>
         <translation>Verwandt:</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="161"/>
+        <location filename="../ui/browser/detailpane.cpp" line="202"/>
         <source>Tree</source>
         <translation>Baum</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="167"/>
+        <location filename="../ui/browser/detailpane.cpp" line="208"/>
         <source>Show the record exactly as stored in the trail file, instead of indented</source>
         <translation>Den Eintrag genau so zeigen, wie er in der Trail-Datei gespeichert ist, statt eingerückt</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="176"/>
+        <location filename="../ui/browser/detailpane.cpp" line="217"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="179"/>
+        <location filename="../ui/browser/detailpane.cpp" line="220"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="179"/>
+        <location filename="../ui/browser/detailpane.cpp" line="220"/>
         <source>Account ID</source>
         <translation>Konto-ID</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="179"/>
+        <location filename="../ui/browser/detailpane.cpp" line="220"/>
         <source>ARN or name</source>
         <translation>ARN oder Name</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="179"/>
+        <location filename="../ui/browser/detailpane.cpp" line="220"/>
         <source>Found in</source>
         <translation>Gefunden in</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="182"/>
+        <location filename="../ui/browser/detailpane.cpp" line="223"/>
         <source>Double-click a resource to search for its events</source>
         <translation>Eine Ressource doppelklicken, um nach ihren Ereignissen zu suchen</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="183"/>
+        <location filename="../ui/browser/detailpane.cpp" line="224"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="200"/>
-        <location filename="../ui/browser/detailpane.cpp" line="426"/>
+        <location filename="../ui/browser/detailpane.cpp" line="241"/>
+        <location filename="../ui/browser/detailpane.cpp" line="496"/>
         <source>Copy value</source>
         <translation>Wert kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="246"/>
+        <location filename="../ui/browser/detailpane.cpp" line="288"/>
         <source>This record is not valid JSON (%1); it is shown as stored.</source>
         <translation>Dieser Eintrag ist kein gültiges JSON (%1); er wird wie gespeichert gezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="278"/>
+        <location filename="../ui/browser/detailpane.cpp" line="321"/>
         <source>This record has no eventTime: its time is the @timestamp a Logstash or Elastic export added. The record is shown as it was.</source>
         <translation>Dieser Eintrag hat keine eventTime: Seine Zeit ist der @timestamp, den ein Logstash- oder Elastic-Export hinzugefügt hat. Der Eintrag wird unverändert gezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="295"/>
+        <location filename="../ui/browser/detailpane.cpp" line="338"/>
         <source>Integrity: its log file failed validation: %1</source>
         <translation>Integrität: Die Protokolldatei dieses Ereignisses hat die Prüfung nicht bestanden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="313"/>
+        <location filename="../ui/browser/detailpane.cpp" line="361"/>
+        <source>Show story</source>
+        <translation>Verlauf zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="379"/>
         <source>Detections: %1</source>
         <translation>Erkennungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="326"/>
+        <location filename="../ui/browser/detailpane.cpp" line="390"/>
         <source>Search: %1</source>
         <translation>Suche: %1</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="352"/>
+        <location filename="../ui/browser/detailpane.cpp" line="399"/>
+        <source>Credential story</source>
+        <translation>Anmeldedaten-Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="400"/>
+        <source>The chain of keys behind %1 and everything it did</source>
+        <translation>Die Schlüsselkette hinter %1 und alles, was sie getan hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="422"/>
         <source>resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="361"/>
+        <location filename="../ui/browser/detailpane.cpp" line="431"/>
         <source>request or response</source>
         <translation>Anfrage oder Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="366"/>
+        <location filename="../ui/browser/detailpane.cpp" line="436"/>
         <source>Resources (%1)</source>
         <translation>Ressourcen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="426"/>
+        <location filename="../ui/browser/detailpane.cpp" line="496"/>
         <source>Copy as JSON</source>
         <translation>Als JSON kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="429"/>
+        <location filename="../ui/browser/detailpane.cpp" line="499"/>
         <source>Copy path</source>
         <translation>Pfad kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="433"/>
+        <location filename="../ui/browser/detailpane.cpp" line="503"/>
         <source>Filter on this value</source>
         <translation>Nach diesem Wert filtern</translation>
     </message>
     <message>
-        <location filename="../ui/browser/detailpane.cpp" line="435"/>
+        <location filename="../ui/browser/detailpane.cpp" line="505"/>
         <source>Exclude this value</source>
         <translation>Diesen Wert ausschließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/detailpane.cpp" line="517"/>
+        <source>Show credential story</source>
+        <translation>Anmeldedaten-Verlauf zeigen</translation>
     </message>
 </context>
 <context>
@@ -1341,7 +1449,7 @@
 <context>
     <name>Trailscope::Ui::ExportJob</name>
     <message numerus="yes">
-        <location filename="../ui/export/exportjob.cpp" line="137"/>
+        <location filename="../ui/export/exportjob.cpp" line="116"/>
         <source>a %n-page report</source>
         <translation>
             <numerusform>ein Bericht mit %n Seite</numerusform>
@@ -1349,12 +1457,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/export/exportjob.cpp" line="137"/>
+        <location filename="../ui/export/exportjob.cpp" line="116"/>
         <source>a report</source>
         <translation>ein Bericht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export/exportjob.cpp" line="167"/>
+        <location filename="../ui/export/exportjob.cpp" line="146"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n Zeile</numerusform>
@@ -1362,12 +1470,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/export/exportjob.cpp" line="183"/>
+        <location filename="../ui/export/exportjob.cpp" line="162"/>
         <source>the case summary</source>
         <translation>die Fallübersicht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export/exportjob.cpp" line="188"/>
+        <location filename="../ui/export/exportjob.cpp" line="167"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n Ereignis</numerusform>
@@ -1942,17 +2050,17 @@
 <context>
     <name>Trailscope::Ui::IntegrityJob</name>
     <message>
-        <location filename="../ui/integrity/integrityjob.cpp" line="59"/>
+        <location filename="../ui/integrity/integrityjob.cpp" line="39"/>
         <source>Reading the hashes the import recorded</source>
         <translation>Die vom Import aufgezeichneten Hashes werden gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integrityjob.cpp" line="67"/>
+        <location filename="../ui/integrity/integrityjob.cpp" line="47"/>
         <source>Reading and hashing the original files</source>
         <translation>Die Originaldateien werden gelesen und gehasht</translation>
     </message>
     <message>
-        <location filename="../ui/integrity/integrityjob.cpp" line="74"/>
+        <location filename="../ui/integrity/integrityjob.cpp" line="54"/>
         <source>Following the digest chains</source>
         <translation>Die Digest-Ketten werden verfolgt</translation>
     </message>
@@ -2051,22 +2159,22 @@
 <context>
     <name>Trailscope::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="145"/>
+        <location filename="../ui/window/mainwindow.cpp" line="147"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="146"/>
+        <location filename="../ui/window/mainwindow.cpp" line="148"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="147"/>
+        <location filename="../ui/window/mainwindow.cpp" line="149"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="158"/>
+        <location filename="../ui/window/mainwindow.cpp" line="160"/>
         <source>Starring %n event(s)…</source>
         <translation>
             <numerusform>%n Ereignis wird mit Stern markiert…</numerusform>
@@ -2074,107 +2182,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="166"/>
+        <location filename="../ui/window/mainwindow.cpp" line="168"/>
         <source>Added to the browser&apos;s search: %1</source>
         <translation>Zur Suche des Browsers hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="179"/>
+        <location filename="../ui/window/mainwindow.cpp" line="181"/>
         <source>Facets</source>
         <translation>Facetten</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="202"/>
+        <location filename="../ui/window/mainwindow.cpp" line="204"/>
         <source>Search error at column %1: %2</source>
         <translation>Suchfehler in Spalte %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="213"/>
+        <location filename="../ui/window/mainwindow.cpp" line="215"/>
         <source>Sort by event time to jump to a bucket&apos;s events.</source>
         <translation>Nach Ereigniszeit sortieren, um zu den Ereignissen eines Intervalls zu springen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="300"/>
+        <location filename="../ui/window/mainwindow.cpp" line="302"/>
         <source>Open a case to see its detection rules.</source>
         <translation>Einen Fall öffnen, um seine Erkennungsregeln zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="309"/>
+        <location filename="../ui/window/mainwindow.cpp" line="311"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="322"/>
+        <location filename="../ui/window/mainwindow.cpp" line="324"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="404"/>
+        <location filename="../ui/window/mainwindow.cpp" line="418"/>
         <source>%1 — Trailscope</source>
         <translation>%1 — Trailscope</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="420"/>
+        <location filename="../ui/window/mainwindow.cpp" line="435"/>
         <source>Some lookup indexes are not built yet (an import was interrupted): lookups on fields may be slow until the next import into this case.</source>
         <translation>Einige Nachschlage-Indizes sind noch nicht aufgebaut (ein Import wurde unterbrochen): Nachschlagen in Feldern kann bis zum nächsten Import in diesen Fall langsam sein.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="446"/>
+        <location filename="../ui/window/mainwindow.cpp" line="461"/>
         <source>Open a case to export from it.</source>
         <translation>Einen Fall öffnen, um daraus zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="466"/>
+        <location filename="../ui/window/mainwindow.cpp" line="481"/>
         <source>The events in the current view (%1)</source>
         <translation>Die Ereignisse der aktuellen Ansicht (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="467"/>
+        <location filename="../ui/window/mainwindow.cpp" line="482"/>
         <source>The events in the current view</source>
         <translation>Die Ereignisse der aktuellen Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="475"/>
+        <location filename="../ui/window/mainwindow.cpp" line="490"/>
         <source>The SQL result: %1</source>
         <translation>Das SQL-Ergebnis: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="485"/>
+        <location filename="../ui/window/mainwindow.cpp" line="500"/>
         <source>The finding %1: %2</source>
         <translation>Der Befund %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="490"/>
+        <location filename="../ui/window/mainwindow.cpp" line="505"/>
         <source>The starred events with their notes</source>
         <translation>Die markierten Ereignisse mit ihren Notizen</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="493"/>
+        <location filename="../ui/window/mainwindow.cpp" line="508"/>
         <source>The case summary</source>
         <translation>Die Fallübersicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="564"/>
+        <location filename="../ui/window/mainwindow.cpp" line="579"/>
         <source>An import is already running; drop again when it has finished.</source>
         <translation>Ein Import läuft bereits; ziehen Sie die Dateien erneut hierher, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="577"/>
+        <location filename="../ui/window/mainwindow.cpp" line="592"/>
         <source>Import failed: %1</source>
         <translation>Import fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="579"/>
+        <location filename="../ui/window/mainwindow.cpp" line="594"/>
         <source>Import cancelled; the events imported so far are kept.</source>
         <translation>Import abgebrochen; die bisher importierten Ereignisse bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="611"/>
+        <location filename="../ui/window/mainwindow.cpp" line="626"/>
         <source>Integrity: every digest and log file the digests list is valid (signatures not checked).</source>
         <translation>Integrität: Jede Digest-Datei und jede darin aufgeführte Protokolldatei ist gültig (Signaturen nicht geprüft).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="612"/>
+        <location filename="../ui/window/mainwindow.cpp" line="627"/>
         <source>Integrity: %n file(s) INVALID. Events › Validate Log Integrity… lists them.</source>
         <translation>
             <numerusform>Integrität: %n Datei INVALID. Ereignisse › Integrität der Protokolldateien prüfen… listet sie auf.</numerusform>
@@ -2182,17 +2290,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="617"/>
+        <location filename="../ui/window/mainwindow.cpp" line="632"/>
         <source>Integrity not checked: %1</source>
         <translation>Integrität nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="644"/>
+        <location filename="../ui/window/mainwindow.cpp" line="659"/>
         <source>Open a case to validate its log files.</source>
         <translation>Einen Fall öffnen, um seine Protokolldateien zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="729"/>
+        <location filename="../ui/window/mainwindow.cpp" line="744"/>
         <source>Select two to five events to compare.</source>
         <translation>Zwei bis fünf Ereignisse zum Vergleichen auswählen.</translation>
     </message>
@@ -2989,6 +3097,167 @@ Strg+Eingabe führt die Abfrage (oder die Auswahl) aus; Strg+Leertaste vervollst
     </message>
 </context>
 <context>
+    <name>Trailscope::Ui::StoryController</name>
+    <message>
+        <location filename="../ui/window/storycontroller.cpp" line="19"/>
+        <source>Credential Story</source>
+        <translation>Anmeldedaten-Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/storycontroller.cpp" line="61"/>
+        <source>event %1</source>
+        <translation>Ereignis %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/storycontroller.cpp" line="67"/>
+        <source>Open a case to see a credential story.</source>
+        <translation>Einen Fall öffnen, um einen Anmeldedaten-Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/storycontroller.cpp" line="85"/>
+        <source>Select an event to see the credential story behind it.</source>
+        <translation>Ein Ereignis auswählen, um den Anmeldedaten-Verlauf dahinter zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/storycontroller.cpp" line="106"/>
+        <source>Credential story of %1</source>
+        <translation>Anmeldedaten-Verlauf von %1</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::StoryTreeModel</name>
+    <message>
+        <location filename="../ui/story/storytreemodel.cpp" line="34"/>
+        <source>Credential</source>
+        <translation>Anmeldedaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytreemodel.cpp" line="34"/>
+        <source>Acts as</source>
+        <translation>Handelt als</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytreemodel.cpp" line="34"/>
+        <source>Issued by</source>
+        <translation>Ausgestellt durch</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytreemodel.cpp" line="34"/>
+        <source>Issued at (UTC)</source>
+        <translation>Ausgestellt am (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytreemodel.cpp" line="34"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storytreemodel.cpp" line="75"/>
+        <source>%1 (source identity %2)</source>
+        <translation>%1 (Quellidentität %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Trailscope::Ui::StoryView</name>
+    <message numerus="yes">
+        <location filename="../ui/story/storyview.cpp" line="30"/>
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln Schlüssel</numerusform>
+            <numerusform>%Ln Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/story/storyview.cpp" line="31"/>
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln Ereignis</numerusform>
+            <numerusform>%Ln Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/story/storyview.cpp" line="34"/>
+        <source>in %n account(s)</source>
+        <translation>
+            <numerusform>in %n Konto</numerusform>
+            <numerusform>in %n Konten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/story/storyview.cpp" line="35"/>
+        <source>and %n region(s)</source>
+        <translation>
+            <numerusform>und %n Region</numerusform>
+            <numerusform>und %n Regionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="37"/>
+        <source>from %1 to %2</source>
+        <translation>von %1 bis %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="46"/>
+        <source>Show &amp;Events</source>
+        <translation>&amp;Ereignisse zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="47"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="66"/>
+        <source>Double-click a key to select the call that issued it.</source>
+        <translation>Doppelklick auf einen Schlüssel wählt den Aufruf, der ihn ausgestellt hat.</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="73"/>
+        <source>Show the events done with the chain&apos;s keys in the browser, one colour per key.</source>
+        <translation>Die mit den Schlüsseln der Kette ausgeführten Ereignisse im Browser zeigen, eine Farbe je Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="74"/>
+        <source>Export the chain&apos;s events (File › Export… on the browser&apos;s view).</source>
+        <translation>Die Ereignisse der Kette exportieren (Datei › Exportieren… auf der Ansicht des Browsers).</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="90"/>
+        <source>Choose Show Credential Story on an event, an access key or a principal to see whose credential chain it is and everything the chain did.</source>
+        <translation>„Anmeldedaten-Verlauf zeigen“ auf einem Ereignis, einem Zugriffsschlüssel oder einem Prinzipal wählen, um zu sehen, wessen Anmeldedaten-Kette es ist und was die Kette alles getan hat.</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="99"/>
+        <source>Finding the story of %1…</source>
+        <translation>Verlauf von %1 wird gesucht…</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="105"/>
+        <source>Cannot tell the story of %1: %2</source>
+        <translation>Der Verlauf von %1 ist nicht ermittelbar: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="112"/>
+        <source>This case holds no credential for %1.</source>
+        <translation>Dieser Fall enthält keine Anmeldedaten für %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="119"/>
+        <source>Story %1 of %2: %3</source>
+        <translation>Verlauf %1 von %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="158"/>
+        <source>Origin: %1</source>
+        <translation>Ursprung: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/story/storyview.cpp" line="160"/>
+        <source>This case was made before credential links were indexed: they were read from the records just now. Import into a new case for faster stories.</source>
+        <translation>Dieser Fall wurde angelegt, bevor Anmeldedaten-Verknüpfungen indiziert wurden: Sie wurden soeben aus den Einträgen gelesen. Für schnellere Verläufe in einen neuen Fall importieren.</translation>
+    </message>
+</context>
+<context>
     <name>Trailscope::Ui::TacticsModel</name>
     <message>
         <location filename="../ui/dashboard/tacticsmodel.cpp" line="18"/>
@@ -3307,51 +3576,56 @@ Strg+Eingabe führt die Abfrage (oder die Auswahl) aus; Strg+Leertaste vervollst
     </message>
     <message>
         <location filename="../ui/window/windowactions.cpp" line="43"/>
+        <source>Show Credential &amp;Story</source>
+        <translation>&amp;Anmeldedaten-Verlauf zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="44"/>
         <source>Detection &amp;Rules…</source>
         <translation>E&amp;rkennungsregeln…</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="44"/>
+        <location filename="../ui/window/windowactions.cpp" line="45"/>
         <source>Validate Log &amp;Integrity…</source>
         <translation>&amp;Integrität der Protokolldateien prüfen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="45"/>
+        <location filename="../ui/window/windowactions.cpp" line="46"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="46"/>
+        <location filename="../ui/window/windowactions.cpp" line="47"/>
         <source>&amp;About Trailscope</source>
         <translation>Ü&amp;ber Trailscope</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="55"/>
+        <location filename="../ui/window/windowactions.cpp" line="56"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="64"/>
+        <location filename="../ui/window/windowactions.cpp" line="65"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="65"/>
+        <location filename="../ui/window/windowactions.cpp" line="66"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="67"/>
+        <location filename="../ui/window/windowactions.cpp" line="68"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="77"/>
+        <location filename="../ui/window/windowactions.cpp" line="78"/>
         <source>E&amp;vents</source>
         <translation>E&amp;reignisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="84"/>
+        <location filename="../ui/window/windowactions.cpp" line="85"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "casedb/sqlite.h"
 
+#include <QMetaType>
 #include <QString>
 
 #include <cstdint>
@@ -74,3 +75,6 @@ Result<std::vector<CredentialStory>> stories(Sql::Database& db, const StorySeed&
 bool credentialLinksComplete(Sql::Database& db);
 
 } // namespace Trailscope::Core::Story
+
+// Seeds travel in signals (the detail pane's, the dashboard's, the lookups' answers).
+Q_DECLARE_METATYPE(Trailscope::Core::Story::StorySeed)

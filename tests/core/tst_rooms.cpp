@@ -54,8 +54,9 @@ const QList<Room>& rooms()
         {"ui/export", coreAnd({"ui/common"})},
         {"ui/integrity", coreAnd({"ui/common"})},
         {"ui/help", coreAnd({"ui/common"})},
+        {"ui/story", coreAnd({"ui/common"})},
         {"ui/window", coreAnd({"ui/common", "ui/browser", "ui/timeline", "ui/import", "ui/sql", "ui/dashboard",
-                               "ui/export", "ui/integrity", "ui/help"})},
+                               "ui/export", "ui/integrity", "ui/help", "ui/story"})},
         {"app/cli", coreRooms},
         {"app/gui", coreAnd({"ui/window"})},
     };

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QStringBuilder>
 #include <QTabWidget>
@@ -28,6 +29,7 @@
 #include <QVBoxLayout>
 
 #include <functional>
+#include <optional>
 
 namespace Trailscope::Ui {
 
@@ -87,14 +89,42 @@ QList<RelatedSearch> relatedSearchesFor(const JsonNode* root)
     return related;
 }
 
+// A flat button that reads as a link, for the related-events bar.
+QToolButton* linkButton(QWidget* parent, const QString& name, const QString& text, const QString& toolTip)
+{
+    auto* button = new QToolButton(parent);
+    button->setObjectName(name);
+    button->setText(text);
+    button->setToolTip(toolTip);
+    button->setAutoRaise(true);
+    button->setCursor(Qt::PointingHandCursor);
+    QPalette linkPalette = button->palette();
+    linkPalette.setColor(QPalette::ButtonText, parent->palette().color(QPalette::Link));
+    button->setPalette(linkPalette);
+    return button;
+}
+
+// A value a credential story can start from: an access key ID (AKIA…, ASIA…) or an IAM or STS principal's ARN.
+std::optional<Core::Story::StorySeed> storySeedOf(const QString& value)
+{
+    static const QRegularExpression key(QStringLiteral("^(AKIA|ASIA)[A-Z0-9]{12,124}$"));
+    static const QRegularExpression arn(QStringLiteral("^arn:aws[a-z-]*:(iam|sts)::[0-9]{12}:\\S+$"));
+    if (key.match(value).hasMatch())
+        return Core::Story::StorySeed{Core::Story::StorySeed::Kind::AccessKey, value};
+    if (arn.match(value).hasMatch())
+        return Core::Story::StorySeed{Core::Story::StorySeed::Kind::Arn, value};
+    return std::nullopt;
+}
+
 } // namespace
 
 DetailPane::DetailPane(QWidget* parent)
     : QWidget(parent), m_model(new JsonTreeModel(this)), m_stack(new QStackedWidget(this)),
       m_placeholder(new QLabel(tr("Select an event to see its record."), this)), m_title(new QLabel(this)),
-      m_error(new QLabel(this)), m_note(new QLabel(this)), m_relatedBar(new QWidget(this)),
-      m_tabs(new QTabWidget(this)), m_tree(new QTreeView(this)), m_json(new QPlainTextEdit(this)),
-      m_asStored(new QCheckBox(tr("As stored"), this)), m_resources(new QTreeWidget(this))
+      m_error(new QLabel(this)), m_note(new QLabel(this)), m_storyLine(new QLabel(this)),
+      m_relatedBar(new QWidget(this)), m_tabs(new QTabWidget(this)), m_tree(new QTreeView(this)),
+      m_json(new QPlainTextEdit(this)), m_asStored(new QCheckBox(tr("As stored"), this)),
+      m_resources(new QTreeWidget(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -109,6 +139,17 @@ DetailPane::DetailPane(QWidget* parent)
     auto* contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(4, 4, 4, 0);
     contentLayout->setSpacing(4);
+    // Above everything: for a role session, the first question is whose it is.
+    m_storyLine->setObjectName(QStringLiteral("storyLine"));
+    m_storyLine->setWordWrap(true);
+    m_storyLine->setTextFormat(Qt::RichText);
+    m_storyLine->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    m_storyLine->hide();
+    connect(m_storyLine, &QLabel::linkActivated, this, [this] {
+        if (!sessionKey().isEmpty())
+            Q_EMIT storyRequested({Core::Story::StorySeed::Kind::AccessKey, sessionKey()});
+    });
+    contentLayout->addWidget(m_storyLine);
     m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont titleFont = m_title->font();
@@ -233,6 +274,7 @@ void DetailPane::clear()
     m_related.clear();
     m_resources->clear();
     setIntegrityNote({});
+    setStoryLine({});
     m_stack->setCurrentWidget(m_placeholder);
 }
 
@@ -245,6 +287,7 @@ void DetailPane::setEvent(std::int64_t rowId, const QByteArray& rawRecord)
     if (!parsed)
         m_error->setText(tr("This record is not valid JSON (%1); it is shown as stored.").arg(m_model->errorString()));
     m_asStored->setEnabled(parsed);
+    setStoryLine({});
     fillHeader();
     fillDetections();
     fillRelated();
@@ -300,6 +343,29 @@ QString DetailPane::integrityNote() const
     return m_integrityLine->text();
 }
 
+QString DetailPane::sessionKey() const
+{
+    const JsonNode* root = m_model->root();
+    const QString type = scalarAt(root, u"userIdentity.type");
+    if (type != u"AssumedRole" && type != u"FederatedUser")
+        return {};
+    return scalarAt(root, u"userIdentity.accessKeyId");
+}
+
+void DetailPane::setStoryLine(const QString& text)
+{
+    m_storyText = text;
+    m_storyLine->setVisible(!text.isEmpty());
+    m_storyLine->setText(text.isEmpty() ? QString()
+                                        : text.toHtmlEscaped() + QStringLiteral(" &nbsp;<a href=\"story\">") +
+                                              tr("Show story").toHtmlEscaped() + QStringLiteral("</a>"));
+}
+
+QString DetailPane::storyLine() const
+{
+    return m_storyText;
+}
+
 QStringList DetailPane::detectionLabels() const
 {
     return m_detections && m_rowId >= 0 ? m_detections->labelsOf(m_rowId) : QStringList();
@@ -320,22 +386,26 @@ void DetailPane::fillRelated()
     m_related = relatedSearchesFor(m_model->root());
     auto* layout = static_cast<QHBoxLayout*>(m_relatedBar->layout());
     for (const RelatedSearch& related : std::as_const(m_related)) {
-        auto* button = new QToolButton(m_relatedBar);
-        button->setObjectName(QStringLiteral("related_") + related.id);
-        button->setText(related.label);
-        button->setToolTip(tr("Search: %1").arg(related.search));
-        button->setAutoRaise(true);
-        button->setCursor(Qt::PointingHandCursor);
-        QPalette linkPalette = button->palette();
-        linkPalette.setColor(QPalette::ButtonText, palette().color(QPalette::Link));
-        button->setPalette(linkPalette);
+        auto* button = linkButton(m_relatedBar, QStringLiteral("related_") + related.id, related.label,
+                                  tr("Search: %1").arg(related.search));
         const QString search = related.search;
         connect(button, &QToolButton::clicked, this, [this, search] { Q_EMIT searchRequested(search); });
         layout->insertWidget(layout->count() - 1, button);
         button->show(); // a layout shows new children of a visible widget only on the next event loop pass
         m_relatedButtons.append(button);
     }
-    m_relatedBar->setVisible(!m_related.isEmpty());
+    const QString key = scalarAt(m_model->root(), u"userIdentity.accessKeyId");
+    if (!key.isEmpty()) {
+        auto* button = linkButton(m_relatedBar, QStringLiteral("related_story"), tr("Credential story"),
+                                  tr("The chain of keys behind %1 and everything it did").arg(key));
+        connect(button, &QToolButton::clicked, this, [this, key] {
+            Q_EMIT storyRequested({Core::Story::StorySeed::Kind::AccessKey, key});
+        });
+        layout->insertWidget(layout->count() - 1, button);
+        button->show();
+        m_relatedButtons.append(button);
+    }
+    m_relatedBar->setVisible(!m_relatedButtons.isEmpty());
 }
 
 void DetailPane::fillResources()
@@ -442,6 +512,12 @@ QMenu* DetailPane::createContextMenu(const QModelIndex& index)
     menu->setToolTipsVisible(true);
     connect(filter, &QAction::triggered, this, [this, term] { Q_EMIT filterRequested(term, false); });
     connect(exclude, &QAction::triggered, this, [this, term] { Q_EMIT filterRequested(term, true); });
+    if (const auto seed = storySeedOf(scalar ? first.data(JsonTreeModel::ValueRole).toString() : QString())) {
+        menu->addSeparator();
+        QAction* story = menu->addAction(tr("Show credential story"));
+        story->setObjectName(QStringLiteral("showStory"));
+        connect(story, &QAction::triggered, this, [this, seed] { Q_EMIT storyRequested(*seed); });
+    }
     return menu;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "story/credentialstory.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QSet>
@@ -53,6 +55,13 @@ public:
     /// What validation said of the shown event's log file ("INVALID: hash value doesn't match"); empty hides it.
     void setIntegrityNote(const QString& note);
     QString integrityNote() const; ///< the line as shown; empty when hidden
+    /// The access key of the shown event when its caller is a role session or federated user, whose person the
+    /// "who is behind this" line names; empty otherwise.
+    QString sessionKey() const;
+    /// The "who is behind this" line above the record, with a link to the whole story; empty hides it. Cleared
+    /// whenever another event is shown.
+    void setStoryLine(const QString& text);
+    QString storyLine() const; ///< as shown, without the link; empty when hidden
 
     /// -1 when no event is shown.
     std::int64_t rowId() const { return m_rowId; }
@@ -69,6 +78,8 @@ Q_SIGNALS:
     void searchRequested(const QString& searchText);
     /// Add `term` to the search, negated when `exclude` is set.
     void filterRequested(const QString& term, bool exclude);
+    /// Show the credential story of a key or ARN of the shown record.
+    void storyRequested(const Trailscope::Core::Story::StorySeed& seed);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -101,6 +112,8 @@ private:
     QLabel* m_note; ///< says where the shown time came from when the record has no eventTime
     QLabel* m_detectionsLine;
     QLabel* m_integrityLine;
+    QLabel* m_storyLine;
+    QString m_storyText;
     std::shared_ptr<const EventDetections> m_detections;
     QWidget* m_relatedBar;
     QList<QToolButton*> m_relatedButtons;

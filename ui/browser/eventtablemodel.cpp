@@ -175,6 +175,11 @@ QVariant EventTableModel::display(const EventRow& row, int column) const
 
 QVariant EventTableModel::background(const DisplayRow& row) const
 {
+    if (m_rowColours) {
+        const auto found = m_rowColours->find(row.row.rowId);
+        if (found != m_rowColours->end() && found->second.isValid())
+            return tint(QApplication::palette().color(QPalette::Base), found->second, 0.3);
+    }
     if (row.rule < 0 || row.rule >= m_ruleColours.size())
         return {};
     // A tint of the palette's base rather than the rule's colour itself keeps text readable in light and dark modes.
@@ -187,6 +192,15 @@ void EventTableModel::setFlaggedFiles(std::shared_ptr<const std::unordered_map<s
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn),
                            {Qt::DecorationRole, Qt::ToolTipRole, IntegrityRole});
+}
+
+void EventTableModel::setRowColours(std::shared_ptr<const std::unordered_map<std::int64_t, QColor>> colours)
+{
+    if (!colours && !m_rowColours)
+        return;
+    m_rowColours = std::move(colours);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::BackgroundRole});
 }
 
 QString EventTableModel::integrityNote(std::int64_t rowId) const

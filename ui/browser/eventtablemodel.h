@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QCache>
+#include <QColor>
 #include <QHash>
 
 #include <memory>
@@ -70,6 +71,10 @@ public:
     /// The source files a validation could not vouch for (file id → what it said): their events get a warning
     /// mark by the event name and the reason as its tooltip. Null: no marks.
     void setFlaggedFiles(std::shared_ptr<const std::unordered_map<std::int64_t, QString>> flagged);
+    /// A colour per event (the key each of a credential story's events was done with): those rows are tinted with
+    /// it, over any colouring rule. Null: none.
+    void setRowColours(std::shared_ptr<const std::unordered_map<std::int64_t, QColor>> colours);
+    bool hasRowColours() const { return m_rowColours != nullptr; }
     /// What validation said of the log file `rowId` came from, when its row has been read; empty otherwise.
     QString integrityNote(std::int64_t rowId) const;
 
@@ -104,6 +109,7 @@ private:
     mutable QCache<std::int64_t, DisplayRow> m_cache;
     QList<QColor> m_ruleColours;
     std::shared_ptr<const std::unordered_map<std::int64_t, QString>> m_flaggedFiles;
+    std::shared_ptr<const std::unordered_map<std::int64_t, QColor>> m_rowColours;
     mutable QList<std::int64_t> m_wanted;          // in the order first wanted
     mutable QHash<std::int64_t, int> m_wantedRows; // the same ids → their row
     mutable QHash<std::int64_t, int> m_inFlight;   // requested, not yet arrived → their row

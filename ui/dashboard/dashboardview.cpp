@@ -805,6 +805,19 @@ void DashboardView::showActivityMenu(const QPoint& position)
     menu->addAction(tr("&Apply as Filter"), this, [this, row] { filterByActivityRow(row, false); });
     menu->addAction(tr("E&xclude"), this, [this, row] { filterByActivityRow(row, true); });
     menu->addAction(tr("&Show Events"), this, [this, row] { filterByActivityRow(row, false, true); });
+    // A principal's or key's credential story: whose chain it is and everything the chain did.
+    const bool byPrincipal =
+        dimension == ActivityDimension::Principal || dimension == ActivityDimension::PrincipalEventSource;
+    if (byPrincipal || dimension == ActivityDimension::AccessKey) {
+        menu->addSeparator();
+        const QString value = m_activity->rowAt(row)->value;
+        const auto kind = byPrincipal ? Core::Story::StorySeed::Kind::Arn : Core::Story::StorySeed::Kind::AccessKey;
+        QAction* story = menu->addAction(tr("Show Credential &Story"), this, [this, kind, value] {
+            Q_EMIT storyRequested({kind, value});
+        });
+        story->setObjectName(QStringLiteral("showStory"));
+        story->setEnabled(!value.isEmpty());
+    }
     menu->popup(m_activityView->viewport()->mapToGlobal(position));
 }
 

@@ -6,6 +6,7 @@
 #include "query/searchast.h"
 #include "query/searchsql.h"
 #include "report/casefindings.h"
+#include "story/credentialstory.h"
 
 #include <QWidget>
 
@@ -106,6 +107,8 @@ Q_SIGNALS:
     void exportFindingRequested(const Trailscope::Core::Report::CaseFinding& finding);
     /// New results are shown (tests; the window's status).
     void updated();
+    /// "Show Credential Story" on a principal or access key of the who/what/where tables.
+    void storyRequested(const Trailscope::Core::Story::StorySeed& seed);
 
 private:
     void buildCards(QHBoxLayout* row);

@@ -32,6 +32,7 @@
 #include "window/recentcasesmenu.h"
 #include "window/searchesmenu.h"
 #include "window/statusstrip.h"
+#include "window/storycontroller.h"
 #include "window/timelineseriesmenu.h"
 #include "window/welcomepage.h"
 #include "window/windowactions.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildBrowser();
     buildActions();
     connectSession();
+    connectStories();
     applyColourRules(ColourRules::load());
     restoreLayout();
     m_welcome->setRecentCases(RecentCasesMenu::cases());
@@ -264,7 +266,7 @@ void MainWindow::buildActions()
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto* separator = new QAction(m_table);
     separator->setSeparator(true);
-    m_table->addActions({actions.star, actions.compare, separator, actions.exportData});
+    m_table->addActions({actions.star, actions.compare, actions.showStory, separator, actions.exportData});
     connect(actions.quit, &QAction::triggered, this, &QWidget::close);
     connect(actions.find, &QAction::triggered, this, [this] {
         m_searchBar->setFocus();
@@ -330,7 +332,10 @@ void MainWindow::connectSession()
     connect(m_session, &CaseSession::histogramReady, this,
             [this](const Core::Query::Histogram& histogram, const SeriesCounts& extra) {
                 m_timeline->setHistogram(histogram);
-                m_timeline->setExtraSeries(m_series->drawn(extra, histogram.buckets.size()));
+                // A story's events are drawn one line per key, in the colours of its tree and rows.
+                m_timeline->setExtraSeries(m_stories->isShowingStory()
+                                               ? m_stories->timelineSeries(histogram)
+                                               : m_series->drawn(extra, histogram.buckets.size()));
                 m_timeline->setBusy(false);
             });
     connect(m_session, &CaseSession::facetsReady, this, [this](const FacetList& facets) {
@@ -369,6 +374,7 @@ void MainWindow::connectSession()
         if (m_selectedRowId && rowId == *m_selectedRowId) {
             m_detail->setEvent(rowId, record);
             m_detail->setIntegrityNote(m_model->integrityNote(rowId));
+            m_stories->eventShown(rowId);
         }
     });
     connect(m_session, &CaseSession::recordFailed, this, [this](std::int64_t rowId, const QString& message) {
@@ -389,6 +395,14 @@ void MainWindow::connectSession()
     });
 }
 
+void MainWindow::connectStories()
+{
+    m_stories = new StoryController(this);
+    connect(m_actions->showStory, &QAction::triggered, m_stories, &StoryController::showStoryOfCurrentEvent);
+    connect(m_dashboard, &DashboardView::storyRequested, m_stories, &StoryController::showStory);
+    connect(m_stories, &StoryController::message, m_status, &StatusStrip::showMessage);
+}
+
 void MainWindow::openCase(const QString& path)
 {
     m_rowSet.reset();
@@ -404,6 +418,7 @@ void MainWindow::onCaseOpened(const CaseSummary& summary)
     setWindowTitle(tr("%1 — Trailscope").arg(QFileInfo(summary.path).fileName()));
     setWindowFilePath(summary.path);
     applyIntegrityMarks();
+    m_stories->setCase(summary.path);
     m_stack->setCurrentWidget(m_tabs);
     if (m_sql->casePath() != summary.path || !m_imports->isRunning())
         m_sql->setCase(summary.path); // again after an import: new key paths for completion

@@ -42,6 +42,7 @@ class SearchBar;
 class SearchesMenu;
 class SqlConsole;
 class StatusStrip;
+class StoryController;
 class TimelineSeriesMenu;
 class TimelineView;
 class TimeRangeBar;
@@ -95,6 +96,12 @@ public:
     void showEventSetOf(const QString& label, const QList<std::int64_t>& rowIds, std::int64_t start, std::int64_t end);
     void clearRowSet();
     bool hasRowSet() const { return m_rowSet != nullptr; }
+    /// The events the browser is limited to (a result set, a finding's or a story's events); null: none.
+    std::shared_ptr<const QList<std::int64_t>> currentRowSet() const { return m_rowSet; }
+    /// Selects this event once the running search's rows arrive.
+    void selectWhenShown(std::int64_t rowId) { m_selectWhenShown = rowId; }
+    /// The credential story: its dock, the lookups, the "who is behind this" line.
+    StoryController* stories() const { return m_stories; }
     ImportJob* importJob() const;
     ExportController* exports() const { return m_exports; }
     /// Events › Validate Log Integrity…, showing the last validation of the open case (the one after an import).
@@ -122,6 +129,7 @@ private:
     void buildActions();
     void buildBrowser();
     void connectSession();
+    void connectStories();
     void runSearch();
     void onCaseOpened(const CaseSummary& summary);
     void onCurrentRowChanged();
@@ -172,6 +180,7 @@ private:
     ImportProgressWidget* m_importProgress = nullptr;
     ImportCoordinator* m_imports = nullptr;
     ExportController* m_exports = nullptr;
+    StoryController* m_stories = nullptr;
     IntegrityJob* m_integrityJob = nullptr;
     QString m_integrityCase; ///< the case m_integrityReport validated
     SharedIntegrityReport m_integrityReport;

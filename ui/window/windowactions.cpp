@@ -40,6 +40,7 @@ WindowActions::WindowActions(QObject* parent)
       star(action(this, tr("&Star or Unstar Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_M))),
       starredOnly(checkable(this, tr("Show &Only Starred Events"), false)),
       compare(action(this, tr("&Compare Selected Events"), QKeySequence(Qt::CTRL | Qt::Key_D))),
+      showStory(action(this, tr("Show Credential &Story"), QKeySequence(Qt::CTRL | Qt::Key_J))),
       detectionRules(action(this, tr("Detection &Rules…"))),
       validateIntegrity(action(this, tr("Validate Log &Integrity…"))),
       keyboardShortcuts(action(this, tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash))),
@@ -77,7 +78,7 @@ void WindowActions::fillMenuBar(QMenuBar* bar, QMenu* recentCases, QMenu* timeli
     QMenu* events = bar->addMenu(tr("E&vents"));
     events->addActions({star, starredOnly});
     events->addSeparator();
-    events->addAction(compare);
+    events->addActions({compare, showStory});
     events->addSeparator();
     events->addActions({detectionRules, validateIntegrity});
 

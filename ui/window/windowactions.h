@@ -39,6 +39,7 @@ public:
     QAction* star;
     QAction* starredOnly;
     QAction* compare;
+    QAction* showStory;         ///< the credential story of the current event
     QAction* detectionRules;    ///< the case's detection rules (the dashboard's Rules…)
     QAction* validateIntegrity; ///< the offline validate-logs of the case or its original files
     QAction* keyboardShortcuts;
