@@ -4,7 +4,9 @@
 #include "casedb/sqlitefunctionvalues.h"
 #include "record/fieldleaves.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QHash>
 
 #include <algorithm>
 #include <array>
@@ -319,6 +321,101 @@ bool isEmptyDatabase(Sql::Database& db)
     return db.queryInt("SELECT count(*) FROM sqlite_schema").value_or(0) == 0;
 }
 
+// Each view of SchemaSql as SQLite keeps it in sqlite_schema: the statement's text without its semicolon.
+QHash<QString, QString> ourViews()
+{
+    QHash<QString, QString> views;
+    const std::string_view schema = SchemaSql;
+    constexpr std::string_view Create = "CREATE VIEW ";
+    for (std::size_t at = schema.find(Create); at != std::string_view::npos; at = schema.find(Create, at + 1)) {
+        const std::size_t nameEnd = schema.find(' ', at + Create.size());
+        const std::size_t end = schema.find(";\n", at);
+        const std::string_view name = schema.substr(at + Create.size(), nameEnd - at - Create.size());
+        views.insert(QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())),
+                     QString::fromUtf8(schema.data() + at, static_cast<qsizetype>(end - at)));
+    }
+    return views;
+}
+
+// A case is code as well as data: its views run inside every query, and a trigger or virtual table would run at
+// the next write or read. Trailscope writes no triggers and no virtual tables, and its three views word for word,
+// so anything else means the file was altered outside Trailscope, and it is refused before any query reads it.
+Result<void> checkSchemaObjects(Sql::Database& db, const QString& path)
+{
+    const QHash<QString, QString> views = ourViews();
+    const auto altered = [&](const QString& why) { return std::unexpected(Error{ErrorCode::AlteredCase, why, path}); };
+    auto objects = db.prepare("SELECT type, name, ifnull(sql, '') FROM sqlite_schema");
+    if (!objects.isValid())
+        return std::unexpected(Error{ErrorCode::CorruptCase, db.lastError(), path});
+    int status = SQLITE_ROW;
+    qsizetype viewsSeen = 0;
+    while ((status = objects.step()) == SQLITE_ROW) {
+        const QString type = objects.columnQString(0);
+        const QString name = objects.columnQString(1);
+        const QString sql = objects.columnQString(2);
+        if (type == QLatin1String("trigger"))
+            return altered(QStringLiteral("it holds a trigger named %1, and Trailscope never writes one").arg(name));
+        if (type == QLatin1String("table") && sql.startsWith(QLatin1String("CREATE VIRTUAL"), Qt::CaseInsensitive))
+            return altered(
+                QStringLiteral("it holds a virtual table named %1, and Trailscope never writes one").arg(name));
+        if (type != QLatin1String("view"))
+            continue;
+        const auto ours = views.constFind(name);
+        if (ours == views.cend())
+            return altered(QStringLiteral("it holds a view named %1, and Trailscope never writes one").arg(name));
+        if (*ours != sql)
+            return altered(QStringLiteral("its view %1 is not the one Trailscope wrote").arg(name));
+        ++viewsSeen;
+    }
+    if (status != SQLITE_DONE)
+        return std::unexpected(Error{ErrorCode::CorruptCase, db.lastError(), path});
+    if (viewsSeen != views.size())
+        return std::unexpected(Error{ErrorCode::CorruptCase, QStringLiteral("case schema is incomplete"), path});
+    return {};
+}
+
+quint32 bigEndian(const QByteArray& bytes, int at, int size)
+{
+    quint32 value = 0;
+    for (int i = 0; i < size; ++i)
+        value = (value << 8) | static_cast<quint8>(bytes[at + i]);
+    return value;
+}
+
+// What SQLite would only notice page by page, deep in some later query: a file cut short (a copy that did not
+// finish, a full disk). SQLite's header names the database's size in pages, and is to be believed when its
+// "valid for" counter matches the change counter. A write-ahead log may hold pages the file does not yet have, and
+// its recovery decides then, so a case with a non-empty log is left to SQLite.
+Result<void> checkFileLength(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {}; // SQLite's open says why
+    const qint64 size = file.size();
+    if (size == 0)
+        return std::unexpected(Error{ErrorCode::NotACase, QStringLiteral("the file is empty (0 bytes)"), path});
+    const QByteArray header = file.read(100);
+    if (!header.startsWith(QByteArray("SQLite format 3\0", 16)))
+        return {}; // not SQLite at all: the application id check words it
+    if (header.size() < 100)
+        return std::unexpected(
+            Error{ErrorCode::CorruptCase, QStringLiteral("the case file is cut short (%1 bytes)").arg(size), path});
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (wal.exists() && wal.size() > 0)
+        return {};
+    const quint32 pageSizeField = bigEndian(header, 16, 2);
+    const qint64 pageSize = pageSizeField == 1 ? 65536 : pageSizeField;
+    const qint64 pages = bigEndian(header, 28, 4);
+    const bool pagesValid = bigEndian(header, 92, 4) == bigEndian(header, 24, 4);
+    if (pagesValid && pages > 0 && size < pages * pageSize)
+        return std::unexpected(Error{ErrorCode::CorruptCase,
+                                     QStringLiteral("the case file is cut short: %1 of the %2 bytes its header names")
+                                         .arg(size)
+                                         .arg(pages * pageSize),
+                                     path});
+    return {};
+}
+
 } // namespace
 
 std::span<const IndexDef> searchableIndexes()
@@ -340,6 +437,10 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
     const int flags = mode == OpenMode::ReadOnly    ? SQLITE_OPEN_READONLY
                       : mode == OpenMode::ReadWrite ? SQLITE_OPEN_READWRITE
                                                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    // An empty file is a new case to an import, and not a case to anything else.
+    if (info.exists() && (mode != OpenMode::CreateOrOpen || info.size() > 0))
+        if (auto whole = checkFileLength(path); !whole)
+            return std::unexpected(whole.error());
     auto db = Sql::Database::open(path, flags);
     if (!db)
         return db;
@@ -369,7 +470,11 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
     if (version > Version)
         return std::unexpected(
             Error{ErrorCode::NewerCase,
-                  QStringLiteral("case schema %1 is newer than this Trailscope (%2)").arg(version).arg(Version), path});
+                  QStringLiteral("made by a newer Trailscope (case schema %1; this one reads up to %2): open it with "
+                                 "that version")
+                      .arg(version)
+                      .arg(Version),
+                  path});
     if (version < 1 || db->queryInt("SELECT count(*) FROM sqlite_schema WHERE name='events'").value_or(0) != 1)
         return std::unexpected(Error{ErrorCode::CorruptCase, QStringLiteral("case schema is incomplete"), path});
     if (version == 5 || (version == 6 && writable)) {
@@ -382,6 +487,8 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
                                          .arg(version)
                                          .arg(Version),
                                      path});
+    if (auto ours = checkSchemaObjects(*db, path); !ours)
+        return std::unexpected(ours.error());
     if (auto configured = configure(*db, writable); !configured)
         return std::unexpected(Error{ErrorCode::CorruptCase, configured.error().detail, path});
     return db;

@@ -143,6 +143,26 @@ Database& Database::operator=(Database&& other) noexcept
     return *this;
 }
 
+namespace {
+
+// Case files travel between analysts, so every connection treats the file as untrusted before it reads a byte of
+// its schema: nothing in it may load code (extensions, FTS3 tokenizer pointers), fire (triggers), reach other files
+// (ATTACH) or corrupt it by design (defensive mode: no writable_schema, no journal_mode=OFF); and functions a view
+// or index names run only if they are innocuous (trusted_schema off). Trailscope's own schema needs none of these.
+void harden(sqlite3* db)
+{
+    int unused = 0;
+    sqlite3_enable_load_extension(db, 0);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &unused);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, &unused);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &unused);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &unused);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &unused);
+    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+}
+
+} // namespace
+
 Result<Database> Database::open(const QString& path, int flags)
 {
     Database db;
@@ -154,6 +174,7 @@ Result<Database> Database::open(const QString& path, int flags)
     }
     sqlite3_extended_result_codes(db.m_db, 1);
     sqlite3_busy_timeout(db.m_db, 5000);
+    harden(db.m_db);
     return db;
 }
 

@@ -13,6 +13,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("corrupt-case");
     case ErrorCode::NewerCase:
         return QStringLiteral("newer-case");
+    case ErrorCode::AlteredCase:
+        return QStringLiteral("altered-case");
     case ErrorCode::OlderCase:
         return QStringLiteral("older-case");
     case ErrorCode::CaseBusy:
@@ -59,6 +61,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("too-deep");
     case ErrorCode::BadArchiveMemberName:
         return QStringLiteral("bad-member-name");
+    case ErrorCode::ArchiveLink:
+        return QStringLiteral("archive-link");
     case ErrorCode::QuerySyntax:
         return QStringLiteral("query-syntax");
     case ErrorCode::QueryRefused:

@@ -13,7 +13,8 @@ enum class ErrorCode {
     NotACase,
     CorruptCase,
     NewerCase,
-    OlderCase, ///< readable, but made before the layout the importer writes
+    AlteredCase, ///< holds what Trailscope never writes (triggers, foreign views, virtual tables): refused
+    OlderCase,   ///< readable, but made before the layout the importer writes
     CaseBusy,
     Sqlite,
     Cancelled,
@@ -38,6 +39,7 @@ enum class ErrorCode {
     RecordTooLarge,
     TooDeep,
     BadArchiveMemberName,
+    ArchiveLink, ///< a symbolic or hard link member, never followed
     // Queries (Lake SQL and plain SQLite SQL); Error::line and Error::column place them in the query text.
     QuerySyntax,  ///< the text is not a query the dialect accepts
     QueryRefused, ///< the statement would write, or uses something the read-only query connection does not allow

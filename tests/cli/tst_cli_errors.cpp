@@ -276,9 +276,13 @@ void addNonCaseRows(bool missing)
     QTest::newRow("another app's SQLite") << QStringLiteral("foreign") << QStringLiteral("another application");
     QTest::newRow("another application_id") << QStringLiteral("foreign-id") << QStringLiteral("another application");
     QTest::newRow("case id, no schema") << QStringLiteral("hollow") << QStringLiteral("incomplete");
-    QTest::newRow("newer case") << QStringLiteral("newer") << QStringLiteral("newer than this Trailscope");
-    if (missing) // import creates a missing case, info refuses it
+    QTest::newRow("newer case") << QStringLiteral("newer") << QStringLiteral("newer Trailscope (case schema 99");
+    QTest::newRow("case with a trigger") << QStringLiteral("trigger") << QStringLiteral("holds a trigger named spy");
+    QTest::newRow("case cut short") << QStringLiteral("truncated") << QStringLiteral("cut short");
+    if (missing) { // import creates a missing case and makes an empty file one, info refuses both
         QTest::newRow("missing path") << QStringLiteral("missing") << QStringLiteral("no such file");
+        QTest::newRow("empty file") << QStringLiteral("empty") << QStringLiteral("empty (0 bytes)");
+    }
 }
 
 } // namespace
@@ -311,6 +315,21 @@ void makeNonCase(const QString& kind, const QString& path)
         makeForeignDatabase(path, caseId + "; PRAGMA user_version=1; CREATE TABLE t(x);");
     else if (kind == QLatin1String("newer"))
         makeForeignDatabase(path, caseId + "; PRAGMA user_version=99; CREATE TABLE events(x);");
+    else if (kind == QLatin1String("empty"))
+        writeFile(QFileInfo(path).absolutePath(), QFileInfo(path).fileName(), QByteArray());
+    else if (kind == QLatin1String("trigger") || kind == QLatin1String("truncated")) {
+        // A real case, then altered as anyone holding the file could.
+        const QString root = path + QStringLiteral("-trail");
+        writeTrail(root, smallTrail());
+        const CliRun imported = runCli({QStringLiteral("import"), path, root});
+        COMPARE_EXIT(imported, 0);
+        if (kind == QLatin1String("trigger")) {
+            makeForeignDatabase(path, "CREATE TRIGGER spy AFTER INSERT ON meta BEGIN DELETE FROM event_rows; END;");
+        } else {
+            QFile file(path);
+            QVERIFY(file.resize(file.size() / 2));
+        }
+    }
 }
 
 } // namespace

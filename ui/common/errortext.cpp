@@ -15,6 +15,8 @@ QString ErrorText::reason(ErrorCode code)
         return tr("The case file is damaged");
     case ErrorCode::NewerCase:
         return tr("The case was made by a newer Trailscope");
+    case ErrorCode::AlteredCase:
+        return tr("The case file was altered outside Trailscope");
     case ErrorCode::OlderCase:
         return tr("The case was made by an older Trailscope");
     case ErrorCode::CaseBusy:
@@ -61,6 +63,8 @@ QString ErrorText::reason(ErrorCode code)
         return tr("The record nests too deeply");
     case ErrorCode::BadArchiveMemberName:
         return tr("An archive member has an unsafe name");
+    case ErrorCode::ArchiveLink:
+        return tr("An archive member is a link, not a file");
     case ErrorCode::QuerySyntax:
         return tr("Syntax error");
     case ErrorCode::QueryRefused:

@@ -135,13 +135,7 @@ Result<std::unique_ptr<QueryConnection>> QueryConnection::open(const QString& ca
         return std::unexpected(db.error());
     std::unique_ptr<QueryConnection> connection(new QueryConnection(std::move(*db)));
     sqlite3* handle = connection->m_db.handle();
-    int unused = 0;
-    sqlite3_enable_load_extension(handle, 0);
-    sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &unused);
-    sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, &unused);
-    sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, &unused);
-    sqlite3_db_config(handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &unused);
-    sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0);
+    // Extensions, ATTACH, triggers and the rest are already off: Sql::Database::open hardens every connection.
     if (auto registered = registerLakeFunctions(connection->m_db); !registered)
         return std::unexpected(registered.error());
     // Not deterministic: it has an effect, the count, so SQLite must neither move nor merge its calls.
