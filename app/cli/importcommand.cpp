@@ -6,6 +6,7 @@
 #include "util/eventtime.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,6 +68,13 @@ QJsonObject problemJson(const Error& error)
 
 qint64 peakRssBytes()
 {
+    // VmHWM is this program's own peak. getrusage's ru_maxrss survives exec: a child of a big process would report
+    // its parent's peak.
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly))
+        for (QByteArray line = status.readLine(); !line.isEmpty(); line = status.readLine())
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return qint64(usage.ru_maxrss) * 1024;

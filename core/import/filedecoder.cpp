@@ -164,7 +164,10 @@ bool FileDecoder::process(SourceUnit&& unit)
     m_file->storedSha256 = unit.storedSha256 ? *unit.storedSha256 : sha256(stored);
     m_sentFirst = false;
     m_batch = EventBatch();
-    const auto known = m_known.byStoredHash(m_file->storedSha256);
+    // Empty files all share one hash, yet each is its own mistake to report, so none is taken for a copy.
+    const bool empty = unit.stored.isEmpty();
+    const auto known =
+        empty ? decltype(m_known.byStoredHash(m_file->storedSha256))() : m_known.byStoredHash(m_file->storedSha256);
     if (known && known->complete)
         return false;
     m_file->id = known ? known->id : m_nextFileId++;
@@ -187,13 +190,28 @@ bool FileDecoder::process(SourceUnit&& unit)
     Sha256Hasher hasher;
     std::optional<Error> problem;
     const bool digestOnly = unit.key.folder == S3Key::Folder::Digest;
-    const bool whole = estimatedContentSize(unit.stored) <= WholeContentLimit;
+    bool whole = estimatedContentSize(unit.stored) <= WholeContentLimit;
     if (!whole)
         keepStoredBytes(unit.stored); // its first events travel to the writer before the end is decoded
     m_content.clear();
     const auto decoded = ContentDecoder::decode(stored, DecodeLimits{}, [&](std::string_view chunk) {
         hasher.add(chunk);
         m_file->contentSize += chunk.size();
+        if ((whole || digestOnly) && m_content.size() + chunk.size() > WholeContentLimit) {
+            if (digestOnly) {
+                // A digest file is a few kilobytes; this one is not, and is not kept whole in memory.
+                problem = Error{ErrorCode::RecordTooLarge, QStringLiteral("digest file larger than 64 MiB")};
+                return false;
+            }
+            // The gzip trailer gave the size of the last member only, or lied: stream the rest as a big file.
+            whole = false;
+            keepStoredBytes(unit.stored);
+            if (auto fed = splitter.feed(m_content); !fed) {
+                problem = fed.error();
+                return false;
+            }
+            m_content.clear();
+        }
         if (whole || digestOnly) {
             m_content.append(chunk);
             return true;
@@ -209,7 +227,7 @@ bool FileDecoder::process(SourceUnit&& unit)
     m_file->contentSha256 = hasher.finish();
     if (whole && !digestOnly) {
         // Small files are decoded first so a copy already in the case is skipped before any parsing.
-        if (!problem && !known && m_known.claimContent(m_file->contentSha256))
+        if (!problem && !known && !empty && m_known.claimContent(m_file->contentSha256))
             return false;
         if (problem)
             keepStoredBytes(unit.stored);

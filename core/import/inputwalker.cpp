@@ -1,5 +1,7 @@
 #include "inputwalker.h"
 
+#include "record/contentdecoder.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -22,6 +24,7 @@ constexpr std::int64_t HourMs = 3600000;
 constexpr std::int64_t DayMs = 24 * HourMs;
 constexpr qint64 MaxSourceBytes = qint64(1) << 30;
 constexpr int MaxArchiveDepth = 8;
+constexpr la_int64_t ArchiveBlockBytes = 1 << 18; // libarchive reads an archive file this much at a time
 
 bool nameEndsWith(const QString& name, std::initializer_list<const char*> suffixes)
 {
@@ -287,16 +290,17 @@ void InputWalker::walkArchiveFile(const QString& path)
     archive_read_support_format_tar(reader);
     archive_read_support_format_gnutar(reader);
     const QByteArray name = QFile::encodeName(path);
-    if (archive_read_open_filename(reader, name.constData(), 1 << 20) != ARCHIVE_OK) {
+    if (archive_read_open_filename(reader, name.constData(), ArchiveBlockBytes) != ARCHIVE_OK) {
         m_onError(Error{ErrorCode::UnsupportedArchive, QString::fromUtf8(archive_error_string(reader)), path});
         archive_read_free(reader);
         return;
     }
-    walkArchive(reader, path, QString(), 0);
+    walkArchive(reader, path, QString(), 0, ArchiveBlockBytes);
     archive_read_free(reader);
 }
 
-void InputWalker::walkArchive(archive* reader, const QString& path, const QString& prefix, int depth)
+void InputWalker::walkArchive(archive* reader, const QString& path, const QString& prefix, int depth,
+                              std::int64_t blockBytes)
 {
     archive_entry* entry = nullptr;
     for (;;) {
@@ -310,8 +314,9 @@ void InputWalker::walkArchive(archive* reader, const QString& path, const QStrin
                             prefix.isEmpty() ? QString() : prefix.chopped(1)});
             return;
         }
-        if (archive_entry_filetype(entry) != AE_IFREG)
-            continue;
+        const bool link = archive_entry_filetype(entry) == AE_IFLNK || archive_entry_hardlink(entry) != nullptr;
+        if (archive_entry_filetype(entry) != AE_IFREG && !link)
+            continue; // folders, devices, FIFOs: nothing to read
         const QString memberName = entryName(entry);
         const QString member = prefix + memberName;
         if (isOddMemberName(memberName)) {
@@ -321,6 +326,16 @@ void InputWalker::walkArchive(archive* reader, const QString& path, const QStrin
         }
         if (!isCandidateName(memberName)) {
             noteIgnored(path, member);
+            continue;
+        }
+        if (link) {
+            // Followed, a link would read a file outside the archive (or another member a second time).
+            const char* target = archive_entry_filetype(entry) == AE_IFLNK ? archive_entry_symlink_utf8(entry)
+                                                                           : archive_entry_hardlink_utf8(entry);
+            m_onError(Error{ErrorCode::ArchiveLink,
+                            QStringLiteral("not read: a link to %1, not a file")
+                                .arg(target ? QString::fromUtf8(target) : QStringLiteral("?")),
+                            path, member});
             continue;
         }
         SourceUnit unit;
@@ -335,12 +350,33 @@ void InputWalker::walkArchive(archive* reader, const QString& path, const QStrin
             m_onError(Error{ErrorCode::MemberTooLarge, QStringLiteral("member larger than 1 GiB"), path, member});
             continue;
         }
+        // A zip bomb is bounded as a gzip one is (DecodeLimits): past the floor, the member may hold at most
+        // maxRatio bytes per byte read from the archive for it. libarchive reads ahead a block at a time, so the
+        // bytes read so far understate the member's share by up to one block (a nested archive is one block).
+        const DecodeLimits limits;
+        const la_int64_t consumedBefore = archive_filter_bytes(reader, -1);
+        bool bomb = false;
         char buffer[1 << 16];
         la_ssize_t got = 0;
         while ((got = archive_read_data(reader, buffer, sizeof buffer)) > 0) {
             unit.stored.append(buffer, got);
             if (unit.stored.size() > MaxSourceBytes)
                 break;
+            const auto inflated = static_cast<std::uint64_t>(unit.stored.size());
+            const auto read = static_cast<std::uint64_t>(archive_filter_bytes(reader, -1) - consumedBefore);
+            if (inflated > limits.ratioFloor &&
+                inflated > limits.maxRatio * (read + static_cast<std::uint64_t>(blockBytes))) {
+                bomb = true;
+                break;
+            }
+        }
+        if (bomb) {
+            m_onError(Error{
+                ErrorCode::DecompressionBomb,
+                QStringLiteral("member expands more than %1 times what the archive holds for it").arg(limits.maxRatio),
+                path, member});
+            unit.stored = QByteArray();
+            continue;
         }
         if (got < 0) {
             m_onError(Error{ErrorCode::CorruptArchive, QString::fromUtf8(archive_error_string(reader)), path, member});
@@ -363,7 +399,7 @@ void InputWalker::walkArchive(archive* reader, const QString& path, const QStrin
             archive_read_support_format_gnutar(inner);
             if (archive_read_open_memory(inner, unit.stored.constData(), static_cast<size_t>(unit.stored.size())) ==
                 ARCHIVE_OK)
-                walkArchive(inner, path, member + u'!', depth + 1);
+                walkArchive(inner, path, member + u'!', depth + 1, unit.stored.size());
             else
                 m_onError(
                     Error{ErrorCode::CorruptArchive, QString::fromUtf8(archive_error_string(inner)), path, member});

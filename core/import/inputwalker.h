@@ -74,7 +74,9 @@ public:
 private:
     void walkFile(const QString& path, bool explicitlyNamed);
     void walkArchiveFile(const QString& path);
-    void walkArchive(struct archive* reader, const QString& path, const QString& prefix, int depth);
+    /// `blockBytes`: how far ahead of its members the reader may have read (bounds the expansion check).
+    void walkArchive(struct archive* reader, const QString& path, const QString& prefix, int depth,
+                     std::int64_t blockBytes);
     bool emit(SourceUnit&& unit);
     void noteIgnored(const QString& path, const QString& member);
 

@@ -108,13 +108,28 @@ QByteArray writeArchive(const Members& members, bool zip, bool gzipped)
     archive_write_open_memory(writer, buffer.data(), buffer.size(), &used);
     for (const auto& [name, bytes] : members) {
         archive_entry* entry = archive_entry_new();
-        const QByteArray utf8 = name.toUtf8();
+        const qsizetype symlink = name.indexOf(QLatin1String(" -> "));
+        const qsizetype hardlink = name.indexOf(QLatin1String(" => "));
+        const qsizetype arrow = symlink >= 0 ? symlink : hardlink;
+        const QByteArray utf8 = name.left(arrow).toUtf8();
+        const QByteArray target = arrow >= 0 ? name.mid(arrow + 4).toUtf8() : QByteArray();
         archive_entry_set_pathname(entry, utf8.constData());
-        archive_entry_set_size(entry, bytes.size());
-        archive_entry_set_filetype(entry, AE_IFREG);
         archive_entry_set_perm(entry, 0644);
+        if (symlink >= 0) {
+            archive_entry_set_filetype(entry, AE_IFLNK);
+            archive_entry_set_symlink(entry, target.constData());
+            archive_entry_set_size(entry, 0);
+        } else if (hardlink >= 0) {
+            archive_entry_set_filetype(entry, AE_IFREG);
+            archive_entry_set_hardlink(entry, target.constData());
+            archive_entry_set_size(entry, 0);
+        } else {
+            archive_entry_set_filetype(entry, AE_IFREG);
+            archive_entry_set_size(entry, bytes.size());
+        }
         archive_write_header(writer, entry);
-        archive_write_data(writer, bytes.constData(), static_cast<size_t>(bytes.size()));
+        if (arrow < 0)
+            archive_write_data(writer, bytes.constData(), static_cast<size_t>(bytes.size()));
         archive_entry_free(entry);
     }
     archive_write_close(writer);

@@ -24,7 +24,8 @@ QByteArray compact(const QJsonObject& object);
 
 QByteArray gzip(const QByteArray& plain);
 
-/// Archives built in memory with libarchive: members are (name, bytes).
+/// Archives built in memory with libarchive: members are (name, bytes); a name "a.json -> target" is written as a
+/// symbolic link to target, "a.json => target" as a hard link.
 using Members = std::vector<std::pair<QString, QByteArray>>;
 QByteArray makeZip(const Members& members);
 QByteArray makeTar(const Members& members);
