@@ -5,6 +5,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -195,6 +196,12 @@ void InputWalker::walk(const QStringList& paths)
         // Sources are recorded by their absolute path: a name relative to the shell's folder at import time (a bare
         // `trail.json`, `../x`) means nothing to whoever opens the case later. Symlinks keep the name they were given.
         const QString path = QDir::cleanPath(info.absoluteFilePath());
+        if (!info.isFile() && !info.isDir()) {
+            // Reading a FIFO would wait for a writer, and a device has no end.
+            m_onError(
+                Error{ErrorCode::Io, QStringLiteral("not a regular file or folder (a FIFO, socket or device)"), given});
+            continue;
+        }
         if (info.isFile()) {
             if (firstVisit(info.canonicalFilePath())) {
                 listed.push_back({path, true});
@@ -259,6 +266,7 @@ void InputWalker::walkFile(const QString& path, bool explicitlyNamed)
         return;
     }
     const qint64 size = file.size();
+    const QDateTime modified = QFileInfo(path).lastModified();
     if (size > MaxSourceBytes) {
         m_onError(
             Error{ErrorCode::MemberTooLarge, QStringLiteral("file of %1 bytes is larger than 1 GiB").arg(size), path});
@@ -277,6 +285,18 @@ void InputWalker::walkFile(const QString& path, bool explicitlyNamed)
         got += readFully(file, unit.stored.data() + got, size - got);
     if (got != size) {
         m_onError(Error{ErrorCode::Io, QStringLiteral("short read: %1").arg(file.errorString()), path});
+        return;
+    }
+    // A file still being written (a sync in progress, a live export) would be kept half done under a hash that
+    // matches nothing: refused, so that importing it again when it is complete reads it whole.
+    const QFileInfo after(path);
+    if (after.size() != size || after.lastModified() != modified) {
+        m_onError(Error{ErrorCode::Io,
+                        QStringLiteral("the file changed while it was read (%1 bytes, now %2): import it again "
+                                       "when it is complete")
+                            .arg(size)
+                            .arg(after.size()),
+                        path});
         return;
     }
     emit(std::move(unit));

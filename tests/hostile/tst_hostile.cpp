@@ -11,6 +11,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
+#include <sys/stat.h>
+
 using namespace Trailscope::Test;
 
 namespace {
@@ -82,6 +87,8 @@ private Q_SLOTS:
     void wrongTypeInEveryField();
     void craftedArchiveMembers();
     void thousandsOfEmptyFiles();
+    void fifoOnTheCommandLine();
+    void fileChangingWhileRead();
 
 private:
     QString newDir(const QString& stem);
@@ -387,6 +394,61 @@ void TestHostile::thousandsOfEmptyFiles()
         QVERIFY(problem.toObject().value(QStringLiteral("path")).toString().contains(QLatin1String("/empty-")));
         QCOMPARE(problem.toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("empty file"));
     }
+    QCOMPARE(outcome.events, GoodEvents);
+    VERIFY_GOOD_KEPT(outcome);
+}
+
+void TestHostile::fifoOnTheCommandLine()
+{
+    // Opened for reading, a FIFO waits for a writer that never comes: it is refused instead.
+    const QString root = newDir(QStringLiteral("fifo"));
+    const QString fifo = m_dir.filePath(QStringLiteral("events.json"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    writeFile(root, QStringLiteral("good.json.gz"), m_good);
+    const CliRun run =
+        runCli({QStringLiteral("import"), root + QStringLiteral(".tscase"), fifo, root, QStringLiteral("--json")});
+    COMPARE_EXIT(run, 3);
+    const QJsonArray rejected = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("rejected")).toArray();
+    QCOMPARE(rejected.size(), 1);
+    QCOMPARE(rejected.first().toObject().value(QStringLiteral("path")).toString(), fifo);
+    QVERIFY(rejected.first().toObject().value(QStringLiteral("reason")).toString().contains(QLatin1String("FIFO")));
+    QCOMPARE(queryStrings(root + QStringLiteral(".tscase"), "SELECT count(*) FROM events"),
+             QStringList{QString::number(GoodEvents)});
+}
+
+void TestHostile::fileChangingWhileRead()
+{
+    // A file written to all through the import (a sync still running): refused with the reason, never kept half.
+    const QString root = newDir(QStringLiteral("growing"));
+    std::vector<QJsonObject> records;
+    for (int i = 0; i < 20000; ++i)
+        records.push_back(makeRecord(eventId(i), minute(i)));
+    const QString growing = writeFile(root, QStringLiteral("growing.json"), recordsEnvelope(records));
+    std::atomic<bool> stop = false;
+    std::atomic<int> appended = 0;
+    std::thread writer([&] {
+        QFile file(growing);
+        if (!file.open(QIODevice::Append | QIODevice::Unbuffered))
+            return;
+        while (!stop) {
+            file.write("\n");
+            ++appended;
+        }
+    });
+    while (appended == 0)
+        std::this_thread::yield();
+    const Outcome outcome = importWithGood(root);
+    stop = true;
+    writer.join();
+    COMPARE_EXIT(outcome.run, 3);
+    const QJsonArray problems = outcome.rejectedFor(QStringLiteral("growing.json"));
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first()
+                 .toObject()
+                 .value(QStringLiteral("reason"))
+                 .toString()
+                 .contains(QLatin1String("changed while it was read")),
+             describe(outcome.run).constData());
     QCOMPARE(outcome.events, GoodEvents);
     VERIFY_GOOD_KEPT(outcome);
 }
