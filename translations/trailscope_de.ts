@@ -73,156 +73,161 @@
     </message>
     <message>
         <location filename="../ui/common/errortext.cpp" line="25"/>
+        <source>The disk is full</source>
+        <translation>Der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/errortext.cpp" line="27"/>
         <source>The case database reported an error</source>
         <translation>Die Falldatenbank meldet einen Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="27"/>
+        <location filename="../ui/common/errortext.cpp" line="29"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="29"/>
+        <location filename="../ui/common/errortext.cpp" line="31"/>
         <source>The gzip file is cut short</source>
         <translation>Die gzip-Datei ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="31"/>
+        <location filename="../ui/common/errortext.cpp" line="33"/>
         <source>The gzip file is damaged</source>
         <translation>Die gzip-Datei ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="33"/>
+        <location filename="../ui/common/errortext.cpp" line="35"/>
         <source>The file expands far beyond any trail file</source>
         <translation>Die Datei entpackt sich weit über jede Trail-Datei hinaus</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="35"/>
+        <location filename="../ui/common/errortext.cpp" line="37"/>
         <source>Not JSON</source>
         <translation>Kein JSON</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="37"/>
+        <location filename="../ui/common/errortext.cpp" line="39"/>
         <source>No CloudTrail records</source>
         <translation>Keine CloudTrail-Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="39"/>
+        <location filename="../ui/common/errortext.cpp" line="41"/>
         <source>An archive format Trailscope does not read</source>
         <translation>Ein Archivformat, das Trailscope nicht liest</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="41"/>
+        <location filename="../ui/common/errortext.cpp" line="43"/>
         <source>The archive is damaged</source>
         <translation>Das Archiv ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="43"/>
+        <location filename="../ui/common/errortext.cpp" line="45"/>
         <source>An archive member is too large</source>
         <translation>Ein Archiveintrag ist zu groß</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="45"/>
+        <location filename="../ui/common/errortext.cpp" line="47"/>
         <source>Not valid JSON</source>
         <translation>Kein gültiges JSON</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="47"/>
+        <location filename="../ui/common/errortext.cpp" line="49"/>
         <source>Not valid UTF-8</source>
         <translation>Kein gültiges UTF-8</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="49"/>
+        <location filename="../ui/common/errortext.cpp" line="51"/>
         <source>Not a JSON object</source>
         <translation>Kein JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="51"/>
+        <location filename="../ui/common/errortext.cpp" line="53"/>
         <source>Not a CloudTrail record</source>
         <translation>Kein CloudTrail-Eintrag</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="53"/>
+        <location filename="../ui/common/errortext.cpp" line="55"/>
         <source>The record has no eventID</source>
         <translation>Der Eintrag hat keine eventID</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="55"/>
+        <location filename="../ui/common/errortext.cpp" line="57"/>
         <source>The record has no eventTime</source>
         <translation>Der Eintrag hat keine eventTime</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="57"/>
+        <location filename="../ui/common/errortext.cpp" line="59"/>
         <source>The record&apos;s eventTime cannot be read</source>
         <translation>Die eventTime des Eintrags ist nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="59"/>
+        <location filename="../ui/common/errortext.cpp" line="61"/>
         <source>No eventTime; the time is taken from @timestamp</source>
         <translation>Keine eventTime; die Zeit stammt aus @timestamp</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="61"/>
+        <location filename="../ui/common/errortext.cpp" line="63"/>
         <source>The record is too large</source>
         <translation>Der Eintrag ist zu groß</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="63"/>
+        <location filename="../ui/common/errortext.cpp" line="65"/>
         <source>The record nests too deeply</source>
         <translation>Der Eintrag ist zu tief verschachtelt</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="65"/>
+        <location filename="../ui/common/errortext.cpp" line="67"/>
         <source>An archive member has an unsafe name</source>
         <translation>Ein Archiveintrag hat einen unsicheren Namen</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="67"/>
+        <location filename="../ui/common/errortext.cpp" line="69"/>
         <source>An archive member is a link, not a file</source>
         <translation>Ein Archiveintrag ist ein Verweis, keine Datei</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="69"/>
+        <location filename="../ui/common/errortext.cpp" line="71"/>
         <source>Syntax error</source>
         <translation>Syntaxfehler</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="71"/>
+        <location filename="../ui/common/errortext.cpp" line="73"/>
         <source>Not allowed on the read-only case</source>
         <translation>Im schreibgeschützten Fall nicht erlaubt</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="73"/>
+        <location filename="../ui/common/errortext.cpp" line="75"/>
         <source>The query failed</source>
         <translation>Die Abfrage ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="75"/>
+        <location filename="../ui/common/errortext.cpp" line="77"/>
         <source>Unknown error</source>
         <translation>Unbekannter Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="84"/>
+        <location filename="../ui/common/errortext.cpp" line="86"/>
         <source>record %1</source>
         <translation>Eintrag %1</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="86"/>
+        <location filename="../ui/common/errortext.cpp" line="88"/>
         <source>(line %1, column %2)</source>
         <translation>(Zeile %1, Spalte %2)</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="88"/>
+        <location filename="../ui/common/errortext.cpp" line="90"/>
         <source>(line %1)</source>
         <translation>(Zeile %1)</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="89"/>
+        <location filename="../ui/common/errortext.cpp" line="91"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/common/errortext.cpp" line="94"/>
+        <location filename="../ui/common/errortext.cpp" line="96"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

@@ -215,6 +215,9 @@ int runImport(const QStringList& arguments)
     bar.finish();
     if (!result) {
         printErr(QStringLiteral("import: %1\n").arg(result.error().toString()));
+        if (result.error().code == ErrorCode::DiskFull)
+            printErr(QStringLiteral("import: everything committed before the disk filled up is kept; free some space "
+                                    "and run the same import again to complete it\n"));
         return ExitFatal;
     }
     if (parser.isSet(json))

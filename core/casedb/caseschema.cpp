@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <array>
 
+#include <sys/statvfs.h>
+
 namespace Trailscope::Core::CaseSchema {
 
 namespace {
@@ -416,7 +418,26 @@ Result<void> checkFileLength(const QString& path)
     return {};
 }
 
+// A reader of a write-ahead-logged database keeps its shared memory in a file beside it, which read-only media
+// cannot hold. Nothing can change a file there, so it is opened as immutable instead, unless a log beside it holds
+// pages that only SQLite's recovery reads (a copy taken mid-import): then SQLite decides, and says why it cannot.
+bool onReadOnlyMedia(const QString& path)
+{
+    struct statvfs media = {};
+    if (::statvfs(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), &media) != 0 ||
+        (media.f_flag & ST_RDONLY) == 0)
+        return false;
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    return !wal.exists() || wal.size() == 0;
+}
+
 } // namespace
+
+QString notWritableHere()
+{
+    return QStringLiteral("the case cannot be written here (a read-only disk, or no permission to write beside "
+                          "it); it can still be opened to read");
+}
 
 std::span<const IndexDef> searchableIndexes()
 {
@@ -441,9 +462,12 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
     if (info.exists() && (mode != OpenMode::CreateOrOpen || info.size() > 0))
         if (auto whole = checkFileLength(path); !whole)
             return std::unexpected(whole.error());
-    auto db = Sql::Database::open(path, flags);
+    auto db = Sql::Database::open(path, flags, mode == OpenMode::ReadOnly && onReadOnlyMedia(path));
     if (!db)
         return db;
+    // SQLite opens a file it may not write read-only without a word; an import would fail at its first write.
+    if (writable && sqlite3_db_readonly(db->handle(), "main") == 1)
+        return std::unexpected(Error{ErrorCode::Io, notWritableHere(), path});
     if (auto registered = registerFunctions(*db); !registered)
         return std::unexpected(Error{ErrorCode::Io, registered.error().detail, path});
     // Reading the header is the first real I/O: a non-SQLite file fails here.

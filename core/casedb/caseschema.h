@@ -23,6 +23,9 @@ inline constexpr int ApplicationId = 0x54725363; // "TrSc"
 inline constexpr int Version = 7;
 inline constexpr char FileSuffix[] = "tscase";
 
+/// Why a case cannot be opened for writing where it lies (the importer's lock file and SQLite say the same).
+QString notWritableHere();
+
 /// One index of the case, named once here for the importer, the query layer and the CLI.
 struct IndexDef
 {

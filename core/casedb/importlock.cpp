@@ -1,5 +1,7 @@
 #include "importlock.h"
 
+#include "casedb/caseschema.h"
+
 namespace Trailscope::Core {
 
 namespace {
@@ -11,14 +13,20 @@ QString lockPath(const QString& casePath)
 
 } // namespace
 
-ImportLock::ImportLock(const QString& casePath) : m_lock(std::make_unique<QLockFile>(lockPath(casePath)))
+ImportLock::ImportLock(const QString& casePath)
+    : m_casePath(casePath), m_lock(std::make_unique<QLockFile>(lockPath(casePath)))
 {
     m_lock->setStaleLockTime(0); // only a dead owner makes the lock stale, never its age
 }
 
-bool ImportLock::tryAcquire()
+Result<void> ImportLock::tryAcquire()
 {
-    return m_lock->tryLock(0);
+    if (m_lock->tryLock(0))
+        return {};
+    if (m_lock->error() == QLockFile::LockFailedError)
+        return std::unexpected(
+            Error(ErrorCode::CaseBusy, QStringLiteral("another import into this case is running"), m_casePath));
+    return std::unexpected(Error(ErrorCode::Io, CaseSchema::notWritableHere(), m_casePath));
 }
 
 bool ImportLock::isHeld(const QString& casePath)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/error.h"
+
 #include <QLockFile>
 #include <QString>
 
@@ -13,12 +15,15 @@ class ImportLock
 {
 public:
     explicit ImportLock(const QString& casePath);
-    bool tryAcquire();
+    /// Takes the lock, or says why not: CaseBusy while another import holds it, Io when the lock file cannot be
+    /// made beside the case (a read-only disk, no write permission).
+    Result<void> tryAcquire();
 
     /// True when a live process is importing into the case right now.
     static bool isHeld(const QString& casePath);
 
 private:
+    QString m_casePath;
     std::unique_ptr<QLockFile> m_lock;
 };
 

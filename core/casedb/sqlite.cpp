@@ -1,6 +1,8 @@
 #include "sqlite.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QUrl>
 #include <utility>
 
 namespace Trailscope::Core::Sql {
@@ -128,8 +130,8 @@ Database::~Database()
 }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_examined(std::move(other.m_examined)),
-      m_keepGoing(std::move(other.m_keepGoing))
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
+      m_examined(std::move(other.m_examined)), m_keepGoing(std::move(other.m_keepGoing))
 {}
 
 Database& Database::operator=(Database&& other) noexcept
@@ -137,6 +139,7 @@ Database& Database::operator=(Database&& other) noexcept
     if (this != &other) {
         sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
+        std::swap(m_path, other.m_path);
         std::swap(m_examined, other.m_examined);
         std::swap(m_keepGoing, other.m_keepGoing);
     }
@@ -163,10 +166,16 @@ void harden(sqlite3* db)
 
 } // namespace
 
-Result<Database> Database::open(const QString& path, int flags)
+Result<Database> Database::open(const QString& path, int flags, bool immutable)
 {
     Database db;
-    const QByteArray name = QFile::encodeName(path);
+    db.m_path = path;
+    // A URI only when needed: a plain name never has its '?' or '%' read as URI syntax.
+    const QByteArray name = immutable ? QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() +
+                                            QByteArrayLiteral("?immutable=1")
+                                      : QFile::encodeName(path);
+    if (immutable)
+        flags |= SQLITE_OPEN_URI;
     const int status = sqlite3_open_v2(name.constData(), &db.m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (status != SQLITE_OK) {
         Error error{ErrorCode::Io, db.m_db ? db.lastError() : QString::fromUtf8(sqlite3_errstr(status)), path};
@@ -183,7 +192,7 @@ Result<void> Database::exec(std::string_view sql)
     char* message = nullptr;
     const std::string text(sql);
     if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        Error error{ErrorCode::Sqlite, QString::fromUtf8(message ? message : "unknown error")};
+        Error error = errorOf(QString::fromUtf8(message ? message : "unknown error"));
         sqlite3_free(message);
         return std::unexpected(error);
     }
@@ -205,7 +214,23 @@ QString Database::lastError() const
 
 Error Database::error(const QString& context) const
 {
-    return Error{ErrorCode::Sqlite, context + QStringLiteral(": ") + lastError()};
+    return errorOf(context + QStringLiteral(": ") + lastError());
+}
+
+// What the analyst can act on is told apart: a full disk (free space, run it again) and a file that cannot be
+// written (a read-only disk, a failing device) name the case; the rest is SQLite's own message.
+Error Database::errorOf(QString detail) const
+{
+    switch (sqlite3_extended_errcode(m_db) & 0xff) {
+    case SQLITE_FULL:
+        return Error{ErrorCode::DiskFull, QStringLiteral("the disk is full (%1)").arg(detail), m_path};
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+        return Error{ErrorCode::Io, std::move(detail), m_path};
+    default:
+        return Error{ErrorCode::Sqlite, std::move(detail)};
+    }
 }
 
 Transaction::Transaction(Database& db, bool immediate) : m_db(db)

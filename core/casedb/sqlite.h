@@ -69,7 +69,9 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    static Result<Database> open(const QString& path, int flags);
+    /// `immutable`: the file cannot change while open (read-only media), so SQLite takes no locks and needs no
+    /// shared-memory file beside it.
+    static Result<Database> open(const QString& path, int flags, bool immutable = false);
 
     sqlite3* handle() const { return m_db; }
     Result<void> exec(std::string_view sql);
@@ -77,6 +79,8 @@ public:
     /// First column of the first row, or nullopt.
     std::optional<std::int64_t> queryInt(std::string_view sql) const;
     QString lastError() const;
+    /// The last failure, with the context: a full disk is ErrorCode::DiskFull and a failing or read-only file
+    /// ErrorCode::Io, both naming the file; anything else is ErrorCode::Sqlite.
     Error error(const QString& context) const;
 
     /// Events this connection's SQL functions have examined one by one (raw records read from the evidence), so
@@ -91,7 +95,10 @@ public:
     const std::shared_ptr<KeepGoing>& keepGoing() const { return m_keepGoing; }
 
 private:
+    Error errorOf(QString detail) const;
+
     sqlite3* m_db = nullptr;
+    QString m_path;
     std::shared_ptr<std::atomic<std::int64_t>> m_examined = std::make_shared<std::atomic<std::int64_t>>(0);
     std::shared_ptr<KeepGoing> m_keepGoing = std::make_shared<KeepGoing>();
 };

@@ -288,9 +288,8 @@ Result<ImportSummary> Importer::run(const ImportOptions& options, const Progress
     QElapsedTimer clock;
     clock.start();
     ImportLock lock(m_casePath);
-    if (!lock.tryAcquire())
-        return std::unexpected(
-            Error(ErrorCode::CaseBusy, QStringLiteral("another import into this case is running"), m_casePath));
+    if (auto acquired = lock.tryAcquire(); !acquired)
+        return std::unexpected(acquired.error());
     auto opened = CaseWriter::open(m_casePath);
     if (!opened)
         return std::unexpected(opened.error());

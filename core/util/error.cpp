@@ -19,6 +19,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("older-case");
     case ErrorCode::CaseBusy:
         return QStringLiteral("case-busy");
+    case ErrorCode::DiskFull:
+        return QStringLiteral("disk-full");
     case ErrorCode::Sqlite:
         return QStringLiteral("sqlite");
     case ErrorCode::Cancelled:

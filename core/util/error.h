@@ -16,6 +16,7 @@ enum class ErrorCode {
     AlteredCase, ///< holds what Trailscope never writes (triggers, foreign views, virtual tables): refused
     OlderCase,   ///< readable, but made before the layout the importer writes
     CaseBusy,
+    DiskFull, ///< a write failed for want of space: what was committed before is kept
     Sqlite,
     Cancelled,
     // Whole-file problems.

@@ -1,9 +1,9 @@
 // An import stopped half-way, by SIGINT or by SIGKILL, leaves a usable case that the same import completes.
 // The input is large enough that the import is still running when the signal arrives.
 #include "clitest.h"
+#include "generatedtrail.h"
 #include "testsupport.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -63,59 +63,6 @@ bool writeLockIsFree(const QString& casePath)
 qint64 count(const QString& casePath, const char* sql)
 {
     return queryCount(casePath, QString::fromLatin1(sql));
-}
-
-// Builds records from one serialised template, so two hundred thousand of them take a moment, not a minute.
-class RecordFactory
-{
-public:
-    RecordFactory()
-    {
-        const QByteArray text =
-            compact(makeRecord(QStringLiteral("@id@"), QStringLiteral("@time@"), QStringLiteral("DescribeInstances"),
-                               {{QStringLiteral("awsRegion"), QStringLiteral("@region@")},
-                                {QStringLiteral("recipientAccountId"), QStringLiteral("@account@")},
-                                {QStringLiteral("requestID"), QStringLiteral("@request@")}}));
-        m_parts = text.split('@'); // literal, name, literal, name, ..., literal
-    }
-
-    void append(QByteArray& out, const QHash<QByteArray, QByteArray>& values) const
-    {
-        for (qsizetype i = 0; i < m_parts.size(); ++i)
-            out += i % 2 == 0 ? m_parts[i] : values.value(m_parts[i]);
-    }
-
-private:
-    QList<QByteArray> m_parts;
-};
-
-// FileCount delivered files over two accounts and two regions, RecordsPerFile distinct events each.
-void writeBigTrail(const QString& root)
-{
-    const RecordFactory factory;
-    const QDateTime start(QDate(2026, 2, 21), QTime(0, 0), Qt::UTC);
-    for (int file = 0; file < FileCount; ++file) {
-        const QString account = file % 2 == 0 ? QStringLiteral("111122223333") : QStringLiteral("444455556666");
-        const QString region = file / 2 % 2 == 0 ? QStringLiteral("us-east-1") : QStringLiteral("eu-west-1");
-        const QDateTime delivered = start.addSecs(qint64(file) * 300);
-        QHash<QByteArray, QByteArray> values{{"account", account.toLatin1()}, {"region", region.toLatin1()}};
-        QByteArray plain = "{\"Records\":[";
-        plain.reserve(RecordsPerFile * 1100);
-        for (int record = 0; record < RecordsPerFile; ++record) {
-            const QByteArray serial = QByteArray::number(file * RecordsPerFile + record, 16).rightJustified(12, '0');
-            values["id"] = "5eed0000-0000-4000-8000-" + serial;
-            values["request"] = "7e0e0000-0000-4000-9000-" + serial;
-            values["time"] = delivered.addSecs(record - 300).toString(Qt::ISODate).toLatin1();
-            if (record > 0)
-                plain += ',';
-            factory.append(plain, values);
-        }
-        plain += "]}";
-        writeFile(root,
-                  trailKey(account, region, delivered.toString(QStringLiteral("yyyyMMdd'T'HHmm'Z'")),
-                           QStringLiteral("F%1").arg(file, 5, 10, QLatin1Char('0'))),
-                  gzip(plain));
-    }
 }
 
 QStringList sessionStatuses(const QJsonObject& info)
@@ -211,7 +158,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QVERIFY2(QFile::exists(cliPath()), "trailscope-cli is not built");
         m_trail = m_dir.filePath(QStringLiteral("trail"));
-        writeBigTrail(m_trail);
+        writeGeneratedTrail(m_trail, FileCount, RecordsPerFile);
     }
 
     void sigintKeepsCommittedWork()

@@ -21,6 +21,8 @@ QString ErrorText::reason(ErrorCode code)
         return tr("The case was made by an older Trailscope");
     case ErrorCode::CaseBusy:
         return tr("The case is in use by another program");
+    case ErrorCode::DiskFull:
+        return tr("The disk is full");
     case ErrorCode::Sqlite:
         return tr("The case database reported an error");
     case ErrorCode::Cancelled:
