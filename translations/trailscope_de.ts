@@ -2174,22 +2174,22 @@
 <context>
     <name>Trailscope::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="147"/>
+        <location filename="../ui/window/mainwindow.cpp" line="148"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="148"/>
+        <location filename="../ui/window/mainwindow.cpp" line="149"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="149"/>
+        <location filename="../ui/window/mainwindow.cpp" line="150"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="160"/>
+        <location filename="../ui/window/mainwindow.cpp" line="161"/>
         <source>Starring %n event(s)…</source>
         <translation>
             <numerusform>%n Ereignis wird mit Stern markiert…</numerusform>
@@ -2197,107 +2197,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="168"/>
+        <location filename="../ui/window/mainwindow.cpp" line="169"/>
         <source>Added to the browser&apos;s search: %1</source>
         <translation>Zur Suche des Browsers hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="181"/>
+        <location filename="../ui/window/mainwindow.cpp" line="182"/>
         <source>Facets</source>
         <translation>Facetten</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="204"/>
+        <location filename="../ui/window/mainwindow.cpp" line="205"/>
         <source>Search error at column %1: %2</source>
         <translation>Suchfehler in Spalte %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="215"/>
+        <location filename="../ui/window/mainwindow.cpp" line="216"/>
         <source>Sort by event time to jump to a bucket&apos;s events.</source>
         <translation>Nach Ereigniszeit sortieren, um zu den Ereignissen eines Intervalls zu springen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="302"/>
+        <location filename="../ui/window/mainwindow.cpp" line="311"/>
         <source>Open a case to see its detection rules.</source>
         <translation>Einen Fall öffnen, um seine Erkennungsregeln zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="311"/>
+        <location filename="../ui/window/mainwindow.cpp" line="320"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="324"/>
+        <location filename="../ui/window/mainwindow.cpp" line="333"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="418"/>
+        <location filename="../ui/window/mainwindow.cpp" line="427"/>
         <source>%1 — Trailscope</source>
         <translation>%1 — Trailscope</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="435"/>
+        <location filename="../ui/window/mainwindow.cpp" line="444"/>
         <source>Some lookup indexes are not built yet (an import was interrupted): lookups on fields may be slow until the next import into this case.</source>
         <translation>Einige Nachschlage-Indizes sind noch nicht aufgebaut (ein Import wurde unterbrochen): Nachschlagen in Feldern kann bis zum nächsten Import in diesen Fall langsam sein.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/window/mainwindow.cpp" line="465"/>
+        <source>%n new event(s) from another import; File › Reload Case (F5) shows them.</source>
+        <translation>
+            <numerusform>%n neues Ereignis aus einem anderen Import; Datei › Fall neu laden (F5) zeigt es.</numerusform>
+            <numerusform>%n neue Ereignisse aus einem anderen Import; Datei › Fall neu laden (F5) zeigt sie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/window/mainwindow.cpp" line="470"/>
+        <source>Another import is adding events to this case: %n so far.</source>
+        <translation>
+            <numerusform>Ein anderer Import fügt diesem Fall Ereignisse hinzu: bisher %n.</numerusform>
+            <numerusform>Ein anderer Import fügt diesem Fall Ereignisse hinzu: bisher %n.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="461"/>
+        <location filename="../ui/window/mainwindow.cpp" line="497"/>
         <source>Open a case to export from it.</source>
         <translation>Einen Fall öffnen, um daraus zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="481"/>
+        <location filename="../ui/window/mainwindow.cpp" line="517"/>
         <source>The events in the current view (%1)</source>
         <translation>Die Ereignisse der aktuellen Ansicht (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="482"/>
+        <location filename="../ui/window/mainwindow.cpp" line="518"/>
         <source>The events in the current view</source>
         <translation>Die Ereignisse der aktuellen Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="490"/>
+        <location filename="../ui/window/mainwindow.cpp" line="526"/>
         <source>The SQL result: %1</source>
         <translation>Das SQL-Ergebnis: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="500"/>
+        <location filename="../ui/window/mainwindow.cpp" line="536"/>
         <source>The finding %1: %2</source>
         <translation>Der Befund %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="505"/>
+        <location filename="../ui/window/mainwindow.cpp" line="541"/>
         <source>The starred events with their notes</source>
         <translation>Die markierten Ereignisse mit ihren Notizen</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="508"/>
+        <location filename="../ui/window/mainwindow.cpp" line="544"/>
         <source>The case summary</source>
         <translation>Die Fallübersicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="579"/>
+        <location filename="../ui/window/mainwindow.cpp" line="615"/>
         <source>An import is already running; drop again when it has finished.</source>
         <translation>Ein Import läuft bereits; ziehen Sie die Dateien erneut hierher, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="592"/>
+        <location filename="../ui/window/mainwindow.cpp" line="628"/>
         <source>Import failed: %1</source>
         <translation>Import fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="594"/>
+        <location filename="../ui/window/mainwindow.cpp" line="630"/>
         <source>Import cancelled; the events imported so far are kept.</source>
         <translation>Import abgebrochen; die bisher importierten Ereignisse bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="626"/>
+        <location filename="../ui/window/mainwindow.cpp" line="662"/>
         <source>Integrity: every digest and log file the digests list is valid (signatures not checked).</source>
         <translation>Integrität: Jede Digest-Datei und jede darin aufgeführte Protokolldatei ist gültig (Signaturen nicht geprüft).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="627"/>
+        <location filename="../ui/window/mainwindow.cpp" line="663"/>
         <source>Integrity: %n file(s) INVALID. Events › Validate Log Integrity… lists them.</source>
         <translation>
             <numerusform>Integrität: %n Datei INVALID. Ereignisse › Integrität der Protokolldateien prüfen… listet sie auf.</numerusform>
@@ -2305,17 +2321,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="632"/>
+        <location filename="../ui/window/mainwindow.cpp" line="668"/>
         <source>Integrity not checked: %1</source>
         <translation>Integrität nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="659"/>
+        <location filename="../ui/window/mainwindow.cpp" line="695"/>
         <source>Open a case to validate its log files.</source>
         <translation>Einen Fall öffnen, um seine Protokolldateien zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="744"/>
+        <location filename="../ui/window/mainwindow.cpp" line="780"/>
         <source>Select two to five events to compare.</source>
         <translation>Zwei bis fünf Ereignisse zum Vergleichen auswählen.</translation>
     </message>
@@ -2407,7 +2423,7 @@
 <context>
     <name>Trailscope::Ui::RowWorker</name>
     <message>
-        <location filename="../ui/browser/rowworker.cpp" line="100"/>
+        <location filename="../ui/browser/rowworker.cpp" line="110"/>
         <source>No case is open.</source>
         <translation>Kein Fall geöffnet.</translation>
     </message>
@@ -2629,7 +2645,7 @@
 <context>
     <name>Trailscope::Ui::SearchWorker</name>
     <message>
-        <location filename="../ui/browser/searchworker.cpp" line="85"/>
+        <location filename="../ui/browser/searchworker.cpp" line="86"/>
         <source>No case is open.</source>
         <translation>Kein Fall geöffnet.</translation>
     </message>
@@ -3516,131 +3532,136 @@ Strg+Eingabe führt die Abfrage (oder die Auswahl) aus; Strg+Leertaste vervollst
     </message>
     <message>
         <location filename="../ui/window/windowactions.cpp" line="31"/>
+        <source>&amp;Reload Case</source>
+        <translation>Fall neu &amp;laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/windowactions.cpp" line="32"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="32"/>
+        <location filename="../ui/window/windowactions.cpp" line="33"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="33"/>
+        <location filename="../ui/window/windowactions.cpp" line="34"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="33"/>
+        <location filename="../ui/window/windowactions.cpp" line="34"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="34"/>
+        <location filename="../ui/window/windowactions.cpp" line="35"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="34"/>
+        <location filename="../ui/window/windowactions.cpp" line="35"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="35"/>
+        <location filename="../ui/window/windowactions.cpp" line="36"/>
         <source>&amp;Events</source>
         <translation>&amp;Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="36"/>
+        <location filename="../ui/window/windowactions.cpp" line="37"/>
         <source>S&amp;QL Editor</source>
         <translation>S&amp;QL-Editor</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="37"/>
+        <location filename="../ui/window/windowactions.cpp" line="38"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="38"/>
+        <location filename="../ui/window/windowactions.cpp" line="39"/>
         <source>Times in &amp;UTC</source>
         <translation>Zeiten in &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="38"/>
+        <location filename="../ui/window/windowactions.cpp" line="39"/>
         <source>Timeline &amp;Log Scale</source>
         <translation>Zeitleiste &amp;logarithmisch</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="39"/>
+        <location filename="../ui/window/windowactions.cpp" line="40"/>
         <source>&amp;Colouring Rules…</source>
         <translation>&amp;Farbregeln…</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="40"/>
+        <location filename="../ui/window/windowactions.cpp" line="41"/>
         <source>&amp;Star or Unstar Selected Events</source>
         <translation>Stern für ausgewählte Ereignisse &amp;setzen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="41"/>
+        <location filename="../ui/window/windowactions.cpp" line="42"/>
         <source>Show &amp;Only Starred Events</source>
         <translation>&amp;Nur markierte Ereignisse zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="42"/>
+        <location filename="../ui/window/windowactions.cpp" line="43"/>
         <source>&amp;Compare Selected Events</source>
         <translation>Ausgewählte Ereignisse &amp;vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="43"/>
+        <location filename="../ui/window/windowactions.cpp" line="44"/>
         <source>Show Credential &amp;Story</source>
         <translation>&amp;Anmeldedaten-Verlauf zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="44"/>
+        <location filename="../ui/window/windowactions.cpp" line="45"/>
         <source>Detection &amp;Rules…</source>
         <translation>E&amp;rkennungsregeln…</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="45"/>
+        <location filename="../ui/window/windowactions.cpp" line="46"/>
         <source>Validate Log &amp;Integrity…</source>
         <translation>&amp;Integrität der Protokolldateien prüfen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="46"/>
+        <location filename="../ui/window/windowactions.cpp" line="47"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="47"/>
+        <location filename="../ui/window/windowactions.cpp" line="48"/>
         <source>&amp;About Trailscope</source>
         <translation>Ü&amp;ber Trailscope</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="56"/>
+        <location filename="../ui/window/windowactions.cpp" line="57"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="65"/>
+        <location filename="../ui/window/windowactions.cpp" line="66"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="66"/>
+        <location filename="../ui/window/windowactions.cpp" line="67"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="68"/>
+        <location filename="../ui/window/windowactions.cpp" line="69"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="78"/>
+        <location filename="../ui/window/windowactions.cpp" line="79"/>
         <source>E&amp;vents</source>
         <translation>E&amp;reignisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/windowactions.cpp" line="85"/>
+        <location filename="../ui/window/windowactions.cpp" line="86"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>

@@ -1,7 +1,10 @@
 #include "browserfixture.h"
+#include "clitest.h"
+#include "generatedtrail.h"
 #include "testsupport.h"
 #include "window/casefiles.h"
 
+#include "browser/casechangewatcher.h"
 #include "browser/casesession.h"
 #include "browser/detailpane.h"
 #include "browser/eventannotationbar.h"
@@ -29,6 +32,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -43,6 +47,8 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <numeric>
+
+#include <csignal>
 
 using namespace Trailscope;
 using namespace Trailscope::Ui;
@@ -638,6 +644,72 @@ private Q_SLOTS:
         window.searchBar()->submit("eventName:StopLogging");
         waitForRows(window, 1);
         delete mime;
+    }
+
+    // trailscope-cli appending to the case the window shows: the rows grow while it runs (the window watches the top
+    // of the table), and once it has ended the case is opened again with every event.
+    void anotherProcessAppendingIsShown()
+    {
+        const QString casePath = m_dir.filePath("appended.tscase");
+        QVERIFY(QFile::copy(m_fixture.casePath, casePath));
+        const QString trail = m_dir.filePath("appended-trail");
+        Test::writeGeneratedTrail(trail, 200, 100);
+        MainWindow window;
+        window.show();
+        window.changeWatcher()->setInterval(100);
+        openFixture(window, casePath);
+        waitForRows(window, 240);
+
+        QProcess import;
+        import.start(Test::cliPath(), {"import", casePath, trail});
+        QVERIFY(import.waitForStarted());
+        // Stopped once its first events are committed, so "while it runs" is not a race with its end.
+        QDeadlineTimer deadline(30000);
+        while (Test::queryCount(casePath, "SELECT count(*) FROM event_rows") == 240 && !deadline.hasExpired())
+            QTest::qWait(5);
+        QVERIFY(import.state() == QProcess::Running);
+        ::kill(static_cast<pid_t>(import.processId()), SIGSTOP);
+        const qint64 committed = Test::queryCount(casePath, "SELECT count(*) FROM event_rows");
+        QTRY_VERIFY_WITH_TIMEOUT(window.eventModel()->rowCount() >= committed && window.eventModel()->isComplete(),
+                                 10000);
+        QVERIFY(window.eventModel()->rowCount() > 240);
+        ::kill(static_cast<pid_t>(import.processId()), SIGCONT);
+        QVERIFY(import.waitForFinished(60000));
+        QCOMPARE(import.exitCode(), 0);
+        waitForRows(window, 240 + 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->summary().events, 240 + 20000, 10000);
+    }
+
+    // An analyst reading a selected event is not pulled away by another process's events: the status bar says so
+    // and File › Reload Case shows them.
+    void eventsFromAnotherProcessWaitWhileAnEventIsSelected()
+    {
+        const QString casePath = m_dir.filePath("appended-selected.tscase");
+        QVERIFY(QFile::copy(m_fixture.casePath, casePath));
+        const QString trail = m_dir.filePath("appended-selected-trail");
+        Test::writeGeneratedTrail(trail, 4, 100);
+        MainWindow window;
+        window.show();
+        window.changeWatcher()->setInterval(100);
+        openFixture(window, casePath);
+        waitForRows(window, 240);
+        window.eventView()->selectRow(3);
+        QVERIFY(window.eventView()->currentIndex().isValid());
+        QSignalSpy arrived(window.changeWatcher(), &CaseChangeWatcher::eventsArrived);
+
+        const Test::CliRun run = Test::runCli({"import", casePath, trail});
+        COMPARE_EXIT(run, 0);
+        QVERIFY(arrived.wait(10000));
+        QCOMPARE(arrived.last().at(0).value<std::int64_t>(), 400);
+        QCOMPARE(arrived.last().at(1).toBool(), false);
+        QTest::qWait(300);
+        QCOMPARE(window.eventModel()->rowCount(), 240);
+        QCOMPARE(window.eventView()->currentIndex().row(), 3);
+
+        QSignalSpy ready(&window, &MainWindow::caseReady);
+        window.actions()->reloadCase->trigger();
+        QVERIFY(ready.wait(10000));
+        waitForRows(window, 640);
     }
 };
 

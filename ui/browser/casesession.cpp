@@ -66,6 +66,8 @@ void CaseSession::connectWorkers()
     connect(this, &CaseSession::requestRows, m_rowWorker, &RowWorker::fetchRows);
     connect(this, &CaseSession::requestRecord, m_rowWorker, &RowWorker::fetchRecord);
     connect(this, &CaseSession::requestColourRules, m_rowWorker, &RowWorker::setColourRules);
+    connect(this, &CaseSession::requestProbe, m_rowWorker, &RowWorker::probeCase);
+    connect(m_rowWorker, &RowWorker::caseProbed, this, &CaseSession::caseProbed);
     connect(this, &CaseSession::requestLocate, m_searchWorker, &SearchWorker::locate);
     connect(this, &CaseSession::requestOpen, m_analystWorker, &AnalystWorker::openCase);
     connect(this, &CaseSession::requestSetStarred, m_analystWorker, &AnalystWorker::setStarred);
@@ -136,10 +138,11 @@ void CaseSession::connectWorkers()
 
 void CaseSession::openCase(const QString& path)
 {
+    const QString target = path; // `path` may be m_summary.path itself (opening the open case again)
     m_summary = {};
     m_starred.clear();
     m_generation = m_latest->fetch_add(1) + 1; // whatever ran belongs to the previous case
-    Q_EMIT requestOpen(path);
+    Q_EMIT requestOpen(target);
 }
 
 quint64 CaseSession::search(const SearchRequest& request)
@@ -195,6 +198,11 @@ void CaseSession::removeSavedSearch(std::int64_t id)
 void CaseSession::setColourRules(const QStringList& expressions)
 {
     Q_EMIT requestColourRules(expressions);
+}
+
+void CaseSession::probeCase()
+{
+    Q_EMIT requestProbe();
 }
 
 void CaseSession::locate(std::int64_t timeMs)

@@ -47,6 +47,9 @@ public:
     void removeSavedSearch(std::int64_t id);
     const QSet<std::int64_t>& starred() const { return m_starred; }
 
+    /// Asks what another process may have changed in the case; answered by caseProbed().
+    void probeCase();
+
     /// Finds the row where events at `timeMs` begin in the current search's order; answered by located().
     void locate(std::int64_t timeMs);
 
@@ -67,6 +70,7 @@ Q_SIGNALS:
     void recordReady(std::int64_t rowId, const QByteArray& record);
     void recordFailed(std::int64_t rowId, const QString& message);
     void located(qint64 row);
+    void caseProbed(std::int64_t lastEventRow, bool importRunning);
     void starredLoaded(const QSet<std::int64_t>& eventRowIds);
     void markChanged(std::int64_t eventRowId, bool starred, const QString& note);
     void savedSearchesChanged(const QList<Trailscope::Core::SavedItem>& items);
@@ -74,6 +78,7 @@ Q_SIGNALS:
 
     // Internal: queued requests to the workers.
     void requestOpen(const QString& path);
+    void requestProbe();
     void requestSearch(quint64 generation, const Trailscope::Ui::SearchRequest& request);
     void requestRows(quint64 token, const Trailscope::Ui::RowIdList& rowIds);
     void requestRecord(std::int64_t rowId);

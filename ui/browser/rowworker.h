@@ -29,8 +29,11 @@ public Q_SLOTS:
     /// Colouring rules (search expressions, first match wins); rows fetched afterwards carry their rule.
     void setColourRules(const QStringList& expressions);
     void fetchRecord(std::int64_t rowId);
+    /// What another process may have changed: the newest event's row id and whether an import session is running.
+    void probeCase();
 
 Q_SIGNALS:
+    void caseProbed(std::int64_t lastEventRow, bool importRunning);
     /// `rules[i]`: the index of the first colouring rule rows[i] matches, or -1.
     void rowsReady(quint64 token, const Trailscope::Ui::EventRowList& rows, const QList<int>& rules);
     void recordReady(std::int64_t rowId, const QByteArray& record);

@@ -45,6 +45,7 @@ struct CaseSummary
 {
     QString path;
     std::int64_t events = 0;
+    std::int64_t lastEventRow = 0; ///< the newest stored event's row id when opened: what arrives later is new
     std::optional<std::int64_t> oldest, newest; ///< UTC epoch ms
     QStringList missingIndexes;
 };

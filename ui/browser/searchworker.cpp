@@ -69,6 +69,7 @@ void SearchWorker::openCase(const QString& path)
     CaseSummary summary;
     summary.path = path;
     summary.events = m_db.queryInt("SELECT count(*) FROM events").value_or(0);
+    summary.lastEventRow = m_db.queryInt("SELECT max(id) FROM event_rows").value_or(0);
     summary.oldest = m_db.queryInt("SELECT min(time) FROM events");
     summary.newest = m_db.queryInt("SELECT max(time) FROM events");
     for (const CaseSchema::IndexDef& index : CaseSchema::missingIndexes(m_db))

@@ -2,6 +2,7 @@
 
 #include "common/errortext.h"
 
+#include "browser/casechangewatcher.h"
 #include "browser/casesession.h"
 #include "browser/colourrules.h"
 #include "browser/colourrulesdialog.h"
@@ -231,10 +232,14 @@ void MainWindow::buildBrowser()
     connect(m_importRefresh, &QTimer::timeout, this, [this] {
         // Events arriving refresh the view only while the analyst watches the top of it; a refresh elsewhere would
         // pull the rows from under them. The import's end refreshes everything.
-        if (m_session->isOpen() && m_table->verticalScrollBar()->value() == 0 && !m_selectedRowId)
+        if (m_session->isOpen() && watchingTheTop())
             runSearch();
     });
     connect(m_imports, &ImportCoordinator::started, m_importRefresh, qOverload<>(&QTimer::start));
+    // Another process's import is watched the same way; this window's own is refreshed by the timer above.
+    m_changes = new CaseChangeWatcher(m_session, this);
+    connect(m_imports, &ImportCoordinator::started, m_changes, &CaseChangeWatcher::pause);
+    connect(m_changes, &CaseChangeWatcher::eventsArrived, this, &MainWindow::onEventsArrived);
     connect(m_imports, &ImportCoordinator::started, m_dashboard, &DashboardView::markOutOfDate);
     connect(m_imports, &ImportCoordinator::finished, this, &MainWindow::onImportFinished);
     connect(m_imports, &ImportCoordinator::firstEventsStored, this, [this](const QString& casePath) {
@@ -256,6 +261,10 @@ void MainWindow::buildActions()
     connect(actions.newCase, &QAction::triggered, this, &MainWindow::chooseNewCase);
     connect(actions.openCase, &QAction::triggered, this, &MainWindow::chooseAndOpen);
     connect(actions.openSample, &QAction::triggered, this, &MainWindow::openSample);
+    connect(actions.reloadCase, &QAction::triggered, this, [this] {
+        if (m_session->isOpen() && !m_imports->isRunning())
+            openCase(m_session->summary().path);
+    });
     connect(actions.importTrail, &QAction::triggered, this, &MainWindow::chooseAndImport);
     connect(actions.exportData, &QAction::triggered, this, [this] {
         const bool inSql = m_tabs->currentWidget() == m_sql && !m_sql->currentResultStatement().isEmpty();
@@ -434,9 +443,36 @@ void MainWindow::onCaseOpened(const CaseSummary& summary)
     if (!summary.missingIndexes.isEmpty() && !m_imports->isRunning())
         m_status->showMessage(tr("Some lookup indexes are not built yet (an import was interrupted): lookups on "
                                  "fields may be slow until the next import into this case."));
+    if (!m_imports->isRunning())
+        m_changes->watch(summary.lastEventRow);
     // Through the bar, so the search the case opened with is the first step back.
     m_searchBar->submit(m_searchBar->text());
     Q_EMIT caseReady();
+}
+
+bool MainWindow::watchingTheTop() const
+{
+    return m_table->verticalScrollBar()->value() == 0 && !m_selectedRowId;
+}
+
+// Another process added events. While it goes on, the rows are refreshed as during an import of this window's own;
+// once it has ended, the case is opened again (its span, the dashboard, the indexes). Either waits while the analyst
+// reads somewhere below the top or has an event selected: the status bar says what arrived and F5 shows it.
+void MainWindow::onEventsArrived(std::int64_t added, bool stillRunning)
+{
+    m_dashboard->markOutOfDate();
+    if (!watchingTheTop()) {
+        m_status->showMessage(tr("%n new event(s) from another import; File › Reload Case (F5) shows them.", "",
+                                 static_cast<int>(std::min<std::int64_t>(added, INT_MAX))));
+        return;
+    }
+    if (stillRunning) {
+        m_status->showMessage(tr("Another import is adding events to this case: %n so far.", "",
+                                 static_cast<int>(std::min<std::int64_t>(added, INT_MAX))));
+        runSearch();
+    } else {
+        openCase(m_session->summary().path);
+    }
 }
 
 QStringList MainWindow::visibleColumnIds() const

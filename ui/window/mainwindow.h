@@ -23,6 +23,7 @@ class QTimer;
 
 namespace Trailscope::Ui {
 
+class CaseChangeWatcher;
 class CaseSession;
 class DashboardView;
 class DetailPane;
@@ -69,6 +70,8 @@ public:
     void openLastOrWelcome();
 
     CaseSession* session() const { return m_session; }
+    /// Notices events another process (trailscope-cli import) adds to the open case.
+    CaseChangeWatcher* changeWatcher() const { return m_changes; }
     EventTableModel* eventModel() const { return m_model; }
     SearchBar* searchBar() const { return m_searchBar; }
     FacetPane* facetPane() const { return m_facets; }
@@ -134,6 +137,9 @@ private:
     void onCaseOpened(const CaseSummary& summary);
     void onCurrentRowChanged();
     void onImportFinished(const QString& casePath, const Core::ImportSummary& summary, const QString& error);
+    void onEventsArrived(std::int64_t added, bool stillRunning);
+    /// True while the analyst watches the newest rows with nothing selected: a refresh then pulls nothing away.
+    bool watchingTheTop() const;
     void chooseAndOpen();
     void chooseAndImport();
     void chooseNewCase();
@@ -186,6 +192,7 @@ private:
     SharedIntegrityReport m_integrityReport;
     SharedFlaggedFiles m_integrityFlagged;
     QTimer* m_importRefresh = nullptr;
+    CaseChangeWatcher* m_changes = nullptr;
     qint64 m_matched = -1;
     double m_lastQueryMs = 0;
     std::optional<std::int64_t> m_selectedRowId;

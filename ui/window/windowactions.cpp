@@ -28,6 +28,7 @@ WindowActions::WindowActions(QObject* parent)
     : QObject(parent), newCase(action(this, tr("&New Case…"), QKeySequence::New)),
       openCase(action(this, tr("&Open Case…"), QKeySequence::Open)),
       openSample(action(this, tr("Open the &Sample Trail"))),
+      reloadCase(action(this, tr("&Reload Case"), QKeySequence::Refresh)),
       importTrail(action(this, tr("&Import…"), QKeySequence(Qt::CTRL | Qt::Key_I))),
       exportData(action(this, tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E))),
       quit(action(this, tr("&Quit"), QKeySequence::Quit)), find(action(this, tr("&Find"), QKeySequence::Find)),
@@ -56,7 +57,7 @@ void WindowActions::fillMenuBar(QMenuBar* bar, QMenu* recentCases, QMenu* timeli
     QMenu* file = bar->addMenu(tr("&File"));
     file->addActions({newCase, openCase});
     file->addMenu(recentCases);
-    file->addAction(openSample);
+    file->addActions({openSample, reloadCase});
     file->addSeparator();
     file->addActions({importTrail, exportData});
     file->addSeparator();

@@ -24,6 +24,7 @@ public:
     QAction* newCase;
     QAction* openCase;
     QAction* openSample;
+    QAction* reloadCase; ///< File › Reload Case: the open case again, with what another import added
     QAction* importTrail;
     QAction* exportData; ///< File › Export…: the view, a query's result, the starred events, a finding, a report
     QAction* quit;
