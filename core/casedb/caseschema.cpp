@@ -11,6 +11,10 @@
 #include <algorithm>
 #include <array>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 #include <sys/statvfs.h>
 
 namespace Trailscope::Core::CaseSchema {
@@ -431,6 +435,39 @@ bool onReadOnlyMedia(const QString& path)
     return !wal.exists() || wal.size() == 0;
 }
 
+// A new case is made whole under a name of its own and renamed into place: a kill at any moment of its making
+// leaves either no case or the complete empty one, never a SQLite file half made (a rollback journal beside a
+// header, a database without the schema). What a killed earlier attempt left beside an empty or missing case
+// (its journal, its log) belongs to no data and goes.
+Result<void> createCaseFile(const QString& path)
+{
+    const QString making = path + QStringLiteral(".making");
+    for (const QString& leftover :
+         QStringList{making, making + QStringLiteral("-journal"), path + QStringLiteral("-journal"),
+                     path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
+        QFile::remove(leftover);
+    {
+        auto db = Sql::Database::open(making, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        if (!db)
+            return std::unexpected(Error{ErrorCode::Io, db.error().detail, path});
+        if (auto registered = registerFunctions(*db); !registered) // the schema's indexes name ts_hash
+            return std::unexpected(Error{ErrorCode::Io, registered.error().detail, path});
+        // Larger pages pack small evidence blobs tighter and halve per-page overhead; only a new file can choose.
+        if (auto sized = db->exec("PRAGMA page_size=16384"); !sized)
+            return std::unexpected(Error{ErrorCode::Io, sized.error().detail, path});
+        if (auto created = createSchema(*db); !created)
+            return std::unexpected(Error{ErrorCode::Io, created.error().detail, path});
+        if (auto logged = db->exec("PRAGMA journal_mode=WAL"); !logged)
+            return std::unexpected(Error{ErrorCode::Io, logged.error().detail, path});
+    } // closed: the log is checkpointed into the file and removed
+    if (::rename(QFile::encodeName(making).constData(), QFile::encodeName(path).constData()) != 0) {
+        const int error = errno;
+        QFile::remove(making);
+        return std::unexpected(Error{ErrorCode::Io, QString::fromLocal8Bit(std::strerror(error)), path});
+    }
+    return {};
+}
+
 } // namespace
 
 QString notWritableHere()
@@ -459,6 +496,9 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
                       : mode == OpenMode::ReadWrite ? SQLITE_OPEN_READWRITE
                                                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     // An empty file is a new case to an import, and not a case to anything else.
+    if (mode == OpenMode::CreateOrOpen && (!info.exists() || info.size() == 0))
+        if (auto made = createCaseFile(path); !made)
+            return std::unexpected(made.error());
     if (info.exists() && (mode != OpenMode::CreateOrOpen || info.size() > 0))
         if (auto whole = checkFileLength(path); !whole)
             return std::unexpected(whole.error());
@@ -477,15 +517,19 @@ Result<Sql::Database> open(const QString& path, OpenMode mode)
             Error{ErrorCode::NotACase, QStringLiteral("not a Trailscope case (not a SQLite database)"), path});
     if (*applicationId != ApplicationId) {
         if (*applicationId == 0 && isEmptyDatabase(*db) && mode == OpenMode::CreateOrOpen) {
-            // Larger pages pack small evidence blobs tighter and halve per-page overhead; only a new file can choose.
-            if (auto sized = db->exec("PRAGMA page_size=16384"); !sized)
-                return std::unexpected(sized.error());
-            if (auto configured = configure(*db, true); !configured)
-                return std::unexpected(configured.error());
+            // An empty SQLite database (what a build before createCaseFile left when killed making a case, or
+            // another tool's new file): the schema is made in it in place.
             if (auto created = createSchema(*db); !created)
                 return std::unexpected(Error{ErrorCode::Io, created.error().detail, path});
+            if (auto configured = configure(*db, true); !configured)
+                return std::unexpected(configured.error());
             return db;
         }
+        if (*applicationId == 0 && isEmptyDatabase(*db))
+            return std::unexpected(Error{ErrorCode::NotACase,
+                                         QStringLiteral("an empty SQLite database: no case was made in it yet (an "
+                                                        "import into it makes one)"),
+                                         path});
         return std::unexpected(Error{ErrorCode::NotACase,
                                      QStringLiteral("not a Trailscope case (a SQLite database of another application)"),
                                      path});

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void untouchedCaseStillOpens();
     void connectionsRunNoCode();
     void damagedPagesAreReported();
+    void emptyDatabaseIsNoCaseYet();
 
 private:
     QString freshCase(const QString& name);
@@ -202,6 +203,27 @@ void TestUntrustedCase::damagedPagesAreReported()
     QVERIFY2(info.error().code == ErrorCode::CorruptCase || info.error().code == ErrorCode::AlteredCase,
              qPrintable(info.error().toString()));
     QCOMPARE(info.error().path, path);
+}
+
+// What an import killed while it made the case left before the schema was made atomic: a SQLite database in WAL
+// mode without a single table. It is no case to a reader, said so, and an import makes one in it.
+void TestUntrustedCase::emptyDatabaseIsNoCaseYet()
+{
+    const QString path = m_dir.filePath(QStringLiteral("empty-database.tscase"));
+    sqlite3* made = nullptr;
+    QCOMPARE(sqlite3_open_v2(QFile::encodeName(path).constData(), &made, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                             nullptr),
+             SQLITE_OK);
+    QCOMPARE(sqlite3_exec(made, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    sqlite3_close(made);
+    QVERIFY(QFileInfo(path).size() > 0);
+    auto db = CaseSchema::open(path, CaseSchema::OpenMode::ReadOnly);
+    QVERIFY(!db);
+    QCOMPARE(db.error().code, ErrorCode::NotACase);
+    QVERIFY2(db.error().detail.contains(QStringLiteral("no case was made in it yet")), qPrintable(db.error().detail));
+    QVERIFY(importPaths(path, {m_dir.filePath(QStringLiteral("trail"))}));
+    QCOMPARE(queryCount(path, "SELECT count(*) FROM events"), 200);
 }
 
 QTEST_GUILESS_MAIN(TestUntrustedCase)
