@@ -2174,22 +2174,22 @@
 <context>
     <name>Trailscope::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="148"/>
+        <location filename="../ui/window/mainwindow.cpp" line="149"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="149"/>
+        <location filename="../ui/window/mainwindow.cpp" line="150"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="150"/>
+        <location filename="../ui/window/mainwindow.cpp" line="151"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="161"/>
+        <location filename="../ui/window/mainwindow.cpp" line="162"/>
         <source>Starring %n event(s)…</source>
         <translation>
             <numerusform>%n Ereignis wird mit Stern markiert…</numerusform>
@@ -2197,52 +2197,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="169"/>
+        <location filename="../ui/window/mainwindow.cpp" line="170"/>
         <source>Added to the browser&apos;s search: %1</source>
         <translation>Zur Suche des Browsers hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="182"/>
+        <location filename="../ui/window/mainwindow.cpp" line="183"/>
         <source>Facets</source>
         <translation>Facetten</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="205"/>
+        <location filename="../ui/window/mainwindow.cpp" line="206"/>
         <source>Search error at column %1: %2</source>
         <translation>Suchfehler in Spalte %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="216"/>
+        <location filename="../ui/window/mainwindow.cpp" line="217"/>
         <source>Sort by event time to jump to a bucket&apos;s events.</source>
         <translation>Nach Ereigniszeit sortieren, um zu den Ereignissen eines Intervalls zu springen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="311"/>
+        <location filename="../ui/window/mainwindow.cpp" line="312"/>
         <source>Open a case to see its detection rules.</source>
         <translation>Einen Fall öffnen, um seine Erkennungsregeln zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="320"/>
+        <location filename="../ui/window/mainwindow.cpp" line="321"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="333"/>
-        <source>Cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
+        <location filename="../ui/window/mainwindow.cpp" line="335"/>
+        <source>Cannot open the case: %1</source>
+        <translation>Der Fall lässt sich nicht öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="427"/>
+        <location filename="../ui/window/mainwindow.cpp" line="336"/>
+        <source>Cannot open the case</source>
+        <translation>Der Fall lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="433"/>
         <source>%1 — Trailscope</source>
         <translation>%1 — Trailscope</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="444"/>
+        <location filename="../ui/window/mainwindow.cpp" line="450"/>
         <source>Some lookup indexes are not built yet (an import was interrupted): lookups on fields may be slow until the next import into this case.</source>
         <translation>Einige Nachschlage-Indizes sind noch nicht aufgebaut (ein Import wurde unterbrochen): Nachschlagen in Feldern kann bis zum nächsten Import in diesen Fall langsam sein.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="465"/>
+        <location filename="../ui/window/mainwindow.cpp" line="471"/>
         <source>%n new event(s) from another import; File › Reload Case (F5) shows them.</source>
         <translation>
             <numerusform>%n neues Ereignis aus einem anderen Import; Datei › Fall neu laden (F5) zeigt es.</numerusform>
@@ -2250,7 +2255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="470"/>
+        <location filename="../ui/window/mainwindow.cpp" line="476"/>
         <source>Another import is adding events to this case: %n so far.</source>
         <translation>
             <numerusform>Ein anderer Import fügt diesem Fall Ereignisse hinzu: bisher %n.</numerusform>
@@ -2258,62 +2263,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="497"/>
+        <location filename="../ui/window/mainwindow.cpp" line="503"/>
         <source>Open a case to export from it.</source>
         <translation>Einen Fall öffnen, um daraus zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="517"/>
+        <location filename="../ui/window/mainwindow.cpp" line="523"/>
         <source>The events in the current view (%1)</source>
         <translation>Die Ereignisse der aktuellen Ansicht (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="518"/>
+        <location filename="../ui/window/mainwindow.cpp" line="524"/>
         <source>The events in the current view</source>
         <translation>Die Ereignisse der aktuellen Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="526"/>
+        <location filename="../ui/window/mainwindow.cpp" line="532"/>
         <source>The SQL result: %1</source>
         <translation>Das SQL-Ergebnis: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="536"/>
+        <location filename="../ui/window/mainwindow.cpp" line="542"/>
         <source>The finding %1: %2</source>
         <translation>Der Befund %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="541"/>
+        <location filename="../ui/window/mainwindow.cpp" line="547"/>
         <source>The starred events with their notes</source>
         <translation>Die markierten Ereignisse mit ihren Notizen</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="544"/>
+        <location filename="../ui/window/mainwindow.cpp" line="550"/>
         <source>The case summary</source>
         <translation>Die Fallübersicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="615"/>
+        <location filename="../ui/window/mainwindow.cpp" line="621"/>
         <source>An import is already running; drop again when it has finished.</source>
         <translation>Ein Import läuft bereits; ziehen Sie die Dateien erneut hierher, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="628"/>
+        <location filename="../ui/window/mainwindow.cpp" line="634"/>
         <source>Import failed: %1</source>
         <translation>Import fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="630"/>
+        <location filename="../ui/window/mainwindow.cpp" line="636"/>
         <source>Import cancelled; the events imported so far are kept.</source>
         <translation>Import abgebrochen; die bisher importierten Ereignisse bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="662"/>
+        <location filename="../ui/window/mainwindow.cpp" line="668"/>
         <source>Integrity: every digest and log file the digests list is valid (signatures not checked).</source>
         <translation>Integrität: Jede Digest-Datei und jede darin aufgeführte Protokolldatei ist gültig (Signaturen nicht geprüft).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/window/mainwindow.cpp" line="663"/>
+        <location filename="../ui/window/mainwindow.cpp" line="669"/>
         <source>Integrity: %n file(s) INVALID. Events › Validate Log Integrity… lists them.</source>
         <translation>
             <numerusform>Integrität: %n Datei INVALID. Ereignisse › Integrität der Protokolldateien prüfen… listet sie auf.</numerusform>
@@ -2321,17 +2326,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="668"/>
+        <location filename="../ui/window/mainwindow.cpp" line="674"/>
         <source>Integrity not checked: %1</source>
         <translation>Integrität nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="695"/>
+        <location filename="../ui/window/mainwindow.cpp" line="701"/>
         <source>Open a case to validate its log files.</source>
         <translation>Einen Fall öffnen, um seine Protokolldateien zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="780"/>
+        <location filename="../ui/window/mainwindow.cpp" line="786"/>
         <source>Select two to five events to compare.</source>
         <translation>Zwei bis fünf Ereignisse zum Vergleichen auswählen.</translation>
     </message>

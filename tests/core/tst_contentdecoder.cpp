@@ -21,7 +21,7 @@ QByteArray sampleText(int size)
 {
     QByteArray text;
     for (int i = 0; text.size() < size; ++i)
-        text += QByteArray::number(i * 7919 % 104729) + ',';
+        text += QByteArray::number(qint64(i) * 7919 % 104729) + ',';
     return text.left(size);
 }
 

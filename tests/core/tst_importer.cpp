@@ -197,7 +197,7 @@ private Q_SLOTS:
                     order << 1 + file * PerFile + i;
         for (const qint64 row : order) {
             const auto raw = small.eventRecord(row);
-            QVERIFY2(raw.has_value(), qPrintable(raw.error().toString()));
+            QVERIFY2(raw.has_value(), qPrintable(raw ? QString() : raw.error().toString()));
             const QJsonObject object = QJsonDocument::fromJson(QByteArray::fromStdString(*raw)).object();
             QCOMPARE(object, expected.value(object.value(QStringLiteral("eventID")).toString()));
         }

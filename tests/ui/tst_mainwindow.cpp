@@ -13,6 +13,7 @@
 #include "browser/facetpane.h"
 #include "browser/searchbar.h"
 #include "browser/timerangebar.h"
+#include "casedb/sqlite.h"
 #include "common/jsontreemodel.h"
 #include "import/importjob.h"
 #include "sql/sqlconsole.h"
@@ -30,6 +31,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -39,6 +41,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -710,6 +713,29 @@ private Q_SLOTS:
         window.actions()->reloadCase->trigger();
         QVERIFY(ready.wait(10000));
         waitForRows(window, 640);
+    }
+
+    // A case refused as it opens (here one altered outside Trailscope) is said in a message box naming the file and
+    // the reason; the analyst store's own complaint about the same file is not added to it.
+    void aRefusedCaseIsSaidInAMessageBox()
+    {
+        const QString casePath = m_dir.filePath("altered.tscase");
+        QVERIFY(QFile::copy(m_fixture.casePath, casePath));
+        {
+            auto db = Core::Sql::Database::open(casePath, SQLITE_OPEN_READWRITE);
+            QVERIFY(db);
+            QVERIFY(db->exec("CREATE TRIGGER planted AFTER INSERT ON strings BEGIN SELECT 1; END"));
+        }
+        MainWindow window;
+        window.show();
+        window.openCase(casePath);
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QMessageBox*>("caseFailedMessage") != nullptr, 10000);
+        const QString text = window.findChild<QMessageBox*>("caseFailedMessage")->text();
+        QVERIFY2(text.contains(casePath) && text.contains("trigger named planted"), qPrintable(text));
+        QTest::qWait(300);
+        QVERIFY(!window.session()->isOpen());
+        QVERIFY2(!window.statusBar()->currentMessage().contains("Stars, notes"),
+                 qPrintable(window.statusBar()->currentMessage()));
     }
 };
 

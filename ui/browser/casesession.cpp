@@ -89,7 +89,14 @@ void CaseSession::connectWorkers()
                 Q_EMIT markChanged(eventRowId, starred, note);
             });
     connect(m_analystWorker, &AnalystWorker::savedSearchesChanged, this, &CaseSession::savedSearchesChanged);
-    connect(m_analystWorker, &AnalystWorker::failed, this, &CaseSession::analystFailed);
+    // The analyst worker opens the case on its own connection: its complaint waits until the case has opened, and
+    // is dropped when the case could not be (the case's own failure says it all).
+    connect(m_analystWorker, &AnalystWorker::failed, this, [this](const QString& message) {
+        if (isOpen())
+            Q_EMIT analystFailed(message);
+        else
+            m_pendingAnalystFailure = message;
+    });
     connect(m_searchWorker, &SearchWorker::located, this, [this](quint64 generation, qint64 row) {
         if (generation == m_generation)
             Q_EMIT located(row);
@@ -98,8 +105,13 @@ void CaseSession::connectWorkers()
     connect(m_searchWorker, &SearchWorker::caseOpened, this, [this](const CaseSummary& summary) {
         m_summary = summary;
         Q_EMIT caseOpened(summary);
+        if (const auto pending = std::exchange(m_pendingAnalystFailure, std::nullopt))
+            Q_EMIT analystFailed(*pending);
     });
-    connect(m_searchWorker, &SearchWorker::caseFailed, this, &CaseSession::caseFailed);
+    connect(m_searchWorker, &SearchWorker::caseFailed, this, [this](const QString& path, const QString& message) {
+        m_pendingAnalystFailure.reset();
+        Q_EMIT caseFailed(path, message);
+    });
     connect(m_searchWorker, &SearchWorker::rowIdsReady, this,
             [this](quint64 generation, const RowIdList& rowIds, bool complete) {
                 if (generation != m_generation)
@@ -140,6 +152,7 @@ void CaseSession::openCase(const QString& path)
 {
     const QString target = path; // `path` may be m_summary.path itself (opening the open case again)
     m_summary = {};
+    m_pendingAnalystFailure.reset();
     m_starred.clear();
     m_generation = m_latest->fetch_add(1) + 1; // whatever ran belongs to the previous case
     Q_EMIT requestOpen(target);

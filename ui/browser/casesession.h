@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace Trailscope::Ui {
 
@@ -100,6 +101,7 @@ private:
     RowWorker* m_rowWorker = nullptr;
     AnalystWorker* m_analystWorker = nullptr;
     QSet<std::int64_t> m_starred;
+    std::optional<QString> m_pendingAnalystFailure; ///< said once the case has opened
     CaseSummary m_summary;
     SearchRequest m_request;
     quint64 m_generation = 0;

@@ -52,6 +52,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QSettings>
@@ -329,8 +330,13 @@ void MainWindow::buildActions()
 void MainWindow::connectSession()
 {
     connect(m_session, &CaseSession::caseOpened, this, &MainWindow::onCaseOpened);
-    connect(m_session, &CaseSession::caseFailed, this, [this](const QString& path, const QString& message) {
-        m_status->showMessage(tr("Cannot open %1: %2").arg(path, message));
+    // Said where the analyst looks, not only in the status bar: the message names the file and the reason.
+    connect(m_session, &CaseSession::caseFailed, this, [this](const QString&, const QString& message) {
+        m_status->showMessage(tr("Cannot open the case: %1").arg(message));
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open the case"), message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setObjectName(QStringLiteral("caseFailedMessage"));
+        box->open();
     });
     connect(m_session, &CaseSession::scanProgress, m_status, &StatusStrip::showScanProgress);
     connect(m_session, &CaseSession::searchStarted, this, [this] {
